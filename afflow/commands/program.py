@@ -1,0 +1,111 @@
+"""``afflow init`` and ``afflow program set|show``: the program's own settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import typer
+from rich.table import Table
+
+from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
+from store.db import database_label, ensure_program, transaction
+from store.models import Program
+
+program_app = typer.Typer(help="Show or change the program's settings.", no_args_is_help=True)
+
+
+def program_view(program: Program) -> dict[str, Any]:
+    return {
+        "name": program.name,
+        "currency": program.currency,
+        "cookie_days": program.cookie_days,
+        "return_days": program.return_days,
+        "timezone": program.timezone,
+        "shop_url": program.shop_url,
+        "brand_guide": program.brand_guide,
+    }
+
+
+def init(as_json: bool = JsonOption) -> None:
+    """Create or migrate the database."""
+    with user_errors(as_json=as_json):
+        url = settings().database_url
+        open_store()
+        emit(
+            {"database": database_label(url), "status": "ready"},
+            as_json=as_json,
+            render=lambda: console.print(f"[green]database ready[/] ({database_label(url)})"),
+        )
+
+
+@program_app.command("set")
+def program_set(
+    name: str | None = typer.Option(None, help="Program name."),
+    currency: str | None = typer.Option(None, help="ISO 4217 currency code, e.g. USD."),
+    cookie_days: int | None = typer.Option(None, min=1, max=365, help="Attribution cookie window in days."),
+    return_days: int | None = typer.Option(None, min=0, max=365, help="Return window before commissions lock."),
+    timezone: str | None = typer.Option(None, help="IANA time zone, e.g. Europe/Berlin."),
+    shop_url: str | None = typer.Option(None, help="Shop base URL; product pages are {shop_url}/products/{sku}."),
+    brand_guide: str | None = typer.Option(None, help="Brand guide text, or @FILE to read it from a file."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Change the program's settings (only the options given)."""
+    with user_errors(as_json=as_json):
+        changes: dict[str, Any] = {
+            "name": name,
+            "cookie_days": cookie_days,
+            "return_days": return_days,
+            "shop_url": shop_url.rstrip("/") if shop_url else None,
+        }
+        if currency is not None:
+            if len(currency) != 3 or not currency.isalpha():
+                raise UserError("bad_option", f"--currency: {currency!r} is not a 3-letter ISO 4217 code")
+            changes["currency"] = currency.upper()
+        if timezone is not None:
+            try:
+                ZoneInfo(timezone)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise UserError("bad_option", f"--timezone: unknown time zone {timezone!r}") from exc
+            changes["timezone"] = timezone
+        if brand_guide is not None:
+            changes["brand_guide"] = _read_text_option(brand_guide)
+        with transaction(open_store()) as session:
+            program = ensure_program(session)
+            for key, value in changes.items():
+                if value is not None:
+                    setattr(program, key, value)
+            view = program_view(program)
+        emit(view, as_json=as_json, render=lambda: _render(view))
+
+
+@program_app.command("show")
+def program_show(as_json: bool = JsonOption) -> None:
+    """The program's settings (the brand guide is what triage and audits judge fit against)."""
+    with user_errors(as_json=as_json), transaction(open_store()) as session:
+        view = program_view(ensure_program(session))
+    emit(view, as_json=as_json, render=lambda: _render(view))
+
+
+def _read_text_option(value: str) -> str:
+    if not value.startswith("@"):
+        return value
+    path = Path(value[1:])
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError("bad_option", f"--brand-guide: cannot read {path}: {exc.strerror}") from exc
+
+
+def _render(view: dict[str, Any]) -> None:
+    table = Table(show_header=False, box=None)
+    for key, value in view.items():
+        shown = str(value)
+        table.add_row(f"[bold]{key}[/]", shown if len(shown) < 120 else shown[:117] + "...")
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+    app.add_typer(program_app, name="program")

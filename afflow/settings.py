@@ -1,0 +1,57 @@
+"""Runtime settings from the environment (prefix ``AFFLOW_``) or ``.env``.
+
+This is the only place that reads the environment; everything else receives a ``Settings`` value.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="AFFLOW_", env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite:///afflow.db"
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "AFFLOW_OPENAI_API_KEY")
+    )
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "AFFLOW_OPENAI_BASE_URL")
+    )
+    llm_model: str = "gpt-4o-mini"
+    llm_budget_usd: float = 2.0
+    llm_concurrency: int = 8
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_approval_channel: str | None = None
+    slack_approvers: str = ""
+    slack_api_url: str = "https://slack.com/api/"
+    shopify_secret: SecretStr | None = None
+    woocommerce_secret: SecretStr | None = None
+    stripe_secret: SecretStr | None = None
+    conversion_api_key: SecretStr | None = None
+    smtp_url: str | None = None
+    timezone: str = "UTC"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public_url: str = "http://127.0.0.1:8000"
+    output_dir: str = "afflow-out"
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("AFFLOW_DATABASE_URL must be a sqlite:/// or postgresql:// URL")
+        return value
+
+    @property
+    def approver_ids(self) -> frozenset[str]:
+        return frozenset(part.strip() for part in self.slack_approvers.split(",") if part.strip())
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

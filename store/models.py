@@ -1,0 +1,387 @@
+"""The afflow schema: typed SQLAlchemy 2.0 models.
+
+Money columns end in ``_cents`` and hold integer minor units of the program currency.
+Timestamps are stored as timezone-aware UTC. Ledger rows are append-only (see ``store.ledger``);
+nothing in this module writes data.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on SQLite (which drops offsets) and PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), Decimal: Numeric(12, 6)}
+
+
+class Program(Base):
+    """The single affiliate program this database runs (id is always 1)."""
+
+    __tablename__ = "program"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="My affiliate program")
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    cookie_days: Mapped[int] = mapped_column(default=30)
+    return_days: Mapped[int] = mapped_column(default=30)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    shop_url: Mapped[str] = mapped_column(String(500), default="https://shop.example.com")
+    brand_guide: Mapped[str] = mapped_column(Text, default="")
+    ip_salt: Mapped[str] = mapped_column(String(64))
+    min_payout_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Partner(Base):
+    __tablename__ = "partners"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    channel: Mapped[str] = mapped_column(String(200))
+    audience_size: Mapped[int] = mapped_column(BigInteger, default=0)
+    engagement_rate: Mapped[Decimal] = mapped_column(default=Decimal(0))
+    ref_code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    coupon_code: Mapped[str | None] = mapped_column(String(64))
+    network: Mapped[str] = mapped_column(String(64), default="direct")
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active | blocked | offboarded
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Application(Base):
+    __tablename__ = "applications"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    submitted_at: Mapped[datetime]
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320))
+    platform: Mapped[str] = mapped_column(String(64))
+    channel_url: Mapped[str] = mapped_column(String(500))
+    audience_size: Mapped[int] = mapped_column(BigInteger)
+    engagement_rate: Mapped[Decimal]
+    niche: Mapped[str] = mapped_column(String(200))
+    sample_content: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|approved|rejected|escalated
+    partner_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class Product(Base):
+    __tablename__ = "products"
+    sku: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    price_cents: Mapped[int] = mapped_column(BigInteger)
+    unit_cost_cents: Mapped[int] = mapped_column(BigInteger)
+    stock: Mapped[int] = mapped_column(Integer)
+    stock_target: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Coupon(Base):
+    __tablename__ = "coupons"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    partner_id: Mapped[str | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    exclusive: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class TrackingLink(Base):
+    __tablename__ = "tracking_links"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"), index=True)
+    sku: Mapped[str | None] = mapped_column(String(64))
+    destination: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __table_args__ = (UniqueConstraint("partner_id", "sku", name="uq_tracking_links_partner_sku"),)
+
+
+class Click(Base):
+    """One click. Raw IPs are never stored: a salted hash and the network prefix are enough for fraud work."""
+
+    __tablename__ = "clicks"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ts: Mapped[datetime]
+    partner_id: Mapped[str] = mapped_column(String(64))
+    link_code: Mapped[str | None] = mapped_column(String(32))
+    ip_hash: Mapped[str] = mapped_column(String(64), default="")
+    ip_prefix: Mapped[str] = mapped_column(String(64), default="")
+    user_agent: Mapped[str] = mapped_column(Text, default="")
+    device_type: Mapped[str] = mapped_column(String(16), default="unknown")
+    referrer: Mapped[str] = mapped_column(Text, default="")
+    landing_url: Mapped[str] = mapped_column(Text, default="")
+    sku: Mapped[str | None] = mapped_column(String(64))
+    customer_ref: Mapped[str | None] = mapped_column(String(128))
+    __table_args__ = (
+        Index("ix_clicks_partner_ts", "partner_id", "ts"),
+        Index("ix_clicks_customer_ref_ts", "customer_ref", "ts"),
+    )
+
+
+class InboxEvent(Base):
+    """The event inbox: every order and refund enters here first, once per (source, external id).
+
+    status: ``pending`` (queued), ``booked``, ``duplicate`` (same business id already booked from
+    another source), ``parked`` (refers to something not yet known; replayed by reconcile), ``failed``.
+    """
+
+    __tablename__ = "inbox_events"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    source: Mapped[str] = mapped_column(String(32))
+    external_id: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16))  # order | refund
+    payload: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    error: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    processed_at: Mapped[datetime | None]
+    __table_args__ = (
+        UniqueConstraint("source", "external_id", name="uq_inbox_events_source_external_id"),
+        Index("ix_inbox_events_status", "status"),
+    )
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ts: Mapped[datetime] = mapped_column(index=True)
+    customer_id: Mapped[str] = mapped_column(String(128), index=True)
+    click_id: Mapped[str | None] = mapped_column(String(64))
+    ref_code: Mapped[str | None] = mapped_column(String(64))
+    coupon_code: Mapped[str | None] = mapped_column(String(64))
+    currency: Mapped[str] = mapped_column(String(3))
+    source: Mapped[str] = mapped_column(String(32), default="csv")
+    total_cents: Mapped[int] = mapped_column(BigInteger)
+    is_new_customer: Mapped[bool] = mapped_column(Boolean)
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(64), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price_cents: Mapped[int] = mapped_column(BigInteger)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    refunded_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    __table_args__ = (UniqueConstraint("order_id", "line_no", name="uq_order_lines_order_line"),)
+
+
+class Refund(Base):
+    __tablename__ = "refunds"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    order_id: Mapped[str] = mapped_column(String(64), index=True)
+    ts: Mapped[datetime]
+    sku: Mapped[str | None] = mapped_column(String(64))
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    source: Mapped[str] = mapped_column(String(32), default="csv")
+
+
+class Attribution(Base):
+    """Who gets credit for an order and why (method: click | cross_device | ref | coupon)."""
+
+    __tablename__ = "attributions"
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(64), index=True)
+    method: Mapped[str] = mapped_column(String(16))
+    click_id: Mapped[str | None] = mapped_column(String(64))
+    click_ts: Mapped[datetime | None]
+    seconds_to_conversion: Mapped[int | None] = mapped_column(BigInteger)
+    is_new_customer: Mapped[bool] = mapped_column(Boolean)
+    order_ts: Mapped[datetime]
+    __table_args__ = (Index("ix_attributions_partner_order_ts", "partner_id", "order_ts"),)
+
+
+class RuleSet(Base):
+    """A versioned, effective-dated commission rule set; ``body`` is a validated ``RuleSetBody``."""
+
+    __tablename__ = "rule_sets"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    effective_from: Mapped[datetime]
+    body: Mapped[dict[str, Any]]
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Commission(Base):
+    """The commission sub-ledger: one row per attributed order line, tracking its lifecycle.
+
+    state: pending -> locked -> paid, or reversed when fully refunded. Amounts here describe the line;
+    balances always come from ledger entries.
+    """
+
+    __tablename__ = "commissions"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), unique=True)
+    order_id: Mapped[str] = mapped_column(String(64), index=True)
+    partner_id: Mapped[str] = mapped_column(String(64))
+    rule_version: Mapped[int] = mapped_column(Integer)
+    base_cents: Mapped[int] = mapped_column(BigInteger)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    reversed_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    explanation: Mapped[str] = mapped_column(Text)
+    order_ts: Mapped[datetime]
+    lock_due_at: Mapped[datetime]
+    locked_at: Mapped[datetime | None]
+    payout_batch_id: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (
+        Index("ix_commissions_state_lock_due", "state", "lock_due_at"),
+        Index("ix_commissions_partner_state", "partner_id", "state"),
+    )
+
+
+class LedgerAccount(Base):
+    __tablename__ = "ledger_accounts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # expense | pending | locked | paid | clawback
+    partner_id: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class LedgerTransaction(Base):
+    """A balanced, immutable booking. ``ref`` is the idempotency key: a ref books once."""
+
+    __tablename__ = "ledger_transactions"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    ref: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # accrual | reversal | lock | payout | clawback
+    ts: Mapped[datetime]
+    memo: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LedgerEntry(Base):
+    """One leg of a transaction; debit positive, credit negative. Never updated, never deleted."""
+
+    __tablename__ = "ledger_entries"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("ledger_transactions.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("ledger_accounts.id"), index=True)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+
+
+class PayoutBatch(Base):
+    __tablename__ = "payout_batches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    as_of: Mapped[datetime]
+    currency: Mapped[str] = mapped_column(String(3))
+    total_cents: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(16), default="created")  # created | sent
+
+
+class PayoutItem(Base):
+    __tablename__ = "payout_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("payout_batches.id"), index=True)
+    partner_id: Mapped[str] = mapped_column(String(64))
+    gross_cents: Mapped[int] = mapped_column(BigInteger)
+    clawback_cents: Mapped[int] = mapped_column(BigInteger)
+    net_cents: Mapped[int] = mapped_column(BigInteger)
+    commission_count: Mapped[int] = mapped_column(Integer)
+
+
+class Proposal(Base):
+    """Something an agent wants done; only a human decision applies it (see DESIGN.md)."""
+
+    __tablename__ = "proposals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    partner_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    application_id: Mapped[str | None] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text)
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    evidence: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    expected_impact: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    thread_id: Mapped[str | None] = mapped_column(String(128))
+    agent: Mapped[str] = mapped_column(String(32), default="")
+    decided_by: Mapped[str | None] = mapped_column(String(128))
+    decided_at: Mapped[datetime | None]
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    applied_at: Mapped[datetime | None]
+    slack_channel: Mapped[str | None] = mapped_column(String(64))
+    slack_ts: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OutboxMessage(Base):
+    """A message waiting to be delivered (Slack, email); ``dedupe_key`` makes enqueueing idempotent."""
+
+    __tablename__ = "outbox_messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    channel: Mapped[str] = mapped_column(String(16))  # slack | email | file
+    recipient: Mapped[str] = mapped_column(String(320))
+    kind: Mapped[str] = mapped_column(String(32))  # brief | nudge | welcome | decline | summary | ...
+    partner_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    subject: Mapped[str] = mapped_column(Text, default="")
+    body_text: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    ts: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
