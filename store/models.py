@@ -385,3 +385,18 @@ class AuditLog(Base):
     action: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str] = mapped_column(String(200), default="")
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class PartnerAssessment(Base):
+    """A judgement of a partner that analytics cannot compute (kind ``brand_fit`` or ``content``), score 0–100.
+
+    Written by the agents (LLM or offline reasoner); the partner quality score uses the latest one per kind.
+    """
+
+    __tablename__ = "partner_assessments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(32))  # brand_fit | content
+    score: Mapped[int] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

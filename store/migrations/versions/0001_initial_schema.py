@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 04:55:09.682849
+Create Date: 2026-11-26 04:58:59.107383
 """
 from alembic import op
 import sqlalchemy as sa
@@ -136,6 +136,18 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_outbox_messages_partner_id'), ['partner_id'], unique=False)
+
+    op.create_table('partner_assessments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('partner_id', sa.String(length=64), nullable=False),
+    sa.Column('kind', sa.String(length=32), nullable=False),
+    sa.Column('score', sa.Integer(), nullable=False),
+    sa.Column('summary', sa.Text(), nullable=False),
+    sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_partner_assessments'))
+    )
+    with op.batch_alter_table('partner_assessments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_partner_assessments_partner_id'), ['partner_id'], unique=False)
 
     op.create_table('partners',
     sa.Column('id', sa.String(length=64), nullable=False),
@@ -397,6 +409,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_partners_email'))
 
     op.drop_table('partners')
+    with op.batch_alter_table('partner_assessments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_partner_assessments_partner_id'))
+
+    op.drop_table('partner_assessments')
     with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_outbox_messages_partner_id'))
 
