@@ -400,3 +400,58 @@ class PartnerAssessment(Base):
     score: Mapped[int] = mapped_column(Integer)
     summary: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AgentRun(Base):
+    """One agent run's LLM spend: calls, tokens, cost (integer micro-USD) against its budget, and fallbacks.
+
+    ``mode`` is ``offline`` (no key configured) or ``llm``; ``fallbacks`` counts items the offline reasoner
+    answered because the LLM's output stayed invalid or the budget ran out (reasons in ``details``).
+    """
+
+    __tablename__ = "agent_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agent: Mapped[str] = mapped_column(String(32), index=True)
+    mode: Mapped[str] = mapped_column(String(16))
+    model: Mapped[str] = mapped_column(String(100), default="")
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    llm_calls: Mapped[int] = mapped_column(Integer, default=0)
+    prompt_tokens: Mapped[int] = mapped_column(BigInteger, default=0)
+    completion_tokens: Mapped[int] = mapped_column(BigInteger, default=0)
+    cost_micro_usd: Mapped[int] = mapped_column(BigInteger, default=0)
+    budget_micro_usd: Mapped[int] = mapped_column(BigInteger, default=0)
+    fallbacks: Mapped[int] = mapped_column(Integer, default=0)
+    budget_exhausted: Mapped[bool] = mapped_column(Boolean, default=False)
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class PartnerContent(Base):
+    """A partner's published content to audit: a fetched page or imported sample text (untrusted data)."""
+
+    __tablename__ = "partner_content"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(64), index=True)
+    url: Mapped[str] = mapped_column(String(500), default="")
+    text: Mapped[str] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Assessment(Base):
+    """A content-audit judgement of one partner (scores 0-100); the quality score reads the newest per partner.
+
+    ``verdict``: ``helpful`` | ``mixed`` | ``low_value``; ``judged_by`` is ``offline`` or ``llm:<model>``.
+    """
+
+    __tablename__ = "assessments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(32), default="content_audit")
+    helpfulness: Mapped[int] = mapped_column(Integer)
+    brand_alignment: Mapped[int] = mapped_column(Integer)
+    sentiment: Mapped[str] = mapped_column(String(16))
+    verdict: Mapped[str] = mapped_column(String(16))
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    judged_by: Mapped[str] = mapped_column(String(100), default="offline")
+    run_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
