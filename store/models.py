@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -437,21 +438,32 @@ class PartnerContent(Base):
     fetched_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class Assessment(Base):
-    """A content-audit judgement of one partner (scores 0-100); the quality score reads the newest per partner.
 
-    ``verdict``: ``helpful`` | ``mixed`` | ``low_value``; ``judged_by`` is ``offline`` or ``llm:<model>``.
+class OutboxAttachment(Base):
+    """A file delivered with an outbox message (the weekly summary's chart): stored in the database so any
+    replica can deliver it. Slack uploads it into the message's channel; email attaches it."""
+
+    __tablename__ = "outbox_attachments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[int] = mapped_column(ForeignKey("outbox_messages.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(100), default="image/png")
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class JobLock(Base):
+    """A scheduled job's run lock, shared by every ``afflow serve`` replica.
+
+    A replica runs a job only after claiming this row with one conditional UPDATE
+    (``locked_until <= now``); finishing keeps it locked until ``locked_at + min_gap`` so a second replica
+    firing the same occurrence a little later finds it taken. ``locked_until`` also bounds a crashed run.
     """
 
-    __tablename__ = "assessments"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    partner_id: Mapped[str] = mapped_column(String(64), index=True)
-    kind: Mapped[str] = mapped_column(String(32), default="content_audit")
-    helpfulness: Mapped[int] = mapped_column(Integer)
-    brand_alignment: Mapped[int] = mapped_column(Integer)
-    sentiment: Mapped[str] = mapped_column(String(16))
-    verdict: Mapped[str] = mapped_column(String(16))
-    rationale: Mapped[str] = mapped_column(Text, default="")
-    judged_by: Mapped[str] = mapped_column(String(100), default="offline")
-    run_id: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    __tablename__ = "job_locks"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    locked_until: Mapped[datetime]
+    locked_at: Mapped[datetime | None]
+    locked_by: Mapped[str] = mapped_column(String(200), default="")
+    runs: Mapped[int] = mapped_column(Integer, default=0)
+    last_finished_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 04:59:13.301654
+Create Date: 2026-11-26 04:59:31.826099
 """
 from alembic import op
 import sqlalchemy as sa
@@ -53,23 +53,6 @@ def upgrade() -> None:
     sa.Column('partner_id', sa.String(length=64), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_applications'))
     )
-    op.create_table('assessments',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('partner_id', sa.String(length=64), nullable=False),
-    sa.Column('kind', sa.String(length=32), nullable=False),
-    sa.Column('helpfulness', sa.Integer(), nullable=False),
-    sa.Column('brand_alignment', sa.Integer(), nullable=False),
-    sa.Column('sentiment', sa.String(length=16), nullable=False),
-    sa.Column('verdict', sa.String(length=16), nullable=False),
-    sa.Column('rationale', sa.Text(), nullable=False),
-    sa.Column('judged_by', sa.String(length=100), nullable=False),
-    sa.Column('run_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_assessments'))
-    )
-    with op.batch_alter_table('assessments', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_assessments_partner_id'), ['partner_id'], unique=False)
-
     op.create_table('audit_log',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('ts', store.models.UTCDateTime(timezone=True), nullable=False),
@@ -114,6 +97,16 @@ def upgrade() -> None:
     with op.batch_alter_table('inbox_events', schema=None) as batch_op:
         batch_op.create_index('ix_inbox_events_status', ['status'], unique=False)
 
+    op.create_table('job_locks',
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('locked_until', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('locked_at', store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('locked_by', sa.String(length=200), nullable=False),
+    sa.Column('runs', sa.Integer(), nullable=False),
+    sa.Column('last_finished_at', store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.PrimaryKeyConstraint('name', name=op.f('pk_job_locks'))
+    )
     op.create_table('ledger_accounts',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=128), nullable=False),
@@ -350,6 +343,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_order_lines_order_id'), ['order_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_order_lines_sku'), ['sku'], unique=False)
 
+    op.create_table('outbox_attachments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('message_id', sa.Integer(), nullable=False),
+    sa.Column('filename', sa.String(length=200), nullable=False),
+    sa.Column('content_type', sa.String(length=100), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.ForeignKeyConstraint(['message_id'], ['outbox_messages.id'], name=op.f('fk_outbox_attachments_message_id_outbox_messages')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_attachments'))
+    )
+    with op.batch_alter_table('outbox_attachments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_outbox_attachments_message_id'), ['message_id'], unique=False)
+
     op.create_table('payout_items',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('batch_id', sa.Integer(), nullable=False),
@@ -422,6 +427,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_payout_items_batch_id'))
 
     op.drop_table('payout_items')
+    with op.batch_alter_table('outbox_attachments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_outbox_attachments_message_id'))
+
+    op.drop_table('outbox_attachments')
     with op.batch_alter_table('order_lines', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_order_lines_sku'))
         batch_op.drop_index(batch_op.f('ix_order_lines_order_id'))
@@ -479,6 +488,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_ledger_accounts_partner_id'))
 
     op.drop_table('ledger_accounts')
+    op.drop_table('job_locks')
     with op.batch_alter_table('inbox_events', schema=None) as batch_op:
         batch_op.drop_index('ix_inbox_events_status')
 
@@ -489,10 +499,6 @@ def downgrade() -> None:
 
     op.drop_table('clicks')
     op.drop_table('audit_log')
-    with op.batch_alter_table('assessments', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_assessments_partner_id'))
-
-    op.drop_table('assessments')
     op.drop_table('applications')
     with op.batch_alter_table('agent_runs', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agent_runs_agent'))
