@@ -82,6 +82,9 @@ class Program(Base):
     brand_guide: Mapped[str] = mapped_column(Text, default="")
     ip_salt: Mapped[str] = mapped_column(String(64))
     min_payout_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Probabilistic matching (workflows/probabilistic.py): off by default; books only at or above the threshold.
+    probabilistic_matching: Mapped[bool] = mapped_column(Boolean, default=False)
+    probabilistic_threshold: Mapped[Decimal] = mapped_column(Numeric(4, 3), default=Decimal("0.9"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -97,6 +100,8 @@ class Partner(Base):
     coupon_code: Mapped[str | None] = mapped_column(String(64))
     network: Mapped[str] = mapped_column(String(64), default="direct")
     status: Mapped[str] = mapped_column(String(16), default="active")  # active | blocked | offboarded
+    # A manager's hold (portal "block"): while true, the partner's commissions neither lock nor get paid.
+    commissions_held: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -184,9 +189,12 @@ class InboxEvent(Base):
     error: Mapped[str | None] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     processed_at: Mapped[datetime | None]
+    # the order the event is about (its own id for an order): lets reconcile find parked refunds set-based
+    order_id: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (
         UniqueConstraint("source", "external_id", name="uq_inbox_events_source_external_id"),
         Index("ix_inbox_events_status", "status"),
+        Index("ix_inbox_events_status_order_id", "status", "order_id"),
     )
 
 
@@ -228,7 +236,7 @@ class Refund(Base):
 
 
 class Attribution(Base):
-    """Who gets credit for an order and why (method: click | cross_device | ref | coupon)."""
+    """Who gets credit for an order and why (method: click | cross_device | ref | coupon | probabilistic)."""
 
     __tablename__ = "attributions"
     order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), primary_key=True)
@@ -239,6 +247,8 @@ class Attribution(Base):
     seconds_to_conversion: Mapped[int | None] = mapped_column(BigInteger)
     is_new_customer: Mapped[bool] = mapped_column(Boolean)
     order_ts: Mapped[datetime]
+    # Posterior probability that the matched click led to the order; set only for method ``probabilistic``.
+    confidence: Mapped[Decimal | None] = mapped_column(Numeric(4, 3))
     __table_args__ = (Index("ix_attributions_partner_order_ts", "partner_id", "order_ts"),)
 
 
@@ -467,3 +477,128 @@ class JobLock(Base):
     runs: Mapped[int] = mapped_column(Integer, default=0)
     last_finished_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class OrderSignal(Base):
+    """What the shop saw of the buyer at checkout, for probabilistic matching: hashed, never a raw IP.
+
+    Written by ``workflows.probabilistic.record_order_signals`` (webhooks, CSV columns ``ip``/``user_agent``);
+    keyed by order id without a foreign key because signals may arrive before the order is booked.
+    """
+
+    __tablename__ = "order_signals"
+    order_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ip_hash: Mapped[str] = mapped_column(String(64), default="")
+    ip_prefix: Mapped[str] = mapped_column(String(64), default="", index=True)
+    user_agent_family: Mapped[str] = mapped_column(String(64), default="")
+    device_type: Mapped[str] = mapped_column(String(16), default="unknown")
+
+
+class Experiment(Base):
+    """A commission experiment: partners of a cohort randomised to rate variants for a period.
+
+    ``variants`` maps variant name -> {"percent": "12.5"}; the first listed is the control. The experiment
+    books through rules only: ``rule_version`` is the version that added per-partner overrides,
+    ``restore_rule_version`` the one that took them away again at stop. status: running | stopped.
+    """
+
+    __tablename__ = "experiments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    variants: Mapped[dict[str, Any]]
+    cohort: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    seed: Mapped[int] = mapped_column(BigInteger)
+    rule_version: Mapped[int | None] = mapped_column(Integer)
+    restore_rule_version: Mapped[int | None] = mapped_column(Integer)
+    proposal_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    stopped_at: Mapped[datetime | None]
+
+
+class ExperimentAssignment(Base):
+    """One partner's variant in one experiment; ``stratum`` is the tier it was randomised within."""
+
+    __tablename__ = "experiment_assignments"
+    experiment_id: Mapped[int] = mapped_column(ForeignKey("experiments.id"), primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    variant: Mapped[str] = mapped_column(String(64))
+    stratum: Mapped[str] = mapped_column(String(32))
+
+
+class PortalUser(Base):
+    """A person who signs in to the web portal. A promoter is tied to one partner; managers and finance are not."""
+
+    __tablename__ = "portal_users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    role: Mapped[str] = mapped_column(String(16))  # promoter | manager | finance
+    partner_id: Mapped[str | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PortalLoginToken(Base):
+    """A one-time sign-in token (emailed link or CLI); only its SHA-256 is stored."""
+
+    __tablename__ = "portal_login_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("portal_users.id"), index=True)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PortalSession(Base):
+    """A signed-in browser; the cookie holds a random id whose SHA-256 is the key. ``csrf_token`` guards forms."""
+
+    __tablename__ = "portal_sessions"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("portal_users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WithdrawalRequest(Base):
+    """A promoter's request to be paid its locked balance (status: requested | paid | rejected)."""
+
+    __tablename__ = "withdrawal_requests"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(64), index=True)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    status: Mapped[str] = mapped_column(String(16), default="requested")
+    requested_by: Mapped[str] = mapped_column(String(320))
+    payout_batch_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PayoutAccount(Base):
+    """Where a partner's payouts go: its Stripe Connect account (``acct_...``)."""
+
+    __tablename__ = "payout_accounts"
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"), primary_key=True)
+    stripe_account_id: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StripeTransfer(Base):
+    """One Stripe Connect transfer of a payout item; ``idempotency_key`` makes a resend create nothing new."""
+
+    __tablename__ = "stripe_transfers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("payout_batches.id"), index=True)
+    partner_id: Mapped[str] = mapped_column(String(64))
+    idempotency_key: Mapped[str] = mapped_column(String(200), unique=True)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    destination: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | sent | failed
+    transfer_id: Mapped[str | None] = mapped_column(String(64))
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 04:59:31.826099
+Create Date: 2026-11-26 04:59:59.054414
 """
 from alembic import op
 import sqlalchemy as sa
@@ -81,6 +81,22 @@ def upgrade() -> None:
         batch_op.create_index('ix_clicks_customer_ref_ts', ['customer_ref', 'ts'], unique=False)
         batch_op.create_index('ix_clicks_partner_ts', ['partner_id', 'ts'], unique=False)
 
+    op.create_table('experiments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('starts_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ends_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('variants', sa.JSON(), nullable=False),
+    sa.Column('cohort', sa.JSON(), nullable=False),
+    sa.Column('seed', sa.BigInteger(), nullable=False),
+    sa.Column('rule_version', sa.Integer(), nullable=True),
+    sa.Column('restore_rule_version', sa.Integer(), nullable=True),
+    sa.Column('proposal_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('stopped_at', store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_experiments'))
+    )
     op.create_table('inbox_events',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('source', sa.String(length=32), nullable=False),
@@ -91,11 +107,13 @@ def upgrade() -> None:
     sa.Column('error', sa.Text(), nullable=True),
     sa.Column('received_at', store.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('processed_at', store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('order_id', sa.String(length=64), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_inbox_events')),
     sa.UniqueConstraint('source', 'external_id', name='uq_inbox_events_source_external_id')
     )
     with op.batch_alter_table('inbox_events', schema=None) as batch_op:
         batch_op.create_index('ix_inbox_events_status', ['status'], unique=False)
+        batch_op.create_index('ix_inbox_events_status_order_id', ['status', 'order_id'], unique=False)
 
     op.create_table('job_locks',
     sa.Column('name', sa.String(length=100), nullable=False),
@@ -128,6 +146,17 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_ledger_transactions')),
     sa.UniqueConstraint('ref', name=op.f('uq_ledger_transactions_ref'))
     )
+    op.create_table('order_signals',
+    sa.Column('order_id', sa.String(length=64), nullable=False),
+    sa.Column('ip_hash', sa.String(length=64), nullable=False),
+    sa.Column('ip_prefix', sa.String(length=64), nullable=False),
+    sa.Column('user_agent_family', sa.String(length=64), nullable=False),
+    sa.Column('device_type', sa.String(length=16), nullable=False),
+    sa.PrimaryKeyConstraint('order_id', name=op.f('pk_order_signals'))
+    )
+    with op.batch_alter_table('order_signals', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_order_signals_ip_prefix'), ['ip_prefix'], unique=False)
+
     op.create_table('orders',
     sa.Column('id', sa.String(length=64), nullable=False),
     sa.Column('ts', store.models.UTCDateTime(timezone=True), nullable=False),
@@ -201,6 +230,7 @@ def upgrade() -> None:
     sa.Column('coupon_code', sa.String(length=64), nullable=True),
     sa.Column('network', sa.String(length=64), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('commissions_held', sa.Boolean(), nullable=False),
     sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_partners')),
     sa.UniqueConstraint('ref_code', name=op.f('uq_partners_ref_code'))
@@ -239,6 +269,8 @@ def upgrade() -> None:
     sa.Column('brand_guide', sa.Text(), nullable=False),
     sa.Column('ip_salt', sa.String(length=64), nullable=False),
     sa.Column('min_payout_cents', sa.BigInteger(), nullable=False),
+    sa.Column('probabilistic_matching', sa.Boolean(), nullable=False),
+    sa.Column('probabilistic_threshold', sa.Numeric(precision=4, scale=3), nullable=False),
     sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_program'))
     )
@@ -287,6 +319,20 @@ def upgrade() -> None:
     sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('version', name=op.f('pk_rule_sets'))
     )
+    op.create_table('withdrawal_requests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('partner_id', sa.String(length=64), nullable=False),
+    sa.Column('amount_cents', sa.BigInteger(), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('requested_by', sa.String(length=320), nullable=False),
+    sa.Column('payout_batch_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_withdrawal_requests'))
+    )
+    with op.batch_alter_table('withdrawal_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_withdrawal_requests_partner_id'), ['partner_id'], unique=False)
+
     op.create_table('attributions',
     sa.Column('order_id', sa.String(length=64), nullable=False),
     sa.Column('partner_id', sa.String(length=64), nullable=False),
@@ -296,6 +342,7 @@ def upgrade() -> None:
     sa.Column('seconds_to_conversion', sa.BigInteger(), nullable=True),
     sa.Column('is_new_customer', sa.Boolean(), nullable=False),
     sa.Column('order_ts', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('confidence', sa.Numeric(precision=4, scale=3), nullable=True),
     sa.ForeignKeyConstraint(['order_id'], ['orders.id'], name=op.f('fk_attributions_order_id_orders')),
     sa.PrimaryKeyConstraint('order_id', name=op.f('pk_attributions'))
     )
@@ -313,6 +360,14 @@ def upgrade() -> None:
     with op.batch_alter_table('coupons', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_coupons_partner_id'), ['partner_id'], unique=False)
 
+    op.create_table('experiment_assignments',
+    sa.Column('experiment_id', sa.Integer(), nullable=False),
+    sa.Column('partner_id', sa.String(length=64), nullable=False),
+    sa.Column('variant', sa.String(length=64), nullable=False),
+    sa.Column('stratum', sa.String(length=32), nullable=False),
+    sa.ForeignKeyConstraint(['experiment_id'], ['experiments.id'], name=op.f('fk_experiment_assignments_experiment_id_experiments')),
+    sa.PrimaryKeyConstraint('experiment_id', 'partner_id', name=op.f('pk_experiment_assignments'))
+    )
     op.create_table('ledger_entries',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('transaction_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -355,6 +410,13 @@ def upgrade() -> None:
     with op.batch_alter_table('outbox_attachments', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_outbox_attachments_message_id'), ['message_id'], unique=False)
 
+    op.create_table('payout_accounts',
+    sa.Column('partner_id', sa.String(length=64), nullable=False),
+    sa.Column('stripe_account_id', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['partner_id'], ['partners.id'], name=op.f('fk_payout_accounts_partner_id_partners')),
+    sa.PrimaryKeyConstraint('partner_id', name=op.f('pk_payout_accounts'))
+    )
     op.create_table('payout_items',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('batch_id', sa.Integer(), nullable=False),
@@ -368,6 +430,40 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('payout_items', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_payout_items_batch_id'), ['batch_id'], unique=False)
+
+    op.create_table('portal_users',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('email', sa.String(length=320), nullable=False),
+    sa.Column('role', sa.String(length=16), nullable=False),
+    sa.Column('partner_id', sa.String(length=64), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['partner_id'], ['partners.id'], name=op.f('fk_portal_users_partner_id_partners')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_portal_users')),
+    sa.UniqueConstraint('email', name=op.f('uq_portal_users_email'))
+    )
+    with op.batch_alter_table('portal_users', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_portal_users_partner_id'), ['partner_id'], unique=False)
+
+    op.create_table('stripe_transfers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('batch_id', sa.Integer(), nullable=False),
+    sa.Column('partner_id', sa.String(length=64), nullable=False),
+    sa.Column('idempotency_key', sa.String(length=200), nullable=False),
+    sa.Column('amount_cents', sa.BigInteger(), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
+    sa.Column('destination', sa.String(length=64), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('transfer_id', sa.String(length=64), nullable=True),
+    sa.Column('error', sa.Text(), nullable=True),
+    sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['batch_id'], ['payout_batches.id'], name=op.f('fk_stripe_transfers_batch_id_payout_batches')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_stripe_transfers')),
+    sa.UniqueConstraint('idempotency_key', name=op.f('uq_stripe_transfers_idempotency_key'))
+    )
+    with op.batch_alter_table('stripe_transfers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_stripe_transfers_batch_id'), ['batch_id'], unique=False)
 
     op.create_table('tracking_links',
     sa.Column('code', sa.String(length=32), nullable=False),
@@ -406,6 +502,31 @@ def upgrade() -> None:
         batch_op.create_index('ix_commissions_partner_state', ['partner_id', 'state'], unique=False)
         batch_op.create_index('ix_commissions_state_lock_due', ['state', 'lock_due_at'], unique=False)
 
+    op.create_table('portal_login_tokens',
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('expires_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('used_at', store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['portal_users.id'], name=op.f('fk_portal_login_tokens_user_id_portal_users')),
+    sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_portal_login_tokens'))
+    )
+    with op.batch_alter_table('portal_login_tokens', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_portal_login_tokens_user_id'), ['user_id'], unique=False)
+
+    op.create_table('portal_sessions',
+    sa.Column('id_hash', sa.String(length=64), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('csrf_token', sa.String(length=64), nullable=False),
+    sa.Column('expires_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('revoked_at', store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['portal_users.id'], name=op.f('fk_portal_sessions_user_id_portal_users')),
+    sa.PrimaryKeyConstraint('id_hash', name=op.f('pk_portal_sessions'))
+    )
+    with op.batch_alter_table('portal_sessions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_portal_sessions_user_id'), ['user_id'], unique=False)
+
     # ### end Alembic commands ###
     for statement in append_only_guard_sql(op.get_bind().dialect.name):
         op.execute(statement)
@@ -413,6 +534,14 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('portal_sessions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_portal_sessions_user_id'))
+
+    op.drop_table('portal_sessions')
+    with op.batch_alter_table('portal_login_tokens', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_portal_login_tokens_user_id'))
+
+    op.drop_table('portal_login_tokens')
     with op.batch_alter_table('commissions', schema=None) as batch_op:
         batch_op.drop_index('ix_commissions_state_lock_due')
         batch_op.drop_index('ix_commissions_partner_state')
@@ -423,10 +552,19 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_tracking_links_partner_id'))
 
     op.drop_table('tracking_links')
+    with op.batch_alter_table('stripe_transfers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_stripe_transfers_batch_id'))
+
+    op.drop_table('stripe_transfers')
+    with op.batch_alter_table('portal_users', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_portal_users_partner_id'))
+
+    op.drop_table('portal_users')
     with op.batch_alter_table('payout_items', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_payout_items_batch_id'))
 
     op.drop_table('payout_items')
+    op.drop_table('payout_accounts')
     with op.batch_alter_table('outbox_attachments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_outbox_attachments_message_id'))
 
@@ -441,6 +579,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_ledger_entries_account_id'))
 
     op.drop_table('ledger_entries')
+    op.drop_table('experiment_assignments')
     with op.batch_alter_table('coupons', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_coupons_partner_id'))
 
@@ -450,6 +589,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_attributions_partner_id'))
 
     op.drop_table('attributions')
+    with op.batch_alter_table('withdrawal_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_withdrawal_requests_partner_id'))
+
+    op.drop_table('withdrawal_requests')
     op.drop_table('rule_sets')
     with op.batch_alter_table('refunds', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_refunds_order_id'))
@@ -483,6 +626,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_orders_customer_id'))
 
     op.drop_table('orders')
+    with op.batch_alter_table('order_signals', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_order_signals_ip_prefix'))
+
+    op.drop_table('order_signals')
     op.drop_table('ledger_transactions')
     with op.batch_alter_table('ledger_accounts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_ledger_accounts_partner_id'))
@@ -490,9 +637,11 @@ def downgrade() -> None:
     op.drop_table('ledger_accounts')
     op.drop_table('job_locks')
     with op.batch_alter_table('inbox_events', schema=None) as batch_op:
+        batch_op.drop_index('ix_inbox_events_status_order_id')
         batch_op.drop_index('ix_inbox_events_status')
 
     op.drop_table('inbox_events')
+    op.drop_table('experiments')
     with op.batch_alter_table('clicks', schema=None) as batch_op:
         batch_op.drop_index('ix_clicks_partner_ts')
         batch_op.drop_index('ix_clicks_customer_ref_ts')
