@@ -1,0 +1,125 @@
+"""Shared pieces of the set-based analytics: the reporting window, exact ratios and robust statistics.
+
+The heavy lifting is SQL that runs inside the database (GROUP BY per partner); Python only combines the
+per-partner aggregate rows. Ratios are exact ``Decimal`` quotients of integer counts, never floats, so
+SQLite and PostgreSQL give identical answers. Nothing here writes.
+
+Window convention: a window of N days *ending* at ``end`` holds the events with ``start < ts <= end``
+where ``start = end - N days``. ``end`` is an explicit ``as_of`` or else the latest click or order in the
+store, so a report on an imported history describes that history rather than an empty "last 30 days".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session
+
+from store.models import Click, Order, Program
+
+RATE_PLACES = Decimal("0.0001")
+MAD_TO_SIGMA = Decimal("1.4826")
+
+
+class Window(BaseModel):
+    """``start < ts <= end``, both timezone-aware UTC."""
+
+    model_config = ConfigDict(frozen=True)
+    start: AwareDatetime
+    end: AwareDatetime
+
+    @property
+    def length(self) -> timedelta:
+        return self.end - self.start
+
+    def previous(self) -> Window:
+        """The window of the same length that ends where this one starts."""
+        return Window(start=self.start - self.length, end=self.start)
+
+
+def latest_event_ts(*, session: Session) -> datetime | None:
+    latest_click = session.scalar(select(func.max(Click.ts)))
+    latest_order = session.scalar(select(func.max(Order.ts)))
+    candidates = [ts for ts in (latest_click, latest_order) if ts is not None]
+    return max(candidates) if candidates else None
+
+
+def resolve_window(*, session: Session, days: int, as_of: datetime | None = None) -> Window:
+    """The ``days``-long window ending at ``as_of``, else at the latest event, else now."""
+    if days < 1:
+        raise ValueError("a window needs at least one day")
+    end = as_of or latest_event_ts(session=session) or datetime.now(UTC)
+    end = end.astimezone(UTC)
+    return Window(start=end - timedelta(days=days), end=end)
+
+
+def in_window(column: ColumnElement[datetime], window: Window) -> ColumnElement[bool]:
+    return and_(column > window.start, column <= window.end)
+
+
+def program_currency(*, session: Session) -> str:
+    return session.scalar(select(Program.currency).where(Program.id == 1)) or "USD"
+
+
+def ratio(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None:
+    """``numerator / denominator`` to four places (half-even); ``None`` when there is nothing to divide by."""
+    if not denominator:
+        return None
+    return (Decimal(numerator) / Decimal(denominator)).quantize(RATE_PLACES, rounding=ROUND_HALF_EVEN)
+
+
+def per_unit_cents(cents: int, units: int) -> int | None:
+    """Money per unit (AOV, EPC) rounded half-even to whole minor units."""
+    if not units:
+        return None
+    return int((Decimal(cents) / Decimal(units)).to_integral_value(rounding=ROUND_HALF_EVEN))
+
+
+def relative_change(current: int, previous: int) -> Decimal | None:
+    """(current - previous) / previous; ``None`` when the previous window had nothing."""
+    return ratio(current - previous, previous)
+
+
+def median(values: Sequence[Decimal]) -> Decimal:
+    if not values:
+        return Decimal(0)
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def quantile(values: Sequence[Decimal], q: Decimal) -> Decimal:
+    """The q-quantile by linear interpolation between order statistics (q in [0, 1])."""
+    if not values:
+        return Decimal(0)
+    ordered = sorted(values)
+    position = q * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+class Baseline(BaseModel):
+    """Median and scaled MAD of one per-partner measure across the program (the robust "normal")."""
+
+    model_config = ConfigDict(frozen=True)
+    median: Decimal
+    spread: Decimal
+    partners: int
+
+    def z(self, value: Decimal) -> Decimal:
+        """Robust z-score: how many (MAD-based) standard deviations ``value`` lies above the median."""
+        return ((value - self.median) / self.spread).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+
+
+def baseline(values: Sequence[Decimal], *, floor: Decimal) -> Baseline:
+    """Median and 1.4826 × MAD; ``floor`` keeps the spread from collapsing when most partners are identical."""
+    center = median(values)
+    spread = median([abs(value - center) for value in values]) * MAD_TO_SIGMA
+    return Baseline(median=center, spread=max(spread, floor), partners=len(values))
