@@ -1,0 +1,198 @@
+"""CSV import of the program's reference data: partners, products, coupons and applications.
+
+Each kind is upserted by its id, so importing the same file twice changes nothing. Rows are fully
+validated (and cross-checked against the store) before anything is written; the caller's transaction
+makes a file all-or-nothing. Fields people change elsewhere (a partner's status, an application's
+decision) are never overwritten by a re-import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from store.models import Base, Coupon, Partner
+from workflows.csv_rows import ErrorLog, Fields, Row
+
+PARTNER_COLUMNS = (
+    "partner_id",
+    "name",
+    "email",
+    "channel",
+    "audience_size",
+    "engagement_rate",
+    "ref_code",
+    "coupon_code",
+)
+PRODUCT_COLUMNS = ("sku", "title", "price", "unit_cost", "stock", "stock_target", "category")
+COUPON_COLUMNS = ("code", "partner_id", "exclusive")
+APPLICATION_COLUMNS = (
+    "application_id", "submitted_at", "name", "email", "platform", "channel_url",
+    "audience_size", "engagement_rate", "niche", "sample_content",
+)  # fmt: skip
+_CHUNK = 1000
+
+
+def upsert(session: Session, model: type[Base], rows: Sequence[dict[str, Any]], key: str) -> tuple[int, int]:
+    """Insert or update ``rows`` by primary key ``key``; returns (created, updated).
+
+    Only the columns present in the rows are updated, so columns owned by other workflows keep their values.
+    """
+    if not rows:
+        return 0, 0
+    key_column: InstrumentedAttribute[Any] = getattr(model, key)
+    existing = existing_keys(session, key_column, [row[key] for row in rows])
+    dialect = session.get_bind().dialect.name
+    statement: Any
+    if dialect == "postgresql":
+        statement = postgresql.insert(model)
+    elif dialect == "sqlite":
+        statement = sqlite.insert(model)
+    else:
+        raise NotImplementedError(f"upsert is not implemented for {dialect}")
+    columns = [name for name in rows[0] if name != key]
+    upsert_statement: Insert = statement.on_conflict_do_update(
+        index_elements=[key], set_={name: statement.excluded[name] for name in columns}
+    )
+    for start in range(0, len(rows), _CHUNK):
+        session.execute(upsert_statement, list(rows[start : start + _CHUNK]))
+    updated = sum(1 for row in rows if row[key] in existing)
+    return len(rows) - updated, updated
+
+
+def existing_keys(session: Session, column: InstrumentedAttribute[Any], keys: Sequence[str]) -> set[str]:
+    """Which of ``keys`` are already stored in ``column`` (chunked: PostgreSQL caps bind parameters)."""
+    found: set[str] = set()
+    for start in range(0, len(keys), _CHUNK):
+        found.update(session.scalars(select(column).where(column.in_(keys[start : start + _CHUNK]))))
+    return found
+
+
+def _first_seen(rows: Iterable[tuple[int, str]], errors: ErrorLog, column: str, what: str) -> None:
+    """Flag a key that appears on two lines of the same file: which line wins would be a guess."""
+    seen: dict[str, int] = {}
+    for line, value in rows:
+        if value in seen:
+            errors.add(line, column, f"duplicate {what} {value!r} (first on line {seen[value]})")
+        else:
+            seen[value] = line
+
+
+def parse_partners(
+    *, session: Session, rows: Sequence[Row], fields: Fields
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Partner rows and the exclusive coupons their ``coupon_code`` creates."""
+    errors = fields.errors
+    partners: list[dict[str, Any]] = []
+    coupons: list[dict[str, Any]] = []
+    for row in rows:
+        before = errors.total
+        record = {
+            "id": fields.text(row, "partner_id", max_len=64),
+            "name": fields.text(row, "name"),
+            "email": fields.email(row, "email"),
+            "channel": fields.text(row, "channel"),
+            "audience_size": fields.integer(row, "audience_size"),
+            "engagement_rate": fields.rate(row, "engagement_rate"),
+            "ref_code": fields.optional(row, "ref_code", max_len=64),
+            "coupon_code": fields.optional(row, "coupon_code", max_len=64),
+            "network": fields.optional(row, "network", max_len=64) or "direct",
+        }
+        if errors.total == before:
+            partners.append(record | {"_line": row.line})
+            if record["coupon_code"]:
+                coupons.append({"code": record["coupon_code"], "partner_id": record["id"], "exclusive": True})
+    _first_seen(((p["_line"], p["id"]) for p in partners), errors, "partner_id", "partner_id")
+    _first_seen(((p["_line"], p["ref_code"]) for p in partners if p["ref_code"]), errors, "ref_code", "ref_code")
+    _first_seen(((p["_line"], p["coupon_code"]) for p in partners if p["coupon_code"]), errors, "coupon_code", "code")
+    _check_owned(session, errors, partners, "ref_code", Partner.ref_code, Partner.id)
+    _check_owned(session, errors, partners, "coupon_code", Coupon.code, Coupon.partner_id)
+    for partner in partners:
+        del partner["_line"]
+    return partners, coupons
+
+
+def _check_owned(
+    session: Session,
+    errors: ErrorLog,
+    partners: list[dict[str, Any]],
+    field: str,
+    code_column: InstrumentedAttribute[Any],
+    owner_column: InstrumentedAttribute[Any],
+) -> None:
+    """A ref code or coupon code already held by another partner in the store cannot move silently."""
+    wanted = [p[field] for p in partners if p[field]]
+    owners: dict[str, str | None] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        query = select(code_column, owner_column).where(code_column.in_(wanted[start : start + _CHUNK]))
+        owners.update({code: owner for code, owner in session.execute(query)})
+    for partner in partners:
+        code = partner[field]
+        if code in owners and owners[code] != partner["id"]:
+            holder = f"partner {owners[code]!r}" if owners[code] else "a program-wide coupon"
+            errors.add(partner["_line"], field, f"{code!r} already belongs to {holder}")
+
+
+def parse_products(*, rows: Sequence[Row], fields: Fields) -> list[dict[str, Any]]:
+    products: list[dict[str, Any]] = []
+    for row in rows:
+        before = fields.errors.total
+        record = {
+            "sku": fields.text(row, "sku", max_len=64),
+            "title": fields.text(row, "title", max_len=300),
+            "price_cents": fields.money(row, "price"),
+            "unit_cost_cents": fields.money(row, "unit_cost"),
+            "stock": fields.integer(row, "stock"),
+            "stock_target": fields.integer(row, "stock_target"),
+            "category": fields.text(row, "category", max_len=100),
+        }
+        if fields.errors.total == before:
+            products.append(record | {"_line": row.line})
+    _first_seen(((p.pop("_line"), p["sku"]) for p in products), fields.errors, "sku", "sku")
+    return products
+
+
+def parse_coupons(*, session: Session, rows: Sequence[Row], fields: Fields) -> list[dict[str, Any]]:
+    """Coupons; ``partner_id`` may be empty for a program-wide code, else it must name a known partner."""
+    coupons: list[tuple[int, dict[str, Any]]] = []
+    for row in rows:
+        before = fields.errors.total
+        record = {
+            "code": fields.text(row, "code", max_len=64),
+            "partner_id": fields.optional(row, "partner_id", max_len=64),
+            "exclusive": fields.flag(row, "exclusive", default=True),
+        }
+        if fields.errors.total == before:
+            coupons.append((row.line, record))
+    _first_seen(((line, c["code"]) for line, c in coupons), fields.errors, "code", "code")
+    known = existing_keys(session, Partner.id, sorted({c["partner_id"] for _, c in coupons if c["partner_id"]}))
+    for line, coupon in coupons:
+        if coupon["partner_id"] and coupon["partner_id"] not in known:
+            fields.errors.add(line, "partner_id", f"unknown partner {coupon['partner_id']!r}")
+    return [coupon for _, coupon in coupons]
+
+
+def parse_applications(*, rows: Sequence[Row], fields: Fields) -> list[dict[str, Any]]:
+    applications: list[dict[str, Any]] = []
+    for row in rows:
+        before = fields.errors.total
+        record = {
+            "id": fields.text(row, "application_id", max_len=64),
+            "submitted_at": fields.timestamp(row, "submitted_at"),
+            "name": fields.text(row, "name"),
+            "email": fields.email(row, "email"),
+            "platform": fields.text(row, "platform", max_len=64),
+            "channel_url": fields.text(row, "channel_url", max_len=500),
+            "audience_size": fields.integer(row, "audience_size"),
+            "engagement_rate": fields.rate(row, "engagement_rate"),
+            "niche": fields.text(row, "niche"),
+            "sample_content": fields.optional(row, "sample_content", max_len=20_000) or "",
+        }
+        if fields.errors.total == before:
+            applications.append(record | {"_line": row.line})
+    _first_seen(((a.pop("_line"), a["id"]) for a in applications), fields.errors, "application_id", "application_id")
+    return applications
