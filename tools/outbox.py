@@ -1,0 +1,56 @@
+"""Queueing messages (briefs, nudges, welcomes, declines, summaries) for delivery; another module delivers them.
+
+Enqueueing is idempotent by ``dedupe_key``: re-running an agent for the same week never queues twice.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from store.models import OutboxMessage
+
+
+def queue_message(
+    *,
+    session: Session,
+    dedupe_key: str,
+    channel: str,
+    recipient: str,
+    kind: str,
+    subject: str,
+    body_text: str,
+    body_html: str | None = None,
+    partner_id: str | None = None,
+) -> bool:
+    """Queue one message; returns False (and changes nothing) when ``dedupe_key`` was queued before."""
+    statement: Insert
+    if session.get_bind().dialect.name == "postgresql":
+        statement = postgresql.insert(OutboxMessage).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    else:
+        statement = sqlite.insert(OutboxMessage).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    result = session.execute(
+        statement.values(
+            dedupe_key=dedupe_key,
+            channel=channel,
+            recipient=recipient,
+            kind=kind,
+            subject=subject,
+            body_text=body_text,
+            body_html=body_html,
+            partner_id=partner_id,
+            status="queued",
+            attempts=0,
+        )
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def queued_messages(*, session: Session, kind: str | None = None, partner_id: str | None = None) -> list[OutboxMessage]:
+    query = select(OutboxMessage).order_by(OutboxMessage.id)
+    if kind is not None:
+        query = query.where(OutboxMessage.kind == kind)
+    if partner_id is not None:
+        query = query.where(OutboxMessage.partner_id == partner_id)
+    return list(session.scalars(query))

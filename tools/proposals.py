@@ -1,0 +1,135 @@
+"""Proposals: what an agent wants done, persisted with its evidence, waiting for a human.
+
+This module only records and changes proposal *status*; applying an approved proposal happens in the
+approval graph (``agents.approval``), exactly once, guarded by ``claim_for_apply``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from store.models import Proposal
+
+ProposalKind = Literal[
+    "approve_application",
+    "reject_application",
+    "review_application",
+    "tier_bump",
+    "commission_change",
+    "flash_incentive",
+    "offboard_partner",
+    "clawback",
+]
+EXPIRY = timedelta(days=7)
+
+
+class ProposalDraft(BaseModel):
+    """A proposal as an agent drafts it: the payload is what applying needs; evidence is why."""
+
+    kind: ProposalKind
+    summary: str = Field(min_length=1)
+    rationale: str = ""
+    partner_id: str | None = None
+    application_id: str | None = None
+    payload: dict[str, Any] = Field(default_factory=dict)
+    evidence: dict[str, Any] = Field(default_factory=dict)
+    expected_impact: dict[str, Any] = Field(default_factory=dict)
+
+
+class ProposalStateError(ValueError):
+    """A decision on a proposal that is not pending (already decided, applied or expired) or does not exist."""
+
+
+def create_proposal(*, session: Session, draft: ProposalDraft, agent: str, now: datetime) -> Proposal:
+    proposal = Proposal(
+        kind=draft.kind,
+        status="pending",
+        partner_id=draft.partner_id,
+        application_id=draft.application_id,
+        summary=draft.summary,
+        rationale=draft.rationale,
+        payload=draft.payload,
+        evidence=draft.evidence,
+        expected_impact=draft.expected_impact,
+        agent=agent,
+        created_at=now,
+    )
+    session.add(proposal)
+    session.flush()
+    proposal.thread_id = f"proposal-{proposal.id}"
+    return proposal
+
+
+def open_proposal_exists(*, session: Session, kind: str, partner_id: str | None = None,
+                         application_id: str | None = None) -> bool:
+    """Is a proposal of this kind for this subject still pending? Agents use it to avoid duplicates."""
+    query = select(Proposal.id).where(Proposal.kind == kind, Proposal.status == "pending")
+    if partner_id is not None:
+        query = query.where(Proposal.partner_id == partner_id)
+    if application_id is not None:
+        query = query.where(Proposal.application_id == application_id)
+    return session.scalar(query.limit(1)) is not None
+
+
+def list_proposals(*, session: Session, status: str | None = None) -> list[Proposal]:
+    query = select(Proposal).order_by(Proposal.id)
+    if status is not None:
+        query = query.where(Proposal.status == status)
+    return list(session.scalars(query))
+
+
+def get_proposal(*, session: Session, proposal_id: int) -> Proposal:
+    proposal = session.get(Proposal, proposal_id)
+    if proposal is None:
+        raise ProposalStateError(f"proposal {proposal_id} does not exist")
+    return proposal
+
+
+def record_decision(
+    *, session: Session, proposal_id: int, approve: bool, actor: str, reason: str | None, now: datetime
+) -> Proposal:
+    """pending -> approved | rejected, atomically: two racing deciders cannot both win."""
+    result = session.execute(
+        update(Proposal)
+        .where(Proposal.id == proposal_id, Proposal.status == "pending")
+        .values(
+            status="approved" if approve else "rejected",
+            decided_by=actor,
+            decided_at=now,
+            decision_reason=reason,
+        )
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        proposal = get_proposal(session=session, proposal_id=proposal_id)
+        raise ProposalStateError(f"proposal {proposal_id} is {proposal.status}, not pending")
+    session.expire_all()
+    return get_proposal(session=session, proposal_id=proposal_id)
+
+
+def claim_for_apply(*, session: Session, proposal_id: int, now: datetime) -> bool:
+    """approved -> applied; True for exactly one caller, who must apply the effects in the same transaction."""
+    result = session.execute(
+        update(Proposal)
+        .where(Proposal.id == proposal_id, Proposal.status == "approved")
+        .values(status="applied", applied_at=now)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def expire_pending(*, session: Session, now: datetime) -> list[int]:
+    """Mark proposals pending for more than 7 days ``expired``; returns their ids."""
+    stale = list(
+        session.scalars(select(Proposal.id).where(Proposal.status == "pending", Proposal.created_at < now - EXPIRY))
+    )
+    if stale:
+        session.execute(
+            update(Proposal)
+            .where(Proposal.id.in_(stale), Proposal.status == "pending")
+            .values(status="expired", decided_by="system", decided_at=now, decision_reason="expired after 7 days")
+        )
+    return stale
