@@ -386,6 +386,9 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    # Where delivery got to (e.g. the Slack ``channel:ts`` of a posted summary), so a retry of a partly
+    # delivered message (text posted, chart upload failed) finishes it instead of posting the text twice.
+    delivered_ref: Mapped[str | None] = mapped_column(String(200))
 
 
 class AuditLog(Base):

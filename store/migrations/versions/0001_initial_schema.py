@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 04:59:59.054414
+Create Date: 2026-11-26 05:01:16.422931
 """
 from alembic import op
 import sqlalchemy as sa
@@ -190,6 +190,7 @@ def upgrade() -> None:
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('sent_at', store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('delivered_ref', sa.String(length=200), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox_messages')),
     sa.UniqueConstraint('dedupe_key', name=op.f('uq_outbox_messages_dedupe_key'))
     )
