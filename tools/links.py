@@ -1,0 +1,194 @@
+"""Tracking links: one unguessable short code per partner × SKU (or per partner for the landing page).
+
+This is the single function behind ``afflow links create`` and the agents' link tool. It never records a
+click (the ``/r/{code}`` redirect does) and never changes a link once made: asking again for the same
+partner and SKU returns the link already shared, so URLs in partners' posts keep working.
+
+Codes are 10 characters drawn from ``secrets`` over base62 (62**10 ≈ 8·10^17): not sequential, not derived
+from the partner or SKU, so a scanner cannot enumerate them. The destination is the product page
+``{shop_url}/products/{sku}`` (or ``shop_url`` for a landing link) with UTM parameters; the redirect appends
+the per-click ``afflow_cid`` parameter, which cannot be known when the link is made.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from store.models import Partner, Product, Program, TrackingLink
+
+CODE_ALPHABET = string.ascii_letters + string.digits
+CODE_LENGTH = 10
+CLICK_ID_PARAM = "afflow_cid"
+_CHUNK = 500
+
+
+class LinkError(ValueError):
+    """A link request that cannot be honoured (unknown partner or SKU, inactive partner)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    code: str
+    url: str
+    partner_id: str
+    sku: str | None
+    destination: str
+
+    def as_json(self) -> dict[str, str | None]:
+        return {
+            "code": self.code,
+            "url": self.url,
+            "partner_id": self.partner_id,
+            "sku": self.sku,
+            "destination": self.destination,
+        }
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def share_url(*, public_url: str, code: str) -> str:
+    return f"{public_url.rstrip('/')}/r/{code}"
+
+
+def campaign_slug(program_name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", program_name.lower()).strip("-") or "afflow"
+
+
+def destination_url(*, shop_url: str, sku: str | None, partner_id: str, campaign: str) -> str:
+    """The product page (or the shop itself) tagged so the shop's analytics credit the affiliate channel."""
+    base = shop_url.rstrip("/")
+    page = f"{base}/products/{quote(sku, safe='')}" if sku else base
+    utm = urlencode(
+        {"utm_source": "afflow", "utm_medium": "affiliate", "utm_campaign": campaign, "utm_content": partner_id}
+    )
+    return f"{page}{'&' if '?' in page else '?'}{utm}"
+
+
+def create_links(
+    *, session: Session, partner_id: str, skus: Sequence[str] = (), all_skus: bool = False, public_url: str
+) -> list[LinkView]:
+    """Links for ``partner_id``: one per SKU given (and every product with ``all_skus``), else a landing link.
+
+    Existing links are returned unchanged; new ones are inserted in one bulk statement per chunk.
+    Raises ``LinkError`` for an unknown or inactive partner or an unknown SKU; nothing is written then.
+    """
+    partner = session.get(Partner, partner_id)
+    if partner is None:
+        raise LinkError("unknown_partner", f"partner {partner_id!r} does not exist")
+    if partner.status != "active":
+        raise LinkError(
+            "inactive_partner", f"partner {partner_id!r} is {partner.status}; links are for active partners"
+        )
+    program = session.get(Program, 1)
+    if program is None:
+        raise LinkError("no_program", "the program is not set up: run `afflow init`")
+    wanted = _wanted_skus(session=session, skus=skus, all_skus=all_skus)
+    existing = _existing_links(session=session, partner_id=partner_id, skus=wanted)
+    missing = [sku for sku in wanted if sku not in existing]
+    if missing:
+        rows = _new_rows(session=session, program=program, partner_id=partner_id, skus=missing)
+        for start in range(0, len(rows), _CHUNK):
+            session.execute(insert(TrackingLink), rows[start : start + _CHUNK])
+        existing.update({row["sku"]: (str(row["code"]), str(row["destination"])) for row in rows})
+    return [
+        LinkView(
+            code=existing[sku][0],
+            url=share_url(public_url=public_url, code=existing[sku][0]),
+            partner_id=partner_id,
+            sku=sku,
+            destination=existing[sku][1],
+        )
+        for sku in wanted
+    ]
+
+
+def _wanted_skus(*, session: Session, skus: Sequence[str], all_skus: bool) -> list[str | None]:
+    requested = list(dict.fromkeys(sku.strip() for sku in skus if sku.strip()))
+    known: set[str] = set()
+    for start in range(0, len(requested), _CHUNK):
+        chunk = requested[start : start + _CHUNK]
+        known.update(session.scalars(select(Product.sku).where(Product.sku.in_(chunk))))
+    unknown = [sku for sku in requested if sku not in known]
+    if unknown:
+        shown = ", ".join(repr(sku) for sku in unknown[:10])
+        raise LinkError("unknown_sku", f"{len(unknown)} unknown SKU(s): {shown}")
+    if all_skus:
+        requested += [sku for sku in session.scalars(select(Product.sku).order_by(Product.sku)) if sku not in known]
+    if not requested:
+        return [None]
+    return list(requested)
+
+
+def _existing_links(*, session: Session, partner_id: str, skus: list[str | None]) -> dict[str | None, tuple[str, str]]:
+    found: dict[str | None, tuple[str, str]] = {}
+    base = select(TrackingLink.sku, TrackingLink.code, TrackingLink.destination).where(
+        TrackingLink.partner_id == partner_id
+    )
+    if None in skus:
+        landing = session.execute(base.where(TrackingLink.sku.is_(None)).order_by(TrackingLink.created_at)).first()
+        if landing is not None:
+            found[None] = (landing.code, landing.destination)
+    named = [sku for sku in skus if sku is not None]
+    for start in range(0, len(named), _CHUNK):
+        for row in session.execute(base.where(TrackingLink.sku.in_(named[start : start + _CHUNK]))):
+            found[row.sku] = (row.code, row.destination)
+    return found
+
+
+def _new_rows(
+    *, session: Session, program: Program, partner_id: str, skus: list[str | None]
+) -> list[dict[str, str | None]]:
+    codes = _unused_codes(session=session, count=len(skus))
+    slug = campaign_slug(program.name)
+    return [
+        {
+            "code": code,
+            "partner_id": partner_id,
+            "sku": sku,
+            "destination": destination_url(
+                shop_url=program.shop_url, sku=sku, partner_id=partner_id, campaign=sku or slug
+            ),
+        }
+        for code, sku in zip(codes, skus, strict=True)
+    ]
+
+
+def _unused_codes(*, session: Session, count: int) -> list[str]:
+    """Fresh random codes, re-drawing the (astronomically rare) ones already taken."""
+    codes: list[str] = []
+    while len(codes) < count:
+        batch = list({new_code() for _ in range(count - len(codes))} - set(codes))
+        taken: set[str] = set()
+        for start in range(0, len(batch), _CHUNK):
+            chunk = batch[start : start + _CHUNK]
+            taken.update(session.scalars(select(TrackingLink.code).where(TrackingLink.code.in_(chunk))))
+        codes += [code for code in batch if code not in taken]
+    return codes
+
+
+def find_link(*, session: Session, code: str, public_url: str) -> LinkView | None:
+    """The link behind a short code, or None (the redirect answers 404 then)."""
+    link = session.get(TrackingLink, code)
+    if link is None:
+        return None
+    return LinkView(
+        code=link.code,
+        url=share_url(public_url=public_url, code=link.code),
+        partner_id=link.partner_id,
+        sku=link.sku,
+        destination=link.destination,
+    )

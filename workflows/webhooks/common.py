@@ -1,0 +1,160 @@
+"""What every store platform's mapper shares: strict JSON, exact money, click/ref lookup, line splitting.
+
+Mappers turn a verified platform payload into inbox events (``workflows.events``). They never touch the
+database and never guess money: amounts are parsed from the platform's decimal strings (JSON numbers are
+read as ``Decimal``, never ``float``) and a payload that cannot be read exactly is ``MalformedPayload``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlsplit
+
+from pydantic import ValidationError
+
+from store.money import MoneyError, parse_money
+from workflows.events import OrderEvent, OrderLineIn, RefundEvent
+
+EventT = TypeVar("EventT", OrderEvent, RefundEvent)
+
+CLICK_ID_KEYS = ("afflow_cid", "_afflow_cid")
+REF_KEYS = ("ref", "afflow_ref", "_afflow_ref")
+COUPON_KEYS = ("afflow_coupon", "_afflow_coupon")
+
+
+class SignatureError(Exception):
+    """The request is not provably from the platform (missing, wrong, or stale signature): answer 401."""
+
+
+class MalformedPayload(ValueError):
+    """Signed, but unreadable as the platform's documented shape: answer 400 with this reason."""
+
+
+def parse_json_object(body: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(body, parse_float=Decimal)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise MalformedPayload(f"body is not JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise MalformedPayload("body is not a JSON object")
+    return data
+
+
+def field(data: Mapping[str, Any], name: str, kind: type | tuple[type, ...], *, where: str) -> Any:
+    """A required field of the given JSON type, or ``MalformedPayload`` naming it."""
+    value = data.get(name)
+    if value is None or (isinstance(value, bool) and bool not in _as_tuple(kind)) or not isinstance(value, kind):
+        raise MalformedPayload(f"{where}.{name} is missing or not {_kind_name(kind)}")
+    return value
+
+
+def optional(data: Mapping[str, Any], name: str, kind: type | tuple[type, ...], *, where: str) -> Any:
+    if data.get(name) is None:
+        return None
+    return field(data, name, kind, where=where)
+
+
+def objects(value: Any, *, where: str) -> list[Mapping[str, Any]]:
+    """A JSON array of objects (None counts as empty)."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise MalformedPayload(f"{where} is not a list of objects")
+    return value
+
+
+def cents(value: Any, currency: str, *, where: str) -> int:
+    """A decimal string (or JSON number) in major units -> exact minor units."""
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise MalformedPayload(f"{where} is not an amount")
+    try:
+        return parse_money(str(value), currency)
+    except MoneyError as exc:
+        raise MalformedPayload(f"{where}: {exc}") from exc
+
+
+def timestamp(value: Any, *, where: str) -> datetime:
+    """ISO 8601; a value without an offset is UTC (WooCommerce's ``*_gmt`` fields)."""
+    if not isinstance(value, str):
+        raise MalformedPayload(f"{where} is not an ISO 8601 time")
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise MalformedPayload(f"{where}: {exc}") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def unix_time(value: Any, *, where: str) -> datetime:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise MalformedPayload(f"{where} is not a unix timestamp")
+    return datetime.fromtimestamp(value, UTC)
+
+
+def query_params(url: Any) -> dict[str, str]:
+    """First value of each query parameter of a URL or path (``/products/x?ref=a``); {} when absent."""
+    if not isinstance(url, str) or "?" not in url:
+        return {}
+    return {key: values[0] for key, values in parse_qs(urlsplit(url).query).items() if values and values[0]}
+
+
+def first_of(sources: Iterable[Mapping[str, Any]], keys: Iterable[str]) -> str | None:
+    """The first non-empty string among ``keys`` in the first source that has one."""
+    key_list = tuple(keys)
+    for source in sources:
+        for key in key_list:
+            value = source.get(key)
+            if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+                return str(value).strip()[:64]
+    return None
+
+
+def customer_key(*, customer_id: Any, email: Any, order_id: str) -> str:
+    """The platform's customer id; a guest is known by a hash of their e-mail (never the address itself)."""
+    if isinstance(customer_id, str | int) and not isinstance(customer_id, bool) and str(customer_id) not in ("", "0"):
+        return str(customer_id)
+    if isinstance(email, str) and email.strip():
+        return "email:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:40]
+    return f"guest:{order_id}"
+
+
+def split_line(*, sku: str, quantity: int, net_cents: int) -> list[OrderLineIn]:
+    """Order line(s) for ``quantity`` units costing ``net_cents`` together, exactly.
+
+    A discount that does not divide evenly by the quantity would need fractional unit prices; instead the
+    line becomes two lines of the same SKU (``rest`` units one cent dearer), so the total stays exact.
+    """
+    if quantity <= 0:
+        raise MalformedPayload(f"line {sku!r} has quantity {quantity}")
+    unit, rest = divmod(max(net_cents, 0), quantity)
+    try:
+        if rest == 0:
+            return [OrderLineIn(sku=sku, quantity=quantity, unit_price_cents=unit)]
+        return [
+            OrderLineIn(sku=sku, quantity=rest, unit_price_cents=unit + 1),
+            OrderLineIn(sku=sku, quantity=quantity - rest, unit_price_cents=unit),
+        ]
+    except ValidationError as exc:
+        raise MalformedPayload(f"line {sku!r}: {exc.errors()[0]['msg']}") from exc
+
+
+def build(model: type[EventT], **values: Any) -> EventT:
+    """Construct an inbox event, turning a validation failure into a 400 reason."""
+    try:
+        return model(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise MalformedPayload(f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from exc
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "a string", int: "an integer", dict: "an object", list: "a list", Decimal: "a number"}
+    return " or ".join(names.get(k, k.__name__) for k in _as_tuple(kind))
