@@ -1,6 +1,6 @@
 """The event inbox: idempotent intake of orders and refunds, then booking them.
 
-CONTRACT (other modules rely on these signatures; the implementation is being written):
+CONTRACT (other modules rely on these signatures):
 
 - ``enqueue(*, session, source, events) -> IngestReport``: insert each event into ``inbox_events`` as
   ``pending`` keyed by (source, event.external_id); an existing key is a duplicate and changes nothing.
@@ -13,26 +13,50 @@ CONTRACT (other modules rely on these signatures; the implementation is being wr
   caller's transaction (the CSV importer). Raises ``EventRejected(index, reason)`` for an event that can
   never be booked (e.g. currency differs from the program's), so the caller can name the CSV line and
   roll back the whole file.
+
+Booking works in chunks (orders of a chunk before its refunds, so a refund that arrives just before its
+order in the same batch books at once). Refunds parked earlier are replayed as soon as their order is
+booked, and by ``workflows.lifecycle.reconcile``. Idempotency is layered: the inbox key, then the business
+id (order id, refund id), then the ledger ref — so any replay books nothing twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Annotated, Any
 
+from pydantic import Field, TypeAdapter, ValidationError
+from sqlalchemy import Insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from workflows.events import InboxPayload
+from store.db import ensure_program
+from store.models import InboxEvent, Order, utcnow
+from store.rules import rule_sets_in_force
+from workflows.commission import Outcome, book_orders
+from workflows.events import InboxPayload, OrderEvent, RefundEvent
+from workflows.refunds import book_refunds
+
+_BOOK_CHUNK = 5_000
+_ROW_CHUNK = 2_000
+_PAYLOAD: TypeAdapter[InboxPayload] = TypeAdapter(Annotated[InboxPayload, Field(discriminator="kind")])
+Item = tuple[int, str, InboxPayload]
 
 
 @dataclass(frozen=True)
 class IngestReport:
+    """Counts for one call. ``duplicates`` covers both a repeated inbox key and a business id already
+    booked from another source; ``replayed`` counts earlier parked refunds booked by this call."""
+
     received: int = 0
     new: int = 0
     duplicates: int = 0
     booked: int = 0
     parked: int = 0
     failed: int = 0
+    replayed: int = 0
 
 
 class EventRejected(ValueError):
@@ -43,12 +67,164 @@ class EventRejected(ValueError):
 
 
 def enqueue(*, session: Session, source: str, events: Sequence[InboxPayload]) -> IngestReport:
-    raise NotImplementedError
+    ids = _insert_inbox(session, source, events)
+    new = sum(1 for inbox_id in ids if inbox_id is not None)
+    return IngestReport(received=len(events), new=new, duplicates=len(events) - new)
 
 
 def process_pending(*, session: Session, limit: int = 10_000) -> IngestReport:
-    raise NotImplementedError
+    query = (
+        select(InboxEvent.id, InboxEvent.source, InboxEvent.payload)
+        .where(InboxEvent.status == "pending")
+        .order_by(InboxEvent.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)  # several replicas may drain the inbox at once
+    )
+    items: list[Item] = []
+    outcomes: dict[int, Outcome] = {}
+    for inbox_id, source, payload in session.execute(query):
+        try:
+            items.append((inbox_id, source, _PAYLOAD.validate_python(payload)))
+        except ValidationError as exc:
+            outcomes[inbox_id] = Outcome("failed", f"unreadable payload: {exc.errors()[0]['msg']}")
+    outcomes |= book_events(session=session, items=items)
+    _record(session, outcomes)
+    replayed = replay_parked(session=session, order_ids=_booked_orders(items, outcomes))
+    return _report(outcomes, received=len(outcomes), new=len(outcomes), replayed=replayed)
 
 
 def ingest(*, session: Session, source: str, events: Sequence[InboxPayload]) -> IngestReport:
-    raise NotImplementedError
+    ids = _insert_inbox(session, source, events)
+    items = [(inbox_id, source, event) for inbox_id, event in zip(ids, events, strict=True) if inbox_id is not None]
+    outcomes = book_events(session=session, items=items)
+    index_of = {inbox_id: index for index, inbox_id in enumerate(ids) if inbox_id is not None}
+    failures = sorted((index_of[i], o.error or "cannot be booked") for i, o in outcomes.items() if o.status == "failed")
+    if failures:
+        raise EventRejected(*failures[0])
+    _record(session, outcomes)
+    replayed = replay_parked(session=session, order_ids=_booked_orders(items, outcomes))
+    return _report(outcomes, received=len(events), new=len(items), replayed=replayed, seen=len(events) - len(items))
+
+
+def book_events(*, session: Session, items: Sequence[Item]) -> dict[int, Outcome]:
+    """Book ``(inbox id, source, event)`` items in chunks; statuses are returned, not written."""
+    program = ensure_program(session)
+    rules = rule_sets_in_force(session=session)
+    outcomes: dict[int, Outcome] = {}
+    for start in range(0, len(items), _BOOK_CHUNK):
+        chunk = items[start : start + _BOOK_CHUNK]
+        orders = [(i, s, e) for i, s, e in chunk if isinstance(e, OrderEvent)]
+        refunds = [(i, s, e) for i, s, e in chunk if isinstance(e, RefundEvent)]
+        if orders:
+            outcomes |= book_orders(session=session, orders=orders, program=program, rules=rules)
+        if refunds:
+            outcomes |= book_refunds(session=session, refunds=refunds)
+    # a refund parked by an earlier chunk of this very call may have met its order in a later chunk
+    parked = [(i, s, e) for i, s, e in items if isinstance(e, RefundEvent) and outcomes[i].status == "parked"]
+    if parked and len(items) > _BOOK_CHUNK:
+        outcomes |= book_refunds(session=session, refunds=parked)
+    return outcomes
+
+
+def replay_parked(*, session: Session, order_ids: Iterable[str] | None = None) -> int:
+    """Book parked refunds whose order now exists (only those about ``order_ids``, if given); return how many."""
+    query = (
+        select(InboxEvent.id, InboxEvent.source, InboxEvent.payload)
+        .join(Order, Order.id == InboxEvent.order_id)
+        .where(InboxEvent.status == "parked")
+        .order_by(InboxEvent.id)
+    )
+    wanted = None if order_ids is None else sorted(set(order_ids))
+    if wanted == []:
+        return 0
+    batches = (
+        [query]
+        if wanted is None
+        else [query.where(InboxEvent.order_id.in_(wanted[i : i + 500])) for i in range(0, len(wanted), 500)]
+    )
+    items: list[Item] = [
+        (inbox_id, source, _PAYLOAD.validate_python(payload))
+        for batch in batches
+        for inbox_id, source, payload in session.execute(batch)
+    ]
+    outcomes = book_events(session=session, items=items)
+    _record(session, outcomes)
+    return sum(1 for outcome in outcomes.values() if outcome.status == "booked")
+
+
+def _booked_orders(items: Sequence[Item], outcomes: dict[int, Outcome]) -> list[str]:
+    return [e.order_id for i, _, e in items if isinstance(e, OrderEvent) and outcomes[i].status == "booked"]
+
+
+def _report(outcomes: dict[int, Outcome], *, received: int, new: int, replayed: int, seen: int = 0) -> IngestReport:
+    counts = Counter(outcome.status for outcome in outcomes.values())
+    return IngestReport(
+        received=received,
+        new=new,
+        duplicates=seen + counts["duplicate"],
+        booked=counts["booked"],
+        parked=counts["parked"],
+        failed=counts["failed"],
+        replayed=replayed,
+    )
+
+
+def _insert_inbox(session: Session, source: str, events: Sequence[InboxPayload]) -> list[int | None]:
+    """Insert new (source, external id) keys; return each event's inbox id, or None for a duplicate."""
+    first_index: dict[str, int] = {}
+    rows: list[dict[str, Any]] = []
+    now = utcnow()
+    for index, event in enumerate(events):
+        if event.external_id in first_index:
+            continue
+        first_index[event.external_id] = index
+        rows.append(
+            {
+                "source": source,
+                "external_id": event.external_id,
+                "kind": event.kind,
+                "payload": event.model_dump(mode="json"),
+                "status": "pending",
+                "received_at": now,
+                "order_id": event.order_id,
+            }
+        )
+    statement: Insert
+    if session.get_bind().dialect.name == "postgresql":
+        statement = postgresql.insert(InboxEvent).on_conflict_do_nothing(index_elements=["source", "external_id"])
+    else:
+        statement = sqlite.insert(InboxEvent).on_conflict_do_nothing(index_elements=["source", "external_id"])
+    statement = statement.returning(InboxEvent.id, InboxEvent.external_id)
+    inserted: dict[str, int] = {}
+    for start in range(0, len(rows), _ROW_CHUNK):
+        inserted.update(
+            (ext, inbox_id) for inbox_id, ext in session.execute(statement, rows[start : start + _ROW_CHUNK])
+        )
+    ids: list[int | None] = [None] * len(events)
+    for external_id, index in first_index.items():
+        ids[index] = inserted.get(external_id)
+    return ids
+
+
+def _record(session: Session, outcomes: dict[int, Outcome]) -> None:
+    """Write each event's final status set-based (one UPDATE per status and chunk; errors per row)."""
+    now = utcnow()
+    by_status: dict[str, list[int]] = {}
+    for inbox_id, outcome in outcomes.items():
+        if outcome.error is None:
+            by_status.setdefault(outcome.status, []).append(inbox_id)
+    for status, ids in by_status.items():
+        for start in range(0, len(ids), _ROW_CHUNK):
+            session.execute(
+                update(InboxEvent)
+                .where(InboxEvent.id.in_(ids[start : start + _ROW_CHUNK]))
+                .values(status=status, processed_at=now)
+                .execution_options(synchronize_session=False)
+            )
+    failed = [
+        {"id": inbox_id, "status": outcome.status, "error": outcome.error, "processed_at": now}
+        for inbox_id, outcome in outcomes.items()
+        if outcome.error is not None
+    ]
+    if failed:
+        session.execute(update(InboxEvent), failed)

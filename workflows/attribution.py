@@ -1,0 +1,151 @@
+"""Who gets credit for an order: click id, cross-device customer match, ref code, then exclusive coupon.
+
+Order of methods (the first that yields an *eligible* partner wins):
+  1. ``click``: the click id carried on the order, if that click happened within the program's cookie
+     window before the order (an unknown, future or expired click id falls through);
+  2. ``cross_device``: the latest click carrying ``customer_ref`` == the order's customer id within the window;
+  3. ``ref``: the partner whose ref code the order carries;
+  4. ``coupon``: the partner owning the order's coupon as an exclusive coupon (or as its partner coupon code).
+Only ``active`` partners are eligible: a blocked or offboarded partner's click, ref or coupon gives no
+credit and the order falls through to the next method. An order nobody earns is unattributed.
+
+Look-ups are batched per chunk of orders (``load_context``); ``attribute`` is then pure. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from store.models import Click, Coupon, Order, Partner
+from workflows.events import OrderEvent
+
+_IN_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ClickRef:
+    click_id: str
+    ts: datetime
+    partner_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """The attribution decision for one order."""
+
+    partner_id: str
+    method: str  # click | cross_device | ref | coupon
+    click_id: str | None = None
+    click_ts: datetime | None = None
+
+    def seconds_to_conversion(self, order_ts: datetime) -> int | None:
+        return None if self.click_ts is None else int((order_ts - self.click_ts).total_seconds())
+
+
+@dataclass
+class AttributionContext:
+    """Everything ``attribute`` needs for one chunk of orders, loaded with a handful of queries."""
+
+    cookie_window: timedelta
+    clicks_by_id: dict[str, ClickRef] = field(default_factory=dict)
+    clicks_by_customer: dict[str, list[ClickRef]] = field(default_factory=dict)  # sorted by ts
+    partner_by_ref: dict[str, str] = field(default_factory=dict)
+    partner_by_coupon: dict[str, str] = field(default_factory=dict)
+    active_partners: set[str] = field(default_factory=set)
+
+    def _in_window(self, click: ClickRef, order_ts: datetime) -> bool:
+        return click.ts <= order_ts and order_ts - click.ts <= self.cookie_window
+
+    def _eligible(self, partner_id: str | None) -> bool:
+        return partner_id is not None and partner_id in self.active_partners
+
+
+def attribute(order: OrderEvent, context: AttributionContext) -> Credit | None:
+    """The credit for ``order`` by the method order in the module docstring, or None."""
+    click = context.clicks_by_id.get(order.click_id) if order.click_id else None
+    if click and context._in_window(click, order.ts) and context._eligible(click.partner_id):
+        return Credit(click.partner_id, "click", click.click_id, click.ts)
+    history = context.clicks_by_customer.get(order.customer_id, [])
+    for candidate in reversed(history[: bisect_right([c.ts for c in history], order.ts)]):
+        if not context._in_window(candidate, order.ts):
+            break
+        if context._eligible(candidate.partner_id):
+            return Credit(candidate.partner_id, "cross_device", candidate.click_id, candidate.ts)
+    by_ref = context.partner_by_ref.get(order.ref_code) if order.ref_code else None
+    if context._eligible(by_ref) and by_ref is not None:
+        return Credit(by_ref, "ref")
+    by_coupon = context.partner_by_coupon.get(order.coupon_code) if order.coupon_code else None
+    if context._eligible(by_coupon) and by_coupon is not None:
+        return Credit(by_coupon, "coupon")
+    return None
+
+
+def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
+    ordered = sorted(set(values))
+    for start in range(0, len(ordered), _IN_CHUNK):
+        yield ordered[start : start + _IN_CHUNK]
+
+
+def load_context(*, session: Session, orders: Sequence[OrderEvent], cookie_days: int) -> AttributionContext:
+    """Batch-load the clicks, ref codes, coupons and partner statuses that ``orders`` can refer to."""
+    context = AttributionContext(cookie_window=timedelta(days=cookie_days))
+    if not orders:
+        return context
+    for ids in _chunks(o.click_id for o in orders if o.click_id):
+        for click_id, ts, partner_id in session.execute(
+            select(Click.id, Click.ts, Click.partner_id).where(Click.id.in_(ids))
+        ):
+            context.clicks_by_id[click_id] = ClickRef(click_id, ts, partner_id)
+    earliest = min(o.ts for o in orders) - context.cookie_window
+    latest = max(o.ts for o in orders)
+    for customers in _chunks(o.customer_id for o in orders):
+        query = select(Click.id, Click.ts, Click.partner_id, Click.customer_ref).where(
+            Click.customer_ref.in_(customers), Click.ts >= earliest, Click.ts <= latest
+        )
+        for click_id, ts, partner_id, customer_ref in session.execute(query):
+            if customer_ref is not None:
+                context.clicks_by_customer.setdefault(customer_ref, []).append(ClickRef(click_id, ts, partner_id))
+    for history in context.clicks_by_customer.values():
+        history.sort(key=lambda c: (c.ts, c.click_id))
+    for codes in _chunks(o.ref_code for o in orders if o.ref_code):
+        for partner_id, ref_code in session.execute(
+            select(Partner.id, Partner.ref_code).where(Partner.ref_code.in_(codes))
+        ):
+            if ref_code is not None:
+                context.partner_by_ref[ref_code] = partner_id
+    for codes in _chunks(o.coupon_code for o in orders if o.coupon_code):
+        for partner_id, code in session.execute(
+            select(Partner.id, Partner.coupon_code).where(Partner.coupon_code.in_(codes))
+        ):
+            if code is not None:
+                context.partner_by_coupon.setdefault(code, partner_id)
+        exclusive = select(Coupon.code, Coupon.partner_id).where(
+            Coupon.code.in_(codes), Coupon.exclusive.is_(True), Coupon.partner_id.is_not(None)
+        )
+        for code, owner in session.execute(exclusive):
+            if owner is not None:
+                context.partner_by_coupon[code] = owner  # the coupons table is authoritative
+    candidates = {c.partner_id for c in context.clicks_by_id.values()}
+    candidates |= {c.partner_id for history in context.clicks_by_customer.values() for c in history}
+    candidates |= set(context.partner_by_ref.values()) | set(context.partner_by_coupon.values())
+    for ids in _chunks(candidates):
+        context.active_partners.update(
+            session.scalars(select(Partner.id).where(Partner.id.in_(ids), Partner.status == "active"))
+        )
+    return context
+
+
+def earliest_order_times(*, session: Session, customer_ids: Iterable[str]) -> dict[str, datetime]:
+    """Each customer's earliest stored order time: an order after it is from a returning customer."""
+    earliest: dict[str, datetime] = {}
+    for customers in _chunks(customer_ids):
+        query = select(Order.customer_id, func.min(Order.ts)).where(Order.customer_id.in_(customers))
+        for customer_id, ts in session.execute(query.group_by(Order.customer_id)):
+            earliest[customer_id] = ts
+    return earliest

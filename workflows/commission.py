@@ -1,0 +1,254 @@
+"""Booking orders: store order + lines, attribute, price each attributed line, accrue the commission.
+
+Works a chunk of orders at a time with batched look-ups and Core bulk inserts (no per-row ORM objects,
+no per-row queries). Per attributed order: one ``attributions`` row, one ``commissions`` row per line
+(state ``pending``, ``lock_due_at`` = order time + the program's return window, the rule version in force
+at order time and a readable explanation), and one accrual posting ``accrual:{order_id}``
+(Dr ``program:commission_expense``, Cr ``partner:{id}:pending``) for the order's total commission.
+The order id is the business key: an order id already stored books nothing (``duplicate``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from store.ledger import EXPENSE, Posting, book, partner_account, transfer
+from store.models import Attribution, Commission, Order, OrderLine, Program
+from store.rules import TRAILING_REVENUE_DAYS, RuleBook, compute_commission
+from workflows.attribution import Credit, attribute, earliest_order_times, load_context
+from workflows.events import OrderEvent
+
+_IN_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one inbox event: booked | duplicate | parked | failed (with a reason)."""
+
+    status: str
+    error: str | None = None
+
+
+BOOKED = Outcome("booked")
+DUPLICATE = Outcome("duplicate")
+
+
+def book_orders(
+    *, session: Session, orders: Sequence[tuple[int, str, OrderEvent]], program: Program, rules: RuleBook
+) -> dict[int, Outcome]:
+    """Book ``(inbox id, source, order)`` items; return each item's outcome keyed by inbox id."""
+    outcomes: dict[int, Outcome] = {}
+    known = _existing_order_ids(session, [order.order_id for _, _, order in orders])
+    fresh: list[tuple[str, OrderEvent]] = []
+    for inbox_id, source, order in orders:
+        if order.currency.upper() != program.currency.upper():
+            outcomes[inbox_id] = Outcome(
+                "failed", f"currency {order.currency} differs from the program's {program.currency}"
+            )
+        elif order.order_id in known:
+            outcomes[inbox_id] = DUPLICATE
+        else:
+            known.add(order.order_id)
+            fresh.append((source, order))
+            outcomes[inbox_id] = BOOKED
+    if fresh:
+        _book_fresh(session, fresh, program, rules)
+    return outcomes
+
+
+def _existing_order_ids(session: Session, order_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    unique = sorted(set(order_ids))
+    for start in range(0, len(unique), _IN_CHUNK):
+        found.update(session.scalars(select(Order.id).where(Order.id.in_(unique[start : start + _IN_CHUNK]))))
+    return found
+
+
+def _book_fresh(session: Session, fresh: list[tuple[str, OrderEvent]], program: Program, rules: RuleBook) -> None:
+    events = [order for _, order in fresh]
+    context = load_context(session=session, orders=events, cookie_days=program.cookie_days)
+    first_seen = earliest_order_times(session=session, customer_ids={o.customer_id for o in events})
+    for order in events:
+        if order.customer_id not in first_seen or order.ts < first_seen[order.customer_id]:
+            first_seen[order.customer_id] = order.ts
+    credits = {order.order_id: attribute(order, context) for order in events}
+    # returning: an earlier order by the same customer is stored (or in this chunk), or the platform says so
+    is_new = {o.order_id: first_seen[o.customer_id] >= o.ts and (o.customer_order_count or 1) <= 1 for o in events}
+    revenue = _TrailingRevenue.load(session, events, credits) if rules.needs_trailing_revenue else None
+    order_rows: list[dict[str, Any]] = []
+    line_rows: list[dict[str, Any]] = []
+    attribution_rows: list[dict[str, Any]] = []
+    for source, order in fresh:
+        total = 0
+        for line_no, line in enumerate(order.lines, start=1):
+            amount = line.quantity * line.unit_price_cents
+            total += amount
+            line_rows.append(
+                {
+                    "order_id": order.order_id,
+                    "line_no": line_no,
+                    "sku": line.sku,
+                    "quantity": line.quantity,
+                    "unit_price_cents": line.unit_price_cents,
+                    "amount_cents": amount,
+                    "refunded_cents": 0,
+                }
+            )
+        order_rows.append(_order_row(order, source, total, is_new[order.order_id]))
+        credit = credits[order.order_id]
+        if credit is not None:
+            attribution_rows.append(_attribution_row(order, credit, is_new[order.order_id]))
+    session.execute(insert(Order), order_rows)
+    line_ids = _insert_lines(session, line_rows)
+    if attribution_rows:
+        session.execute(insert(Attribution), attribution_rows)
+    commission_rows, postings = _commissions(events, credits, line_ids, program, rules, revenue, is_new)
+    if commission_rows:
+        session.execute(insert(Commission), commission_rows)
+    book(session=session, postings=postings)
+
+
+def _order_row(order: OrderEvent, source: str, total: int, is_new: bool) -> dict[str, Any]:
+    return {
+        "id": order.order_id,
+        "ts": order.ts,
+        "customer_id": order.customer_id,
+        "click_id": order.click_id,
+        "ref_code": order.ref_code,
+        "coupon_code": order.coupon_code,
+        "currency": order.currency.upper(),
+        "source": source,
+        "total_cents": total,
+        "is_new_customer": is_new,
+    }
+
+
+def _attribution_row(order: OrderEvent, credit: Credit, is_new: bool) -> dict[str, Any]:
+    return {
+        "order_id": order.order_id,
+        "partner_id": credit.partner_id,
+        "method": credit.method,
+        "click_id": credit.click_id,
+        "click_ts": credit.click_ts,
+        "seconds_to_conversion": credit.seconds_to_conversion(order.ts),
+        "is_new_customer": is_new,
+        "order_ts": order.ts,
+    }
+
+
+def _insert_lines(session: Session, rows: list[dict[str, Any]]) -> dict[tuple[str, int], int]:
+    statement = insert(OrderLine).returning(
+        OrderLine.id, OrderLine.order_id, OrderLine.line_no, sort_by_parameter_order=True
+    )
+    return {(order_id, line_no): line_id for line_id, order_id, line_no in session.execute(statement, rows)}
+
+
+def _commissions(
+    events: list[OrderEvent],
+    credits: dict[str, Credit | None],
+    line_ids: dict[tuple[str, int], int],
+    program: Program,
+    rules: RuleBook,
+    revenue: _TrailingRevenue | None,
+    is_new: dict[str, bool],
+) -> tuple[list[dict[str, Any]], list[Posting]]:
+    rows: list[dict[str, Any]] = []
+    postings: list[Posting] = []
+    return_window = timedelta(days=program.return_days)
+    for order in events:
+        credit = credits[order.order_id]
+        if credit is None:
+            continue
+        version = rules.at(order.ts)
+        trailing = revenue.before(credit.partner_id, order.ts) if revenue else 0
+        order_total = 0
+        for line_no, line in enumerate(order.lines, start=1):
+            base = line.quantity * line.unit_price_cents
+            quote = compute_commission(
+                rules=version.body,
+                version=version.version,
+                currency=program.currency,
+                sku=line.sku,
+                base_cents=base,
+                partner_id=credit.partner_id,
+                is_new_customer=is_new[order.order_id],
+                trailing_revenue_cents=trailing,
+                order_ts=order.ts,
+            )
+            order_total += quote.cents
+            rows.append(
+                {
+                    "order_line_id": line_ids[(order.order_id, line_no)],
+                    "order_id": order.order_id,
+                    "partner_id": credit.partner_id,
+                    "rule_version": quote.rule_version,
+                    "base_cents": base,
+                    "amount_cents": quote.cents,
+                    "reversed_cents": 0,
+                    "state": "pending",
+                    "explanation": quote.explanation,
+                    "order_ts": order.ts,
+                    "lock_due_at": order.ts + return_window,
+                }
+            )
+        if order_total:
+            postings.append(
+                transfer(
+                    ref=f"accrual:{order.order_id}",
+                    kind="accrual",
+                    ts=order.ts,
+                    debit=EXPENSE,
+                    credit=partner_account(credit.partner_id, "pending"),
+                    amount=order_total,
+                    memo=f"commission on order {order.order_id}",
+                )
+            )
+    return rows, postings
+
+
+class _TrailingRevenue:
+    """Each partner's attributed order revenue by time, to sum a trailing window before an order."""
+
+    def __init__(self, series: dict[str, list[tuple[datetime, int]]]) -> None:
+        self._times = {p: [ts for ts, _ in points] for p, points in series.items()}
+        self._prefix: dict[str, list[int]] = {}
+        for partner_id, points in series.items():
+            running = [0]
+            for _, amount in points:
+                running.append(running[-1] + amount)
+            self._prefix[partner_id] = running
+
+    @classmethod
+    def load(cls, session: Session, orders: list[OrderEvent], credits: dict[str, Credit | None]) -> _TrailingRevenue:
+        window = timedelta(days=TRAILING_REVENUE_DAYS)
+        series: dict[str, list[tuple[datetime, int]]] = {}
+        for order in orders:
+            credit = credits[order.order_id]
+            if credit is not None:
+                total = sum(line.quantity * line.unit_price_cents for line in order.lines)
+                series.setdefault(credit.partner_id, []).append((order.ts, total))
+        partners = sorted(series)
+        start, end = min(o.ts for o in orders) - window, max(o.ts for o in orders)
+        for offset in range(0, len(partners), _IN_CHUNK):
+            query = (
+                select(Attribution.partner_id, Order.ts, Order.total_cents)
+                .join(Order, Order.id == Attribution.order_id)
+                .where(Attribution.partner_id.in_(partners[offset : offset + _IN_CHUNK]))
+                .where(Attribution.order_ts >= start, Attribution.order_ts < end)
+            )
+            for partner_id, ts, total in session.execute(query):
+                series[partner_id].append((ts, total))
+        return cls({p: sorted(points) for p, points in series.items()})
+
+    def before(self, partner_id: str, ts: datetime) -> int:
+        """Revenue attributed to the partner in [ts - 30 days, ts)."""
+        times, prefix = self._times.get(partner_id, []), self._prefix.get(partner_id, [0])
+        start = bisect_left(times, ts - timedelta(days=TRAILING_REVENUE_DAYS))
+        return prefix[bisect_left(times, ts)] - prefix[start]

@@ -1,0 +1,187 @@
+"""Booking refunds: reduce the refunded lines' commissions proportionally, from wherever they now sit.
+
+A refund names one SKU's line(s), or none (spread over the whole order in proportion to what is still
+refundable). Each line tracks its cumulative ``refunded_cents``; its commission's ``reversed_cents`` is
+always ``prorate(commission, refunded, line amount)`` of the *cumulative* refund, rounded half-even, so any
+sequence of partial refunds ends exactly where one refund of the same total would (no drift). A full
+refund reverses the whole commission (state ``reversed``). The reduction is booked from the account the
+commission sits in: pending or locked (Dr that account, Cr expense) or, once paid, as a clawback
+(Dr ``partner:{id}:clawback``, Cr expense) netted from the partner's next payout. One posting per refund,
+ref ``refund:{refund_id}``. A refund whose order is not stored yet is ``parked`` (replayed by reconcile);
+refunded amounts beyond what the order still holds are ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from store.ledger import EXPENSE, Posting, book, partner_account
+from store.models import Commission, OrderLine, Refund
+from store.money import prorate
+from workflows.commission import BOOKED, DUPLICATE, Outcome
+from workflows.events import RefundEvent
+
+_IN_CHUNK = 500
+PARKED = Outcome("parked")
+_ACCOUNT_FOR_STATE = {"pending": "pending", "locked": "locked", "paid": "clawback"}
+
+
+@dataclass(slots=True)
+class _Line:
+    id: int
+    sku: str
+    amount: int
+    refunded: int
+    commission: _LineCommission | None = None
+
+
+@dataclass(slots=True)
+class _LineCommission:
+    id: int
+    partner_id: str
+    amount: int
+    reversed: int
+    state: str
+
+
+def book_refunds(*, session: Session, refunds: Sequence[tuple[int, str, RefundEvent]]) -> dict[int, Outcome]:
+    """Book ``(inbox id, source, refund)`` items; return each item's outcome keyed by inbox id."""
+    outcomes: dict[int, Outcome] = {}
+    known = _existing(session, Refund.id, [refund.refund_id for _, _, refund in refunds])
+    lines = _load_lines(session, sorted({refund.order_id for _, _, refund in refunds}))
+    touched_lines: dict[int, _Line] = {}
+    refund_rows: list[dict[str, Any]] = []
+    postings: list[Posting] = []
+    for inbox_id, source, refund in refunds:
+        if refund.refund_id in known:
+            outcomes[inbox_id] = DUPLICATE
+            continue
+        order_lines = lines.get(refund.order_id)
+        if order_lines is None:
+            outcomes[inbox_id] = PARKED
+            continue
+        targets = [line for line in order_lines if refund.sku is None or line.sku == refund.sku]
+        if not targets:
+            outcomes[inbox_id] = Outcome("failed", f"order {refund.order_id} has no line for SKU {refund.sku}")
+            continue
+        known.add(refund.refund_id)
+        outcomes[inbox_id] = BOOKED
+        refund_rows.append(
+            {
+                "id": refund.refund_id,
+                "order_id": refund.order_id,
+                "ts": refund.ts,
+                "sku": refund.sku,
+                "amount_cents": refund.amount_cents,
+                "source": source,
+            }
+        )
+        legs: dict[str, int] = {}
+        for line, share in zip(targets, _allocate(refund.amount_cents, targets), strict=True):
+            if share:
+                touched_lines[line.id] = line
+                _refund_line(line, share, legs)
+        if any(legs.values()):
+            paid_back = any(code.endswith(":clawback") for code in legs)
+            total = sum(legs.values())
+            postings.append(
+                Posting(
+                    ref=f"refund:{refund.refund_id}",
+                    kind="clawback" if paid_back else "reversal",
+                    ts=refund.ts,
+                    legs=(*sorted(legs.items()), (EXPENSE, -total)),
+                    memo=f"refund {refund.refund_id} on order {refund.order_id}",
+                )
+            )
+    _write(session, refund_rows, list(touched_lines.values()), postings)
+    return outcomes
+
+
+def _allocate(amount: int, targets: list[_Line]) -> list[int]:
+    """Split ``amount`` over the lines in proportion to what each still holds (cumulative rounding)."""
+    remaining = [line.amount - line.refunded for line in targets]
+    refundable = sum(remaining)
+    if refundable <= 0:
+        return [0 for _ in targets]
+    amount = min(amount, refundable)
+    shares, cumulative, given = [], 0, 0
+    for left in remaining:
+        cumulative += left
+        upto = prorate(amount, cumulative, refundable)
+        shares.append(upto - given)
+        given = upto
+    return shares
+
+
+def _refund_line(line: _Line, share: int, legs: dict[str, int]) -> None:
+    line.refunded += share
+    commission = line.commission
+    if commission is None or commission.state == "reversed":
+        return
+    reversed_now = prorate(commission.amount, line.refunded, line.amount) if line.amount else 0
+    delta = reversed_now - commission.reversed
+    if delta:
+        account = partner_account(commission.partner_id, _ACCOUNT_FOR_STATE[commission.state])
+        legs[account] = legs.get(account, 0) + delta
+    commission.reversed = reversed_now
+    if line.refunded >= line.amount:
+        commission.state = "reversed"
+
+
+def _existing(session: Session, column: Any, keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    unique = sorted(set(keys))
+    for start in range(0, len(unique), _IN_CHUNK):
+        found.update(session.scalars(select(column).where(column.in_(unique[start : start + _IN_CHUNK]))))
+    return found
+
+
+def _load_lines(session: Session, order_ids: list[str]) -> dict[str, list[_Line]]:
+    lines: dict[str, list[_Line]] = {}
+    by_id: dict[int, _Line] = {}
+    for start in range(0, len(order_ids), _IN_CHUNK):
+        chunk = order_ids[start : start + _IN_CHUNK]
+        query = (
+            select(OrderLine.id, OrderLine.order_id, OrderLine.sku, OrderLine.amount_cents, OrderLine.refunded_cents)
+            .where(OrderLine.order_id.in_(chunk))
+            .order_by(OrderLine.order_id, OrderLine.line_no)
+            .with_for_update()  # concurrent refunds on one order (several replicas) must not lose updates
+        )
+        for line_id, order_id, sku, amount, refunded in session.execute(query):
+            line = _Line(line_id, sku, amount, refunded)
+            lines.setdefault(order_id, []).append(line)
+            by_id[line_id] = line
+        commissions = (
+            select(
+                Commission.id,
+                Commission.order_line_id,
+                Commission.partner_id,
+                Commission.amount_cents,
+                Commission.reversed_cents,
+                Commission.state,
+            )
+            .where(Commission.order_id.in_(chunk))
+            .with_for_update()
+        )
+        for commission_id, line_id, partner_id, amount, reversed_cents, state in session.execute(commissions):
+            by_id[line_id].commission = _LineCommission(commission_id, partner_id, amount, reversed_cents, state)
+    return lines
+
+
+def _write(session: Session, refund_rows: list[dict[str, Any]], lines: list[_Line], postings: list[Posting]) -> None:
+    if refund_rows:
+        session.execute(insert(Refund), refund_rows)
+    if lines:
+        session.execute(update(OrderLine), [{"id": line.id, "refunded_cents": line.refunded} for line in lines])
+    commissions = [line.commission for line in lines if line.commission is not None]
+    if commissions:
+        session.execute(
+            update(Commission),
+            [{"id": c.id, "reversed_cents": c.reversed, "state": c.state} for c in commissions],
+        )
+    book(session=session, postings=postings)
