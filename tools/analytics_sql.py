@@ -14,10 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, String, and_, func, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from store.models import Click, Order, Program
 
@@ -123,3 +127,21 @@ def baseline(values: Sequence[Decimal], *, floor: Decimal) -> Baseline:
     center = median(values)
     spread = median([abs(value - center) for value in values]) * MAD_TO_SIGMA
     return Baseline(median=center, spread=max(spread, floor), partners=len(values))
+
+
+class utc_day(FunctionElement[str]):
+    """The UTC calendar day of a timestamp as ``YYYY-MM-DD`` (SQLite stores naive UTC; PostgreSQL converts)."""
+
+    type = String()
+    inherit_cache = True
+    name = "utc_day"
+
+
+@compiles(utc_day, "sqlite")
+def _utc_day_sqlite(element: utc_day, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(utc_day, "postgresql")
+def _utc_day_postgresql(element: utc_day, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"to_char(({compiler.process(element.clauses, **kw)}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"

@@ -1,0 +1,239 @@
+"""Per-partner fraud features for one window: a handful of GROUP BY queries that run inside the database.
+
+Each query returns one row per partner (or per partner and bucket); the detectors in ``tools.fraud.signals``
+only compare these aggregates. Time-to-conversion comes from ``attributions.seconds_to_conversion``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, Field
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, exists, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from store.models import Attribution, Click, Coupon, Order, Partner
+from tools.analytics_sql import Window, utc_day
+
+# Upper bounds (seconds) of the time-to-conversion histogram buckets; the last bucket is open-ended.
+TTC_BUCKETS: tuple[int, ...] = (10, 30, 60, 300, 900, 3600, 14_400, 86_400, 259_200, 604_800, 2_592_000)
+CREDITING_METHODS = ("click", "cross_device", "ref")
+
+
+class PartnerFeatures(BaseModel):
+    clicks: int = 0
+    no_referrer_clicks: int = 0
+    ip_prefixes: int = 0
+    top_prefix_clicks: int = 0
+    orders: int = 0
+    returning_orders: int = 0
+    timed_orders: int = 0
+    fast_orders: int = 0
+    slow_orders: int = 0
+    ttc_histogram: list[int] = Field(default_factory=lambda: [0] * (len(TTC_BUCKETS) + 1))
+    self_identity_orders: int = 0
+    self_prefix_orders: int = 0
+    code_orders: int = 0
+    code_orders_no_click: int = 0
+    code_customers_no_click: int = 0
+    code_days_no_click: int = 0
+    code_peak_day_no_click: int = 0
+    code_other_partners: int = 0
+
+
+def ttc_bucket(seconds: Any) -> Any:
+    """SQL CASE mapping seconds to a histogram bucket index."""
+    return case(
+        *[(seconds < bound, index) for index, bound in enumerate(TTC_BUCKETS)],
+        else_=len(TTC_BUCKETS),
+    )
+
+
+def collect_features(
+    *, session: Session, window: Window, fast_seconds: int, slow_seconds: int
+) -> dict[str, PartnerFeatures]:
+    features: dict[str, PartnerFeatures] = {}
+
+    def merge(rows: Iterable[Any], names: tuple[str, ...]) -> None:
+        for row in rows:
+            target = features.setdefault(str(row[0]), PartnerFeatures())
+            for name, value in zip(names, row[1:], strict=True):
+                setattr(target, name, int(value or 0))
+
+    merge(session.execute(_click_query(window)), ("clicks", "no_referrer_clicks", "ip_prefixes", "top_prefix_clicks"))
+    merge(
+        session.execute(_order_query(window, fast_seconds, slow_seconds)),
+        ("orders", "returning_orders", "timed_orders", "fast_orders", "slow_orders"),
+    )
+    for partner_id, bucket, count in session.execute(_histogram_query(window)):
+        features.setdefault(str(partner_id), PartnerFeatures()).ttc_histogram[int(bucket)] = int(count)
+    merge(session.execute(_self_referral_query(window)), ("self_identity_orders", "self_prefix_orders"))
+    merge(session.execute(_coupon_query(window)), ("code_orders", "code_orders_no_click", "code_customers_no_click"))
+    merge(session.execute(_coupon_days_query(window)), ("code_days_no_click", "code_peak_day_no_click"))
+    merge(session.execute(_coupon_crediting_query(window)), ("code_other_partners",))
+    return features
+
+
+def _click_query(window: Window) -> Select[*tuple[Any, ...]]:
+    """Clicks, clicks with no referrer, distinct IP prefixes and the busiest prefix's clicks, in one pass."""
+    per_prefix = (
+        select(
+            Click.partner_id.label("partner_id"),
+            Click.ip_prefix.label("ip_prefix"),
+            func.count().label("clicks"),
+            func.sum(case((Click.referrer == "", 1), else_=0)).label("no_referrer"),
+        )
+        .where(Click.ts > window.start, Click.ts <= window.end)
+        .group_by(Click.partner_id, Click.ip_prefix)
+        .subquery()
+    )
+    known_prefix = per_prefix.c.ip_prefix != ""
+    return select(
+        per_prefix.c.partner_id,
+        func.sum(per_prefix.c.clicks),
+        func.sum(per_prefix.c.no_referrer),
+        func.sum(case((known_prefix, 1), else_=0)),
+        func.max(case((known_prefix, per_prefix.c.clicks), else_=0)),
+    ).group_by(per_prefix.c.partner_id)
+
+
+def _in_window(window: Window) -> Any:
+    return and_(Attribution.order_ts > window.start, Attribution.order_ts <= window.end)
+
+
+def _order_query(window: Window, fast_seconds: int, slow_seconds: int) -> Select[*tuple[Any, ...]]:
+    seconds = Attribution.seconds_to_conversion
+    return (
+        select(
+            Attribution.partner_id,
+            func.count(),
+            func.sum(case((Attribution.is_new_customer, 0), else_=1)),
+            func.count(seconds),
+            func.sum(case((seconds < fast_seconds, 1), else_=0)),
+            func.sum(case((seconds >= slow_seconds, 1), else_=0)),
+        )
+        .where(_in_window(window))
+        .group_by(Attribution.partner_id)
+    )
+
+
+def _histogram_query(window: Window) -> Select[*tuple[Any, ...]]:
+    bucket = ttc_bucket(Attribution.seconds_to_conversion).label("bucket")
+    return (
+        select(Attribution.partner_id, bucket, func.count())
+        .where(_in_window(window), Attribution.seconds_to_conversion.is_not(None))
+        .group_by(Attribution.partner_id, bucket)
+    )
+
+
+def self_referral_conditions() -> tuple[Any, Any, Any]:
+    """(identity match, own-IP-prefix match, the click joined) for an attributed order of its own partner.
+
+    Identity: the order's customer id, or the crediting click's logged-in ``customer_ref``, is the partner's
+    email. Prefix: the crediting click came from a network prefix where the partner itself was seen
+    logged in (a click anywhere carrying the partner's email as ``customer_ref``).
+    """
+    credited_click = aliased(Click, name="credited_click")
+    own_click = aliased(Click, name="own_click")
+    email = func.lower(Partner.email)
+    identity = or_(func.lower(Order.customer_id) == email, func.lower(credited_click.customer_ref) == email)
+    own_prefix = and_(
+        credited_click.ip_prefix != "",
+        exists().where(own_click.customer_ref == email, own_click.ip_prefix == credited_click.ip_prefix),
+    )
+    return identity, own_prefix, credited_click
+
+
+def _self_referral_query(window: Window) -> Select[*tuple[Any, ...]]:
+    identity, own_prefix, credited_click = self_referral_conditions()
+    return (
+        select(
+            Attribution.partner_id,
+            func.sum(case((identity, 1), else_=0)),
+            func.sum(case((and_(~identity, own_prefix), 1), else_=0)),
+        )
+        .join(Partner, Partner.id == Attribution.partner_id)
+        .join(Order, Order.id == Attribution.order_id)
+        .outerjoin(credited_click, credited_click.id == Attribution.click_id)
+        .where(_in_window(window))
+        .group_by(Attribution.partner_id)
+    )
+
+
+def leaked_code_orders() -> tuple[Select[*tuple[Any, ...]], ColumnElement[bool]]:
+    """(orders-with-an-exclusive-code join, "not brought by the code's owner") for coupon leakage.
+
+    An order carrying a partner's exclusive code was *not* brought by that partner when the order is not
+    credited to the owner through its own click, cross-device click or ref link.
+    """
+    owner_credit = aliased(Attribution, name="owner_credit")
+    joined: Select[*tuple[Any, ...]] = (
+        select(Order.id)
+        .join(
+            Coupon, and_(Coupon.code == Order.coupon_code, Coupon.exclusive.is_(True), Coupon.partner_id.is_not(None))
+        )
+        .outerjoin(owner_credit, owner_credit.order_id == Order.id)
+    )
+    not_brought = or_(
+        owner_credit.partner_id.is_(None),
+        owner_credit.partner_id != Coupon.partner_id,
+        owner_credit.method.not_in(CREDITING_METHODS),
+    )
+    return joined, not_brought
+
+
+def _coupon_query(window: Window) -> Select[*tuple[Any, ...]]:
+    joined, not_brought = leaked_code_orders()
+    return (
+        joined.with_only_columns(
+            Coupon.partner_id,
+            func.count(),
+            func.sum(case((not_brought, 1), else_=0)),
+            func.count(distinct(case((not_brought, Order.customer_id)))),
+        )
+        .where(Order.ts > window.start, Order.ts <= window.end)
+        .group_by(Coupon.partner_id)
+    )
+
+
+def _coupon_days_query(window: Window) -> Select[*tuple[Any, ...]]:
+    joined, not_brought = leaked_code_orders()
+    per_day = (
+        joined.with_only_columns(
+            Coupon.partner_id.label("partner_id"), utc_day(Order.ts).label("day"), func.count().label("orders")
+        )
+        .where(Order.ts > window.start, Order.ts <= window.end, not_brought)
+        .group_by(Coupon.partner_id, utc_day(Order.ts))
+        .subquery()
+    )
+    return select(per_day.c.partner_id, func.count(), func.max(per_day.c.orders)).group_by(per_day.c.partner_id)
+
+
+def _coupon_crediting_query(window: Window) -> Select[*tuple[Any, ...]]:
+    """How many *other* partners got credit for orders carrying the code (the code travels beyond its owner)."""
+    joined, _ = leaked_code_orders()
+    other = aliased(Attribution, name="other_credit")
+    return (
+        joined.with_only_columns(Coupon.partner_id, func.count(distinct(other.partner_id)))
+        .join(other, and_(other.order_id == Order.id, other.partner_id != Coupon.partner_id))
+        .where(Order.ts > window.start, Order.ts <= window.end)
+        .group_by(Coupon.partner_id)
+    )
+
+
+def sample_ids(*, session: Session, ids: Select[*tuple[Any, ...]], partner_ids: Iterable[str], limit: int) -> dict[str, list[str]]:
+    """Up to ``limit`` ids per partner from ``ids`` (columns: partner_id, id, ts), earliest first, in one query."""
+    wanted = sorted(set(partner_ids))
+    if not wanted:
+        return {}
+    source = ids.subquery()
+    partner_col, id_col, ts_col = source.c[0], source.c[1], source.c[2]
+    rank = func.row_number().over(partition_by=partner_col, order_by=(ts_col, id_col)).label("rank")
+    ranked = select(partner_col.label("p"), id_col.label("i"), rank).where(partner_col.in_(wanted)).subquery()
+    samples: dict[str, list[str]] = {}
+    for partner_id, item_id in session.execute(
+        select(ranked.c.p, ranked.c.i).where(ranked.c.rank <= literal(limit)).order_by(ranked.c.p, ranked.c.rank)
+    ):
+        samples.setdefault(str(partner_id), []).append(str(item_id))
+    return samples

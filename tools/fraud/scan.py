@@ -1,0 +1,88 @@
+"""``scan``: run every fraud detector over one window and attach sample click / order ids to each finding."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from store.models import Attribution, Click, Coupon, Order, Partner
+from tools.analytics_sql import Window
+from tools.fraud.features import collect_features, leaked_code_orders, sample_ids, self_referral_conditions
+from tools.fraud.signals import detect_all
+from tools.fraud.thresholds import Finding, FraudReport, FraudThresholds
+
+SLOW_CONVERSION_SECONDS = 7 * 86_400
+
+
+def scan(*, session: Session, start: datetime, end: datetime, thresholds: FraudThresholds) -> FraudReport:
+    """Findings for ``start < ts <= end``, most severe first, each with its numbers and sample ids."""
+    window = Window(start=start, end=end)
+    features = collect_features(
+        session=session,
+        window=window,
+        fast_seconds=thresholds.fast_conversion_seconds,
+        slow_seconds=SLOW_CONVERSION_SECONDS,
+    )
+    findings, reference = detect_all(features, thresholds)
+    _attach_samples(session=session, window=window, findings=findings, thresholds=thresholds)
+    rank = {"high": 0, "medium": 1, "low": 2}
+    findings.sort(key=lambda f: (rank[f.severity], f.signal, f.partner_id))
+    return FraudReport(window=window, findings=findings, baselines=reference.as_evidence())
+
+
+def _sample_queries(window: Window, thresholds: FraudThresholds) -> dict[str, tuple[str, Any]]:
+    """signal -> (evidence key, SELECT partner_id, id, ts) of the rows that illustrate it."""
+    orders_in_window = and_(Attribution.order_ts > window.start, Attribution.order_ts <= window.end)
+    clicks_in_window = and_(Click.ts > window.start, Click.ts <= window.end)
+    identity, own_prefix, credited_click = self_referral_conditions()
+    leaked, not_brought = leaked_code_orders()
+
+    return {
+        "click_injection": (
+            "sample_order_ids",
+            select(Attribution.partner_id, Attribution.order_id, Attribution.order_ts).where(
+                orders_in_window, Attribution.seconds_to_conversion < thresholds.fast_conversion_seconds
+            ),
+        ),
+        "cookie_stuffing": (
+            "sample_click_ids",
+            select(Click.partner_id, Click.id, Click.ts).where(clicks_in_window, Click.referrer == ""),
+        ),
+        "click_spamming": ("sample_click_ids", select(Click.partner_id, Click.id, Click.ts).where(clicks_in_window)),
+        "self_referral": (
+            "sample_order_ids",
+            select(Attribution.partner_id, Attribution.order_id, Attribution.order_ts)
+            .join(Partner, Partner.id == Attribution.partner_id)
+            .join(Order, Order.id == Attribution.order_id)
+            .outerjoin(credited_click, credited_click.id == Attribution.click_id)
+            .where(orders_in_window, identity | own_prefix),
+        ),
+        "coupon_leakage": (
+            "sample_order_ids",
+            leaked.with_only_columns(Coupon.partner_id, Order.id, Order.ts).where(
+                Order.ts > window.start, Order.ts <= window.end, not_brought
+            ),
+        ),
+        "customer_poaching": (
+            "sample_order_ids",
+            select(Attribution.partner_id, Attribution.order_id, Attribution.order_ts).where(
+                orders_in_window, Attribution.is_new_customer.is_(False)
+            ),
+        ),
+    }
+
+
+def _attach_samples(*, session: Session, window: Window, findings: list[Finding], thresholds: FraudThresholds) -> None:
+    queries = _sample_queries(window, thresholds)
+    for signal, (key, ids) in queries.items():
+        flagged = [f for f in findings if f.signal == signal]
+        if not flagged:
+            continue
+        samples = sample_ids(
+            session=session, ids=ids, partner_ids=[f.partner_id for f in flagged], limit=thresholds.sample_size
+        )
+        for finding in flagged:
+            finding.evidence[key] = samples.get(finding.partner_id, [])

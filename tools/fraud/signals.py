@@ -1,0 +1,252 @@
+"""The fraud detectors: pure comparisons of per-partner aggregates against the program's robust baseline.
+
+A detector never sees a single click or order; it gets ``PartnerFeatures`` per partner and returns
+``Finding``s whose evidence carries the numbers that decided (value, baseline median, robust z, floor).
+When two signals describe the same partner, the more specific one wins and the other is not reported:
+cookie stuffing and click injection explain a high returning-customer share by themselves (those
+customers were going to buy anyway), and cookie stuffing is the specific form of mass clicking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from tools.analytics_sql import Baseline, baseline, ratio
+from tools.fraud.features import TTC_BUCKETS, PartnerFeatures
+from tools.fraud.thresholds import Finding, FraudThresholds
+from tools.fraud.timing import histogram_median_bucket, ks_two_sample
+
+Share = Callable[[PartnerFeatures], Decimal | None]
+
+
+def _share(numerator: int, denominator: int) -> Decimal | None:
+    return ratio(numerator, denominator)
+
+
+def fast_share(f: PartnerFeatures) -> Decimal | None:
+    return _share(f.fast_orders, f.timed_orders)
+
+
+def no_referrer_share(f: PartnerFeatures) -> Decimal | None:
+    return _share(f.no_referrer_clicks, f.clicks)
+
+
+def clicks_per_prefix(f: PartnerFeatures) -> Decimal | None:
+    return _share(f.clicks, f.ip_prefixes)
+
+
+def returning_share(f: PartnerFeatures) -> Decimal | None:
+    return _share(f.returning_orders, f.orders)
+
+
+def conversion(f: PartnerFeatures) -> Decimal | None:
+    return _share(f.orders, f.clicks)
+
+
+def code_no_click_share(f: PartnerFeatures) -> Decimal | None:
+    return _share(f.code_orders_no_click, f.code_orders)
+
+
+class Baselines:
+    """The program's robust "normal" for each measure, over partners with enough volume to be judged."""
+
+    def __init__(self, features: dict[str, PartnerFeatures], thresholds: FraudThresholds) -> None:
+        def build(measure: Share, eligible: Callable[[PartnerFeatures], bool], floor: str) -> Baseline:
+            values = [v for f in features.values() if eligible(f) and (v := measure(f)) is not None]
+            return baseline(values, floor=Decimal(floor))
+
+        def enough_orders(f: PartnerFeatures) -> bool:
+            return f.orders >= thresholds.min_orders
+
+        def enough_clicks(f: PartnerFeatures) -> bool:
+            return f.clicks >= thresholds.min_clicks
+
+        self.fast = build(fast_share, lambda f: f.timed_orders >= thresholds.min_orders, "0.01")
+        self.no_referrer = build(no_referrer_share, enough_clicks, "0.02")
+        self.per_prefix = build(clicks_per_prefix, enough_clicks, "0.1")
+        self.returning = build(returning_share, enough_orders, "0.02")
+        self.conversion = build(conversion, enough_clicks, "0.001")
+        self.code_no_click = build(code_no_click_share, lambda f: f.code_orders >= thresholds.coupon_min_orders, "0.02")
+        click_counts = [Decimal(f.clicks) for f in features.values() if f.clicks > 0]
+        self.clicks = baseline(click_counts, floor=Decimal(1))
+        self.histogram = [sum(f.ttc_histogram[i] for f in features.values()) for i in range(len(TTC_BUCKETS) + 1)]
+
+    def as_evidence(self) -> dict[str, Any]:
+        return {
+            name: {"median": str(b.median), "spread": str(b.spread), "partners": b.partners}
+            for name, b in vars(self).items()
+            if isinstance(b, Baseline)
+        }
+
+
+def _anomaly(value: Decimal | None, reference: Baseline, floor: Decimal, z: Decimal) -> dict[str, Any] | None:
+    """Evidence if ``value`` is both far above the baseline and past the absolute floor, else ``None``."""
+    if value is None or reference.partners == 0:
+        return None
+    score = reference.z(value)
+    if score < z or value < floor:
+        return None
+    return {"value": str(value), "baseline_median": str(reference.median), "robust_z": str(score), "floor": str(floor)}
+
+
+def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
+    share = fast_share(f)
+    if f.timed_orders < t.min_orders:
+        return None
+    anomaly = _anomaly(share, b.fast, t.fast_share_floor, t.robust_z)
+    if anomaly is None:
+        return None
+    others = [total - own for total, own in zip(b.histogram, f.ttc_histogram, strict=True)]
+    test = ks_two_sample(f.ttc_histogram, others)
+    if test is None or not test.partner_faster or test.p_value >= t.ks_alpha:
+        return None
+    severity = "high" if share is not None and share >= 2 * t.fast_share_floor else "medium"
+    evidence = {
+        "fast_share": anomaly,
+        "fast_conversion_seconds": t.fast_conversion_seconds,
+        "fast_orders": f.fast_orders,
+        "timed_orders": f.timed_orders,
+        "time_to_conversion_test": test.model_dump(),
+    }
+    return Finding(partner_id=pid, signal="click_injection", severity=severity, evidence=evidence)
+
+
+def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
+    if f.clicks < t.min_clicks:
+        return None
+    no_referrer = _anomaly(no_referrer_share(f), b.no_referrer, t.no_referrer_floor, t.robust_z)
+    if no_referrer is None:
+        return None
+    corroboration: dict[str, Any] = {}
+    per_prefix = clicks_per_prefix(f)
+    if per_prefix is not None and b.per_prefix.z(per_prefix) >= t.robust_z:
+        corroboration["clicks_per_ip_prefix"] = {
+            "value": str(per_prefix),
+            "baseline_median": str(b.per_prefix.median),
+            "robust_z": str(b.per_prefix.z(per_prefix)),
+            "top_prefix_clicks": f.top_prefix_clicks,
+        }
+    rate = conversion(f)
+    if rate is not None and b.conversion.z(rate) <= -t.robust_z:
+        corroboration["conversion_rate"] = {
+            "value": str(rate),
+            "baseline_median": str(b.conversion.median),
+            "robust_z": str(b.conversion.z(rate)),
+        }
+    returning = returning_share(f)
+    if f.orders >= t.min_orders and returning is not None and b.returning.z(returning) >= t.robust_z:
+        corroboration["returning_customer_share"] = {
+            "value": str(returning),
+            "baseline_median": str(b.returning.median),
+            "robust_z": str(b.returning.z(returning)),
+            "orders": f.orders,
+        }
+    if not corroboration:
+        return None
+    evidence = {"no_referrer_share": no_referrer, "clicks": f.clicks, **corroboration}
+    severity = "high" if len(corroboration) >= 2 else "medium"
+    return Finding(partner_id=pid, signal="cookie_stuffing", severity=severity, evidence=evidence)
+
+
+def detect_click_spamming(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
+    if f.clicks < t.min_clicks or Decimal(f.clicks) < t.spam_clicks_factor * b.clicks.median:
+        return None
+    rate = conversion(f) or Decimal(0)
+    if b.conversion.partners == 0 or rate * t.spam_clicks_factor > b.conversion.median:
+        return None
+    median_bucket = histogram_median_bucket(f.ttc_histogram)
+    evidence = {
+        "clicks": f.clicks,
+        "baseline_median_clicks": str(b.clicks.median),
+        "conversion_rate": str(rate),
+        "baseline_median_conversion": str(b.conversion.median),
+        "slow_orders": f.slow_orders,
+        "timed_orders": f.timed_orders,
+        "median_time_to_conversion_under_seconds": None
+        if median_bucket is None or median_bucket >= len(TTC_BUCKETS)
+        else TTC_BUCKETS[median_bucket],
+    }
+    severity = "medium" if f.slow_orders * 2 >= max(f.timed_orders, 1) else "low"
+    return Finding(partner_id=pid, signal="click_spamming", severity=severity, evidence=evidence)
+
+
+def detect_self_referral(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
+    own_orders = f.self_identity_orders + f.self_prefix_orders
+    if own_orders < t.self_referral_min_orders:
+        return None
+    share = ratio(own_orders, f.orders) or Decimal(0)
+    evidence = {
+        "own_orders": own_orders,
+        "by_email_or_customer_id": f.self_identity_orders,
+        "by_own_ip_prefix": f.self_prefix_orders,
+        "orders": f.orders,
+        "share": str(share),
+    }
+    severity = "high" if own_orders >= 2 * t.self_referral_min_orders or share >= Decimal("0.2") else "medium"
+    return Finding(partner_id=pid, signal="self_referral", severity=severity, evidence=evidence)
+
+
+def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
+    if f.code_orders_no_click < t.coupon_min_orders:
+        return None
+    anomaly = _anomaly(code_no_click_share(f), b.code_no_click, t.coupon_no_click_floor, t.robust_z)
+    if anomaly is None:
+        return None
+    mean_per_day = Decimal(f.code_orders_no_click) / max(f.code_days_no_click, 1)
+    burst = ratio(f.code_peak_day_no_click, mean_per_day) or Decimal(0)
+    evidence = {
+        "no_click_share": anomaly,
+        "code_orders": f.code_orders,
+        "code_orders_without_owner_click": f.code_orders_no_click,
+        "distinct_customers": f.code_customers_no_click,
+        "days_seen": f.code_days_no_click,
+        "peak_day_orders": f.code_peak_day_no_click,
+        "burst_ratio": str(burst),
+        "other_partners_credited": f.code_other_partners,
+    }
+    spread = f.code_other_partners >= 2 or burst >= 2
+    severity = "high" if spread and f.code_orders_no_click >= 2 * t.coupon_min_orders else "medium"
+    return Finding(partner_id=pid, signal="coupon_leakage", severity=severity, evidence=evidence)
+
+
+def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
+    if f.orders < t.min_orders:
+        return None
+    anomaly = _anomaly(returning_share(f), b.returning, t.returning_share_floor, t.robust_z)
+    if anomaly is None:
+        return None
+    share = returning_share(f) or Decimal(0)
+    evidence = {"returning_customer_share": anomaly, "returning_orders": f.returning_orders, "orders": f.orders}
+    severity = "high" if share >= (1 + t.returning_share_floor) / 2 else "medium"
+    return Finding(partner_id=pid, signal="customer_poaching", severity=severity, evidence=evidence)
+
+
+DETECTORS = (
+    detect_click_injection,
+    detect_cookie_stuffing,
+    detect_click_spamming,
+    detect_self_referral,
+    detect_coupon_leakage,
+    detect_customer_poaching,
+)
+# signal -> the signals that, when present for the same partner, already explain it.
+EXPLAINED_BY = {
+    "customer_poaching": {"cookie_stuffing", "click_injection", "self_referral"},
+    "click_spamming": {"cookie_stuffing"},
+}
+
+
+def detect_all(features: dict[str, PartnerFeatures], thresholds: FraudThresholds) -> tuple[list[Finding], Baselines]:
+    reference = Baselines(features, thresholds)
+    findings: list[Finding] = []
+    for pid in sorted(features):
+        found = [
+            finding
+            for detector in DETECTORS
+            if (finding := detector(pid, features[pid], reference, thresholds)) is not None
+        ]
+        signals = {finding.signal for finding in found}
+        findings.extend(f for f in found if not (EXPLAINED_BY.get(f.signal, set()) & signals))
+    return findings, reference
