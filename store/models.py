@@ -605,3 +605,30 @@ class StripeTransfer(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+
+
+class ConversionOutbox(Base):
+    """Server-side conversion events waiting for GA4 / Meta (``workflows.conversions``).
+
+    Kept apart from ``outbox_messages`` (human messages) because their delivery differs: the payload is
+    frozen at queue time and resent byte-for-byte, and the receiver deduplicates by ``event_id``.
+    ``dedupe_key`` (destination:event_id) makes queueing idempotent. status: queued | sent | failed.
+    """
+
+    __tablename__ = "conversion_outbox"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    destination: Mapped[str] = mapped_column(String(16))  # ga4 | meta
+    event_name: Mapped[str] = mapped_column(String(40))
+    event_id: Mapped[str] = mapped_column(String(128))
+    order_id: Mapped[str] = mapped_column(String(64), index=True)
+    partner_id: Mapped[str] = mapped_column(String(64))
+    event_ts: Mapped[datetime]
+    payload: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(16), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+    __table_args__ = (Index("ix_conversion_outbox_status_next", "status", "next_attempt_at"),)

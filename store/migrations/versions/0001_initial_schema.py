@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 05:01:16.422931
+Create Date: 2026-11-26 05:01:56.842551
 """
 from alembic import op
 import sqlalchemy as sa
@@ -80,6 +80,29 @@ def upgrade() -> None:
     with op.batch_alter_table('clicks', schema=None) as batch_op:
         batch_op.create_index('ix_clicks_customer_ref_ts', ['customer_ref', 'ts'], unique=False)
         batch_op.create_index('ix_clicks_partner_ts', ['partner_id', 'ts'], unique=False)
+
+    op.create_table('conversion_outbox',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('dedupe_key', sa.String(length=200), nullable=False),
+    sa.Column('destination', sa.String(length=16), nullable=False),
+    sa.Column('event_name', sa.String(length=40), nullable=False),
+    sa.Column('event_id', sa.String(length=128), nullable=False),
+    sa.Column('order_id', sa.String(length=64), nullable=False),
+    sa.Column('partner_id', sa.String(length=64), nullable=False),
+    sa.Column('event_ts', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_conversion_outbox')),
+    sa.UniqueConstraint('dedupe_key', name=op.f('uq_conversion_outbox_dedupe_key'))
+    )
+    with op.batch_alter_table('conversion_outbox', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_conversion_outbox_order_id'), ['order_id'], unique=False)
+        batch_op.create_index('ix_conversion_outbox_status_next', ['status', 'next_attempt_at'], unique=False)
 
     op.create_table('experiments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -643,6 +666,11 @@ def downgrade() -> None:
 
     op.drop_table('inbox_events')
     op.drop_table('experiments')
+    with op.batch_alter_table('conversion_outbox', schema=None) as batch_op:
+        batch_op.drop_index('ix_conversion_outbox_status_next')
+        batch_op.drop_index(batch_op.f('ix_conversion_outbox_order_id'))
+
+    op.drop_table('conversion_outbox')
     with op.batch_alter_table('clicks', schema=None) as batch_op:
         batch_op.drop_index('ix_clicks_partner_ts')
         batch_op.drop_index('ix_clicks_customer_ref_ts')
