@@ -33,6 +33,14 @@ class Settings(BaseSettings):
     woocommerce_secret: SecretStr | None = None
     stripe_secret: SecretStr | None = None
     conversion_api_key: SecretStr | None = None
+    # Server-side conversions (workflows.conversions): a destination is used only when its ids are set.
+    ga4_measurement_id: str | None = None
+    ga4_api_secret: SecretStr | None = None
+    ga4_base_url: str = "https://www.google-analytics.com"
+    meta_pixel_id: str | None = None
+    meta_access_token: SecretStr | None = None
+    meta_api_version: str = "v21.0"
+    meta_base_url: str = "https://graph.facebook.com"
     smtp_url: str | None = None
     timezone: str = "UTC"
     host: str = "127.0.0.1"
