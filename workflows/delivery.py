@@ -1,0 +1,273 @@
+"""Delivering the outbox (Slack DMs and channel posts, email, files) and posting new proposals to Slack.
+
+No duplicates: a message is claimed with one conditional UPDATE (``queued`` and due, or a ``sending``
+lease that expired) before anything is sent, so two replicas or two overlapping runs never send it twice;
+a multi-step delivery records its progress in ``delivered_ref`` so a retry finishes it instead of
+reposting. Failures retry with exponential backoff (Slack's ``Retry-After`` wins when larger) up to
+``MAX_ATTEMPTS``; permanent failures (unknown user, refused recipient) fail at once.
+
+Without Slack settings, proposals stay in the approval inbox (``afflow approvals``) and Slack messages to
+partners go by email; what no configured channel can carry stays queued in the outbox.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import Engine, and_, or_, select, update
+
+from store.db import transaction
+from store.models import OutboxAttachment, OutboxMessage, Partner, Proposal
+from tools.slack import (
+    SlackConfig,
+    SlackDeliveryError,
+    SlackSettingsSource,
+    chunk_text,
+    markdown_to_mrkdwn,
+    render_json,
+)
+from workflows.mailer import Attachment, MailError, SmtpTarget, send_email
+
+log = logging.getLogger(__name__)
+LEASE = timedelta(minutes=5)
+BACKOFF_BASE = timedelta(minutes=1)
+BACKOFF_CAP = timedelta(hours=6)
+MAX_ATTEMPTS = 8
+_SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,}")
+
+
+class DeliverySettingsSource(SlackSettingsSource, Protocol):
+    smtp_url: str | None
+    output_dir: str
+
+
+@dataclass(frozen=True)
+class DeliveryConfig:
+    slack: SlackConfig | None
+    smtp: SmtpTarget | None
+    output_dir: Path
+
+    @classmethod
+    def from_settings(cls, settings: DeliverySettingsSource) -> DeliveryConfig:
+        return cls(
+            slack=SlackConfig.from_settings(settings),
+            smtp=SmtpTarget.parse(settings.smtp_url) if settings.smtp_url else None,
+            output_dir=Path(settings.output_dir),
+        )
+
+    def describe(self) -> str:
+        """The one log line that says where proposals and messages will go."""
+        email = f"email via {self.smtp.host}:{self.smtp.port}" if self.smtp else "no email (AFFLOW_SMTP_URL unset)"
+        if self.slack is None:
+            return (
+                "Slack is not configured (AFFLOW_SLACK_BOT_TOKEN unset): proposals wait in the approval inbox "
+                f"(`afflow approvals list`), Slack messages fall back to email; {email}; undeliverable messages stay "
+                "in the outbox"
+            )
+        channel = self.slack.approval_channel or "no approval channel (AFFLOW_SLACK_APPROVAL_CHANNEL unset)"
+        return f"Slack configured at {self.slack.api_url}: proposals to {channel}; {email}"
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    waiting: int = 0
+    proposals_posted: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class _NotDeliverable(Exception):
+    """No configured channel can carry this message now: it stays queued."""
+
+
+class _Permanent(Exception):
+    pass
+
+
+def run_delivery(*, engine: Engine, config: DeliveryConfig, now: datetime | None = None) -> DeliveryReport:
+    """One delivery pass (the scheduler runs it every minute): new proposals to Slack, then the outbox."""
+    report = deliver_outbox(engine=engine, config=config, now=now)
+    report.proposals_posted = post_pending_proposals(engine=engine, config=config)
+    return report
+
+
+def deliver_outbox(
+    *, engine: Engine, config: DeliveryConfig, now: datetime | None = None, limit: int = 200
+) -> DeliveryReport:
+    now = now or datetime.now(UTC)
+    report = DeliveryReport()
+    due = or_(
+        and_(
+            OutboxMessage.status == "queued",
+            or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now),
+        ),
+        and_(OutboxMessage.status == "sending", OutboxMessage.next_attempt_at <= now),
+    )
+    with transaction(engine) as session:
+        ids = list(session.scalars(select(OutboxMessage.id).where(due).order_by(OutboxMessage.id).limit(limit)))
+    for message_id in ids:
+        with transaction(engine) as session:
+            claimed = session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == message_id, due)
+                .values(status="sending", attempts=OutboxMessage.attempts + 1, next_attempt_at=now + LEASE)
+            ).rowcount  # type: ignore[attr-defined]
+        if claimed:
+            _deliver_claimed(engine=engine, config=config, message_id=message_id, now=now, report=report)
+    if report.waiting:
+        log.info("%d outbox message(s) wait for a channel: %s", report.waiting, config.describe())
+    return report
+
+
+def _deliver_claimed(
+    *, engine: Engine, config: DeliveryConfig, message_id: int, now: datetime, report: DeliveryReport
+) -> None:
+    with transaction(engine) as session:
+        message = session.get_one(OutboxMessage, message_id)
+        attachments = [
+            Attachment(a.filename, a.content_type, a.content)
+            for a in session.scalars(select(OutboxAttachment).where(OutboxAttachment.message_id == message_id))
+        ]
+        partner_email = session.scalar(select(Partner.email).where(Partner.id == message.partner_id))
+    outcome: dict[str, object]
+    try:
+        ref = _send(engine=engine, config=config, message=message, attachments=attachments, partner_email=partner_email)
+        outcome = {"status": "sent", "sent_at": now, "next_attempt_at": None, "last_error": None, "delivered_ref": ref}
+        report.sent += 1
+    except _NotDeliverable as exc:
+        outcome = {"status": "queued", "attempts": message.attempts - 1, "next_attempt_at": now + timedelta(hours=1)}
+        outcome["last_error"] = str(exc)
+        report.waiting += 1
+    except (SlackDeliveryError, MailError, _Permanent, OSError) as exc:
+        retryable = getattr(exc, "retryable", isinstance(exc, OSError))
+        retry_after = getattr(exc, "retry_after", None)
+        report.errors.append(f"message {message_id}: {exc}")
+        if retryable and message.attempts < MAX_ATTEMPTS:
+            outcome = {"status": "queued", "next_attempt_at": now + backoff(message.attempts, retry_after)}
+            report.retrying += 1
+        else:
+            outcome = {"status": "failed", "next_attempt_at": None}
+            report.failed += 1
+            log.warning("outbox message %s failed for good after %d attempt(s): %s", message_id, message.attempts, exc)
+        outcome["last_error"] = str(exc)[:2000]
+    with transaction(engine) as session:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(**outcome))
+
+
+def backoff(attempts: int, retry_after: int | None = None) -> timedelta:
+    """Exponential: 1, 2, 4 ... minutes after attempt 1, 2, 3 ..., capped at 6 hours."""
+    delay: timedelta = min(BACKOFF_BASE * (2 ** max(attempts - 1, 0)), BACKOFF_CAP)
+    return max(delay, timedelta(seconds=retry_after or 0))
+
+
+def _send(
+    *,
+    engine: Engine,
+    config: DeliveryConfig,
+    message: OutboxMessage,
+    attachments: list[Attachment],
+    partner_email: str | None,
+) -> str:
+    if message.channel == "slack" and config.slack is not None and "@" not in message.recipient:
+        return _send_slack(engine=engine, slack=config.slack, message=message, attachments=attachments)
+    if message.channel == "slack" and "@" not in message.recipient and not (partner_email and config.smtp):
+        raise _NotDeliverable("Slack is not configured and there is no partner email to fall back to")
+    if message.channel in ("slack", "email"):
+        if config.smtp is None:
+            raise _NotDeliverable("AFFLOW_SMTP_URL is not configured")
+        to = message.recipient if "@" in message.recipient else partner_email
+        if not to or "@" not in to:
+            raise _Permanent(f"no email address for message {message.id} (recipient {message.recipient!r})")
+        subject = message.subject or message.kind.capitalize()
+        text, html = message.body_text, message.body_html
+        return "email:" + send_email(
+            target=config.smtp, to=to, subject=subject, text=text, html=html, attachments=attachments
+        )
+    if message.channel == "file":
+        return "file:" + str(_write_files(config.output_dir, message, attachments))
+    raise _Permanent(f"unknown outbox channel {message.channel!r}")
+
+
+def _send_slack(*, engine: Engine, slack: SlackConfig, message: OutboxMessage, attachments: list[Attachment]) -> str:
+    """A DM when the recipient is a user id, else a channel post (the approval channel when none is given);
+    attachments (the summary chart) are uploaded into the same conversation after the text."""
+    client = slack.client()
+    ref = message.delivered_ref
+    if ref is None:
+        target = message.recipient or slack.approval_channel
+        if not target:
+            raise _Permanent("no Slack recipient and no AFFLOW_SLACK_APPROVAL_CHANNEL")
+        title = message.subject or message.kind.capitalize()
+        blocks = render_json(
+            "summary.json.j2", title=title, chunks=chunk_text(markdown_to_mrkdwn(message.body_text))[:45]
+        )
+        if _SLACK_USER.fullmatch(target):
+            posted = client.send_dm(user=target, text=title, blocks=blocks)
+        else:
+            posted = client.post_message(channel=target, text=title, blocks=blocks)
+        ref = f"slack:{posted.channel}:{posted.ts}"
+        with transaction(engine) as session:
+            session.execute(update(OutboxMessage).where(OutboxMessage.id == message.id).values(delivered_ref=ref))
+    channel = ref.split(":")[1]
+    for attachment in attachments:
+        client.upload_file(
+            channel=channel, filename=attachment.filename, content=attachment.content, title=attachment.filename
+        )
+    return ref
+
+
+def _write_files(output_dir: Path, message: OutboxMessage, attachments: list[Attachment]) -> Path:
+    folder = output_dir / "outbox"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"{message.id:06d}-{message.kind}"
+    stem.with_suffix(".txt").write_text(f"To: {message.recipient}\nSubject: {message.subject}\n\n{message.body_text}\n")
+    if message.body_html:
+        stem.with_suffix(".html").write_text(message.body_html)
+    for attachment in attachments:
+        (folder / f"{message.id:06d}-{Path(attachment.filename).name}").write_bytes(attachment.content)
+    return stem.with_suffix(".txt")
+
+
+def post_pending_proposals(*, engine: Engine, config: DeliveryConfig) -> int:
+    """Post each pending proposal not yet in Slack to the approval channel; returns how many were posted.
+
+    A proposal is claimed by setting ``slack_channel`` where it is still NULL, so it is posted once even with
+    several replicas; a failed post releases the claim for the next run.
+    """
+    slack = config.slack
+    if slack is None or not slack.approval_channel:
+        return 0
+    channel = slack.approval_channel
+    client = slack.client()
+    unposted = and_(Proposal.status == "pending", Proposal.slack_channel.is_(None), Proposal.slack_ts.is_(None))
+    with transaction(engine) as session:
+        ids = list(session.scalars(select(Proposal.id).where(unposted).order_by(Proposal.id)))
+    posted_count = 0
+    for proposal_id in ids:
+        with transaction(engine) as session:
+            claim = update(Proposal).where(Proposal.id == proposal_id, unposted).values(slack_channel=channel)
+            if not session.execute(claim).rowcount:  # type: ignore[attr-defined]
+                continue
+            proposal = session.get_one(Proposal, proposal_id)
+        try:
+            posted = client.post_proposal(channel=channel, proposal=proposal)
+        except SlackDeliveryError as exc:
+            log.warning("posting proposal %s to Slack failed (will retry): %s", proposal_id, exc)
+            with transaction(engine) as session:
+                session.execute(update(Proposal).where(Proposal.id == proposal_id).values(slack_channel=None))
+            continue
+        with transaction(engine) as session:
+            session.execute(
+                update(Proposal)
+                .where(Proposal.id == proposal_id)
+                .values(slack_channel=posted.channel, slack_ts=posted.ts)
+            )
+        posted_count += 1
+    return posted_count

@@ -1,0 +1,263 @@
+"""``POST /slack/actions``: managers approve or reject proposals from Slack.
+
+Every request is checked first: ``X-Slack-Signature`` must be Slack's v0 HMAC-SHA256 of
+``v0:{X-Slack-Request-Timestamp}:{raw body}`` under the signing secret, and a timestamp more than five
+minutes away from now is refused (a replayed request gets 401 and changes nothing). Only
+``AFFLOW_SLACK_APPROVERS`` may decide; anyone else gets an ephemeral refusal.
+
+Approve decides at once; Reject opens a modal asking for the reason and decides on its submission. The
+decision goes through the same ``workflows.approvals.decide`` as ``afflow approvals`` (it resumes the
+agent's thread and applies exactly once), so double clicks and Slack's retries cannot decide twice: a
+click on an already-decided proposal only refreshes the message and tells the user. Slack wants an answer
+within three seconds, so deciding and updating the message run after the response (FastAPI background
+tasks). This module never applies anything itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy import Engine, select
+
+from store.db import transaction
+from store.models import Proposal
+from tools.slack import Decision, SlackConfig, SlackDeliveryError, render_text
+
+log = logging.getLogger(__name__)
+MAX_SKEW_SECONDS = 5 * 60
+
+Decide = Callable[..., object]
+"""``workflows.approvals.decide(*, engine, proposal_id, approve, actor, reason=None)``."""
+
+
+def signature_is_valid(*, secret: str, timestamp: str, body: bytes, signature: str, now: float | None = None) -> bool:
+    """Slack's v0 request signature, with the five-minute replay window."""
+    if not secret or not timestamp.isdigit() or not signature.startswith("v0="):
+        return False
+    if abs((time.time() if now is None else now) - int(timestamp)) > MAX_SKEW_SECONDS:
+        return False
+    base = b"v0:" + timestamp.encode() + b":" + body
+    expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(expected, signature)
+
+
+class _Loose(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class SlackUser(_Loose):
+    id: str
+
+
+class SlackAction(_Loose):
+    action_id: str
+    block_id: str = ""
+    value: str = ""
+
+
+class BlockActions(_Loose):
+    """The parts of Slack's ``block_actions`` payload we use."""
+
+    type: str
+    user: SlackUser
+    trigger_id: str = ""
+    actions: list[SlackAction]
+    container: dict[str, Any] = {}
+    channel: dict[str, Any] | None = None
+    message: dict[str, Any] | None = None
+
+    def location(self) -> tuple[str, str]:
+        channel = str(self.container.get("channel_id") or (self.channel or {}).get("id") or "")
+        ts = str(self.container.get("message_ts") or (self.message or {}).get("ts") or "")
+        return channel, ts
+
+
+class View(_Loose):
+    callback_id: str = ""
+    private_metadata: str = ""
+    state: dict[str, Any] = {}
+
+
+class ViewSubmission(_Loose):
+    type: str
+    user: SlackUser
+    view: View
+
+
+def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -> APIRouter:
+    """The router for ``/slack/actions``; ``decide`` is ``workflows.approvals.decide`` (wired in ``afflow serve``)."""
+    router = APIRouter()
+    slack = config.client()
+
+    @router.post("/slack/actions")
+    async def slack_actions(request: Request, background: BackgroundTasks) -> Response:
+        body = await request.body()
+        if not signature_is_valid(
+            secret=config.signing_secret,
+            timestamp=request.headers.get("X-Slack-Request-Timestamp", ""),
+            body=body,
+            signature=request.headers.get("X-Slack-Signature", ""),
+        ):
+            raise HTTPException(status_code=401, detail="invalid Slack signature")
+        payload = _payload(body)
+        kind = payload.get("type")
+        try:
+            if kind == "block_actions":
+                return _on_block_actions(BlockActions.model_validate(payload), background)
+            if kind == "view_submission":
+                return _on_view_submission(ViewSubmission.model_validate(payload), background)
+        except ValidationError as exc:
+            raise HTTPException(status_code=400, detail=f"malformed {kind} payload: {exc.errors()[0]['msg']}") from exc
+        return Response(status_code=200)  # other interaction types are acknowledged and ignored
+
+    def _on_block_actions(payload: BlockActions, background: BackgroundTasks) -> Response:
+        channel, ts = payload.location()
+        for action in payload.actions:
+            if action.action_id not in ("approve", "reject") or not action.block_id.startswith("proposal:"):
+                continue
+            proposal_id = _proposal_id(action.value, action.block_id)
+            user = payload.user.id
+            if user not in config.approvers:
+                background.add_task(_refuse, channel=channel, user=user, proposal_id=proposal_id)
+                continue
+            proposal = _load(proposal_id)
+            if proposal is None:
+                background.add_task(_tell, channel=channel, user=user, text=f"Proposal #{proposal_id} does not exist.")
+            elif proposal.status != "pending":
+                background.add_task(_already_decided, proposal=proposal, channel=channel, ts=ts, user=user)
+            elif action.action_id == "approve":
+                background.add_task(_decide, proposal_id=proposal_id, approve=True, user=user, channel=channel, ts=ts)
+            else:
+                _open_reject_modal(trigger_id=payload.trigger_id, proposal=proposal, channel=channel, ts=ts, user=user)
+        return Response(status_code=200)
+
+    def _on_view_submission(payload: ViewSubmission, background: BackgroundTasks) -> Response:
+        if payload.view.callback_id != "reject_proposal":
+            return Response(status_code=200)
+        try:
+            meta = json.loads(payload.view.private_metadata)
+            proposal_id, channel, ts = int(meta["proposal_id"]), str(meta["channel"]), str(meta["ts"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise HTTPException(status_code=400, detail="malformed private_metadata") from exc
+        if payload.user.id not in config.approvers:
+            return _modal_error("Only the program's approvers can decide proposals.")
+        reason = str(payload.view.state.get("values", {}).get("reason", {}).get("reason", {}).get("value") or "")
+        if len(reason.strip()) < 3:
+            return _modal_error("Please give a reason (at least 3 characters).")
+        background.add_task(
+            _decide,
+            proposal_id=proposal_id,
+            approve=False,
+            user=payload.user.id,
+            channel=channel,
+            ts=ts,
+            reason=reason.strip(),
+        )
+        return Response(status_code=200)
+
+    def _decide(
+        *, proposal_id: int, approve: bool, user: str, channel: str, ts: str, reason: str | None = None
+    ) -> None:
+        try:
+            decide(engine=engine, proposal_id=proposal_id, approve=approve, actor=f"slack:{user}", reason=reason)
+        except Exception:
+            # Logged with its traceback (a bug or a failed apply); the approver hears about it in Slack.
+            log.exception("deciding proposal %s from Slack failed", proposal_id)
+            _tell(channel=channel, user=user, text=f"Deciding proposal #{proposal_id} failed; see the server log.")
+            return
+        proposal = _load(proposal_id)
+        if proposal is not None:
+            _refresh_message(proposal, channel=channel, ts=ts)
+
+    def _already_decided(*, proposal: Proposal, channel: str, ts: str, user: str) -> None:
+        _refresh_message(proposal, channel=channel, ts=ts)
+        _tell(
+            channel=channel,
+            user=user,
+            text=render_text(
+                "already_decided.txt.j2",
+                proposal_id=proposal.id,
+                status=proposal.status,
+                decided_by=proposal.decided_by,
+            ),
+        )
+
+    def _refresh_message(proposal: Proposal, *, channel: str, ts: str) -> None:
+        """Show who decided and when (the buttons go away); harmless to repeat."""
+        if proposal.status == "pending" or proposal.decided_at is None or not channel or not ts:
+            return
+        decision = Decision(
+            approved=proposal.status in ("approved", "applied"),
+            actor=proposal.decided_by or "unknown",
+            decided_at=proposal.decided_at,
+            reason=proposal.decision_reason,
+        )
+        _quietly(lambda: slack.mark_decided(channel=channel, ts=ts, proposal=proposal, decision=decision))
+
+    def _open_reject_modal(*, trigger_id: str, proposal: Proposal, channel: str, ts: str, user: str) -> None:
+        # views.open must happen within three seconds of the click: done before answering, not in the background.
+        try:
+            slack.open_reject_modal(trigger_id=trigger_id, proposal=proposal, channel=channel, ts=ts)
+        except SlackDeliveryError as exc:
+            log.warning("could not open the reject dialog for proposal %s: %s", proposal.id, exc)
+            _tell(
+                channel=channel,
+                user=user,
+                text=f"Could not open the reject dialog; use `afflow approvals reject {proposal.id} --reason ...`.",
+            )
+
+    def _refuse(*, channel: str, user: str, proposal_id: int) -> None:
+        log.info("Slack user %s is not an approver: proposal %s unchanged", user, proposal_id)
+        _tell(channel=channel, user=user, text=render_text("refusal.txt.j2", user=user, proposal_id=proposal_id))
+
+    def _tell(*, channel: str, user: str, text: str) -> None:
+        if channel:
+            _quietly(lambda: slack.post_ephemeral(channel=channel, user=user, text=text))
+
+    def _load(proposal_id: int) -> Proposal | None:
+        with transaction(engine) as session:
+            return session.scalar(select(Proposal).where(Proposal.id == proposal_id))
+
+    return router
+
+
+def _quietly(call: Callable[[], None]) -> None:
+    """Slack feedback is best effort: the decision is already recorded, a failed message must not undo it."""
+    try:
+        call()
+    except SlackDeliveryError as exc:
+        log.warning("Slack feedback failed: %s", exc)
+
+
+def _payload(body: bytes) -> dict[str, Any]:
+    fields = parse_qs(body.decode("utf-8", errors="replace"))
+    if "payload" not in fields:
+        raise HTTPException(status_code=400, detail="missing form field 'payload'")
+    try:
+        payload = json.loads(fields["payload"][0])
+    except json.JSONDecodeError as exc:
+        raise HTTPException(status_code=400, detail=f"payload is not JSON: {exc.msg}") from exc
+    if not isinstance(payload, dict):
+        raise HTTPException(status_code=400, detail="payload must be a JSON object")
+    return payload
+
+
+def _proposal_id(value: str, block_id: str) -> int:
+    """The button's value and its block id must name the same proposal (DESIGN.md's contract)."""
+    if not value.isdigit() or block_id != f"proposal:{value}":
+        raise HTTPException(status_code=400, detail=f"action does not name a proposal: {block_id!r} / {value!r}")
+    return int(value)
+
+
+def _modal_error(message: str) -> Response:
+    return JSONResponse({"response_action": "errors", "errors": {"reason": message}})
