@@ -1,0 +1,85 @@
+"""``afflow import KIND FILE.csv``: load one CSV file, all-or-nothing, with a progress bar on big files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, user_errors
+from store.db import transaction
+from workflows.importer import IMPORT_KINDS, ImportFailed, ImportReport, import_csv
+from workflows.importer import Progress as ProgressCallback
+
+_BAR_FROM_BYTES = 1_000_000  # below ~1 MB an import is instant and a bar would only flicker
+
+
+def import_command(
+    kind: str = typer.Argument(..., help=f"What the file holds: {' | '.join(IMPORT_KINDS)}."),
+    file: Path = typer.Argument(..., help="The CSV file (header row required)."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Import a CSV file; any bad row rejects the whole file and names its line and column."""
+    with user_errors(as_json=as_json):
+        if kind not in IMPORT_KINDS:
+            raise UserError("bad_kind", f"unknown KIND {kind!r}; expected one of {', '.join(IMPORT_KINDS)}")
+        if not file.is_file():
+            raise UserError("no_file", f"{file}: no such file")
+        engine = open_store()
+        show_bar = not as_json and file.stat().st_size >= _BAR_FROM_BYTES
+        try:
+            with progress_bar(f"importing {kind}", enabled=show_bar) as tick, transaction(engine) as session:
+                report = import_csv(session=session, kind=kind, path=file, progress=tick)
+        except ImportFailed as failed:
+            raise import_error(file, failed) from failed
+        emit(report.as_dict(), as_json=as_json, render=lambda: _render(report))
+
+
+def import_error(file: Path, failed: ImportFailed) -> UserError:
+    """The user-facing error for a rejected file: one line, then each bad row (capped)."""
+    shown = [str(error) for error in failed.errors]
+    if failed.total > len(shown):
+        shown.append(f"... and {failed.total - len(shown)} more")
+    return UserError(
+        "import_failed",
+        f"{file.name}: {failed.total} bad row(s), nothing was imported",
+        {
+            "total": failed.total,
+            "errors": [{"file": e.file, "line": e.line, "column": e.column, "reason": e.reason} for e in failed.errors],
+            "lines": shown,
+        },
+    )
+
+
+@contextmanager
+def progress_bar(label: str, *, enabled: bool) -> Iterator[ProgressCallback]:
+    """A rich bar on stderr fed by the importer's (done, total) callback; a no-op when disabled."""
+    if not enabled:
+        yield lambda done, total: None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=error_console, transient=True) as progress:
+        task = progress.add_task(label, total=None)
+
+        def tick(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield tick
+
+
+def _render(report: ImportReport) -> None:
+    parts = [f"{report.records} {report.kind}"]
+    if report.kind in ("orders", "refunds"):
+        parts.append(f"{report.booked} booked, {report.parked} parked, {report.duplicates} already known")
+    elif report.kind == "clicks":
+        parts.append(f"{report.created} new, {report.duplicates} already known")
+    else:
+        parts.append(f"{report.created} created, {report.updated} updated")
+    console.print(f"[green]imported[/] {Path(report.file).name}: " + "; ".join(parts), highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_command)
