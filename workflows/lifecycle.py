@@ -1,0 +1,88 @@
+"""The order lifecycle's clock: replay parked events, then lock commissions past the return window.
+
+``reconcile(*, session, as_of)`` is safe to run any number of times: replayed refunds are idempotent by
+refund id and ledger ref, and a commission locks exactly once because the lock is one set-based
+``UPDATE ... WHERE state = 'pending' ... RETURNING`` whose returned rows are the ones booked (one lock
+posting per partner per run: Dr ``partner:{id}:pending``, Cr ``partner:{id}:locked``, ref
+``lock:{partner}:{first commission id}``, unique because a commission leaves ``pending`` once).
+Commissions of a partner on hold (``partners.commissions_held``) do not lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from store.ledger import Posting, book, partner_account, transfer
+from store.models import Commission, InboxEvent, Partner
+from workflows.ingest import replay_parked
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerLock:
+    partner_id: str
+    commissions: int
+    amount_cents: int
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    as_of: datetime
+    replayed: int = 0
+    still_parked: int = 0
+    locked_commissions: int = 0
+    locked_cents: int = 0
+    partners: tuple[PartnerLock, ...] = field(default_factory=tuple)
+
+
+def reconcile(*, session: Session, as_of: datetime) -> ReconcileReport:
+    """Replay parked refunds whose order now exists, then lock every commission due by ``as_of``."""
+    if as_of.tzinfo is None:
+        raise ValueError("as_of must be timezone-aware")
+    replayed = replay_parked(session=session)
+    still_parked = session.scalar(select(func.count()).select_from(InboxEvent).where(InboxEvent.status == "parked"))
+    locks = lock_matured_commissions(session=session, as_of=as_of)
+    return ReconcileReport(
+        as_of=as_of,
+        replayed=replayed,
+        still_parked=int(still_parked or 0),
+        locked_commissions=sum(lock.commissions for lock in locks),
+        locked_cents=sum(lock.amount_cents for lock in locks),
+        partners=tuple(locks),
+    )
+
+
+def lock_matured_commissions(*, session: Session, as_of: datetime) -> list[PartnerLock]:
+    """Move pending commissions whose return window ended by ``as_of`` to locked; book it per partner."""
+    held = select(Partner.id).where(Partner.commissions_held.is_(True))
+    statement = (
+        update(Commission)
+        .where(Commission.state == "pending", Commission.lock_due_at <= as_of, Commission.partner_id.not_in(held))
+        .values(state="locked", locked_at=as_of)
+        .returning(Commission.id, Commission.partner_id, Commission.amount_cents - Commission.reversed_cents)
+        .execution_options(synchronize_session=False)
+    )
+    totals: dict[str, list[int]] = {}  # partner -> [count, amount, first commission id]
+    for commission_id, partner_id, amount in session.execute(statement):
+        entry = totals.setdefault(partner_id, [0, 0, commission_id])
+        entry[0] += 1
+        entry[1] += amount
+        entry[2] = min(entry[2], commission_id)
+    postings: list[Posting] = [
+        transfer(
+            ref=f"lock:{partner_id}:{first_id}",
+            kind="lock",
+            ts=as_of,
+            debit=partner_account(partner_id, "pending"),
+            credit=partner_account(partner_id, "locked"),
+            amount=amount,
+            memo=f"{count} commissions past the return window",
+        )
+        for partner_id, (count, amount, first_id) in sorted(totals.items())
+        if amount
+    ]
+    book(session=session, postings=postings)
+    return [PartnerLock(partner_id, count, amount) for partner_id, (count, amount, _) in sorted(totals.items())]
