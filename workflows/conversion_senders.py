@@ -1,0 +1,163 @@
+"""Delivering queued conversions to GA4 (Measurement Protocol) and Meta (Conversions API), with retries.
+
+Each due ``conversion_outbox`` row is claimed with a short lease (an UPDATE that only one worker wins),
+sent outside any database transaction, then marked ``sent``, rescheduled with exponential backoff
+(network errors, 429, 5xx) or ``failed`` for good (other 4xx, too many attempts, or an event older than
+Meta's 7-day limit). A resend after a crash is harmless: the payload is byte-identical and both receivers
+deduplicate by its event id. Base URLs come from settings so tests point them at local servers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+import httpx
+from sqlalchemy import Engine, and_, or_, select, update
+
+from store.db import transaction
+from store.models import ConversionOutbox
+from workflows.conversions import encode_payload
+
+MAX_ATTEMPTS = 10
+LEASE = timedelta(minutes=5)
+BACKOFF_BASE = timedelta(minutes=1)
+BACKOFF_CAP = timedelta(hours=6)
+META_MAX_AGE = timedelta(days=7)
+
+
+class DeliveryFailed(Exception):
+    def __init__(self, message: str, *, retryable: bool) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+
+
+class Destination(Protocol):
+    name: str
+
+    def send(self, *, client: httpx.Client, row: ConversionOutbox, now: datetime) -> None: ...
+
+
+@dataclass(frozen=True)
+class Ga4Destination:
+    """POST {base_url}/mp/collect?measurement_id=...&api_secret=... with the frozen JSON body."""
+
+    measurement_id: str
+    api_secret: str
+    base_url: str = "https://www.google-analytics.com"
+    name: str = "ga4"
+
+    def send(self, *, client: httpx.Client, row: ConversionOutbox, now: datetime) -> None:
+        url = f"{self.base_url.rstrip('/')}/mp/collect"
+        params = {"measurement_id": self.measurement_id, "api_secret": self.api_secret}
+        _check(_post(client, url, params, encode_payload(row.payload)))
+
+
+@dataclass(frozen=True)
+class MetaDestination:
+    """POST {base_url}/{api_version}/{pixel_id}/events?access_token=... with ``{"data": [event]}``."""
+
+    pixel_id: str
+    access_token: str
+    api_version: str = "v21.0"
+    base_url: str = "https://graph.facebook.com"
+    name: str = "meta"
+
+    def send(self, *, client: httpx.Client, row: ConversionOutbox, now: datetime) -> None:
+        if now - row.event_ts > META_MAX_AGE:
+            raise DeliveryFailed("Meta accepts events at most 7 days old", retryable=False)
+        url = f"{self.base_url.rstrip('/')}/{self.api_version}/{self.pixel_id}/events"
+        response = _post(client, url, {"access_token": self.access_token}, encode_payload(row.payload))
+        _check(response)
+        received = response.json().get("events_received")
+        if received != len(row.payload.get("data", [])):
+            raise DeliveryFailed(f"Meta received {received} of {len(row.payload['data'])} events", retryable=True)
+
+
+def _post(client: httpx.Client, url: str, params: dict[str, str], body: str) -> httpx.Response:
+    try:
+        return client.post(url, params=params, content=body, headers={"Content-Type": "application/json"})
+    except httpx.TransportError as exc:
+        raise DeliveryFailed(f"{type(exc).__name__}: {exc}", retryable=True) from exc
+
+
+def _check(response: httpx.Response) -> None:
+    if response.is_success:
+        return
+    retryable = response.status_code == 429 or response.status_code >= 500
+    raise DeliveryFailed(f"HTTP {response.status_code}: {response.text[:500]}", retryable=retryable)
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def backoff(attempts: int) -> timedelta:
+    """1, 2, 4 ... minutes after attempt 1, 2, 3 ..., capped at 6 hours."""
+    delay: timedelta = BACKOFF_BASE * (2 ** max(attempts - 1, 0))
+    return min(delay, BACKOFF_CAP)
+
+
+def deliver_conversions(
+    *,
+    engine: Engine,
+    destinations: Sequence[Destination],
+    client: httpx.Client,
+    now: datetime | None = None,
+    limit: int = 500,
+) -> DeliveryReport:
+    """Send the due conversions of the configured destinations; rows of other destinations wait."""
+    now = now or datetime.now(UTC)
+    by_name = {d.name: d for d in destinations}
+    report = DeliveryReport()
+    if not by_name:
+        return report
+    due = and_(
+        ConversionOutbox.status == "queued",
+        ConversionOutbox.destination.in_(sorted(by_name)),
+        or_(ConversionOutbox.next_attempt_at.is_(None), ConversionOutbox.next_attempt_at <= now),
+    )
+    with transaction(engine) as session:
+        ids = list(session.scalars(select(ConversionOutbox.id).where(due).order_by(ConversionOutbox.id).limit(limit)))
+    for row_id in ids:
+        with transaction(engine) as session:
+            claimed = session.execute(
+                update(ConversionOutbox)
+                .where(ConversionOutbox.id == row_id, due)
+                .values(attempts=ConversionOutbox.attempts + 1, next_attempt_at=now + LEASE)
+            ).rowcount  # type: ignore[attr-defined]
+            row = session.get_one(ConversionOutbox, row_id) if claimed else None
+        if row is not None:
+            _deliver_one(engine, by_name[row.destination], client, row, now, report)
+    return report
+
+
+def _deliver_one(
+    engine: Engine,
+    destination: Destination,
+    client: httpx.Client,
+    row: ConversionOutbox,
+    now: datetime,
+    report: DeliveryReport,
+) -> None:
+    values: dict[str, object]
+    try:
+        destination.send(client=client, row=row, now=now)
+        values = {"status": "sent", "sent_at": now, "next_attempt_at": None, "last_error": None}
+        report.sent += 1
+    except DeliveryFailed as exc:
+        report.errors.append(f"{row.dedupe_key}: {exc}")
+        if exc.retryable and row.attempts < MAX_ATTEMPTS:
+            values = {"next_attempt_at": now + backoff(row.attempts), "last_error": str(exc)}
+            report.retrying += 1
+        else:
+            values = {"status": "failed", "next_attempt_at": None, "last_error": str(exc)}
+            report.failed += 1
+    with transaction(engine) as session:
+        session.execute(update(ConversionOutbox).where(ConversionOutbox.id == row.id).values(**values))

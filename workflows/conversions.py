@@ -1,0 +1,284 @@
+"""Server-side conversions: every attributed order, and each of its refunds, queued for GA4 and Meta.
+
+Queueing is set-based and idempotent: one ``conversion_outbox`` row per (destination, event id), found
+with an anti-join, so running it after every ingest or on a schedule queues each event exactly once.
+The payload is frozen at queue time in the destination's documented shape (GA4 Measurement Protocol,
+Meta Conversions API) and resent unchanged on retry; both receivers deduplicate by its event id
+(GA4: ``transaction_id``; Meta: ``event_name`` + ``event_id``). Delivery lives in
+``workflows.conversion_senders``.
+
+Privacy: identifiers leave only as SHA-256 of the normalised value (what both platforms match on);
+raw IPs are never stored, so none can be sent. Money is stored here as decimal strings and written to
+the wire as exact JSON numbers (see ``encode_payload``) — never through floats.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Insert, exists, literal, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from store.models import Attribution, ConversionOutbox, Order, OrderLine, Refund
+from store.money import format_money
+
+DESTINATIONS = ("ga4", "meta")
+MONEY_KEYS = frozenset({"value", "price", "item_price"})
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_GA4_BACKDATE_LIMIT = timedelta(hours=72)
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class QueueReport:
+    purchases: int = 0
+    refunds: int = 0
+
+
+def sha256_normalised(value: str) -> str:
+    """SHA-256 hex of the trimmed, lower-cased value: the normalisation GA4 and Meta both document."""
+    return hashlib.sha256(value.strip().lower().encode()).hexdigest()
+
+
+def hashed_identity(customer_id: str) -> dict[str, str]:
+    """The customer's hashed ids: always ``external_id``; ``email`` too when the id is an email address."""
+    identity = {"external_id": sha256_normalised(customer_id)}
+    if _EMAIL.match(customer_id.strip()):
+        identity["email"] = sha256_normalised(customer_id)
+    return identity
+
+
+def ga4_client_id(customer_id: str) -> str:
+    """A stable pseudonymous GA4 client id ("<int>.<int>", the gtag shape) derived from the hashed customer."""
+    digest = hashlib.sha256(f"afflow-ga4:{customer_id.strip().lower()}".encode()).hexdigest()
+    return f"{int(digest[:8], 16)}.{int(digest[8:16], 16)}"
+
+
+def encode_payload(payload: dict[str, Any]) -> str:
+    """JSON text with every money field (decimal string under a ``MONEY_KEYS`` key) as an exact number."""
+    marked = _mark_money(payload)
+    text = json.dumps(marked, separators=(",", ":"), sort_keys=True)
+    return re.sub(r'"\\u0000(-?\d+(?:\.\d+)?)\\u0000"', r"\1", text)
+
+
+def _mark_money(value: Any, key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        return {k: _mark_money(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mark_money(v, key) for v in value]
+    if key in MONEY_KEYS and isinstance(value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+        return f"\u0000{value}\u0000"
+    return value
+
+
+def queue_conversions(
+    *, session: Session, destinations: Sequence[str], now: datetime, since: datetime | None = None
+) -> QueueReport:
+    """Queue a purchase per attributed order and a refund per refund of one, for each destination, once."""
+    purchases = refunds = 0
+    for destination in destinations:
+        if destination not in DESTINATIONS:
+            raise ValueError(f"unknown conversion destination {destination!r}")
+        purchases += _queue_purchases(session, destination, now, since)
+        refunds += _queue_refunds(session, destination, now, since)
+    return QueueReport(purchases=purchases, refunds=refunds)
+
+
+def _not_queued(destination: str, event_id: Any) -> Any:
+    key = literal(f"{destination}:") + event_id
+    return ~exists().where(ConversionOutbox.dedupe_key == key)
+
+
+def _queue_purchases(session: Session, destination: str, now: datetime, since: datetime | None) -> int:
+    query = (
+        select(Attribution.order_id, Attribution.partner_id, Order.ts, Order.customer_id, Order.currency)
+        .join(Order, Order.id == Attribution.order_id)
+        .where(_not_queued(destination, literal("purchase-") + Attribution.order_id))
+        .order_by(Order.ts, Order.id)
+    )
+    if since is not None:
+        query = query.where(Order.ts >= since)
+    orders = session.execute(query).all()
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(orders), _CHUNK):
+        chunk = orders[start : start + _CHUNK]
+        lines = _lines(session, [row.order_id for row in chunk])
+        for order_id, partner_id, ts, customer_id, currency in chunk:
+            event_id = f"purchase-{order_id}"
+            items = [(sku, qty, format_money(price, currency)) for sku, qty, price in lines.get(order_id, [])]
+            total = format_money(sum(qty * price for _, qty, price in lines.get(order_id, [])), currency)
+            build = _ga4_purchase if destination == "ga4" else _meta_purchase
+            payload = build(order_id, event_id, ts, now, customer_id, currency, total, items, partner_id)
+            rows.append(_row(destination, "purchase", event_id, order_id, partner_id, ts, payload))
+    return _insert(session, rows)
+
+
+def _lines(session: Session, order_ids: list[str]) -> dict[str, list[tuple[str, int, int]]]:
+    query = (
+        select(OrderLine.order_id, OrderLine.sku, OrderLine.quantity, OrderLine.unit_price_cents)
+        .where(OrderLine.order_id.in_(order_ids))
+        .order_by(OrderLine.order_id, OrderLine.line_no)
+    )
+    found: dict[str, list[tuple[str, int, int]]] = {}
+    for order_id, sku, quantity, price in session.execute(query):
+        found.setdefault(order_id, []).append((sku, quantity, price))
+    return found
+
+
+def _queue_refunds(session: Session, destination: str, now: datetime, since: datetime | None) -> int:
+    query = (
+        select(Refund.id, Refund.order_id, Refund.ts, Refund.sku, Refund.amount_cents, Attribution.partner_id)
+        .add_columns(Order.customer_id, Order.currency)
+        .join(Attribution, Attribution.order_id == Refund.order_id)
+        .join(Order, Order.id == Refund.order_id)
+        .where(_not_queued(destination, literal("refund-") + Refund.id))
+        .order_by(Refund.ts, Refund.id)
+    )
+    if since is not None:
+        query = query.where(Refund.ts >= since)
+    rows: list[dict[str, Any]] = []
+    for refund_id, order_id, ts, sku, amount, partner_id, customer_id, currency in session.execute(query):
+        event_id = f"refund-{refund_id}"
+        value = format_money(amount, currency)
+        build = _ga4_refund if destination == "ga4" else _meta_refund
+        payload = build(order_id, event_id, ts, now, customer_id, currency, value, sku)
+        rows.append(_row(destination, "refund", event_id, order_id, partner_id, ts, payload))
+    return _insert(session, rows)
+
+
+def _row(
+    destination: str, name: str, event_id: str, order_id: str, partner_id: str, ts: datetime, payload: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "dedupe_key": f"{destination}:{event_id}",
+        "destination": destination,
+        "event_name": name,
+        "event_id": event_id,
+        "order_id": order_id,
+        "partner_id": partner_id,
+        "event_ts": ts,
+        "payload": payload,
+        "status": "queued",
+        "attempts": 0,
+    }
+
+
+def _insert(session: Session, rows: list[dict[str, Any]]) -> int:
+    if not rows:
+        return 0
+    statement: Insert
+    if session.get_bind().dialect.name == "postgresql":
+        statement = postgresql.insert(ConversionOutbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    else:
+        statement = sqlite.insert(ConversionOutbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    for start in range(0, len(rows), _CHUNK):
+        session.execute(statement, rows[start : start + _CHUNK])
+    return len(rows)
+
+
+def _ga4_envelope(customer_id: str, ts: datetime, now: datetime, event: dict[str, Any]) -> dict[str, Any]:
+    identity = hashed_identity(customer_id)
+    body: dict[str, Any] = {"client_id": ga4_client_id(customer_id), "user_id": identity["external_id"]}
+    if "email" in identity:
+        body["user_data"] = {"sha256_email_address": [identity["email"]]}
+    if now - ts <= _GA4_BACKDATE_LIMIT:  # GA4 refuses older timestamps; without one it uses receipt time
+        body["timestamp_micros"] = int(ts.timestamp()) * 1_000_000 + ts.microsecond
+    body["events"] = [event]
+    return body
+
+
+def _ga4_purchase(
+    order_id: str,
+    event_id: str,
+    ts: datetime,
+    now: datetime,
+    customer_id: str,
+    currency: str,
+    total: str,
+    items: list[tuple[str, int, str]],
+    partner_id: str,
+) -> dict[str, Any]:
+    params = {
+        "transaction_id": order_id,
+        "currency": currency,
+        "value": total,
+        "affiliation": partner_id,
+        "items": [{"item_id": sku, "quantity": qty, "price": price} for sku, qty, price in items],
+    }
+    return _ga4_envelope(customer_id, ts, now, {"name": "purchase", "params": params})
+
+
+def _ga4_refund(
+    order_id: str,
+    event_id: str,
+    ts: datetime,
+    now: datetime,
+    customer_id: str,
+    currency: str,
+    value: str,
+    sku: str | None,
+) -> dict[str, Any]:
+    params: dict[str, Any] = {"transaction_id": order_id, "currency": currency, "value": value}
+    if sku:
+        params["items"] = [{"item_id": sku}]
+    return _ga4_envelope(customer_id, ts, now, {"name": "refund", "params": params})
+
+
+def _meta_event(name: str, event_id: str, ts: datetime, customer_id: str, custom: dict[str, Any]) -> dict[str, Any]:
+    identity = hashed_identity(customer_id)
+    user_data = {"external_id": [identity["external_id"]]}
+    if "email" in identity:
+        user_data["em"] = [identity["email"]]
+    event = {
+        "event_name": name,
+        "event_time": int(ts.timestamp()),
+        "event_id": event_id,
+        "action_source": "website",
+        "user_data": user_data,
+        "custom_data": custom,
+    }
+    return {"data": [event]}
+
+
+def _meta_purchase(
+    order_id: str,
+    event_id: str,
+    ts: datetime,
+    now: datetime,
+    customer_id: str,
+    currency: str,
+    total: str,
+    items: list[tuple[str, int, str]],
+    partner_id: str,
+) -> dict[str, Any]:
+    custom = {
+        "currency": currency,
+        "value": total,
+        "order_id": order_id,
+        "content_type": "product",
+        "contents": [{"id": sku, "quantity": qty, "item_price": price} for sku, qty, price in items],
+    }
+    return _meta_event("Purchase", event_id, ts, customer_id, custom)
+
+
+def _meta_refund(
+    order_id: str,
+    event_id: str,
+    ts: datetime,
+    now: datetime,
+    customer_id: str,
+    currency: str,
+    value: str,
+    sku: str | None,
+) -> dict[str, Any]:
+    custom: dict[str, Any] = {"currency": currency, "value": value, "order_id": order_id}
+    if sku:
+        custom["content_ids"] = [sku]
+    return _meta_event("Refund", event_id, ts, customer_id, custom)
