@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Engine, and_, or_, select, update
+from sqlalchemy.orm import Session
 
 from store.db import transaction
 from store.models import OutboxAttachment, OutboxMessage, Partner, Proposal
@@ -89,6 +90,23 @@ class _NotDeliverable(Exception):
 
 class _Permanent(Exception):
     pass
+
+
+def attach_file(
+    *, session: Session, dedupe_key: str, filename: str, content: bytes, content_type: str = "image/png"
+) -> None:
+    """Attach a file (the weekly summary's chart) to the queued message ``dedupe_key``, once per filename."""
+    message_id = session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key))
+    if message_id is None:
+        raise ValueError(f"no outbox message {dedupe_key!r} to attach {filename} to")
+    exists = select(OutboxAttachment.id).where(
+        OutboxAttachment.message_id == message_id, OutboxAttachment.filename == filename
+    )
+    if session.scalar(exists) is None:
+        session.add(
+            OutboxAttachment(message_id=message_id, filename=filename, content_type=content_type, content=content)
+        )
+        session.flush()
 
 
 def run_delivery(*, engine: Engine, config: DeliveryConfig, now: datetime | None = None) -> DeliveryReport:
