@@ -10,6 +10,9 @@ from functools import lru_cache
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from tools.fraud import FraudThresholds
+from tools.scoring import ScoreThresholds
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="AFFLOW_", env_file=".env", extra="ignore")
@@ -48,12 +51,23 @@ class Settings(BaseSettings):
     public_url: str = "http://127.0.0.1:8000"
     output_dir: str = "afflow-out"
 
+    # analytics: thresholds as JSON objects, e.g. AFFLOW_FRAUD_THRESHOLDS='{"robust_z": "4", "min_orders": 8}'
+    analytics_days: int = 30
+    fraud_thresholds: FraudThresholds = Field(default_factory=FraudThresholds)
+    score_thresholds: ScoreThresholds = Field(default_factory=ScoreThresholds)
+    coupon_watch_urls: str = ""  # comma-separated aggregator pages for `afflow coupons watch`
+    coupon_watch_timeout_seconds: float = 10.0
+
     @field_validator("database_url")
     @classmethod
     def _known_database(cls, value: str) -> str:
         if not value.startswith(("sqlite", "postgresql")):
             raise ValueError("AFFLOW_DATABASE_URL must be a sqlite:/// or postgresql:// URL")
         return value
+
+    @property
+    def coupon_watch_url_list(self) -> list[str]:
+        return [part.strip() for part in self.coupon_watch_urls.split(",") if part.strip()]
 
     @property
     def approver_ids(self) -> frozenset[str]:

@@ -222,7 +222,9 @@ def _coupon_crediting_query(window: Window) -> Select[*tuple[Any, ...]]:
     )
 
 
-def sample_ids(*, session: Session, ids: Select[*tuple[Any, ...]], partner_ids: Iterable[str], limit: int) -> dict[str, list[str]]:
+def sample_ids(
+    *, session: Session, ids: Select[*tuple[Any, ...]], partner_ids: Iterable[str], limit: int
+) -> dict[str, list[str]]:
     """Up to ``limit`` ids per partner from ``ids`` (columns: partner_id, id, ts), earliest first, in one query."""
     wanted = sorted(set(partner_ids))
     if not wanted:

@@ -1,0 +1,183 @@
+"""``afflow metrics``, ``afflow fraud scan``, ``afflow partners score`` and ``afflow coupons watch``.
+
+JSON conventions: money is a decimal string in the program currency ("12.34"), rates are decimal strings
+with four places ("0.1250") or null when undefined (nothing to divide by), counts are integers, times are
+ISO 8601 with offset. Windows end at ``--as-of`` or else at the latest click/order in the store (see
+``tools.analytics_sql``). Thresholds come from settings and are passed to the tools explicitly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from afflow.analytics_views import fraud_view, llm_code_reader, metrics_view, score_view
+from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, settings, user_errors
+from store.db import transaction
+from store.models import Partner
+from tools.analytics_sql import program_currency, resolve_window
+from tools.coupon_watch import watch
+from tools.fraud import scan
+from tools.metrics import partner_metrics
+from tools.scoring import score_partners
+
+fraud_app = typer.Typer(help="Fraud signals per partner.", no_args_is_help=True)
+partners_app = typer.Typer(help="Partner quality scores and tiers.", no_args_is_help=True)
+coupons_app = typer.Typer(help="Watch coupon sites for leaked exclusive codes.", no_args_is_help=True)
+
+DaysOption = typer.Option(
+    None, "--days", min=1, max=3650, help="Window length in days (default AFFLOW_ANALYTICS_DAYS)."
+)
+AsOfOption = typer.Option(None, "--as-of", help="Window end, ISO 8601 (default: the latest click or order).")
+
+
+def parse_as_of(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise UserError("bad_option", f"--as-of: {value!r} is not an ISO 8601 timestamp") from exc
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+@contextmanager
+def working(message: str, *, as_json: bool) -> Iterator[None]:
+    """A spinner on stderr while the database works (silent with --json)."""
+    if as_json:
+        yield
+        return
+    with error_console.status(message):
+        yield
+
+
+def metrics(
+    partner: str | None = typer.Option(None, "--partner", help="Only this partner."),
+    days: int | None = DaysOption,
+    as_of: str | None = AsOfOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Clicks, orders, revenue, margin and their change per partner and for the program."""
+    with user_errors(as_json=as_json):
+        end = parse_as_of(as_of)
+        with transaction(open_store()) as session, working("computing metrics", as_json=as_json):
+            if partner is not None and session.get(Partner, partner) is None:
+                raise UserError("unknown_partner", f"--partner: no partner {partner!r}")
+            window = resolve_window(session=session, days=days or settings().analytics_days, as_of=end)
+            report = partner_metrics(session=session, start=window.start, end=window.end, partner_id=partner)
+            view = metrics_view(report, program_currency(session=session))
+        emit(view, as_json=as_json, render=lambda: _render_metrics(view))
+
+
+@fraud_app.command("scan")
+def fraud_scan(days: int | None = DaysOption, as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
+    """Partners whose clicks or orders look like fraud, with the numbers behind each finding."""
+    with user_errors(as_json=as_json):
+        end = parse_as_of(as_of)
+        config = settings()
+        with transaction(open_store()) as session, working("scanning for fraud", as_json=as_json):
+            window = resolve_window(session=session, days=days or config.analytics_days, as_of=end)
+            report = scan(session=session, start=window.start, end=window.end, thresholds=config.fraud_thresholds)
+        view = fraud_view(report)
+        emit(view, as_json=as_json, render=lambda: _render_findings(view))
+
+
+@partners_app.command("score")
+def partners_score(days: int | None = DaysOption, as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
+    """Quality score 0–100, its components, the tier (growth / maintain / purge) and the reasons."""
+    with user_errors(as_json=as_json):
+        end = parse_as_of(as_of)
+        config = settings()
+        thresholds = config.score_thresholds
+        if days is not None:
+            thresholds = thresholds.model_copy(update={"window_days": days})
+        with transaction(open_store()) as session, working("scoring partners", as_json=as_json):
+            report = score_partners(
+                session=session, as_of=end, thresholds=thresholds, fraud_thresholds=config.fraud_thresholds
+            )
+            currency = program_currency(session=session)
+        view = score_view(report, currency)
+        emit(view, as_json=as_json, render=lambda: _render_scores(view))
+
+
+@coupons_app.command("watch")
+def coupons_watch(
+    urls: list[str] | None = typer.Argument(None, help="Pages to check (default AFFLOW_COUPON_WATCH_URLS)."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Fetch coupon aggregator pages and report the program's exclusive codes they publish."""
+    with user_errors(as_json=as_json):
+        config = settings()
+        pages = list(urls or config.coupon_watch_url_list)
+        if not pages:
+            raise UserError("no_urls", "no pages to watch: pass URLs or set AFFLOW_COUPON_WATCH_URLS")
+        bad = [url for url in pages if not url.startswith(("http://", "https://"))]
+        if bad:
+            raise UserError("bad_url", f"not an http(s) URL: {bad[0]}")
+        with transaction(open_store()) as session, working("reading coupon pages", as_json=as_json):
+            report = watch(
+                session=session,
+                urls=pages,
+                timeout_seconds=config.coupon_watch_timeout_seconds,
+                extract_with_llm=llm_code_reader(config),
+            )
+        view: dict[str, Any] = report.model_dump(mode="json")
+        emit(view, as_json=as_json, render=lambda: _render_watch(view))
+
+
+def _render_metrics(view: dict[str, Any]) -> None:
+    window = view["window"]
+    table = Table(title=f"Partners {window['start']} → {window['end']} ({view['currency']})")
+    columns = ("partner_id", "clicks", "orders", "conversion_rate", "revenue", "aov", "epc", "refund_rate",
+               "new_customer_share", "commission", "margin_contribution")  # fmt: skip
+    for column in columns:
+        table.add_column(column, justify="left" if column == "partner_id" else "right")
+    for row in [*view["partners"], {"partner_id": "[bold]program[/]", **view["program"]}]:
+        table.add_row(*("–" if row.get(c) is None else str(row.get(c)) for c in columns))
+    console.print(table)
+
+
+def _render_findings(view: dict[str, Any]) -> None:
+    if not view["findings"]:
+        console.print("[green]no findings[/]")
+        return
+    table = Table(title=f"Fraud findings ({len(view['findings'])})")
+    for column in ("partner", "signal", "severity", "evidence"):
+        table.add_column(column)
+    for finding in view["findings"]:
+        evidence = ", ".join(f"{k}={v}" for k, v in finding["evidence"].items() if not k.startswith("sample"))
+        table.add_row(finding["partner_id"], finding["signal"], finding["severity"], evidence[:160])
+    console.print(table)
+
+
+def _render_scores(view: dict[str, Any]) -> None:
+    table = Table(title="Partner quality")
+    for column in ("partner", "score", "tier", "reasons"):
+        table.add_column(column)
+    colors = {"growth": "green", "maintain": "yellow", "purge": "red"}
+    for row in view["partners"]:
+        tier = row["tier"]
+        table.add_row(row["partner_id"], str(row["score"]), f"[{colors[tier]}]{tier}[/]", "; ".join(row["reasons"][:2]))
+    console.print(table)
+
+
+def _render_watch(view: dict[str, Any]) -> None:
+    for page in view["pages"]:
+        color = {"readable": "green", "unreadable": "yellow", "error": "red"}[page["status"]]
+        detail = page["error"] or (", ".join(page["codes"]) or "no codes")
+        console.print(f"[{color}]{page['status']}[/] {page['url']}: {detail}", highlight=False)
+    for finding in view["findings"]:
+        evidence = finding["evidence"]
+        console.print(f"[bold red]leak[/] {evidence['code']} of {finding['partner_id']} on {evidence['url']}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("metrics")(metrics)
+    app.add_typer(fraud_app, name="fraud")
+    app.add_typer(partners_app, name="partners")
+    app.add_typer(coupons_app, name="coupons")
