@@ -1,0 +1,93 @@
+"""Portal fixtures: a small program imported through the CSV importer, accounts made through the same
+service the ``afflow users`` CLI calls, and a test client that signs in exactly as a browser does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from store.db import transaction
+from workflows.importer import import_csv
+from workflows.portal import PortalConfig, portal_router
+from workflows.portal.auth import create_user, find_user, issue_login_token
+
+PARTNERS_CSV = """partner_id,name,email,channel,audience_size,engagement_rate,ref_code,coupon_code
+p-alice,Alice Reviews,alice@example.com,youtube,120000,0.05,ALICE,ALICE10
+p-bob,Bob Deals,bob@example.com,blog,8000,0.02,BOB,BOB10
+"""
+PRODUCTS_CSV = """sku,title,price,unit_cost,stock,stock_target,category
+SKU-1,Trail shoe,120.00,50.00,40,30,shoes
+SKU-2,Rain jacket,80.00,30.00,500,100,outerwear
+"""
+USERS = {
+    "alice@example.com": ("promoter", "p-alice"),
+    "bob@example.com": ("promoter", "p-bob"),
+    "manager@brand.example": ("manager", None),
+    "finance@brand.example": ("finance", None),
+}
+
+
+def import_text(engine: Engine, tmp_path: Path, kind: str, text: str) -> None:
+    path = tmp_path / f"{kind}.csv"
+    path.write_text(text)
+    with transaction(engine) as session:
+        import_csv(session=session, kind=kind, path=path)
+
+
+@pytest.fixture
+def program(engine: Engine, tmp_path: Path) -> Engine:
+    import_text(engine, tmp_path, "partners", PARTNERS_CSV)
+    import_text(engine, tmp_path, "products", PRODUCTS_CSV)
+    with transaction(engine) as session:
+        for email, (role, partner_id) in USERS.items():
+            create_user(session=session, email=email, role=role, partner_id=partner_id)
+    return engine
+
+
+@pytest.fixture
+def app(program: Engine) -> FastAPI:
+    app = FastAPI()
+    app.include_router(portal_router(engine=program, config=PortalConfig(public_url="http://testserver")))
+    return app
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, follow_redirects=False) as test_client:
+        yield test_client
+
+
+def login_csrf(client: TestClient) -> str:
+    page = client.get("/portal/login")
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert match, page.text
+    return match.group(1)
+
+
+def csrf_of(html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, html
+    return match.group(1)
+
+
+def new_token(engine: Engine, email: str) -> str:
+    with transaction(engine) as session:
+        user = find_user(session=session, email=email)
+        assert user is not None
+        return issue_login_token(session=session, user=user)
+
+
+def sign_in(client: TestClient, engine: Engine, email: str) -> str:
+    """Sign in with a fresh one-time token; returns the session's CSRF token (read from the page)."""
+    csrf = login_csrf(client)
+    response = client.post("/portal/signin", data={"token": new_token(engine, email), "csrf_token": csrf})
+    assert response.status_code == 303, response.text
+    home = client.get(response.headers["location"])
+    assert home.status_code == 200, home.text
+    return csrf_of(home.text)

@@ -1,0 +1,147 @@
+"""The manager's pages: the approval inbox, partners with score, tier and fraud evidence, blocking, reports.
+
+Deciding here is ``workflows.approvals.decide``, the very call Slack and ``afflow approvals`` make, so a
+proposal decided in Slack shows as decided here and a second decision is refused, not applied twice.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+from starlette.datastructures import FormData
+
+from store.models import OutboxMessage, Partner, Proposal
+from tools.fraud.thresholds import FraudThresholds
+from tools.scoring import ScoreThresholds, score_partners
+from workflows.approvals import ProposalStateError, decide
+from workflows.portal.auth import Viewer
+from workflows.portal.blocking import BlockingError, block_partner, unblock_partner
+from workflows.portal.web import PREFIX, PortalWeb, form_text, not_found, see_other
+
+DONE_MESSAGES = {
+    "approved": "Approved and applied.",
+    "rejected": "Rejected.",
+    "blocked": "Account blocked: its links stop crediting and its commissions are held.",
+    "unblocked": "Account unblocked: its held commissions resume their normal lifecycle.",
+}
+
+
+def add_manager_routes(router: APIRouter, web: PortalWeb) -> None:
+    manager = web.viewer_with("manager")
+    manager_form = web.form_with("manager")
+
+    def inbox(viewer: Viewer, *, flash: str = "", status_code: int = 200) -> Response:
+        with web.unit_of_work() as session:
+            pending = list(
+                session.scalars(select(Proposal).where(Proposal.status == "pending").order_by(Proposal.created_at))
+            )
+            decided = list(
+                session.scalars(
+                    select(Proposal).where(Proposal.status != "pending").order_by(Proposal.id.desc()).limit(30)
+                )
+            )
+        return web.render(
+            "manager_inbox.html.j2",
+            viewer=viewer,
+            pending=pending,
+            decided=decided,
+            flash=flash,
+            status_code=status_code,
+        )
+
+    @router.get("/manager/inbox", response_class=HTMLResponse)
+    def approval_inbox(viewer: Viewer = Depends(manager), done: str = "") -> Response:
+        return inbox(viewer, flash=DONE_MESSAGES.get(done, ""))
+
+    @router.post("/manager/proposals/{proposal_id}/decide", response_class=HTMLResponse)
+    def decide_proposal(proposal_id: int, posted: tuple[Viewer, FormData] = Depends(manager_form)) -> Response:
+        viewer, form = posted
+        choice = form_text(form, "decision")
+        reason = form_text(form, "reason") or None
+        if choice not in ("approve", "reject"):
+            return inbox(viewer, flash="Choose approve or reject.", status_code=400)
+        if choice == "reject" and reason is None:
+            return inbox(viewer, flash="Say why you reject it.", status_code=400)
+        try:
+            result = decide(
+                engine=web.engine,
+                proposal_id=proposal_id,
+                approve=choice == "approve",
+                actor=f"portal:{viewer.email}",
+                reason=reason,
+                public_url=web.config.public_url,
+            )
+        except ProposalStateError as error:
+            return inbox(viewer, flash=f"Not decided: {error}", status_code=409)
+        return see_other(f"{PREFIX}/manager/inbox?done={'approved' if result.status != 'rejected' else 'rejected'}")
+
+    @router.get("/manager/partners", response_class=HTMLResponse)
+    def partners(viewer: Viewer = Depends(manager), done: str = "") -> Response:
+        with web.unit_of_work() as session:
+            report = score_partners(
+                session=session, as_of=None, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()
+            )
+            accounts = {p.id: p for p in session.scalars(select(Partner))}
+        return web.render(
+            "manager_partners.html.j2",
+            viewer=viewer,
+            report=report,
+            accounts=accounts,
+            flash=DONE_MESSAGES.get(done, ""),
+        )
+
+    @router.post("/manager/partners/{partner_id}/block", response_class=HTMLResponse)
+    def block(partner_id: str, posted: tuple[Viewer, FormData] = Depends(manager_form)) -> Response:
+        viewer, form = posted
+        try:
+            with web.unit_of_work() as session:
+                block_partner(
+                    session=session,
+                    partner_id=partner_id,
+                    actor=f"portal:{viewer.email}",
+                    reason=form_text(form, "reason"),
+                )
+        except BlockingError as error:
+            return web.render("error.html.j2", viewer=viewer, status=400, message=str(error), status_code=400)
+        return see_other(f"{PREFIX}/partners/{partner_id}?done=blocked")
+
+    @router.post("/manager/partners/{partner_id}/unblock", response_class=HTMLResponse)
+    def unblock(partner_id: str, posted: tuple[Viewer, FormData] = Depends(manager_form)) -> Response:
+        viewer, form = posted
+        try:
+            with web.unit_of_work() as session:
+                unblock_partner(
+                    session=session,
+                    partner_id=partner_id,
+                    actor=f"portal:{viewer.email}",
+                    reason=form_text(form, "reason"),
+                )
+        except BlockingError as error:
+            return web.render("error.html.j2", viewer=viewer, status=400, message=str(error), status_code=400)
+        return see_other(f"{PREFIX}/partners/{partner_id}?done=unblocked")
+
+    @router.get("/manager/reports", response_class=HTMLResponse)
+    def reports(viewer: Viewer = Depends(manager)) -> Response:
+        with web.unit_of_work() as session:
+            summaries = list(
+                session.scalars(
+                    select(OutboxMessage)
+                    .where(OutboxMessage.kind == "summary")
+                    .order_by(OutboxMessage.id.desc())
+                    .limit(20)
+                )
+            )
+        return web.render("manager_reports.html.j2", viewer=viewer, summaries=summaries)
+
+    @router.get("/manager/reports/{message_id}")
+    def report_html(message_id: int, viewer: Viewer = Depends(manager)) -> Response:
+        """A weekly summary's HTML, served sandboxed: it is generated text, so it gets no script or same-origin rights."""
+        with web.unit_of_work() as session:
+            message = session.get(OutboxMessage, message_id)
+            if message is None or message.kind != "summary":
+                raise not_found()
+            body = message.body_html or f"<pre>{escape(message.body_text)}</pre>"
+        return HTMLResponse(body, headers={"Content-Security-Policy": "sandbox"})

@@ -1,0 +1,87 @@
+"""A partner's page (the promoter's home; managers and finance may read any), links, withdrawals, downloads.
+
+A promoter reaching for another partner's id gets 404 on every route here, reads and writes alike.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import FormData
+
+from store.models import OutboxMessage, Partner
+from tools.links import LinkError, create_links
+from workflows.portal.auth import Viewer
+from workflows.portal.views_partner import partner_page
+from workflows.portal.web import PREFIX, PortalWeb, form_text, not_found, see_other, visible_partner
+from workflows.portal.withdrawals import WithdrawalRefused, request_withdrawal
+
+ANY_ROLE = ("promoter", "manager", "finance")
+# Outcomes shown after a redirect: fixed texts, so a crafted URL cannot put words in the portal's mouth.
+DONE_MESSAGES = {
+    "link": "Your link is ready.",
+    "withdrawal": "Withdrawal requested: finance pays it with the next batch.",
+    "blocked": "Account blocked: its links stop crediting and its commissions are held.",
+    "unblocked": "Account unblocked: its held commissions resume their normal lifecycle.",
+}
+
+
+def add_partner_routes(router: APIRouter, web: PortalWeb) -> None:
+    reader = web.viewer_with(*ANY_ROLE)
+    link_maker = web.form_with("promoter", "manager")
+    promoter_form = web.form_with("promoter")
+
+    def show(viewer: Viewer, partner_id: str, *, flash: str = "", status_code: int = 200) -> Response:
+        visible_partner(viewer, partner_id)
+        with web.unit_of_work() as session:
+            partner = session.get(Partner, partner_id)
+            if partner is None:
+                raise not_found()
+            page = partner_page(session=session, partner=partner, public_url=web.config.public_url)
+        return web.render("partner.html.j2", viewer=viewer, page=page, flash=flash, status_code=status_code)
+
+    @router.get("/partners/{partner_id}", response_class=HTMLResponse)
+    def partner_home(partner_id: str, viewer: Viewer = Depends(reader), done: str = "") -> Response:
+        return show(viewer, partner_id, flash=DONE_MESSAGES.get(done, ""))
+
+    @router.post("/partners/{partner_id}/links", response_class=HTMLResponse)
+    def make_link(partner_id: str, posted: tuple[Viewer, FormData] = Depends(link_maker)) -> Response:
+        viewer, form = posted
+        visible_partner(viewer, partner_id)
+        sku = form_text(form, "sku")
+        try:
+            with web.unit_of_work() as session:
+                (link,) = create_links(
+                    session=session, partner_id=partner_id, skus=[sku] if sku else [], public_url=web.config.public_url
+                )
+        except LinkError as error:
+            return show(viewer, partner_id, flash=str(error), status_code=400)
+        return see_other(f"{PREFIX}/partners/{partner_id}?done=link#link-{link.code}")
+
+    @router.post("/partners/{partner_id}/withdrawals", response_class=HTMLResponse)
+    def withdraw(partner_id: str, posted: tuple[Viewer, FormData] = Depends(promoter_form)) -> Response:
+        viewer, _form = posted
+        visible_partner(viewer, partner_id)
+        try:
+            with web.unit_of_work() as session:
+                request_withdrawal(session=session, partner_id=partner_id, requested_by=viewer.email)
+        except WithdrawalRefused as error:
+            return show(viewer, partner_id, flash=str(error), status_code=400)
+        return see_other(f"{PREFIX}/partners/{partner_id}?done=withdrawal")
+
+    @router.get("/partners/{partner_id}/messages/{message_id}")
+    def download_message(partner_id: str, message_id: int, viewer: Viewer = Depends(reader)) -> Response:
+        """A brief's (or nudge's) materials as a file the promoter keeps."""
+        visible_partner(viewer, partner_id)
+        with web.unit_of_work() as session:
+            message = session.get(OutboxMessage, message_id)
+            if message is None or message.partner_id != partner_id:
+                raise not_found()
+            as_html = message.body_html is not None
+            body = message.body_html if message.body_html is not None else message.body_text
+            name = f"{message.kind}-{message.id}.{'html' if as_html else 'txt'}"
+        return Response(
+            body,
+            media_type="text/html" if as_html else "text/plain",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )

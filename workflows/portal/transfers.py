@@ -1,0 +1,117 @@
+"""Sending a payout batch through Stripe Connect, one transfer per partner, exactly once.
+
+Each payout item gets a ``stripe_transfers`` row keyed by its idempotency key, committed *before* Stripe
+is called. A crash after Stripe answered but before our commit leaves the row ``pending``; sending the
+batch again re-posts with the same key and Stripe replays the same transfer, so nobody is paid twice.
+Items already ``sent`` are skipped. Partners without a connected account are reported, not guessed.
+The ledger already recorded the payout when the batch was created; this only moves the money.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, select
+
+from store.db import transaction
+from store.models import PayoutAccount, PayoutBatch, PayoutItem, StripeTransfer, utcnow
+from tools.stripe_connect import StripeConnect, StripeError, payout_idempotency_key
+
+
+class UnknownPayoutBatch(LookupError):
+    """No payout batch has this id."""
+
+
+@dataclass
+class SendReport:
+    batch_id: int
+    sent: list[str] = field(default_factory=list)
+    already_sent: list[str] = field(default_factory=list)
+    missing_account: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_account and not self.failed
+
+
+def send_batch(*, engine: Engine, batch_id: int, stripe: StripeConnect) -> SendReport:
+    report = SendReport(batch_id=batch_id)
+    with transaction(engine) as session:
+        batch = session.get(PayoutBatch, batch_id)
+        if batch is None:
+            raise UnknownPayoutBatch(f"payout batch {batch_id} does not exist")
+        currency = batch.currency
+        items = [
+            (item.partner_id, item.net_cents)
+            for item in session.scalars(
+                select(PayoutItem)
+                .where(PayoutItem.batch_id == batch_id, PayoutItem.net_cents > 0)
+                .order_by(PayoutItem.id)
+            )
+        ]
+    for partner_id, net_cents in items:
+        key = payout_idempotency_key(batch_id=batch_id, partner_id=partner_id)
+        with transaction(engine) as session:
+            row = session.scalar(select(StripeTransfer).where(StripeTransfer.idempotency_key == key))
+            if row is not None and row.status == "sent":
+                report.already_sent.append(partner_id)
+                continue
+            account = session.get(PayoutAccount, partner_id)
+            if account is None:
+                report.missing_account.append(partner_id)
+                continue
+            if row is None:
+                row = StripeTransfer(
+                    batch_id=batch_id,
+                    partner_id=partner_id,
+                    idempotency_key=key,
+                    amount_cents=net_cents,
+                    currency=currency,
+                    destination=account.stripe_account_id,
+                )
+                session.add(row)
+            destination, amount = row.destination, row.amount_cents
+        try:
+            transfer = stripe.create_transfer(
+                amount_cents=amount,
+                currency=currency,
+                destination=destination,
+                idempotency_key=key,
+                transfer_group=f"afflow-batch-{batch_id}",
+                metadata={"afflow_batch": str(batch_id), "afflow_partner": partner_id},
+            )
+        except StripeError as error:
+            report.failed[partner_id] = str(error)
+            _record(engine, key, status="failed", error=str(error))
+            continue
+        _record(engine, key, status="sent", transfer_id=transfer.id)
+        report.sent.append(partner_id)
+    if report.complete:
+        with transaction(engine) as session:
+            batch = session.get(PayoutBatch, batch_id)
+            if batch is not None:
+                batch.status = "sent"
+    return report
+
+
+def _record(engine: Engine, key: str, *, status: str, transfer_id: str | None = None, error: str | None = None) -> None:
+    with transaction(engine) as session:
+        row = session.scalar(select(StripeTransfer).where(StripeTransfer.idempotency_key == key))
+        if row is not None:
+            row.status, row.error = status, error
+            if transfer_id is not None:
+                row.transfer_id, row.sent_at = transfer_id, utcnow()
+
+
+def set_payout_account(*, engine: Engine, partner_id: str, stripe_account_id: str) -> None:
+    """Record where a partner is paid; ``acct_`` ids only, so a typo cannot send money to a customer id."""
+    account_id = stripe_account_id.strip()
+    if not account_id.startswith("acct_") or len(account_id) > 64:
+        raise ValueError(f"{stripe_account_id!r} is not a Stripe connected account id (acct_...)")
+    with transaction(engine) as session:
+        row = session.get(PayoutAccount, partner_id)
+        if row is None:
+            session.add(PayoutAccount(partner_id=partner_id, stripe_account_id=account_id))
+        else:
+            row.stripe_account_id, row.updated_at = account_id, utcnow()
