@@ -35,7 +35,7 @@ PHRASE = re.compile(
     r"[\"“'‘]?([A-Za-z0-9][A-Za-z0-9_-]{2,29})",
     re.IGNORECASE,
 )
-SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+SKIPPED_TAGS = frozenset({"script", "style", "template"})
 
 LlmExtractor = Callable[[str, str], list[str] | None]
 """(url, page text) -> codes the page publishes, or None if it cannot tell; only for pages parsing could not read."""
