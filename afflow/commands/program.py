@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
+from afflow.commands.matching import parse_threshold
 from store.db import database_label, ensure_program, transaction
 from store.models import Program
 
@@ -25,6 +26,8 @@ def program_view(program: Program) -> dict[str, Any]:
         "timezone": program.timezone,
         "shop_url": program.shop_url,
         "brand_guide": program.brand_guide,
+        "probabilistic_matching": program.probabilistic_matching,
+        "probabilistic_threshold": str(program.probabilistic_threshold),
     }
 
 
@@ -49,6 +52,10 @@ def program_set(
     timezone: str | None = typer.Option(None, help="IANA time zone, e.g. Europe/Berlin."),
     shop_url: str | None = typer.Option(None, help="Shop base URL; product pages are {shop_url}/products/{sku}."),
     brand_guide: str | None = typer.Option(None, help="Brand guide text, or @FILE to read it from a file."),
+    probabilistic_matching: bool | None = typer.Option(
+        None, "--probabilistic-matching/--no-probabilistic-matching", help="Match orders nothing identifies."
+    ),
+    probabilistic_threshold: str | None = typer.Option(None, help="Minimum confidence to book a match, 0.5-1."),
     as_json: bool = JsonOption,
 ) -> None:
     """Change the program's settings (only the options given)."""
@@ -71,6 +78,9 @@ def program_set(
             changes["timezone"] = timezone
         if brand_guide is not None:
             changes["brand_guide"] = _read_text_option(brand_guide)
+        changes["probabilistic_matching"] = probabilistic_matching
+        if probabilistic_threshold is not None:
+            changes["probabilistic_threshold"] = parse_threshold(probabilistic_threshold)
         with transaction(open_store()) as session:
             program = ensure_program(session)
             for key, value in changes.items():

@@ -1,0 +1,118 @@
+"""``afflow match run | costs``: probabilistic matching of orders nothing identifies, and what it costs.
+
+Turn it on with ``afflow program set --probabilistic-matching [--probabilistic-threshold 0.9]``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from afflow.clikit import JsonOption, UserError, console, emit, open_store, user_errors
+from store.db import ensure_program, transaction
+from store.money import format_money
+from workflows.probabilistic import match_unattributed, probabilistic_costs
+
+match_app = typer.Typer(
+    help="Probabilistic matching of orders without click id, ref code or coupon.", no_args_is_help=True
+)
+
+
+def parse_threshold(text: str) -> Decimal:
+    """A confidence threshold from the command line: a decimal between 0.5 and 1."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation as exc:
+        raise UserError("bad_option", f"--probabilistic-threshold: {text!r} is not a number") from exc
+    if not value.is_finite() or not Decimal("0.5") <= value <= 1:
+        raise UserError("bad_option", f"--probabilistic-threshold: {text} is not between 0.5 and 1")
+    return value
+
+
+def parse_time(text: str | None, option: str) -> datetime:
+    if text is None:
+        return datetime.now(UTC)
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError("bad_option", f"{option}: {text!r} is not an ISO 8601 time") from exc
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@match_app.command("run")
+def match_run(
+    as_of: str | None = typer.Option(None, "--as-of", help="Match orders placed up to this time (default now)."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Match and book unattributed orders whose confidence reaches the program's threshold."""
+    with user_errors(as_json=as_json):
+        moment = parse_time(as_of, "--as-of")
+        with transaction(open_store()) as session:
+            report = match_unattributed(session=session, as_of=moment)
+            currency = ensure_program(session).currency
+        view = {
+            "enabled": report.enabled,
+            "threshold": str(report.threshold),
+            "considered": report.considered,
+            "matched": report.matched,
+            "below_threshold": report.below_threshold,
+            "commission": format_money(report.commission_cents, currency),
+        }
+        if not report.enabled:
+            view["hint"] = "probabilistic matching is off: afflow program set --probabilistic-matching"
+        emit(view, as_json=as_json, render=lambda: _render_pairs(view))
+
+
+@match_app.command("costs")
+def match_costs(
+    days: int = typer.Option(30, min=1, max=3650, help="Window length in days, ending now."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Orders, revenue and commission credited by probabilistic matches, per partner (kept apart from metrics)."""
+    with user_errors(as_json=as_json):
+        end = datetime.now(UTC)
+        start = end - timedelta(days=days)
+        with transaction(open_store()) as session:
+            costs = probabilistic_costs(session=session, start=start, end=end)
+            currency = ensure_program(session).currency
+        partners = [
+            {
+                "partner_id": c.partner_id,
+                "orders": c.orders,
+                "revenue": format_money(c.revenue_cents, currency),
+                "commission": format_money(c.commission_cents, currency),
+                "mean_confidence": str(c.mean_confidence),
+            }
+            for c in costs
+        ]
+        total = format_money(sum(c.commission_cents for c in costs), currency)
+        view: dict[str, Any] = {
+            "window": {"start": start.isoformat(), "end": end.isoformat()},
+            "currency": currency,
+            "commission": total,
+            "partners": partners,
+        }
+        emit(view, as_json=as_json, render=lambda: _render_costs(partners, total))
+
+
+def _render_pairs(view: dict[str, Any]) -> None:
+    table = Table(show_header=False, box=None)
+    for key, value in view.items():
+        table.add_row(f"[bold]{key}[/]", str(value))
+    console.print(table)
+
+
+def _render_costs(partners: list[dict[str, Any]], total: str) -> None:
+    table = Table("partner", "orders", "revenue", "commission", "mean confidence", title="Probabilistic matches")
+    for row in partners:
+        table.add_row(row["partner_id"], str(row["orders"]), row["revenue"], row["commission"], row["mean_confidence"])
+    console.print(table)
+    console.print(f"total commission from probabilistic matches: [bold]{total}[/]")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(match_app, name="match")

@@ -1,0 +1,58 @@
+"""Checkout signals of an order's buyer, kept for probabilistic matching: hashed on arrival, never a raw IP.
+
+Webhook mappers (Shopify ``browser_ip`` / ``client_details.user_agent``, WooCommerce ``customer_ip_address`` /
+``customer_user_agent``) and importers hand ``OrderSignalIn`` values to ``record_order_signals``; the IP
+becomes the same salted hash and network prefix the click log keeps, the user agent its family and
+device type. Signals may arrive before their order; the first signals recorded for an order win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Insert
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from store.models import OrderSignal
+from workflows.clicks import device_type, hash_ip
+from workflows.probabilistic_model import user_agent_family
+
+_CHUNK = 500
+
+
+class OrderSignalIn(BaseModel):
+    """What a shop saw of the buyer at checkout (Shopify ``browser_ip``/``client_details``, WooCommerce
+    ``customer_ip_address``/``customer_user_agent``, or CSV columns ``ip``/``user_agent``)."""
+
+    model_config = ConfigDict(frozen=True)
+    order_id: str = Field(min_length=1, max_length=64)
+    ip: str = ""
+    user_agent: str = ""
+
+
+def record_order_signals(*, session: Session, signals: Sequence[OrderSignalIn], salt: str) -> int:
+    """Store hashed checkout signals (the raw IP is dropped here); an order's first signals win."""
+    rows = []
+    for signal in signals:
+        ip_hash, ip_prefix = hash_ip(signal.ip, salt)
+        rows.append(
+            {
+                "order_id": signal.order_id,
+                "ip_hash": ip_hash,
+                "ip_prefix": ip_prefix,
+                "user_agent_family": user_agent_family(signal.user_agent),
+                "device_type": device_type(signal.user_agent),
+            }
+        )
+    if not rows:
+        return 0
+    statement: Insert
+    if session.get_bind().dialect.name == "postgresql":
+        statement = postgresql.insert(OrderSignal).on_conflict_do_nothing(index_elements=["order_id"])
+    else:
+        statement = sqlite.insert(OrderSignal).on_conflict_do_nothing(index_elements=["order_id"])
+    for start in range(0, len(rows), _CHUNK):
+        session.execute(statement, rows[start : start + _CHUNK])
+    return len(rows)
