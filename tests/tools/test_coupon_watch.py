@@ -89,7 +89,9 @@ def test_pages_parsing_cannot_read_go_to_the_llm_reader_when_one_is_given(progra
 
     with transaction(program) as session:
         report = watch(
-            session=session, urls=[f"{site}/leaked", f"{site}/rendered_by_script"], timeout_seconds=5,
+            session=session,
+            urls=[f"{site}/leaked", f"{site}/rendered_by_script"],
+            timeout_seconds=5,
             extract_with_llm=reader,
         )
     assert asked == [f"{site}/rendered_by_script"]  # the parsable page never reaches the LLM
