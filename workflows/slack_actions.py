@@ -31,6 +31,7 @@ from sqlalchemy import Engine, select
 
 from store.db import transaction
 from store.models import Proposal
+from tools.proposals import ProposalStateError
 from tools.slack import Decision, SlackConfig, SlackDeliveryError, render_text
 
 log = logging.getLogger(__name__)
@@ -170,6 +171,12 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
     ) -> None:
         try:
             decide(engine=engine, proposal_id=proposal_id, approve=approve, actor=f"slack:{user}", reason=reason)
+        except ProposalStateError:
+            # Another click or approver won the race: this one is a detected no-op.
+            raced = _load(proposal_id)
+            if raced is not None:
+                _already_decided(proposal=raced, channel=channel, ts=ts, user=user)
+            return
         except Exception:
             # Logged with its traceback (a bug or a failed apply); the approver hears about it in Slack.
             log.exception("deciding proposal %s from Slack failed", proposal_id)
