@@ -16,6 +16,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    Unicode,
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
@@ -632,3 +634,13 @@ class ConversionOutbox(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
     __table_args__ = (Index("ix_conversion_outbox_status_next", "status", "next_attempt_at"),)
+
+
+class SchedulerJob(Base):
+    """APScheduler 3's job table (``SQLAlchemyJobStore(tablename="scheduler_jobs")``), created by our
+    migration so concurrent replicas never race to create it. Its layout is APScheduler's, not ours."""
+
+    __tablename__ = "scheduler_jobs"
+    id: Mapped[str] = mapped_column(Unicode(191), primary_key=True)
+    next_run_time: Mapped[float | None] = mapped_column(Float(25), index=True)
+    job_state: Mapped[bytes] = mapped_column(LargeBinary)

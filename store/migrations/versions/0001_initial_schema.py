@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 05:01:56.842551
+Create Date: 2026-11-26 05:11:50.003470
 """
 from alembic import op
 import sqlalchemy as sa
@@ -343,6 +343,15 @@ def upgrade() -> None:
     sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('version', name=op.f('pk_rule_sets'))
     )
+    op.create_table('scheduler_jobs',
+    sa.Column('id', sa.Unicode(length=191), nullable=False),
+    sa.Column('next_run_time', sa.Float(precision=25), nullable=True),
+    sa.Column('job_state', sa.LargeBinary(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_scheduler_jobs'))
+    )
+    with op.batch_alter_table('scheduler_jobs', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_scheduler_jobs_next_run_time'), ['next_run_time'], unique=False)
+
     op.create_table('withdrawal_requests',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('partner_id', sa.String(length=64), nullable=False),
@@ -617,6 +626,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_withdrawal_requests_partner_id'))
 
     op.drop_table('withdrawal_requests')
+    with op.batch_alter_table('scheduler_jobs', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_scheduler_jobs_next_run_time'))
+
+    op.drop_table('scheduler_jobs')
     op.drop_table('rule_sets')
     with op.batch_alter_table('refunds', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_refunds_order_id'))

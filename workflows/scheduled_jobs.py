@@ -1,0 +1,123 @@
+"""What ``afflow serve`` runs on a schedule (times in ``AFFLOW_TIMEZONE``):
+
+- ``reconcile`` hourly at :00 — lock commissions past their return window, replay parked events, expire
+  proposals waiting over 7 days;
+- ``fraud_scan`` daily at 03:30 — scan the analytics window; high-severity findings are announced once a
+  day through the outbox (the approval channel in Slack);
+- ``weekly_cycle`` Mondays at 08:00 — the agents' weekly cycle, then an immediate delivery pass so its
+  proposals and messages go out at once;
+- ``deliver_outbox`` every minute (and at start-up) — new proposals to Slack, then the outbox.
+
+Each is a ``workflows.scheduler.JobSpec``; the scheduler guarantees one run per occurrence across replicas.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import Engine
+
+from store.db import transaction
+from store.models import AuditLog
+from tools.analytics_sql import resolve_window
+from tools.fraud import scan
+from tools.fraud.thresholds import FraudThresholds
+from tools.outbox import queue_message
+from workflows.approvals import expire_stale
+from workflows.delivery import DeliveryConfig, DeliverySettingsSource, run_delivery
+from workflows.lifecycle import reconcile
+from workflows.scheduler import JobSpec
+
+log = logging.getLogger(__name__)
+
+
+class JobSettingsSource(DeliverySettingsSource, Protocol):
+    timezone: str
+    analytics_days: int
+    fraud_thresholds: FraudThresholds
+    public_url: str
+
+
+def standard_jobs(*, engine: Engine, settings: JobSettingsSource) -> list[JobSpec]:
+    delivery = DeliveryConfig.from_settings(settings)
+    tz = settings.timezone
+
+    def reconcile_ledger(now: datetime) -> None:
+        with transaction(engine) as session:
+            report = reconcile(session=session, as_of=now)
+        expired = expire_stale(engine=engine, now=now)
+        log.info(
+            "reconcile: %d commissions locked, %d events replayed, %d proposals expired",
+            report.locked_commissions,
+            report.replayed,
+            len(expired),
+        )
+
+    def scan_for_fraud(now: datetime) -> None:
+        with transaction(engine) as session:
+            window = resolve_window(session=session, days=settings.analytics_days, as_of=now)
+            report = scan(session=session, start=window.start, end=window.end, thresholds=settings.fraud_thresholds)
+            high = [finding for finding in report.findings if finding.severity == "high"]
+            session.add(
+                AuditLog(
+                    actor="scheduler",
+                    action="fraud_scan",
+                    subject=now.date().isoformat(),
+                    details={"findings": len(report.findings), "high": len(high)},
+                )
+            )
+            if high:
+                lines = [f"- {f.partner_id}: {f.signal.replace('_', ' ')}" for f in high]
+                queue_message(
+                    session=session,
+                    dedupe_key=f"fraud-alert:{now.date().isoformat()}",
+                    channel="slack",
+                    recipient="",
+                    kind="fraud_alert",  # "": the approval channel
+                    subject=f"Fraud scan: {len(high)} high-severity finding(s)",
+                    body_text="\n".join([*lines, "", "Details: `afflow fraud scan`."]),
+                )
+        log.info("fraud scan: %d finding(s), %d high", len(report.findings), len(high))
+
+    def deliver(now: datetime) -> None:
+        report = run_delivery(engine=engine, config=delivery, now=now)
+        if report.sent or report.failed or report.proposals_posted:
+            log.info(
+                "delivery: %d sent, %d retrying, %d failed, %d proposals posted",
+                report.sent,
+                report.retrying,
+                report.failed,
+                report.proposals_posted,
+            )
+
+    return [
+        JobSpec(
+            name="reconcile",
+            trigger=CronTrigger(minute=0, timezone=tz),
+            target=reconcile_ledger,
+            min_gap=timedelta(minutes=30),
+            max_run=timedelta(minutes=50),
+            misfire_grace=timedelta(minutes=30),
+        ),
+        JobSpec(
+            name="fraud_scan",
+            trigger=CronTrigger(hour=3, minute=30, timezone=tz),
+            target=scan_for_fraud,
+            min_gap=timedelta(hours=12),
+            max_run=timedelta(hours=2),
+            misfire_grace=timedelta(hours=6),
+        ),
+        JobSpec(
+            name="deliver_outbox",
+            trigger=IntervalTrigger(minutes=1, timezone=tz),
+            target=deliver,
+            min_gap=timedelta(seconds=30),
+            max_run=timedelta(minutes=10),
+            misfire_grace=timedelta(seconds=50),
+            run_at_start=True,
+        ),
+    ]
