@@ -1,16 +1,23 @@
-"""``afflow users add|list|token``: portal accounts and one-time sign-in links issued by an operator."""
+"""``afflow users add|list|token``: portal accounts and one-time sign-in links issued by an operator.
+
+``register`` also adds the web portal (``/portal``) to ``afflow serve`` through its ``ROUTER_FACTORIES``.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import typer
+from fastapi import APIRouter
 from rich.table import Table
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
+from afflow.commands.serve import ROUTER_FACTORIES
+from afflow.settings import Settings
 from store.db import transaction
 from store.models import PortalUser
+from workflows.portal import PortalConfig, portal_router
 from workflows.portal.auth import ROLES, PortalAuthError, create_user, find_user, issue_login_token
 from workflows.portal.mail import queue_sign_in_email, sign_in_url
 
@@ -65,7 +72,9 @@ def users_token(
         with transaction(open_store()) as session:
             user = find_user(session=session, email=email)
             if user is None:
-                raise UserError("unknown_user", f"no active portal account for {email!r}; add it with `afflow users add`")
+                raise UserError(
+                    "unknown_user", f"no active portal account for {email!r}; add it with `afflow users add`"
+                )
             token = issue_login_token(session=session, user=user)
             if send:
                 queue_sign_in_email(session=session, user=user, token=token, public_url=public_url)
@@ -78,5 +87,18 @@ def users_token(
         emit(view, as_json=as_json, render=lambda: console.print(f"sign-in link for {view['email']}: {view['url']}"))
 
 
+def portal_router_for(engine: Engine, current: Settings) -> APIRouter:
+    """The portal for ``afflow serve``: always on (it is useless without accounts, and harmless)."""
+    api_key = current.stripe_api_key.get_secret_value() if current.stripe_api_key else None
+    return portal_router(
+        engine=engine,
+        config=PortalConfig(
+            public_url=current.public_url, stripe_api_key=api_key, stripe_api_url=current.stripe_api_url
+        ),
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(users_app, name="users")
+    if portal_router_for not in ROUTER_FACTORIES:
+        ROUTER_FACTORIES.append(portal_router_for)

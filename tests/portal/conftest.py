@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from sqlalchemy import Engine
 
 from store.db import transaction
 from workflows.importer import import_csv
+from workflows.lifecycle import reconcile
 from workflows.portal import PortalConfig, portal_router
 from workflows.portal.auth import create_user, find_user, issue_login_token
 
@@ -91,3 +93,36 @@ def sign_in(client: TestClient, engine: Engine, email: str) -> str:
     home = client.get(response.headers["location"])
     assert home.status_code == 200, home.text
     return csrf_of(home.text)
+
+
+def _iso(ts: datetime) -> str:
+    return ts.isoformat()
+
+
+@pytest.fixture
+def booked(program: Engine, tmp_path: Path) -> Engine:
+    """Orders booked through the importer and ingest: Alice has 2 old orders (locked after reconcile) and a
+    recent one (pending); Bob has one old order. Commission is the default 10%."""
+    now = datetime.now(UTC)
+    old, recent = now - timedelta(days=45), now - timedelta(days=3)
+    clicks = ["click_id,ts,partner_id,ip,user_agent,referrer,landing_url,sku,customer_ref"]
+    clicks += [
+        f"c-a{i},{_iso(recent - timedelta(hours=i))},p-alice,203.0.113.{i},Mozilla/5.0,https://youtube.com,,SKU-1,"
+        for i in range(8)
+    ]
+    clicks += [
+        f"c-b{i},{_iso(recent - timedelta(hours=i))},p-bob,198.51.100.{i},Mozilla/5.0,https://blog,,SKU-2,"
+        for i in range(4)
+    ]
+    import_text(program, tmp_path, "clicks", "\n".join(clicks) + "\n")
+    orders = [
+        "order_id,ts,customer_id,click_id,ref_code,coupon_code,currency,sku,quantity,unit_price",
+        f"o-1,{_iso(old)},cust-1,,ALICE,,USD,SKU-1,1,120.00",
+        f"o-2,{_iso(old + timedelta(hours=2))},cust-2,,ALICE,,USD,SKU-2,2,80.00",
+        f"o-3,{_iso(recent)},cust-3,c-a1,,,USD,SKU-1,1,120.00",
+        f"o-4,{_iso(old)},cust-4,,BOB,,USD,SKU-2,1,80.00",
+    ]
+    import_text(program, tmp_path, "orders", "\n".join(orders) + "\n")
+    with transaction(program) as session:
+        reconcile(session=session, as_of=now)
+    return program

@@ -16,6 +16,7 @@ from workflows.portal.routes_auth import add_auth_routes
 from workflows.portal.routes_finance import add_finance_routes
 from workflows.portal.routes_manager import add_manager_routes
 from workflows.portal.routes_partner import add_partner_routes
+from workflows.portal.routes_rules import add_rules_routes
 from workflows.portal.web import PREFIX, PortalConfig, PortalWeb
 
 __all__ = ["PortalConfig", "portal_router"]
@@ -28,4 +29,5 @@ def portal_router(*, engine: Engine, config: PortalConfig) -> APIRouter:
     add_partner_routes(router, web)
     add_manager_routes(router, web)
     add_finance_routes(router, web)
+    add_rules_routes(router, web)
     return router

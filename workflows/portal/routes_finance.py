@@ -49,7 +49,9 @@ def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
                 transfers.setdefault(transfer.batch_id, []).append(transfer)
             withdrawals = list(
                 session.scalars(
-                    select(WithdrawalRequest).where(WithdrawalRequest.status == "requested").order_by(WithdrawalRequest.id)
+                    select(WithdrawalRequest)
+                    .where(WithdrawalRequest.status == "requested")
+                    .order_by(WithdrawalRequest.id)
                 )
             )
         return web.render(
