@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     shopify_secret: SecretStr | None = None
     woocommerce_secret: SecretStr | None = None
     stripe_secret: SecretStr | None = None
+    stripe_api_key: SecretStr | None = None  # the portal's Stripe Connect transfers (sk_...)
+    stripe_api_url: str = "https://api.stripe.com/"  # tests point it at a local Stripe-speaking server
     conversion_api_key: SecretStr | None = None
     # Server-side conversions (workflows.conversions): a destination is used only when its ids are set.
     ga4_measurement_id: str | None = None
