@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from store.db import transaction
+from tests.fakes.stripe_server import stripe_server  # noqa: F401  (a fixture for the portal's tests)
 from workflows.importer import import_csv
 from workflows.lifecycle import reconcile
 from workflows.portal import PortalConfig, portal_router
@@ -53,9 +54,14 @@ def program(engine: Engine, tmp_path: Path) -> Engine:
 
 
 @pytest.fixture
-def app(program: Engine) -> FastAPI:
+def portal_config() -> PortalConfig:
+    return PortalConfig(public_url="http://testserver")
+
+
+@pytest.fixture
+def app(program: Engine, portal_config: PortalConfig) -> FastAPI:
     app = FastAPI()
-    app.include_router(portal_router(engine=program, config=PortalConfig(public_url="http://testserver")))
+    app.include_router(portal_router(engine=program, config=portal_config))
     return app
 
 
