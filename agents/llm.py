@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 import openai
 from openai.types.chat import ChatCompletionMessageParam
@@ -135,7 +135,7 @@ class OpenAIReasoner:
         completion = self.client.chat.completions.create(
             model=self.config.model,
             messages=list(messages),
-            response_format=response_format,  # type: ignore[arg-type]  # json_object+schema is a server extension
+            response_format=cast(Any, response_format),  # json_object + schema is a server extension
             max_tokens=self.config.max_tokens,
             temperature=0,
         )

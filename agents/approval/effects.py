@@ -1,0 +1,170 @@
+"""What an approved proposal does, per kind, through the rules / ledger / partner / outbox tools.
+
+``apply_approved`` claims the proposal (approved -> applied) and applies its effects in the SAME
+transaction, so a resumed thread replayed twice, or two processes racing, apply it exactly once.
+A rejected proposal changes nothing, except that rejecting an escalated application declines it
+(a ``review_application`` has no recommendation: the human's answer *is* the decision).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from prompts import render
+from store.db import transaction
+from store.ledger import EXPENSE, book, partner_account, transfer
+from store.models import Proposal
+from tools import applications, ledger_view, outbox, proposals, rule_changes
+from tools.links import create_links
+
+WELCOME_SKUS = 3
+
+
+def apply_approved(*, engine: Engine, proposal_id: int, public_url: str, now: datetime) -> str:
+    with transaction(engine) as session:
+        if not proposals.claim_for_apply(session=session, proposal_id=proposal_id, now=now):
+            return "already_applied"
+        proposal = proposals.get_proposal(session=session, proposal_id=proposal_id)
+        _APPLY[proposal.kind](session, proposal, public_url, now)
+        return "applied"
+
+
+def apply_rejected(*, engine: Engine, proposal_id: int, now: datetime) -> str:
+    with transaction(engine) as session:
+        proposal = proposals.get_proposal(session=session, proposal_id=proposal_id)
+        if proposal.kind == "review_application" and proposal.application_id is not None:
+            _decline(session, proposal, now)
+            return "declined"
+    return "rejected"
+
+
+def _admit(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
+    assert proposal.application_id is not None
+    partner = applications.admit_application(session=session, application_id=proposal.application_id)
+    skus = [row.sku for row in ledger_view.best_selling_skus(session=session, since=now - timedelta(days=30),
+                                                            until=now, limit=WELCOME_SKUS)]
+    links = create_links(session=session, partner_id=partner.id, public_url=public_url)
+    links += create_links(session=session, partner_id=partner.id, skus=skus, public_url=public_url) if skus else []
+    titles = ledger_view.product_titles(session=session, skus=skus)
+    context = {
+        "name": partner.name,
+        "program": ledger_view.program_name(session=session),
+        "ref_code": partner.ref_code,
+        "links": [{"url": link.url, "sku": link.sku, "title": titles.get(link.sku or "", "")} for link in links],
+    }
+    outbox.queue_message(
+        session=session,
+        dedupe_key=f"welcome:{partner.id}",
+        channel="email",
+        recipient=partner.email,
+        kind="welcome",
+        partner_id=partner.id,
+        subject=f"Welcome to {context['program']}",
+        body_text=render("letters/welcome.txt.j2", **context),
+        body_html=render("letters/welcome.html.j2", **context),
+    )
+
+
+def _decline(session: Session, proposal: Proposal, now: datetime) -> None:
+    assert proposal.application_id is not None
+    application = applications.decline_application(session=session, application_id=proposal.application_id)
+    program = ledger_view.program_name(session=session)
+    outbox.queue_message(
+        session=session,
+        dedupe_key=f"decline:{application.id}",
+        channel="email",
+        recipient=application.email,
+        kind="decline",
+        subject=f"Your application to {program}",
+        body_text=render("letters/decline.txt.j2", name=application.name, program=program),
+    )
+
+
+def _decline_approved(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
+    _decline(session, proposal, now)
+
+
+def _tier_bump(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
+    assert proposal.partner_id is not None
+    rule_changes.set_partner_rate(
+        session=session,
+        partner_id=proposal.partner_id,
+        percent=Decimal(str(proposal.payload["percent"])),
+        now=now,
+        note=f"proposal {proposal.id}: {proposal.summary}",
+    )
+
+
+def _commission_change(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
+    rule_changes.set_sku_rate(
+        session=session,
+        sku=str(proposal.payload["sku"]),
+        percent=Decimal(str(proposal.payload["percent"])),
+        now=now,
+        note=f"proposal {proposal.id}: {proposal.summary}",
+    )
+
+
+def _flash_incentive(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
+    days = int(proposal.payload.get("days", 7))
+    rule_changes.add_flash_incentive(
+        session=session,
+        sku=str(proposal.payload["sku"]),
+        bonus_percent=Decimal(str(proposal.payload["bonus_percent"])),
+        start=now,
+        end=now + timedelta(days=days),
+        now=now,
+        note=f"proposal {proposal.id}: {proposal.summary}",
+    )
+
+
+def _offboard(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
+    assert proposal.partner_id is not None
+    partner = ledger_view.set_partner_status(session=session, partner_id=proposal.partner_id, status="offboarded")
+    program = ledger_view.program_name(session=session)
+    outbox.queue_message(
+        session=session,
+        dedupe_key=f"offboard:{partner.id}:{proposal.id}",
+        channel="email",
+        recipient=partner.email,
+        kind="offboard",
+        partner_id=partner.id,
+        subject=f"Your partnership with {program}",
+        body_text=render("letters/offboard.txt.j2", name=partner.name, program=program),
+    )
+
+
+def _clawback(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
+    """The partner owes the amount back; the clawback account is netted from its next payout."""
+    assert proposal.partner_id is not None
+    amount = int(proposal.payload["amount_cents"])
+    book(
+        session=session,
+        postings=[
+            transfer(
+                ref=f"proposal:{proposal.id}:clawback",
+                kind="clawback",
+                ts=now,
+                debit=partner_account(proposal.partner_id, "clawback"),
+                credit=EXPENSE,
+                amount=amount,
+                memo=proposal.summary,
+            )
+        ],
+    )
+
+
+_APPLY = {
+    "approve_application": _admit,
+    "review_application": _admit,
+    "reject_application": _decline_approved,
+    "tier_bump": _tier_bump,
+    "commission_change": _commission_change,
+    "flash_incentive": _flash_incentive,
+    "offboard_partner": _offboard,
+    "clawback": _clawback,
+}

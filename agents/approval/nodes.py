@@ -1,0 +1,28 @@
+"""Nodes of the approval thread: wait for the human, then apply an approved proposal exactly once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.runtime import Runtime
+from langgraph.types import interrupt
+
+from agents.approval.effects import apply_approved, apply_rejected
+from agents.approval.state import ApprovalContext, ApprovalState, Decision
+
+
+def await_decision(state: ApprovalState) -> dict[str, Any]:
+    """Pause the thread until ``workflows.approvals.decide`` resumes it with the human's decision."""
+    decision: Decision = interrupt({"proposal_id": state["proposal_id"]})
+    return {"decision": decision}
+
+
+def apply_decision(state: ApprovalState, runtime: Runtime[ApprovalContext]) -> dict[str, Any]:
+    context = runtime.context
+    if state["decision"]["approve"]:
+        outcome = apply_approved(
+            engine=context.engine, proposal_id=state["proposal_id"], public_url=context.public_url, now=context.now
+        )
+    else:
+        outcome = apply_rejected(engine=context.engine, proposal_id=state["proposal_id"], now=context.now)
+    return {"outcome": outcome}

@@ -1,0 +1,48 @@
+"""The LangGraph checkpointer follows the store: PostgreSQL saver on PostgreSQL, SQLite saver otherwise.
+
+With SQLite the checkpoints live in a sibling file (``afflow.db`` -> ``afflow.checkpoints.db``), so a
+graph's checkpoint writes never contend with the store's write lock; a waiting approval survives a
+restart either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.checkpoint.postgres import PostgresSaver
+from langgraph.checkpoint.sqlite import SqliteSaver
+from sqlalchemy.engine import make_url
+
+from store.db import normalize_url
+
+
+def checkpoint_location(database_url: str) -> str:
+    """Where checkpoints go for a store URL: a psycopg conninfo, a SQLite path, or ``:memory:``."""
+    url = make_url(normalize_url(database_url))
+    if url.get_backend_name() == "postgresql":
+        return url.set(drivername="postgresql").render_as_string(hide_password=False)
+    database = url.database or ""
+    if database in ("", ":memory:"):
+        return ":memory:"
+    path = Path(database)
+    return str(path.with_name(f"{path.stem}.checkpoints{path.suffix or '.db'}"))
+
+
+@contextmanager
+def open_checkpointer(database_url: str) -> Iterator[BaseCheckpointSaver[Any]]:
+    location = checkpoint_location(database_url)
+    if location.startswith("postgresql"):
+        with PostgresSaver.from_conn_string(location) as saver:
+            saver.setup()
+            yield saver
+    elif location == ":memory:":
+        yield InMemorySaver()
+    else:
+        with SqliteSaver.from_conn_string(location) as saver:
+            saver.setup()
+            yield saver

@@ -1,0 +1,19 @@
+"""The runtime context every agent graph gets (never checkpointed): the store, the reasoner, the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from agents.llm import Reasoner
+
+
+@dataclass(frozen=True)
+class AgentContext:
+    engine: Engine
+    reasoner: Reasoner
+    now: datetime
+    public_url: str
+    run_id: int | None = None

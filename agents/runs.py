@@ -1,0 +1,46 @@
+"""Running an agent: one ``agent_runs`` record with its reasoner's calls, tokens and cost, open to close."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import Engine
+
+from agents.context import AgentContext
+from agents.llm import LLMConfig, make_reasoner
+from store.db import transaction
+from tools.agent_runs import close_run, open_run
+
+ResultT = TypeVar("ResultT")
+
+
+def run_agent(
+    *,
+    agent: str,
+    engine: Engine,
+    llm: LLMConfig,
+    now: datetime,
+    public_url: str,
+    body: Callable[[AgentContext], ResultT],
+) -> tuple[ResultT, dict[str, object]]:
+    """Run ``body`` with a fresh reasoner (its own budget) and record what it spent; returns (result, usage)."""
+    reasoner = make_reasoner(llm)
+    with transaction(engine) as session:
+        run_id = open_run(
+            session=session,
+            agent=agent,
+            mode=reasoner.mode,
+            model=reasoner.usage.model,
+            budget_micro_usd=reasoner.usage.budget_micro_usd,
+            now=now,
+        )
+    context = AgentContext(engine=engine, reasoner=reasoner, now=now, public_url=public_url, run_id=run_id)
+    try:
+        result = body(context)
+    finally:
+        usage = reasoner.usage.snapshot()
+        with transaction(engine) as session:
+            close_run(session=session, run_id=run_id, usage=usage, now=now)
+    return result, {"run_id": run_id, "mode": reasoner.mode, **usage}

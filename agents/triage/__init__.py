@@ -1,0 +1,1 @@
+"""Triage: each pending application -> evidence -> a proposal (approve / reject / escalate) for a human."""

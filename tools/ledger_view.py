@@ -1,0 +1,140 @@
+"""Read-side queries the agents need beyond ``tools.metrics``: best sellers, per-partner SKU conversions,
+partner contacts, commission on given orders, and a partner status change an approved proposal makes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from store.models import Attribution, Commission, OrderLine, Partner, Product, Program
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class SkuSales:
+    sku: str
+    units: int
+    revenue_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerContact:
+    partner_id: str
+    name: str
+    email: str
+    channel: str
+    network: str
+    audience_size: int
+    status: str
+
+
+def program_name(*, session: Session) -> str:
+    program = session.get(Program, 1)
+    return program.name if program is not None else "our affiliate program"
+
+
+def program_currency(*, session: Session) -> str:
+    program = session.get(Program, 1)
+    return program.currency if program is not None else "USD"
+
+
+def best_selling_skus(*, session: Session, since: datetime, until: datetime, limit: int) -> list[SkuSales]:
+    """Program-wide best sellers by attributed units in [since, until)."""
+    query = (
+        select(OrderLine.sku, func.sum(OrderLine.quantity), func.sum(OrderLine.amount_cents))
+        .join(Attribution, Attribution.order_id == OrderLine.order_id)
+        .where(Attribution.order_ts >= since, Attribution.order_ts < until)
+        .group_by(OrderLine.sku)
+        .order_by(func.sum(OrderLine.quantity).desc(), OrderLine.sku)
+        .limit(limit)
+    )
+    return [SkuSales(sku=sku, units=int(units), revenue_cents=int(rev)) for sku, units, rev in session.execute(query)]
+
+
+def partner_sku_sales(
+    *, session: Session, since: datetime, until: datetime, partner_ids: Sequence[str] | None = None
+) -> dict[str, list[SkuSales]]:
+    """Per partner, the SKUs its attributed orders sold in the window, best first (one set-based query)."""
+    query = (
+        select(Attribution.partner_id, OrderLine.sku, func.sum(OrderLine.quantity), func.sum(OrderLine.amount_cents))
+        .join(OrderLine, OrderLine.order_id == Attribution.order_id)
+        .where(Attribution.order_ts >= since, Attribution.order_ts < until)
+        .group_by(Attribution.partner_id, OrderLine.sku)
+    )
+    if partner_ids is not None and len(partner_ids) <= _CHUNK:
+        query = query.where(Attribution.partner_id.in_(list(partner_ids)))
+    wanted = set(partner_ids) if partner_ids is not None else None
+    sales: dict[str, list[SkuSales]] = {}
+    for pid, sku, units, revenue in session.execute(query):
+        if wanted is None or pid in wanted:
+            sales.setdefault(pid, []).append(SkuSales(sku=sku, units=int(units), revenue_cents=int(revenue)))
+    for rows in sales.values():
+        rows.sort(key=lambda row: (-row.units, row.sku))
+    return sales
+
+
+def product_titles(*, session: Session, skus: Iterable[str]) -> dict[str, str]:
+    wanted = list(dict.fromkeys(skus))
+    titles: dict[str, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        titles.update(dict(session.execute(select(Product.sku, Product.title).where(Product.sku.in_(chunk))).all()))
+    return titles
+
+
+def partner_contacts(*, session: Session, status: str | None = "active") -> dict[str, PartnerContact]:
+    query = select(Partner).order_by(Partner.id)
+    if status is not None:
+        query = query.where(Partner.status == status)
+    return {
+        p.id: PartnerContact(
+            partner_id=p.id,
+            name=p.name,
+            email=p.email,
+            channel=p.channel,
+            network=p.network,
+            audience_size=p.audience_size,
+            status=p.status,
+        )
+        for p in session.scalars(query)
+    }
+
+
+def set_partner_status(*, session: Session, partner_id: str, status: str) -> Partner:
+    partner = session.get(Partner, partner_id)
+    if partner is None:
+        raise LookupError(f"partner {partner_id} does not exist")
+    partner.status = status
+    return partner
+
+
+def commission_on_orders(*, session: Session, partner_id: str, order_ids: Sequence[str]) -> int:
+    """Net commission (booked minus reversed) the partner earned on these orders: what a clawback recovers."""
+    total = 0
+    ids = list(dict.fromkeys(order_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        total += int(
+            session.scalar(
+                select(func.coalesce(func.sum(Commission.amount_cents - Commission.reversed_cents), 0)).where(
+                    Commission.partner_id == partner_id, Commission.order_id.in_(chunk)
+                )
+            )
+            or 0
+        )
+    return total
+
+
+def partner_commission_in_window(*, session: Session, partner_id: str, since: datetime, until: datetime) -> int:
+    value = session.scalar(
+        select(func.coalesce(func.sum(Commission.amount_cents - Commission.reversed_cents), 0)).where(
+            Commission.partner_id == partner_id, Commission.order_ts >= since, Commission.order_ts < until
+        )
+    )
+    return int(value or 0)
