@@ -116,7 +116,9 @@ def _order_lines(order: Mapping[str, Any], *, currency: str) -> list[OrderLineIn
         if item.get("gift_card") is True:
             continue
         quantity = field(item, "quantity", int, where=where)
-        gross = cents(field(item, "price", (str, int, Decimal), where=where), currency, where=f"{where}.price") * quantity
+        gross = (
+            cents(field(item, "price", (str, int, Decimal), where=where), currency, where=f"{where}.price") * quantity
+        )
         discounts = sum(
             cents(allocation.get("amount"), currency, where=f"{where}.discount_allocations.amount")
             for allocation in objects(item.get("discount_allocations"), where=f"{where}.discount_allocations")
@@ -175,4 +177,3 @@ def _transactions_total(refund: Mapping[str, Any], *, currency: str) -> int:
         if adj.get("kind") == "shipping_refund"
     )
     return total - shipping
-

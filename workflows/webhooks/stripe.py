@@ -118,7 +118,9 @@ def _session_lines(session: Mapping[str, Any], *, metadata: Mapping[str, Any]) -
             where = f"session.metadata.afflow_lines[{index}]"
             quantity = field(item, "quantity", int, where=where)
             unit = field(item, "unit_amount", int, where=where)
-            lines += split_line(sku=str(field(item, "sku", str, where=where)), quantity=quantity, net_cents=unit * quantity)
+            lines += split_line(
+                sku=str(field(item, "sku", str, where=where)), quantity=quantity, net_cents=unit * quantity
+            )
         if not lines:
             raise MalformedPayload("session.metadata.afflow_lines is empty")
         return lines
@@ -146,7 +148,9 @@ def map_charge_refunded(charge: Mapping[str, Any], *, previous: Mapping[str, Any
                 RefundEvent,
                 refund_id=field(refund, "id", str, where="charge.refunds.data[]"),
                 order_id=order_id,
-                ts=unix_time(refund["created"], where="refund.created") if isinstance(refund.get("created"), int) else ts,
+                ts=unix_time(refund["created"], where="refund.created")
+                if isinstance(refund.get("created"), int)
+                else ts,
                 amount_cents=field(refund, "amount", int, where="charge.refunds.data[]"),
             )
             for refund in refunds
@@ -156,6 +160,4 @@ def map_charge_refunded(charge: Mapping[str, Any], *, previous: Mapping[str, Any
     before = previous.get("amount_refunded") if isinstance(previous.get("amount_refunded"), int) else 0
     if total - before <= 0:
         return []
-    return [
-        build(RefundEvent, refund_id=f"{charge_id}:{total}", order_id=order_id, ts=ts, amount_cents=total - before)
-    ]
+    return [build(RefundEvent, refund_id=f"{charge_id}:{total}", order_id=order_id, ts=ts, amount_cents=total - before)]

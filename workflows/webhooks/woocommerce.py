@@ -96,7 +96,9 @@ def map_order(order: Mapping[str, Any]) -> list[InboxPayload]:
             OrderEvent,
             order_id=order_id,
             ts=ts,
-            customer_id=customer_key(customer_id=order.get("customer_id"), email=billing.get("email"), order_id=order_id),
+            customer_id=customer_key(
+                customer_id=order.get("customer_id"), email=billing.get("email"), order_id=order_id
+            ),
             click_id=first_of([meta, landing], CLICK_ID_KEYS),
             ref_code=first_of([meta, landing], REF_KEYS),
             coupon_code=first_of(objects(order.get("coupon_lines"), where="order.coupon_lines")[:1], ["code"]),

@@ -1,0 +1,75 @@
+"""``afflow serve``: the HTTP app (redirects, webhooks, conversion postbacks) under uvicorn.
+
+Composition: settings become a ``workflows.http.HttpConfig``; features that bring their own routes (Slack
+actions, the portal) are listed in ``ROUTER_FACTORIES`` — each a function ``(engine, settings) -> APIRouter
+| None`` (None when the feature is not configured). Add yours there; nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import typer
+import uvicorn
+from fastapi import APIRouter
+from sqlalchemy import Engine
+
+from afflow.clikit import UserError, console, open_store, settings, user_errors
+from afflow.settings import Settings
+from workflows.http import HttpConfig, create_app
+
+RouterFactory = Callable[[Engine, Settings], APIRouter | None]
+ROUTER_FACTORIES: list[RouterFactory] = []
+
+
+def http_config(current: Settings) -> HttpConfig:
+    return HttpConfig(
+        public_url=current.public_url,
+        spool_dir=Path(current.spool_dir),
+        secrets={
+            "shopify": current.shopify_secret,
+            "woocommerce": current.woocommerce_secret,
+            "stripe": current.stripe_secret,
+        },
+        conversion_api_key=current.conversion_api_key,
+    )
+
+
+def serve(
+    host: str | None = typer.Option(None, help="Interface to bind (default AFFLOW_HOST, else 127.0.0.1)."),
+    port: int | None = typer.Option(None, min=1, max=65535, help="Port (default AFFLOW_PORT, else 8000)."),
+) -> None:
+    """Serve tracking redirects, store webhooks and conversion postbacks until SIGTERM / Ctrl-C."""
+    with user_errors(as_json=False):
+        current = settings()
+        engine = open_store()
+        routers = [router for factory in ROUTER_FACTORIES if (router := factory(engine, current)) is not None]
+        app = create_app(engine=engine, config=http_config(current), routers=routers)
+        bind_host, bind_port = host or current.host, port or current.port
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        console.print(
+            f"[green]afflow serving[/] on http://{bind_host}:{bind_port} (share links as {current.public_url}/r/…)"
+        )
+        server = uvicorn.Server(
+            uvicorn.Config(
+                app,
+                host=bind_host,
+                port=bind_port,
+                access_log=False,  # clicks are the access log; uvicorn's would cost a third of the throughput
+                log_level="warning",
+                timeout_graceful_shutdown=10,
+                server_header=False,
+            )
+        )
+        try:
+            server.run()
+        except OSError as exc:  # pragma: no cover - depends on the machine
+            raise UserError("bind_failed", f"cannot listen on {bind_host}:{bind_port}: {exc.strerror}") from exc
+        finally:
+            engine.dispose()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

@@ -1,0 +1,64 @@
+"""Books the event inbox after the webhook response: the inbox table is the queue.
+
+Webhook handlers only ``enqueue`` (a fast idempotent insert) and ``wake`` this worker. It drains pending
+events with ``workflows.ingest.process_pending`` in a worker thread, batch by batch, one transaction each;
+it also polls every ``poll_interval`` seconds, so events left pending by a crash or a restart, or enqueued by
+another replica, are booked without anyone waking it. Booking errors are logged and retried on the next
+tick; an event that can never be booked is marked ``failed`` by the ingest engine, not retried forever.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from sqlalchemy import Engine
+
+from store.db import transaction
+from workflows.ingest import IngestReport, process_pending
+
+log = logging.getLogger(__name__)
+
+
+class InboxWorker:
+    def __init__(self, *, engine: Engine, poll_interval: float = 2.0, batch: int = 500) -> None:
+        self.engine = engine
+        self.poll_interval = poll_interval
+        self.batch = batch
+        self.booked = 0
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run(), name="afflow-inbox-worker")
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def stop(self) -> None:
+        """Stop between batches; whatever is still pending stays in the inbox for the next start."""
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def drain(self) -> None:
+        while True:
+            report = await asyncio.to_thread(self._book_batch)
+            self.booked += report.booked
+            if report.received < self.batch:
+                return
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.drain()
+            except Exception:
+                log.exception("booking the event inbox failed; retrying in %.1fs", self.poll_interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval)
+            self._wake.clear()
+
+    def _book_batch(self) -> IngestReport:
+        with transaction(self.engine) as session:
+            return process_pending(session=session, limit=self.batch)

@@ -1,0 +1,196 @@
+"""``POST /webhooks/{shopify,woocommerce,stripe}`` and ``POST /events/conversion``: orders into the inbox.
+
+Order of checks, so that nothing unproven is ever written: size limit (413), signature or API key (401:
+missing, wrong, stale, or no secret configured), then the payload (400 with the reason). Only then are the
+mapped events enqueued, in one short transaction, idempotently by (source, external id): a duplicate delivery
+answers 200 and books nothing new. Booking happens after the response in ``InboxWorker``; the response says
+how many events were new. An unsubscribed topic answers 200 ``ignored`` so the platform stops retrying it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import TypeAdapter as Adapter
+from pydantic.types import SecretStr
+from sqlalchemy import Engine
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from store.db import transaction
+from workflows.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
+from workflows.http.inbox_worker import InboxWorker
+from workflows.http.redirect import ProgramSnapshot
+from workflows.ingest import IngestReport, enqueue
+from workflows.webhooks import MalformedPayload, Platform, SignatureError
+from workflows.webhooks.common import build, cents, parse_json_object
+
+MAX_BODY_BYTES = 5 * 1024 * 1024
+CONVERSION_SOURCE = "conversion"
+
+
+def error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+class Intake:
+    """Shared by all intake routes: read the body safely, enqueue events, wake the booking worker."""
+
+    def __init__(self, *, engine: Engine, worker: InboxWorker, program: ProgramSnapshot) -> None:
+        self.engine = engine
+        self.worker = worker
+        self.program = program
+
+    async def body(self, request: Request) -> bytes | None:
+        declared = request.headers.get("content-length", "0")
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            return None
+        body = await request.body()
+        return body if len(body) <= MAX_BODY_BYTES else None
+
+    async def accept(self, *, source: str, events: Sequence[InboxPayload]) -> JSONResponse:
+        if not events:
+            return JSONResponse({"status": "ignored", "events": 0, "new": 0, "duplicates": 0})
+        report = await asyncio.to_thread(self._enqueue, source, events)
+        if report.new:
+            self.worker.wake()
+        return JSONResponse(
+            {"status": "queued", "events": report.received, "new": report.new, "duplicates": report.duplicates}
+        )
+
+    def _enqueue(self, source: str, events: Sequence[InboxPayload]) -> IngestReport:
+        with transaction(self.engine) as session:
+            return enqueue(session=session, source=source, events=events)
+
+
+def webhook_endpoint(
+    *, intake: Intake, platform: Platform, secret: Callable[[], SecretStr | None]
+) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        body = await intake.body(request)
+        if body is None:
+            return error(413, "too_large", f"body exceeds {MAX_BODY_BYTES} bytes")
+        headers = request.headers
+        if platform.is_ping(body, headers):
+            return JSONResponse({"status": "ping"})
+        key = secret()
+        if key is None:
+            return error(401, "not_configured", f"AFFLOW_{platform.name.upper()}_SECRET is not set")
+        try:
+            platform.verify(body, headers, key.get_secret_value(), datetime.now(UTC))
+        except SignatureError as exc:
+            return error(401, "bad_signature", str(exc))
+        try:
+            events = platform.map_webhook(body, headers, intake.program.currency)
+        except MalformedPayload as exc:
+            return error(400, "malformed", str(exc))
+        return await intake.accept(source=platform.name, events=events)
+
+    return endpoint
+
+
+class ConversionLine(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sku: str = Field(min_length=1, max_length=64)
+    quantity: int = Field(gt=0)
+    unit_price: str = Field(description="decimal string in major units, e.g. '19.99'")
+
+
+class ConversionOrder(BaseModel):
+    """A custom checkout's order; money as decimal strings, like every afflow contract."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["order"] = "order"
+    order_id: str
+    ts: AwareDatetime | None = None
+    customer_id: str
+    click_id: str | None = None
+    ref_code: str | None = None
+    coupon_code: str | None = None
+    currency: str
+    lines: list[ConversionLine] = Field(min_length=1)
+    customer_order_count: int | None = None
+
+
+class ConversionRefund(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["refund"]
+    refund_id: str
+    order_id: str
+    ts: AwareDatetime | None = None
+    sku: str | None = None
+    amount: str
+    currency: str | None = None
+
+
+_CONVERSION: Adapter[ConversionOrder | ConversionRefund] = Adapter(
+    Annotated[ConversionOrder | ConversionRefund, Field(discriminator="kind")]
+)
+
+
+def conversion_event(body: bytes, *, now: datetime, program_currency: str) -> InboxPayload:
+    """Map ``POST /events/conversion``'s body (an order, or ``"kind": "refund"``) to an inbox event."""
+    try:
+        item = _CONVERSION.validate_python(parse_json_object(body))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise MalformedPayload(f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from exc
+    if isinstance(item, ConversionRefund):
+        return build(
+            RefundEvent,
+            refund_id=item.refund_id,
+            order_id=item.order_id,
+            ts=item.ts or now,
+            sku=item.sku,
+            amount_cents=cents(item.amount, (item.currency or program_currency).upper(), where="amount"),
+        )
+    currency = item.currency.upper()
+    lines = tuple(
+        OrderLineIn(
+            sku=line.sku,
+            quantity=line.quantity,
+            unit_price_cents=cents(line.unit_price, currency, where=f"lines[{index}].unit_price"),
+        )
+        for index, line in enumerate(item.lines)
+    )
+    return build(
+        OrderEvent,
+        order_id=item.order_id,
+        ts=item.ts or now,
+        customer_id=item.customer_id,
+        click_id=item.click_id,
+        ref_code=item.ref_code,
+        coupon_code=item.coupon_code,
+        currency=currency,
+        lines=lines,
+        customer_order_count=item.customer_order_count,
+    )
+
+
+def conversion_endpoint(
+    *, intake: Intake, api_key: Callable[[], SecretStr | None]
+) -> Callable[[Request], Awaitable[Response]]:
+    """Authenticated by ``Authorization: Bearer <AFFLOW_CONVERSION_API_KEY>`` (or ``X-Afflow-Key``)."""
+
+    async def endpoint(request: Request) -> Response:
+        body = await intake.body(request)
+        if body is None:
+            return error(413, "too_large", f"body exceeds {MAX_BODY_BYTES} bytes")
+        key = api_key()
+        if key is None:
+            return error(401, "not_configured", "AFFLOW_CONVERSION_API_KEY is not set")
+        given = request.headers.get("x-afflow-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
+        if not given or not hmac.compare_digest(given.strip().encode(), key.get_secret_value().encode()):
+            return error(401, "bad_api_key", "missing or wrong API key")
+        try:
+            event = conversion_event(body, now=datetime.now(UTC), program_currency=intake.program.currency)
+        except MalformedPayload as exc:
+            return error(400, "malformed", str(exc))
+        return await intake.accept(source=CONVERSION_SOURCE, events=[event])
+
+    return endpoint

@@ -1,0 +1,151 @@
+"""``GET /r/{code}``: answer 302 to the link's destination with a fresh click id, and record the click.
+
+The hot path does no database I/O: links come from an in-process cache (a miss is one primary-key lookup
+in a worker thread; an unknown code is remembered briefly so scanners cannot hammer the database), and the
+click goes to ``ClickWriter.record`` (a spool-file append) *before* the response is returned, so every 302
+that leaves this process has its click on disk. The click id travels to the shop twice: as the
+``afflow_cid`` parameter (read back from the order's landing site) and as a first-party cookie on the
+link's own domain (for checkouts that copy it into note attributes / metadata).
+
+An optional ``afflow_uid`` query parameter carries a hashed customer identity for cross-device matching;
+it is stored as the click's ``customer_ref``. Raw IPs are hashed with the program's salt before storage.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import parse_qs
+
+from sqlalchemy import Engine, select
+from starlette.types import Receive, Scope, Send
+
+from store.db import transaction
+from store.models import TrackingLink
+from tools.links import CLICK_ID_PARAM
+from workflows.http.clickrows import redirect_row
+from workflows.http.clickwriter import ClickWriter
+
+_CODE = re.compile(r"[A-Za-z0-9]{1,32}")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    code: str
+    partner_id: str
+    sku: str | None
+    location_prefix: str  # destination ending in "?...&afflow_cid=" (or "?afflow_cid=")
+
+
+@dataclass
+class ProgramSnapshot:
+    """What the hot path needs from the program row, refreshed in the background."""
+
+    ip_salt: str
+    cookie_days: int
+    currency: str
+
+
+class LinkCache:
+    def __init__(self, *, engine: Engine, ttl: float = 60.0, miss_ttl: float = 5.0) -> None:
+        self.engine = engine
+        self.ttl = ttl
+        self.miss_ttl = miss_ttl
+        self._entries: dict[str, tuple[float, LinkTarget | None]] = {}
+
+    async def get(self, code: str) -> LinkTarget | None:
+        now = time.monotonic()
+        entry = self._entries.get(code)
+        if entry is not None and entry[0] > now:
+            return entry[1]
+        target = await asyncio.to_thread(self._load, code)
+        if len(self._entries) > 100_000:
+            self._entries.clear()
+        self._entries[code] = (now + (self.ttl if target else self.miss_ttl), target)
+        return target
+
+    def _load(self, code: str) -> LinkTarget | None:
+        with transaction(self.engine) as session:
+            row = session.execute(
+                select(TrackingLink.partner_id, TrackingLink.sku, TrackingLink.destination).where(
+                    TrackingLink.code == code
+                )
+            ).first()
+        if row is None:
+            return None
+        separator = "&" if "?" in row.destination else "?"
+        return LinkTarget(
+            code=code,
+            partner_id=row.partner_id,
+            sku=row.sku,
+            location_prefix=f"{row.destination}{separator}{CLICK_ID_PARAM}=",
+        )
+
+
+class Redirector:
+    """A raw ASGI endpoint: Starlette's Request/Response objects cost more than the rest of a redirect."""
+
+    def __init__(self, *, links: LinkCache, clicks: ClickWriter, program: ProgramSnapshot, secure_cookie: bool) -> None:
+        self.links = links
+        self.clicks = clicks
+        self.program = program
+        self.cookie_flags = "; Path=/; HttpOnly; SameSite=Lax" + ("; Secure" if secure_cookie else "")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        code: str = scope["path_params"]["code"]
+        target = await self.links.get(code) if _CODE.fullmatch(code) else None
+        if target is None:
+            await send({"type": "http.response.start", "status": 404, "headers": _NOT_FOUND_HEADERS})
+            await send({"type": "http.response.body", "body": b"unknown link"})
+            return
+        user_agent = referrer = ""
+        for name, value in scope["headers"]:
+            if name == b"user-agent":
+                user_agent = value.decode("latin-1")[:1000]
+            elif name == b"referer":
+                referrer = value.decode("latin-1")[:2000]
+        client = scope.get("client")
+        query: bytes = scope.get("query_string", b"")
+        click_id = secrets.token_urlsafe(12)
+        location = target.location_prefix + click_id
+        self.clicks.record(
+            redirect_row(
+                click_id=click_id,
+                ts=datetime.now(UTC),
+                partner_id=target.partner_id,
+                link_code=code,
+                ip=client[0] if client else "",
+                user_agent=user_agent,
+                referrer=referrer,
+                landing_url=location,
+                sku=target.sku,
+                customer_ref=_customer_ref(query) if query else None,
+                salt=self.program.ip_salt,
+            )
+        )
+        cookie = f"{CLICK_ID_PARAM}={click_id}; Max-Age={self.program.cookie_days * 86_400}{self.cookie_flags}"
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 302,
+                "headers": [
+                    (b"location", location.encode()),
+                    (b"set-cookie", cookie.encode()),
+                    (b"cache-control", b"no-store"),
+                    (b"content-length", b"0"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": b""})
+
+
+_NOT_FOUND_HEADERS = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", b"12")]
+
+
+def _customer_ref(query: bytes) -> str | None:
+    value = parse_qs(query.decode("latin-1")).get("afflow_uid", [""])[0]
+    return value[:128] or None
