@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     port: int = 8000
     public_url: str = "http://127.0.0.1:8000"
     output_dir: str = "afflow-out"
+    spool_dir: str = "afflow-spool"  # `afflow serve`: clicks are appended here before their 302 (see workflows.http.spool)
 
     # analytics: thresholds as JSON objects, e.g. AFFLOW_FRAUD_THRESHOLDS='{"robust_z": "4", "min_orders": 8}'
     analytics_days: int = 30
