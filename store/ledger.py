@@ -24,6 +24,8 @@ from store.models import LedgerAccount, LedgerEntry, LedgerTransaction
 EXPENSE = "program:commission_expense"
 PARTNER_ACCOUNT_KINDS = ("pending", "locked", "paid", "clawback")
 _CHUNK = 500
+_TRANSACTIONS = LedgerTransaction.metadata.tables[LedgerTransaction.__tablename__]
+_ENTRIES = LedgerEntry.metadata.tables[LedgerEntry.__tablename__]
 
 
 class LedgerError(ValueError):
@@ -78,14 +80,14 @@ def book(*, session: Session, postings: Sequence[Posting]) -> int:
     for start in range(0, len(fresh), _CHUNK):
         chunk = fresh[start : start + _CHUNK]
         rows = session.execute(
-            insert(LedgerTransaction).returning(
-                LedgerTransaction.id, LedgerTransaction.ref, sort_by_parameter_order=True
-            ),
+            # Core tables (no ORM bulk bookkeeping per row); rows map back by ref, so no sort_by_parameter_order,
+            # which would make SQLite insert one row per statement
+            insert(_TRANSACTIONS).returning(_TRANSACTIONS.c.id, _TRANSACTIONS.c.ref),
             [{"ref": p.ref, "kind": p.kind, "ts": p.ts, "memo": p.memo} for p in chunk],
         ).all()
         ids = {ref: txn_id for txn_id, ref in rows}
         session.execute(
-            insert(LedgerEntry),
+            insert(_ENTRIES),
             [
                 {"transaction_id": ids[p.ref], "account_id": account_ids[code], "amount_cents": amount}
                 for p in chunk

@@ -1,7 +1,7 @@
 """Booking orders: store order + lines, attribute, price each attributed line, accrue the commission.
 
 Works a chunk of orders at a time with batched look-ups and Core bulk inserts (no per-row ORM objects,
-no per-row queries). Per attributed order: one ``attributions`` row, one ``commissions`` row per line
+no per-row queries; rows go in through ``workflows.bulk.insert_rows``). Per attributed order: one ``attributions`` row, one ``commissions`` row per line
 (state ``pending``, ``lock_due_at`` = order time + the program's return window, the rule version in force
 at order time and a readable explanation), and one accrual posting ``accrual:{order_id}``
 (Dr ``program:commission_expense``, Cr ``partner:{id}:pending``) for the order's total commission.
@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.ledger import EXPENSE, Posting, book, partner_account, transfer
 from store.models import Attribution, Commission, Order, OrderLine, Program
 from store.rules import TRAILING_REVENUE_DAYS, RuleBook, compute_commission
 from workflows.attribution import Credit, attribute, earliest_order_times, load_context
+from workflows.bulk import insert_rows
 from workflows.events import OrderEvent
 
 _IN_CHUNK = 500
@@ -105,13 +106,12 @@ def _book_fresh(session: Session, fresh: list[tuple[str, OrderEvent]], program: 
         credit = credits[order.order_id]
         if credit is not None:
             attribution_rows.append(_attribution_row(order, credit, is_new[order.order_id]))
-    session.execute(insert(Order), order_rows)
-    line_ids = _insert_lines(session, line_rows)
-    if attribution_rows:
-        session.execute(insert(Attribution), attribution_rows)
+    insert_rows(session, Order, order_rows)
+    insert_rows(session, OrderLine, line_rows)
+    line_ids = _line_ids(session, [order.order_id for order in events])
+    insert_rows(session, Attribution, attribution_rows)
     commission_rows, postings = _commissions(events, credits, line_ids, program, rules, revenue, is_new)
-    if commission_rows:
-        session.execute(insert(Commission), commission_rows)
+    insert_rows(session, Commission, commission_rows)
     book(session=session, postings=postings)
 
 
@@ -143,11 +143,14 @@ def _attribution_row(order: OrderEvent, credit: Credit, is_new: bool) -> dict[st
     }
 
 
-def _insert_lines(session: Session, rows: list[dict[str, Any]]) -> dict[tuple[str, int], int]:
-    statement = insert(OrderLine).returning(
-        OrderLine.id, OrderLine.order_id, OrderLine.line_no, sort_by_parameter_order=True
-    )
-    return {(order_id, line_no): line_id for line_id, order_id, line_no in session.execute(statement, rows)}
+def _line_ids(session: Session, order_ids: list[str]) -> dict[tuple[str, int], int]:
+    ids: dict[tuple[str, int], int] = {}
+    for start in range(0, len(order_ids), _IN_CHUNK):
+        query = select(OrderLine.id, OrderLine.order_id, OrderLine.line_no).where(
+            OrderLine.order_id.in_(order_ids[start : start + _IN_CHUNK])
+        )
+        ids.update(((order_id, line_no), line_id) for line_id, order_id, line_no in session.execute(query))
+    return ids
 
 
 def _commissions(

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from store.db import ensure_program
 from store.models import InboxEvent, Order, utcnow
 from store.rules import rule_sets_in_force
+from workflows.bulk import table_of
 from workflows.commission import Outcome, book_orders
 from workflows.events import InboxPayload, OrderEvent, RefundEvent
 from workflows.refunds import book_refunds
@@ -189,12 +190,13 @@ def _insert_inbox(session: Session, source: str, events: Sequence[InboxPayload])
                 "order_id": event.order_id,
             }
         )
+    inbox = table_of(InboxEvent)  # Core, not the ORM bulk layer: this runs inside webhook requests and imports
     statement: Insert
     if session.get_bind().dialect.name == "postgresql":
-        statement = postgresql.insert(InboxEvent).on_conflict_do_nothing(index_elements=["source", "external_id"])
+        statement = postgresql.insert(inbox).on_conflict_do_nothing(index_elements=["source", "external_id"])
     else:
-        statement = sqlite.insert(InboxEvent).on_conflict_do_nothing(index_elements=["source", "external_id"])
-    statement = statement.returning(InboxEvent.id, InboxEvent.external_id)
+        statement = sqlite.insert(inbox).on_conflict_do_nothing(index_elements=["source", "external_id"])
+    statement = statement.returning(inbox.c.id, inbox.c.external_id)
     inserted: dict[str, int] = {}
     for start in range(0, len(rows), _ROW_CHUNK):
         inserted.update(

@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from store.ledger import EXPENSE, Posting, book, partner_account
 from store.models import Commission, OrderLine, Refund
 from store.money import prorate
+from workflows.bulk import insert_rows
 from workflows.commission import BOOKED, DUPLICATE, Outcome
 from workflows.events import RefundEvent
 
@@ -175,7 +176,7 @@ def _load_lines(session: Session, order_ids: list[str]) -> dict[str, list[_Line]
 
 def _write(session: Session, refund_rows: list[dict[str, Any]], lines: list[_Line], postings: list[Posting]) -> None:
     if refund_rows:
-        session.execute(insert(Refund), refund_rows)
+        insert_rows(session, Refund, refund_rows)
     if lines:
         session.execute(update(OrderLine), [{"id": line.id, "refunded_cents": line.refunded} for line in lines])
     commissions = [line.commission for line in lines if line.commission is not None]
