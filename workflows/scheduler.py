@@ -76,9 +76,17 @@ def claim(*, engine: Engine, name: str, owner: str, now: datetime, max_run: time
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def release(*, engine: Engine, name: str, owner: str, started: datetime, min_gap: timedelta, error: str | None) -> None:
-    """Keep the lock until ``started + min_gap`` (or now, if later) so the same occurrence cannot run again."""
-    finished = datetime.now(UTC)
+def release(
+    *,
+    engine: Engine,
+    name: str,
+    owner: str,
+    started: datetime,
+    finished: datetime,
+    min_gap: timedelta,
+    error: str | None,
+) -> None:
+    """Keep the lock until ``started + min_gap`` (or ``finished``, if later): the occurrence cannot run again."""
     with transaction(engine) as session:
         session.execute(
             update(JobLock)
@@ -119,7 +127,10 @@ def run_job(name: str) -> None:
         error = f"{type(exc).__name__}: {exc}"[:2000]
         log.exception("scheduled job %s failed", name)
     finally:
-        release(engine=engine, name=name, owner=owner, started=started, min_gap=spec.min_gap, error=error)
+        finished = datetime.now(UTC)
+        release(
+            engine=engine, name=name, owner=owner, started=started, finished=finished, min_gap=spec.min_gap, error=error
+        )
     log.info("job %s ran in %.2fs on %s%s", name, time.perf_counter() - clock, owner, " (failed)" if error else "")
 
 
