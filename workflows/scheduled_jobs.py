@@ -30,7 +30,7 @@ from tools.outbox import queue_message
 from workflows.approvals import expire_stale
 from workflows.delivery import DeliveryConfig, DeliverySettingsSource, run_delivery
 from workflows.lifecycle import reconcile
-from workflows.scheduler import JobSpec
+from workflows.scheduler import JobRunner, JobSpec
 
 log = logging.getLogger(__name__)
 
@@ -121,3 +121,11 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource) -> list[JobSpe
             run_at_start=True,
         ),
     ]
+
+
+def start_scheduler(*, engine: Engine, settings: JobSettingsSource) -> JobRunner:
+    """Start the standard jobs for ``afflow serve``; says once where proposals and messages will go."""
+    log.info(DeliveryConfig.from_settings(settings).describe())
+    runner = JobRunner(engine=engine, specs=standard_jobs(engine=engine, settings=settings), timezone=settings.timezone)
+    runner.start()
+    return runner

@@ -21,7 +21,8 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from functools import partial
+from typing import Any, Protocol
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
@@ -32,7 +33,8 @@ from sqlalchemy import Engine, select
 from store.db import transaction
 from store.models import Proposal
 from tools.proposals import ProposalStateError
-from tools.slack import Decision, SlackConfig, SlackDeliveryError, render_text
+from tools.slack import Decision, SlackConfig, SlackDeliveryError, SlackSettingsSource, render_text
+from workflows.approvals import decide
 
 log = logging.getLogger(__name__)
 MAX_SKEW_SECONDS = 5 * 60
@@ -268,3 +270,17 @@ def _proposal_id(value: str, block_id: str) -> int:
 
 def _modal_error(message: str) -> Response:
     return JSONResponse({"response_action": "errors", "errors": {"reason": message}})
+
+
+class SlackActionSettings(SlackSettingsSource, Protocol):
+    public_url: str
+
+
+def slack_router_factory(engine: Engine, settings: SlackActionSettings) -> APIRouter | None:
+    """``afflow serve``'s router factory: the Slack actions route when Slack is configured, else None."""
+    config = SlackConfig.from_settings(settings)
+    if config is None:  # the scheduler's start-up line says where proposals go instead
+        return None
+    if not config.signing_secret:
+        log.warning("AFFLOW_SLACK_SIGNING_SECRET is unset: POST /slack/actions refuses every request")
+    return build_slack_router(engine=engine, config=config, decide=partial(decide, public_url=settings.public_url))

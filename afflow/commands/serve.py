@@ -19,9 +19,11 @@ from sqlalchemy import Engine
 from afflow.clikit import UserError, console, open_store, settings, user_errors
 from afflow.settings import Settings
 from workflows.http import HttpConfig, create_app
+from workflows.scheduled_jobs import start_scheduler
+from workflows.slack_actions import slack_router_factory
 
 RouterFactory = Callable[[Engine, Settings], APIRouter | None]
-ROUTER_FACTORIES: list[RouterFactory] = []
+ROUTER_FACTORIES: list[RouterFactory] = [slack_router_factory]
 
 
 def http_config(current: Settings) -> HttpConfig:
@@ -63,11 +65,14 @@ def serve(
                 server_header=False,
             )
         )
+        scheduler = start_scheduler(engine=engine, settings=current) if current.scheduler_enabled else None
         try:
             server.run()
         except OSError as exc:  # pragma: no cover - depends on the machine
             raise UserError("bind_failed", f"cannot listen on {bind_host}:{bind_port}: {exc.strerror}") from exc
         finally:
+            if scheduler is not None:
+                scheduler.shutdown()  # waits for a running job; its lock is released
             engine.dispose()
 
 
