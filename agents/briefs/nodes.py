@@ -1,0 +1,141 @@
+"""Briefs nodes: plan_briefs -> attach_links -> write_copy -> queue_briefs.
+
+Which SKUs to push comes from the data (``picking``); the LLM (or the offline templates) only writes the
+angle, talking points and, for video channels, a short script.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from agents.briefs.picking import is_video_channel, partner_top_category, pick_skus
+from agents.briefs.state import BriefCopy, BriefsState, PartnerBrief
+from agents.context import AgentContext
+from prompts import render
+from store.db import transaction
+from tools import ledger_view, outbox
+from tools.fraud import FraudThresholds
+from tools.inventory import inventory_status
+from tools.links import create_links
+from tools.scoring import ScoreThresholds, score_partners
+
+SALES_WINDOW = timedelta(days=28)
+
+
+def plan_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    now = runtime.context.now
+    with transaction(runtime.context.engine) as session:
+        contacts = ledger_view.partner_contacts(session=session)
+        tiers = {
+            p.partner_id: p.tier
+            for p in score_partners(
+                session=session, as_of=now, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()
+            ).partners
+        }
+        sales = ledger_view.partner_sku_sales(session=session, since=now - SALES_WINDOW, until=now)
+        stock = inventory_status(session=session, as_of=now)
+        program = ledger_view.program_name(session=session)
+    inventory = {item.sku: item for item in stock}
+    overstock = sorted((i for i in stock if i.overstock), key=lambda i: -(i.stock - i.stock_target) * i.unit_margin_cents)
+    new_arrivals = sorted((i for i in stock if i.is_new), key=lambda i: i.created_at, reverse=True)
+    if len(new_arrivals) > len(stock) // 2:
+        new_arrivals = []  # everything is "new" (a fresh import): newness says nothing
+    briefs = []
+    for pid, contact in contacts.items():
+        if tiers.get(pid, "maintain") == "purge":
+            continue  # an offboarding proposal is waiting; no creative push meanwhile
+        partner_sales = sales.get(pid, [])
+        briefs.append(
+            PartnerBrief(
+                partner_id=pid,
+                name=contact.name,
+                email=contact.email,
+                channel=contact.channel,
+                audience_size=contact.audience_size,
+                tier=tiers.get(pid, "maintain"),
+                top_category=partner_top_category(sales=partner_sales, inventory=inventory),
+                is_video=is_video_channel(contact.channel),
+                picks=pick_skus(sales=partner_sales, inventory=inventory, overstock=overstock,
+                                new_arrivals=new_arrivals),
+            )
+        )
+    iso = now.isocalendar()
+    return {"briefs": briefs, "program": program, "week": f"{iso.year}-W{iso.week:02d}"}
+
+
+def attach_links(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    with transaction(runtime.context.engine) as session:
+        for brief in state["briefs"]:
+            if not brief.picks:
+                continue
+            links = create_links(session=session, partner_id=brief.partner_id, skus=[p.sku for p in brief.picks],
+                                 public_url=runtime.context.public_url)
+            urls = {link.sku: link.url for link in links}
+            for pick in brief.picks:
+                pick.url = urls.get(pick.sku, "")
+    return {"briefs": state["briefs"]}
+
+
+def write_copy(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    reasoner = runtime.context.reasoner
+    system = render("system/base.txt.j2", program=state["program"])
+
+    def write(brief: PartnerBrief) -> PartnerBrief:
+        copy = reasoner.structured(
+            task="brief",
+            system=system,
+            prompt=render("briefs/copy.txt.j2", brief=brief),
+            schema=BriefCopy,
+            offline=lambda: offline_copy(brief),
+        )
+        if not brief.is_video:
+            copy = copy.model_copy(update={"video_script": None})
+        return brief.model_copy(update={"copy_": copy})
+
+    return {"briefs": reasoner.map(write, [b for b in state["briefs"] if b.picks])}
+
+
+def queue_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    queued = 0
+    with transaction(runtime.context.engine) as session:
+        for brief in state["briefs"]:
+            if brief.copy_ is None:
+                continue
+            context = {"brief": brief, "copy": brief.copy_, "week": state["week"], "program": state["program"]}
+            queued += outbox.queue_message(
+                session=session,
+                dedupe_key=f"brief:{brief.partner_id}:{state['week']}",
+                channel="email",
+                recipient=brief.email,
+                kind="brief",
+                partner_id=brief.partner_id,
+                subject=f"Your {state['program']} brief, week {state['week']}",
+                body_text=render("briefs/brief.txt.j2", **context),
+                body_html=render("briefs/brief.html.j2", **context),
+            )
+    return {"queued": queued}
+
+
+def offline_copy(brief: PartnerBrief) -> BriefCopy:
+    """Template copy from the data: the partner's category, its audience and why each product was picked."""
+    lead = brief.picks[0]
+    category = brief.top_category or lead.category
+    audience = "your viewers" if brief.is_video else "your readers"
+    angle = (
+        f"Show {audience} how {lead.title} solves a real {category.lower()} problem, in use, "
+        f"then give them one or two alternatives for different budgets."
+    )
+    points = [f"{pick.title}: {pick.why}." for pick in brief.picks[:3]]
+    if brief.tier == "growth":
+        points.append("You are one of our fastest-growing partners: ask us for early access to launches.")
+    script = None
+    if brief.is_video:
+        script = (
+            f"HOOK (0-5s): \"The one {category.lower()} item I keep reaching for.\"\n"
+            f"DEMO (5-22s): use {lead.title} on camera; show the detail that matters and one honest drawback.\n"
+            f"CTA (22-30s): \"It's linked below, and the link supports the channel.\""
+        )
+    return BriefCopy(angle=angle, talking_points=points, video_script=script)

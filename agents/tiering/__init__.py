@@ -1,0 +1,1 @@
+"""Tiering: quality scores -> growth / maintain / purge; growth => tier-bump proposal, purge => offboarding."""
