@@ -1,0 +1,149 @@
+"""Turning order, refund and click CSV rows into the inbox contract (``workflows.events``).
+
+These are the big files (hundreds of thousands of rows): every column is checked by ``csv_rows.Fields``
+(which names the CSV column in its errors), then the event models validate again in pydantic's core, one
+call per order with its lines as plain dicts (cheaper than building each line model in Python).
+Nothing here touches the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
+
+from pydantic import ValidationError
+
+from workflows.csv_rows import Fields, Row
+from workflows.events import ClickIn, InboxPayload, OrderEvent, RefundEvent
+
+# The order-level columns every row of one order must repeat identically; the rest describe the line.
+ORDER_HEADER = ("ts", "customer_id", "click_id", "ref_code", "coupon_code", "currency")
+
+
+@dataclass(slots=True)
+class _OpenOrder:
+    first_line: int
+    raw: tuple[str, ...]
+    header: dict[str, Any]
+    lines: list[dict[str, Any]] = field(default_factory=list)
+
+
+def parse_orders(*, rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPayload], list[int]]:
+    """Order events (one per order id, lines in file order) and each event's first CSV line."""
+    errors = fields.errors
+    raw_key = itemgetter(*(fields.columns[name] for name in ("order_id", *ORDER_HEADER)))
+    orders: dict[str, _OpenOrder] = {}
+    for row in rows:
+        before = errors.total
+        raw: tuple[str, ...] = raw_key(row.values)
+        known = orders.get(raw[0].strip())
+        # Rows of one order usually repeat the header text verbatim: parse it once per order.
+        header = known.header if known is not None and known.raw == raw else _order_header(row, fields)
+        sku = fields.text(row, "sku", max_len=64)
+        quantity = fields.integer(row, "quantity", minimum=1)
+        unit_price = fields.money(row, "unit_price")
+        if header is None or sku is None or quantity is None or unit_price is None or errors.total != before:
+            continue
+        line = {"sku": sku, "quantity": quantity, "unit_price_cents": unit_price}
+        if known is None:
+            orders[header["order_id"]] = _OpenOrder(row.line, raw, header, [line])
+            continue
+        disagreeing = [name for name in ORDER_HEADER if known.header[name] != header[name]]
+        for name in disagreeing:
+            errors.add(
+                row.line, name, f"order {header['order_id']!r} has a different {name} on line {known.first_line}"
+            )
+        if not disagreeing:
+            known.lines.append(line)
+    events: list[InboxPayload] = []
+    first_lines: list[int] = []
+    for order in orders.values():
+        try:
+            events.append(OrderEvent(lines=tuple(order.lines), **order.header))
+        except ValidationError as exc:
+            errors.add(order.first_line, None, f"invalid order: {exc.errors()[0]['msg']}")
+            continue
+        first_lines.append(order.first_line)
+    return events, first_lines
+
+
+def _order_header(row: Row, fields: Fields) -> dict[str, Any] | None:
+    before = fields.errors.total
+    header = {
+        "order_id": fields.text(row, "order_id", max_len=64),
+        "ts": fields.timestamp(row, "ts"),
+        "customer_id": fields.text(row, "customer_id", max_len=128),
+        "click_id": fields.optional(row, "click_id", max_len=64),
+        "ref_code": fields.optional(row, "ref_code", max_len=64),
+        "coupon_code": fields.optional(row, "coupon_code", max_len=64),
+        "currency": fields.text(row, "currency", max_len=3),
+    }
+    currency = header["currency"]
+    if isinstance(currency, str) and currency.upper() != fields.currency:
+        fields.errors.add(row.line, "currency", f"{currency!r} is not the program currency {fields.currency}")
+    return header if fields.errors.total == before else None
+
+
+def parse_refunds(*, rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPayload], list[int]]:
+    """Refund events and their CSV lines; an empty ``sku`` spreads the refund over the whole order."""
+    events: list[InboxPayload] = []
+    lines: list[int] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        before = fields.errors.total
+        refund_id = fields.text(row, "refund_id", max_len=64)
+        order_id = fields.text(row, "order_id", max_len=64)
+        ts = fields.timestamp(row, "ts")
+        sku = fields.optional(row, "sku", max_len=64)
+        amount = fields.money(row, "amount")
+        if amount == 0:
+            fields.errors.add(row.line, "amount", "a refund amount must be positive")
+        if fields.errors.total != before or refund_id is None or order_id is None or ts is None or amount is None:
+            continue
+        if refund_id in seen:
+            fields.errors.add(
+                row.line, "refund_id", f"duplicate refund_id {refund_id!r} (first on line {seen[refund_id]})"
+            )
+            continue
+        seen[refund_id] = row.line
+        events.append(RefundEvent(refund_id=refund_id, order_id=order_id, ts=ts, sku=sku, amount_cents=amount))
+        lines.append(row.line)
+    return events, lines
+
+
+def parse_clicks(*, rows: Sequence[Row], fields: Fields) -> tuple[list[ClickIn], list[int]]:
+    """Click models and their CSV lines (whether the partner exists is the caller's check)."""
+    clicks: list[ClickIn] = []
+    lines: list[int] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        before = fields.errors.total
+        click_id = fields.text(row, "click_id", max_len=64)
+        ts = fields.timestamp(row, "ts")
+        partner_id = fields.text(row, "partner_id", max_len=64)
+        sku = fields.optional(row, "sku", max_len=64)
+        customer_ref = fields.optional(row, "customer_ref", max_len=128)
+        ip = fields.optional(row, "ip", max_len=64) or ""
+        if fields.errors.total != before or click_id is None or ts is None or partner_id is None:
+            continue
+        if click_id in seen:
+            fields.errors.add(row.line, "click_id", f"duplicate click_id {click_id!r} (first on line {seen[click_id]})")
+            continue
+        seen[click_id] = row.line
+        click = ClickIn(
+            click_id=click_id,
+            ts=ts,
+            partner_id=partner_id,
+            ip=ip,
+            user_agent=fields.value(row, "user_agent"),
+            referrer=fields.value(row, "referrer"),
+            landing_url=fields.value(row, "landing_url"),
+            sku=sku,
+            customer_ref=customer_ref,
+            link_code=None,
+        )
+        clicks.append(click)
+        lines.append(row.line)
+    return clicks, lines
