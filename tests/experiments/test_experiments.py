@@ -1,0 +1,171 @@
+"""Commission experiments on a real store: variant rates through rules, honest verdicts, proposals, restore."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from store.db import transaction
+from store.models import Commission, Experiment, ExperimentAssignment, Proposal
+from store.rules import RateRule, RuleSetBody, publish_rule_set, rule_sets_in_force
+from workflows.experiments.report import report_view
+from workflows.experiments.service import ExperimentError, adopt_winner, create_experiment, stop_experiment
+from workflows.importer import import_csv
+
+S = datetime(2026, 1, 5, tzinfo=UTC)
+END = S + timedelta(days=28)
+PARTNERS = [f"p{i:02d}" for i in range(12)]
+VARIANTS = {"control": Decimal(10), "higher": Decimal(20)}
+
+
+def _load(engine: Engine, path: Path, kind: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    with transaction(engine) as session:
+        import_csv(session=session, kind=kind, path=path)
+
+
+@pytest.fixture
+def cohort(engine: Engine, tmp_path: Path) -> Engine:
+    partners = [[p, p, f"{p}@example.com", "blog", 100, "0.1", "", ""] for p in PARTNERS]
+    _load(engine, tmp_path / "partners.csv", "partners",
+          ["partner_id", "name", "email", "channel", "audience_size", "engagement_rate", "ref_code", "coupon_code"],
+          partners)  # fmt: skip
+    _load(engine, tmp_path / "products.csv", "products",
+          ["sku", "title", "price", "unit_cost", "stock", "stock_target", "category"],
+          [["SKU-A", "A", "50.00", "20.00", 10, 10, "misc"]])  # fmt: skip
+    return engine
+
+
+def _traffic(
+    engine: Engine, tmp_path: Path, orders_per_partner: dict[str, int], *, at: datetime, clicks: int = 100
+) -> None:
+    """``clicks`` clicks per partner; the first N convert one hour later into a 50.00 order (click attributed)."""
+    click_rows: list[list[object]] = []
+    order_rows: list[list[object]] = []
+    tag = f"{at:%m%d%H}"
+    for partner, orders in orders_per_partner.items():
+        for index in range(clicks):
+            click_id = f"{partner}-{tag}-{index}"
+            ts = at + timedelta(minutes=index)
+            click_rows.append([click_id, ts.isoformat(), partner, "", "Mozilla/5.0", "", "", "SKU-A", ""])
+            if index < orders:
+                order_rows.append([f"o-{click_id}", (ts + timedelta(hours=1)).isoformat(), f"c-{click_id}", click_id,
+                                   "", "", "USD", "SKU-A", 1, "50.00"])  # fmt: skip
+    _load(engine, tmp_path / f"clicks-{tag}.csv", "clicks",
+          ["click_id", "ts", "partner_id", "ip", "user_agent", "referrer", "landing_url", "sku", "customer_ref"], click_rows)  # fmt: skip
+    _load(engine, tmp_path / f"orders-{tag}.csv", "orders",
+          ["order_id", "ts", "customer_id", "click_id", "ref_code", "coupon_code", "currency", "sku", "quantity", "unit_price"],
+          order_rows)  # fmt: skip
+
+
+def _create(engine: Engine, **extra: object) -> tuple[int, dict[str, str]]:
+    with transaction(engine) as session:
+        experiment = create_experiment(
+            session=session,
+            name="rate test",
+            variants=VARIANTS,
+            starts_at=S,
+            ends_at=END,
+            seed=7,
+            now=S,
+            **extra,  # type: ignore[arg-type]
+        )
+        assignment = {
+            a.partner_id: a.variant
+            for a in session.scalars(
+                select(ExperimentAssignment).where(ExperimentAssignment.experiment_id == experiment.id)
+            )
+        }
+        return experiment.id, assignment
+
+
+def _commissions(engine: Engine) -> dict[str, set[tuple[int, int]]]:
+    """partner -> {(commission cents, rule version)}"""
+    found: dict[str, set[tuple[int, int]]] = {}
+    with transaction(engine) as session:
+        for c in session.scalars(select(Commission)):
+            found.setdefault(c.partner_id, set()).add((c.amount_cents, c.rule_version))
+    return found
+
+
+def _view(engine: Engine, experiment_id: int, now: datetime) -> dict[str, object]:
+    with transaction(engine) as session:
+        return report_view(session=session, experiment=session.get_one(Experiment, experiment_id), now=now)
+
+
+def test_each_partner_books_at_its_variant_rate(cohort: Engine, tmp_path: Path) -> None:
+    experiment_id, assignment = _create(cohort)
+    assert sorted(assignment.values()).count("control") == 6  # balanced
+    _traffic(cohort, tmp_path, dict.fromkeys(PARTNERS, 1), at=S + timedelta(days=1))
+    view = _view(cohort, experiment_id, END)
+    rule_version = view["rule_version"]
+    expected = {p: {(500 if v == "control" else 1000, rule_version)} for p, v in assignment.items()}
+    assert _commissions(cohort) == expected
+
+
+def test_few_orders_say_not_enough_data(cohort: Engine, tmp_path: Path) -> None:
+    experiment_id, _ = _create(cohort)
+    _traffic(cohort, tmp_path, dict.fromkeys(PARTNERS, 2), at=S + timedelta(days=1))
+    view = _view(cohort, experiment_id, S + timedelta(days=3))
+    assert view["verdict"] == "not_enough_data" and view["winner"] is None
+    assert "not enough data yet" in str(view["reason"])
+    control = view["variants"][0]  # type: ignore[index]
+    assert (control["orders"], control["clicks"], control["revenue"]) == (12, 600, "600.00")
+    assert control["commission"] == "60.00" and control["margin_contribution"] == "300.00"  # 600 - 240 cogs - 60
+    assert control["estimates"]["conversion_rate"]["value"] == "0.0200"
+    assert control["estimates"]["roi"]["value"] == "5.0000"
+
+
+def test_stop_restores_previous_rates(cohort: Engine, tmp_path: Path) -> None:
+    with transaction(cohort) as session:
+        body = RuleSetBody(partner_overrides={"p00": RateRule(percent=Decimal(7))})
+        publish_rule_set(session=session, body=body, effective_from=S - timedelta(days=10), note="p00 deal")
+    experiment_id, assignment = _create(cohort)
+    stop_at = S + timedelta(days=2)
+    with transaction(cohort) as session:
+        result = stop_experiment(session=session, experiment_id=experiment_id, now=stop_at)
+        restored = rule_sets_in_force(session=session).at(stop_at).body
+    assert result.verdict == "not_enough_data" and result.proposal_id is None
+    assert restored.partner_overrides == {"p00": RateRule(percent=Decimal(7))}
+    _traffic(cohort, tmp_path, {"p00": 1, "p01": 1}, at=stop_at + timedelta(hours=1))
+    assert _commissions(cohort) == {
+        "p00": {(350, result.restore_rule_version)},
+        "p01": {(500, result.restore_rule_version)},
+    }
+    with transaction(cohort) as session, pytest.raises(ExperimentError, match="stopped, not running"):
+        stop_experiment(session=session, experiment_id=experiment_id, now=stop_at)
+
+
+def test_clear_winner_becomes_a_proposal_that_adopts_its_rate(cohort: Engine, tmp_path: Path) -> None:
+    experiment_id, assignment = _create(cohort)
+    orders = {p: (14 + i % 4 if assignment[p] == "higher" else 5 + i % 3) for i, p in enumerate(PARTNERS)}
+    _traffic(cohort, tmp_path, orders, at=S + timedelta(days=1))
+    running = _view(cohort, experiment_id, S + timedelta(days=5))
+    assert running["verdict"] == "winner" and running["winner"] == "higher"
+    with transaction(cohort) as session:
+        result = stop_experiment(session=session, experiment_id=experiment_id, now=END)
+        proposal = session.get_one(Proposal, result.proposal_id)
+        assert (proposal.kind, proposal.status) == ("commission_change", "pending")
+        assert proposal.payload["percent"] == "20" and proposal.payload["partner_ids"] == PARTNERS
+        assert proposal.evidence["verdict"] == "winner"
+        version = adopt_winner(session=session, proposal=proposal, now=END + timedelta(days=1))
+        adopted = rule_sets_in_force(session=session).at(END + timedelta(days=1))
+    assert adopted.version == version
+    assert adopted.body.partner_overrides == dict.fromkeys(PARTNERS, RateRule(percent=Decimal(20)))
+
+
+def test_a_partner_runs_in_one_experiment_at_a_time(cohort: Engine) -> None:
+    _create(cohort, partner_ids=PARTNERS[:6])
+    with pytest.raises(ExperimentError, match="already in a running experiment: p05"):
+        _create(cohort, partner_ids=PARTNERS[5:])
+    with pytest.raises(ExperimentError, match="not active partners: nobody"):
+        _create(cohort, partner_ids=["nobody"])
