@@ -129,7 +129,7 @@ def test_stop_restores_previous_rates(cohort: Engine, tmp_path: Path) -> None:
     with transaction(cohort) as session:
         body = RuleSetBody(partner_overrides={"p00": RateRule(percent=Decimal(7))})
         publish_rule_set(session=session, body=body, effective_from=S - timedelta(days=10), note="p00 deal")
-    experiment_id, assignment = _create(cohort)
+    experiment_id, _ = _create(cohort)
     stop_at = S + timedelta(days=2)
     with transaction(cohort) as session:
         result = stop_experiment(session=session, experiment_id=experiment_id, now=stop_at)
