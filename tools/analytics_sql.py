@@ -11,6 +11,7 @@ store, so a report on an imported history describes that history rather than an 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -145,3 +146,25 @@ def _utc_day_sqlite(element: utc_day, compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(utc_day, "postgresql")
 def _utc_day_postgresql(element: utc_day, compiler: SQLCompiler, **kw: Any) -> str:
     return f"to_char(({compiler.process(element.clauses, **kw)}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+
+
+def binomial_upper_tail(successes: int, trials: int, rate: Decimal) -> float:
+    """P(X >= successes) for X ~ Binomial(trials, rate): how surprising a count is for a partner's volume.
+
+    Small partners have noisy shares; this asks whether the count is unlikely under the program's rate
+    rather than whether the share looks large. A float: it is evidence, never money.
+    """
+    p = float(rate)
+    if successes <= 0:
+        return 1.0
+    if p <= 0.0:
+        return 0.0
+    if p >= 1.0:
+        return 1.0
+    log_p, log_q = math.log(p), math.log1p(-p)
+    terms = [
+        math.lgamma(trials + 1) - math.lgamma(k + 1) - math.lgamma(trials - k + 1) + k * log_p + (trials - k) * log_q
+        for k in range(successes, trials + 1)
+    ]
+    peak = max(terms)
+    return min(1.0, math.exp(peak) * sum(math.exp(term - peak) for term in terms))

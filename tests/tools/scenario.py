@@ -22,6 +22,7 @@ HEADERS = {
 
 def load(engine: Engine, directory: Path, **rows: list[str]) -> None:
     """Write each kind's rows under its header and import the files in dependency order, one transaction each."""
+    directory.mkdir(parents=True, exist_ok=True)
     for kind in ORDER:
         if kind not in rows:
             continue

@@ -18,7 +18,7 @@ from tools.analytics_sql import Window, utc_day
 
 # Upper bounds (seconds) of the time-to-conversion histogram buckets; the last bucket is open-ended.
 TTC_BUCKETS: tuple[int, ...] = (10, 30, 60, 300, 900, 3600, 14_400, 86_400, 259_200, 604_800, 2_592_000)
-CREDITING_METHODS = ("click", "cross_device", "ref")
+CREDITING_METHODS = ("click", "cross_device", "probabilistic", "ref")
 
 
 class PartnerFeatures(BaseModel):

@@ -26,7 +26,7 @@ def scan(*, session: Session, start: datetime, end: datetime, thresholds: FraudT
         fast_seconds=thresholds.fast_conversion_seconds,
         slow_seconds=SLOW_CONVERSION_SECONDS,
     )
-    findings, reference = detect_all(features, thresholds)
+    findings, reference = detect_all(features, thresholds, window_days=round(window.length.total_seconds() / 86_400))
     _attach_samples(session=session, window=window, findings=findings, thresholds=thresholds)
     rank = {"high": 0, "medium": 1, "low": 2}
     findings.sort(key=lambda f: (rank[f.severity], f.signal, f.partner_id))

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from tools.analytics_sql import Baseline, baseline, ratio
+from tools.analytics_sql import Baseline, baseline, binomial_upper_tail, ratio
 from tools.fraud.features import TTC_BUCKETS, PartnerFeatures
 from tools.fraud.thresholds import Finding, FraudThresholds
 from tools.fraud.timing import histogram_median_bucket, ks_two_sample
 
 Share = Callable[[PartnerFeatures], Decimal | None]
+MIN_PEERS = 5
 
 
 def _share(numerator: int, denominator: int) -> Decimal | None:
@@ -52,7 +53,9 @@ def code_no_click_share(f: PartnerFeatures) -> Decimal | None:
 class Baselines:
     """The program's robust "normal" for each measure, over partners with enough volume to be judged."""
 
-    def __init__(self, features: dict[str, PartnerFeatures], thresholds: FraudThresholds) -> None:
+    def __init__(self, features: dict[str, PartnerFeatures], thresholds: FraudThresholds, window_days: int) -> None:
+        self.window_days = max(window_days, 1)
+
         def build(measure: Share, eligible: Callable[[PartnerFeatures], bool], floor: str) -> Baseline:
             values = [v for f in features.values() if eligible(f) and (v := measure(f)) is not None]
             return baseline(values, floor=Decimal(floor))
@@ -81,34 +84,59 @@ class Baselines:
         }
 
 
-def _anomaly(value: Decimal | None, reference: Baseline, floor: Decimal, z: Decimal) -> dict[str, Any] | None:
-    """Evidence if ``value`` is both far above the baseline and past the absolute floor, else ``None``."""
-    if value is None or reference.partners == 0:
+def _anomaly(
+    value: Decimal | None,
+    reference: Baseline,
+    floor: Decimal,
+    t: FraudThresholds,
+    counts: tuple[int, int] | None = None,
+) -> dict[str, Any] | None:
+    """Evidence if ``value`` is past the absolute floor and abnormal for the program, else ``None``.
+
+    Abnormal: a robust z-score of at least ``t.robust_z``; or, given ``counts`` (successes, trials), a
+    binomial tail below ``t.significance`` at the program's median rate with at least half that z-score —
+    a small partner's share is noisy, so its count must be improbable, not just its share large. With fewer
+    than ``MIN_PEERS`` comparable partners there is no baseline worth the name and the floor decides.
+    """
+    if value is None or value < floor:
         return None
+    if reference.partners < MIN_PEERS:
+        return {"value": str(value), "floor": str(floor), "baseline": f"only {reference.partners} comparable partners"}
+    evidence: dict[str, Any] = {
+        "value": str(value),
+        "baseline_median": str(reference.median),
+        "robust_z": str(reference.z(value)),
+        "floor": str(floor),
+    }
     score = reference.z(value)
-    if score < z or value < floor:
-        return None
-    return {"value": str(value), "baseline_median": str(reference.median), "robust_z": str(score), "floor": str(floor)}
+    if counts is None:
+        return evidence if score >= t.robust_z else None
+    p_value = binomial_upper_tail(counts[0], counts[1], max(reference.median, t.min_base_rate))
+    evidence["p_value"] = float(f"{p_value:.3g}")
+    return evidence if p_value < t.significance and score >= t.robust_z / 2 else None
 
 
 def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
     share = fast_share(f)
     if f.timed_orders < t.min_orders:
         return None
-    anomaly = _anomaly(share, b.fast, t.fast_share_floor, t.robust_z)
+    anomaly = _anomaly(share, b.fast, t.fast_share_floor, t, (f.fast_orders, f.timed_orders))
     if anomaly is None:
         return None
     others = [total - own for total, own in zip(b.histogram, f.ttc_histogram, strict=True)]
     test = ks_two_sample(f.ttc_histogram, others)
-    if test is None or not test.partner_faster or test.p_value >= t.ks_alpha:
+    distribution_differs = test is not None and test.partner_faster and test.p_value < t.significance
+    count_improbable = anomaly.get("p_value", 1.0) < t.significance
+    if not (distribution_differs or count_improbable):
         return None
-    severity = "high" if share is not None and share >= 2 * t.fast_share_floor else "medium"
+    strong = share is not None and share >= 2 * t.fast_share_floor
+    severity = "high" if strong and (distribution_differs or f.timed_orders >= 2 * t.min_orders) else "medium"
     evidence = {
         "fast_share": anomaly,
         "fast_conversion_seconds": t.fast_conversion_seconds,
         "fast_orders": f.fast_orders,
         "timed_orders": f.timed_orders,
-        "time_to_conversion_test": test.model_dump(),
+        "time_to_conversion_test": None if test is None else test.model_dump(),
     }
     return Finding(partner_id=pid, signal="click_injection", severity=severity, evidence=evidence)
 
@@ -116,7 +144,7 @@ def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
 def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
     if f.clicks < t.min_clicks:
         return None
-    no_referrer = _anomaly(no_referrer_share(f), b.no_referrer, t.no_referrer_floor, t.robust_z)
+    no_referrer = _anomaly(no_referrer_share(f), b.no_referrer, t.no_referrer_floor, t)
     if no_referrer is None:
         return None
     corroboration: dict[str, Any] = {}
@@ -191,11 +219,13 @@ def detect_self_referral(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThr
 def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
     if f.code_orders_no_click < t.coupon_min_orders:
         return None
-    anomaly = _anomaly(code_no_click_share(f), b.code_no_click, t.coupon_no_click_floor, t.robust_z)
+    anomaly = _anomaly(
+        code_no_click_share(f), b.code_no_click, t.coupon_no_click_floor, t, (f.code_orders_no_click, f.code_orders)
+    )
     if anomaly is None:
         return None
-    mean_per_day = Decimal(f.code_orders_no_click) / max(f.code_days_no_click, 1)
-    burst = ratio(f.code_peak_day_no_click, mean_per_day) or Decimal(0)
+    # burst: the busiest day against an even spread of the same orders over the whole window
+    burst = ratio(f.code_peak_day_no_click * b.window_days, f.code_orders_no_click) or Decimal(0)
     evidence = {
         "no_click_share": anomaly,
         "code_orders": f.code_orders,
@@ -204,6 +234,7 @@ def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
         "days_seen": f.code_days_no_click,
         "peak_day_orders": f.code_peak_day_no_click,
         "burst_ratio": str(burst),
+        "window_days": b.window_days,
         "other_partners_credited": f.code_other_partners,
     }
     spread = f.code_other_partners >= 2 or burst >= 2
@@ -214,7 +245,7 @@ def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
 def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
     if f.orders < t.min_orders:
         return None
-    anomaly = _anomaly(returning_share(f), b.returning, t.returning_share_floor, t.robust_z)
+    anomaly = _anomaly(returning_share(f), b.returning, t.returning_share_floor, t, (f.returning_orders, f.orders))
     if anomaly is None:
         return None
     share = returning_share(f) or Decimal(0)
@@ -238,8 +269,10 @@ EXPLAINED_BY = {
 }
 
 
-def detect_all(features: dict[str, PartnerFeatures], thresholds: FraudThresholds) -> tuple[list[Finding], Baselines]:
-    reference = Baselines(features, thresholds)
+def detect_all(
+    features: dict[str, PartnerFeatures], thresholds: FraudThresholds, window_days: int
+) -> tuple[list[Finding], Baselines]:
+    reference = Baselines(features, thresholds, window_days)
     findings: list[Finding] = []
     for pid in sorted(features):
         found = [

@@ -1,7 +1,8 @@
 """What a fraud finding looks like, and the knobs that decide when a behaviour is abnormal.
 
 Every test is relative to the program's own baseline (median and MAD across partners with enough
-volume): a partner is flagged when it is ``robust_z`` robust standard deviations away from its peers
+volume): a partner is flagged when it is ``robust_z`` robust standard deviations away from its peers, or
+its count is improbable (binomial tail below ``significance``) at the program's median rate for its volume,
 *and* past an absolute floor that keeps a uniformly clean program from flagging its own noise. The
 floors are domain judgements (e.g. "a majority of orders under a minute after the click"), overridable
 from settings; they never come from the demo generator.
@@ -28,7 +29,10 @@ class FraudThresholds(BaseModel):
     min_clicks: int = Field(default=100, ge=1, description="clicks needed to judge click-based signals")
     fast_conversion_seconds: int = Field(default=60, ge=1)
     fast_share_floor: Decimal = Field(default=Decimal("0.25"), ge=0, le=1)
-    ks_alpha: float = Field(default=0.001, gt=0, lt=1, description="time-to-conversion test significance")
+    min_base_rate: Decimal = Field(
+        default=Decimal("0.01"), gt=0, lt=1, description="rate assumed when the program median is lower (e.g. 0)"
+    )
+    significance: float = Field(default=0.001, gt=0, lt=1, description="p-value below which a count is abnormal")
     no_referrer_floor: Decimal = Field(default=Decimal("0.5"), ge=0, le=1)
     returning_share_floor: Decimal = Field(default=Decimal("0.5"), ge=0, le=1)
     self_referral_min_orders: int = Field(default=2, ge=1)
