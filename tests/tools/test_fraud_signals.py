@@ -1,7 +1,9 @@
-"""Each fraud behaviour of a small seeded program is found, and honest partners are left alone."""
+"""Each fraud behaviour of a small seeded program is found, honest partners are left alone, and tiers follow."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from tests.tools.scenario import load
 from tests.tools.synthetic import DAYS, END, build
 from tools.analytics_sql import resolve_window
 from tools.fraud import FraudReport, FraudThresholds, scan
+from tools.scoring import ScoreReport, ScoreThresholds, score_partners
 
 EXPECTED = {
     "click_injector": "click_injection",
@@ -22,18 +25,70 @@ EXPECTED = {
 }
 
 
-@pytest.fixture
-def scanned(engine: Engine, tmp_path: Path) -> tuple[FraudReport, dict[str, str]]:
+@dataclass
+class Scanned:
+    fraud: FraudReport
+    scores: ScoreReport
+    truth: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def scanned(module_store: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scanned]:
     program = build(seed=7, honest=30)
-    load(engine, tmp_path / "h", partners=program.partners, products=program.products, orders=program.history)
-    load(engine, tmp_path, clicks=program.clicks, orders=program.orders)
-    with transaction(engine) as session:
+    directory: Path = tmp_path_factory.mktemp("synthetic")
+    load(
+        module_store,
+        directory / "history",
+        partners=program.partners,
+        products=program.products,
+        orders=program.history,
+    )
+    load(module_store, directory, clicks=program.clicks, orders=program.orders)
+    with transaction(module_store) as session:
         window = resolve_window(session=session, days=DAYS, as_of=END)
-        return scan(session=session, start=window.start, end=window.end, thresholds=FraudThresholds()), program.truth
+        fraud = scan(session=session, start=window.start, end=window.end, thresholds=FraudThresholds())
+        scores = score_partners(
+            session=session, as_of=END, thresholds=ScoreThresholds(window_days=DAYS), fraud_thresholds=FraudThresholds()
+        )
+    yield Scanned(fraud=fraud, scores=scores, truth=program.truth)
 
 
-def test_every_fraud_behaviour_is_found_and_nothing_else(scanned: tuple[FraudReport, dict[str, str]]) -> None:
-    report, truth = scanned
-    found = {(f.partner_id, f.signal) for f in report.findings if f.signal in EXPECTED.values()}
-    expected = {(pid, EXPECTED[kind]) for pid, kind in truth.items() if kind in EXPECTED}
+def test_every_fraud_behaviour_is_found_and_nothing_else(scanned: Scanned) -> None:
+    found = {(f.partner_id, f.signal) for f in scanned.fraud.findings}
+    expected = {(pid, EXPECTED[kind]) for pid, kind in scanned.truth.items() if kind in EXPECTED}
     assert found == expected
+
+
+def test_findings_carry_numbers_and_sample_ids(scanned: Scanned) -> None:
+    by_signal = {f.signal: f for f in scanned.fraud.findings}
+    injection = by_signal["click_injection"].evidence
+    assert injection["fast_orders"] * 2 > injection["timed_orders"]
+    assert injection["time_to_conversion_test"]["partner_faster"] is True
+    assert len(injection["sample_order_ids"]) == 5
+    stuffing = by_signal["cookie_stuffing"].evidence
+    assert float(stuffing["no_referrer_share"]["value"]) > 0.9 and stuffing["sample_click_ids"]
+    assert by_signal["self_referral"].evidence["by_email_or_customer_id"] >= 2
+    leak = by_signal["coupon_leakage"].evidence
+    assert leak["code_orders_without_owner_click"] >= 20 and float(leak["burst_ratio"]) > 5
+    assert float(by_signal["customer_poaching"].evidence["returning_customer_share"]["value"]) > 0.7
+
+
+def test_fraud_partners_are_purged_and_honest_ones_never(scanned: Scanned) -> None:
+    tiers = {p.partner_id: p for p in scanned.scores.partners}
+    for pid, kind in scanned.truth.items():
+        if kind in EXPECTED:
+            assert tiers[pid].tier == "purge", (pid, tiers[pid].reasons)
+            assert tiers[pid].reasons[0] == f"fraud: {EXPECTED[kind]} (high)"
+        else:
+            assert tiers[pid].tier != "purge", (pid, tiers[pid].reasons)
+    assert any(p.tier == "growth" for p in scanned.scores.partners)
+
+
+def test_scores_are_bounded_and_explained(scanned: Scanned) -> None:
+    for partner in scanned.scores.partners:
+        assert 0 <= partner.score <= 100
+        assert set(partner.components) == {"margin", "trend", "new_customers", "refunds", "brand_fit"}
+        assert partner.components["brand_fit"].score is None  # no assessment stored
+        assert partner.reasons[-1].startswith("components: ")
+    growth = [p for p in scanned.scores.partners if p.tier == "growth"]
+    assert all(p.score >= ScoreThresholds().growth_min_score and not p.findings for p in growth)
