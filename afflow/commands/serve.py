@@ -8,8 +8,10 @@ actions, the portal) are listed in ``ROUTER_FACTORIES`` — each a function ``(e
 from __future__ import annotations
 
 import logging
+import signal
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 import typer
 import uvicorn
@@ -66,6 +68,10 @@ def serve(
             )
         )
         scheduler = start_scheduler(engine=engine, settings=current) if current.scheduler_enabled else None
+        for stop_signal in (signal.SIGTERM, signal.SIGINT):
+            # uvicorn re-raises the signal after its graceful shutdown; exiting through `finally` stops the
+            # scheduler (and disposes the engine) instead of dying with the default handler.
+            signal.signal(stop_signal, _exit_after_shutdown)
         try:
             server.run()
         except OSError as exc:  # pragma: no cover - depends on the machine
@@ -74,6 +80,10 @@ def serve(
             if scheduler is not None:
                 scheduler.shutdown()  # waits for a running job; its lock is released
             engine.dispose()
+
+
+def _exit_after_shutdown(signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(0)
 
 
 def register(app: typer.Typer) -> None:

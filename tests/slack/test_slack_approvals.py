@@ -3,37 +3,30 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import threading
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from fakes.slack_payloads import CHANNEL, SECRET, block_actions, sign, view_submission
 from fakes.slack_server import TOKEN, FakeSlack
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from afflow.settings import Settings
-from agents.approval.runner import open_threads
-from agents.approval.state import ApprovalContext
 from store.db import transaction
 from store.models import OutboxMessage, Partner, Proposal
-from tools.proposals import ProposalDraft, create_proposal
 from tools.slack import SlackConfig
 from workflows.approvals import decide
 from workflows.delivery import DeliveryConfig, post_pending_proposals
-from workflows.importer import import_csv
 from workflows.slack_actions import build_slack_router
 
-SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
-APPROVER, STRANGER, CHANNEL = "U0BOSS", "U0INTERN", "C0APPROVALS"
+APPROVER, STRANGER = "U0BOSS", "U0INTERN"
 
 
 def settings(fake_slack: FakeSlack, tmp_path: Path) -> Settings:
@@ -59,29 +52,9 @@ def client(engine: Engine, fake_slack: FakeSlack, tmp_path: Path) -> Iterator[Te
 
 
 @pytest.fixture
-def posted(engine: Engine, fake_slack: FakeSlack, tmp_path: Path) -> tuple[int, str]:
-    """An offboarding proposal for an imported partner, waiting in its thread and posted to the channel."""
-    csv = tmp_path / "partners.csv"
-    csv.write_text(
-        "partner_id,name,email,channel,audience_size,engagement_rate,ref_code,coupon_code\n"
-        "p9,Cookie <!channel> Stuffer,p9@example.com,https://deals.example,500,0.01,P9,\n"
-    )
-    now = datetime.now(UTC)
-    with transaction(engine) as session:
-        import_csv(session=session, kind="partners", path=csv)
-        draft = ProposalDraft(
-            kind="offboard_partner",
-            partner_id="p9",
-            summary="Offboard p9: <!channel> cookie stuffing",
-            rationale="Clicks land seconds before orders from unrelated referrers.",
-            evidence={"signal": "cookie_stuffing", "clicks_per_order": 312},
-            expected_impact={"commission_saved": "1240.00"},
-        )
-        proposal = create_proposal(session=session, draft=draft, agent="tiering", now=now)
-        proposal_id, thread_id = proposal.id, proposal.thread_id or ""
-    open_threads(
-        context=ApprovalContext(engine=engine, public_url="http://t", now=now), proposals=[(proposal_id, thread_id)]
-    )
+def posted(engine: Engine, fake_slack: FakeSlack, tmp_path: Path, waiting_proposal: int) -> tuple[int, str]:
+    """The waiting offboarding proposal, posted to the approval channel by the delivery pass."""
+    proposal_id = waiting_proposal
     assert (
         post_pending_proposals(engine=engine, config=DeliveryConfig.from_settings(settings(fake_slack, tmp_path))) == 1
     )
@@ -89,66 +62,6 @@ def posted(engine: Engine, fake_slack: FakeSlack, tmp_path: Path) -> tuple[int, 
         ts = session.get_one(Proposal, proposal_id).slack_ts
     assert ts is not None
     return proposal_id, ts
-
-
-def sign(body: str, *, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
-    stamp = str(int(time.time()) if timestamp is None else timestamp)
-    digest = hmac.new(secret.encode(), f"v0:{stamp}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {
-        "X-Slack-Request-Timestamp": stamp,
-        "X-Slack-Signature": f"v0={digest}",
-        "Content-Type": "application/x-www-form-urlencoded",
-    }
-
-
-def block_actions(*, user: str, action: str, proposal_id: int, ts: str) -> str:
-    payload: dict[str, Any] = {
-        "type": "block_actions",
-        "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": "T0TEAM"},
-        "api_app_id": "A0APP",
-        "token": "verification-token",
-        "container": {"type": "message", "message_ts": ts, "channel_id": CHANNEL, "is_ephemeral": False},
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
-        "team": {"id": "T0TEAM", "domain": "shop"},
-        "enterprise": None,
-        "is_enterprise_install": False,
-        "channel": {"id": CHANNEL, "name": "affiliate-approvals"},
-        "message": {"type": "message", "ts": ts, "text": "Proposal", "bot_id": "B0BOT", "user": "U0BOT"},
-        "state": {"values": {}},
-        "response_url": "https://hooks.slack.com/actions/T0TEAM/1/abc",
-        "actions": [
-            {
-                "action_id": action,
-                "block_id": f"proposal:{proposal_id}",
-                "text": {"type": "plain_text", "text": action.capitalize(), "emoji": True},
-                "value": str(proposal_id),
-                "type": "button",
-                "action_ts": "1700000010.000200",
-            }
-        ],
-    }
-    return urlencode({"payload": json.dumps(payload)})
-
-
-def view_submission(*, user: str, proposal_id: int, ts: str, reason: str) -> str:
-    payload = {
-        "type": "view_submission",
-        "team": {"id": "T0TEAM", "domain": "shop"},
-        "user": {"id": user, "username": user.lower(), "name": user.lower(), "team_id": "T0TEAM"},
-        "api_app_id": "A0APP",
-        "token": "verification-token",
-        "trigger_id": "12466734323.1395872398",
-        "view": {
-            "id": "V0MODAL",
-            "type": "modal",
-            "callback_id": "reject_proposal",
-            "private_metadata": json.dumps({"proposal_id": proposal_id, "channel": CHANNEL, "ts": ts}),
-            "state": {"values": {"reason": {"reason": {"type": "plain_text_input", "value": reason}}}},
-            "hash": "156772938.1827394",
-        },
-        "response_urls": [],
-    }
-    return urlencode({"payload": json.dumps(payload)})
 
 
 def proposal(engine: Engine, proposal_id: int) -> Proposal:
