@@ -17,6 +17,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -143,13 +144,22 @@ def _handler(state: FakeStripe) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@pytest.fixture
-def stripe_server() -> Iterator[FakeStripe]:
+@contextmanager
+def running_stripe() -> Iterator[FakeStripe]:
+    """The fake on a random local port, in a thread, for as long as the block runs."""
     state = FakeStripe()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     state.url = f"http://127.0.0.1:{server.server_address[1]}/"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def stripe_server() -> Iterator[FakeStripe]:
+    with running_stripe() as state:
+        yield state

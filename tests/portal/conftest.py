@@ -43,14 +43,19 @@ def import_text(engine: Engine, tmp_path: Path, kind: str, text: str) -> None:
         import_csv(session=session, kind=kind, path=path)
 
 
-@pytest.fixture
-def program(engine: Engine, tmp_path: Path) -> Engine:
+def seed_program(engine: Engine, tmp_path: Path) -> Engine:
+    """Two partners and two products through the CSV importer, and one portal account per role."""
     import_text(engine, tmp_path, "partners", PARTNERS_CSV)
     import_text(engine, tmp_path, "products", PRODUCTS_CSV)
     with transaction(engine) as session:
         for email, (role, partner_id) in USERS.items():
             create_user(session=session, email=email, role=role, partner_id=partner_id)
     return engine
+
+
+@pytest.fixture
+def program(engine: Engine, tmp_path: Path) -> Engine:
+    return seed_program(engine, tmp_path)
 
 
 @pytest.fixture
@@ -107,6 +112,10 @@ def _iso(ts: datetime) -> str:
 
 @pytest.fixture
 def booked(program: Engine, tmp_path: Path) -> Engine:
+    return seed_bookings(program, tmp_path)
+
+
+def seed_bookings(program: Engine, tmp_path: Path) -> Engine:
     """Orders booked through the importer and ingest: Alice has 2 old orders (locked after reconcile) and a
     recent one (pending); Bob has one old order. Commission is the default 10%."""
     now = datetime.now(UTC)
