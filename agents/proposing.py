@@ -16,9 +16,7 @@ def submit_proposals(*, context: AgentContext, agent: str, drafts: Sequence[Prop
     created: list[tuple[int, str]] = []
     with transaction(context.engine) as session:
         for draft in drafts:
-            if open_proposal_exists(
-                session=session, kind=draft.kind, partner_id=draft.partner_id, application_id=draft.application_id
-            ):
+            if open_proposal_exists(session=session, draft=draft):
                 continue
             proposal = create_proposal(session=session, draft=draft, agent=agent, now=context.now)
             created.append((proposal.id, proposal.thread_id or f"proposal-{proposal.id}"))

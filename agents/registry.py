@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from agents.briefs.graph import run as run_briefs
+from agents.commissions.graph import run as run_commissions
 from agents.context import AgentContext
+from agents.nudges.graph import run as run_nudges
+from agents.summary.graph import run as run_summary
+from agents.tiering.graph import run as run_tiering
 from agents.triage.graph import run as run_triage
 
 AgentBody = Callable[[AgentContext], dict[str, Any]]
+AGENT_NAMES = ("triage", "tiering", "briefs", "nudges", "launch", "audit", "commissions", "summary")
 
 
 def _triage(context: AgentContext) -> dict[str, Any]:
@@ -20,6 +26,19 @@ def _triage(context: AgentContext) -> dict[str, Any]:
     }
 
 
-AGENTS: dict[str, AgentBody] = {
-    "triage": _triage,
-}
+def agent_body(name: str, *, output_dir: str) -> AgentBody:
+    """The body that runs agent ``name``; raises KeyError for an unknown name."""
+    from agents.audit.graph import run as run_audit
+    from agents.launch.graph import run as run_launch
+
+    bodies: dict[str, AgentBody] = {
+        "triage": _triage,
+        "tiering": run_tiering,
+        "briefs": run_briefs,
+        "nudges": run_nudges,
+        "launch": run_launch,
+        "audit": run_audit,
+        "commissions": run_commissions,
+        "summary": lambda context: run_summary(context, output_dir=output_dir),
+    }
+    return bodies[name]

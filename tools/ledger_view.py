@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from store.models import Attribution, Commission, OrderLine, Partner, Product, Program
+from store.models import Attribution, Commission, OrderLine, OutboxMessage, Partner, Product, Program
 
 _CHUNK = 500
 
@@ -138,3 +138,11 @@ def partner_commission_in_window(*, session: Session, partner_id: str, since: da
         )
     )
     return int(value or 0)
+
+
+def outbox_counts(*, session: Session, since: datetime) -> dict[str, int]:
+    """Messages queued since ``since`` by kind (briefs, nudges, ...), for the weekly report."""
+    rows = session.execute(
+        select(OutboxMessage.kind, func.count()).where(OutboxMessage.created_at > since).group_by(OutboxMessage.kind)
+    )
+    return {kind: int(count) for kind, count in rows}

@@ -65,15 +65,17 @@ def create_proposal(*, session: Session, draft: ProposalDraft, agent: str, now: 
     return proposal
 
 
-def open_proposal_exists(*, session: Session, kind: str, partner_id: str | None = None,
-                         application_id: str | None = None) -> bool:
-    """Is a proposal of this kind for this subject still pending? Agents use it to avoid duplicates."""
-    query = select(Proposal.id).where(Proposal.kind == kind, Proposal.status == "pending")
-    if partner_id is not None:
-        query = query.where(Proposal.partner_id == partner_id)
-    if application_id is not None:
-        query = query.where(Proposal.application_id == application_id)
-    return session.scalar(query.limit(1)) is not None
+def open_proposal_exists(*, session: Session, draft: ProposalDraft) -> bool:
+    """Is a proposal of this kind for the same subject (partner, application or SKU) still pending?"""
+    query = select(Proposal).where(Proposal.kind == draft.kind, Proposal.status == "pending")
+    query = query.where(
+        Proposal.partner_id.is_(None) if draft.partner_id is None else Proposal.partner_id == draft.partner_id,
+        Proposal.application_id.is_(None)
+        if draft.application_id is None
+        else Proposal.application_id == draft.application_id,
+    )
+    sku = draft.payload.get("sku")
+    return any(existing.payload.get("sku") == sku for existing in session.scalars(query))
 
 
 def list_proposals(*, session: Session, status: str | None = None) -> list[Proposal]:

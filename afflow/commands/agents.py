@@ -11,8 +11,9 @@ import typer
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
 from afflow.settings import Settings
 from agents.llm import LLMConfig
-from agents.registry import AGENTS
+from agents.registry import AGENT_NAMES, agent_body
 from agents.runs import run_agent
+from workflows.weekly import run_weekly_cycle
 
 WEEKLY = "weekly"
 
@@ -46,22 +47,20 @@ def run(
 ) -> None:
     """Run an agent; consequential actions become proposals for `afflow approvals`."""
     with user_errors(as_json=as_json):
-        names = [*AGENTS, WEEKLY]
+        names = [*AGENT_NAMES, WEEKLY]
         if agent not in names:
             raise UserError("unknown_agent", f"unknown agent {agent!r}; choose one of: {', '.join(names)}")
         config = settings()
         engine = open_store()
         now = parse_as_of(as_of)
         if agent == WEEKLY:
-            from workflows.weekly import run_weekly_cycle
-
             report = run_weekly_cycle(engine=engine, llm=llm_config(config), as_of=now, public_url=config.public_url,
                                       output_dir=config.output_dir)
             data: dict[str, Any] = report.as_json()
         else:
             result, usage = run_agent(
                 agent=agent, engine=engine, llm=llm_config(config), now=now, public_url=config.public_url,
-                body=AGENTS[agent],
+                body=agent_body(agent, output_dir=config.output_dir),
             )
             data = {**result, "run": usage}
         emit(data, as_json=as_json, render=lambda: _render(agent, data))

@@ -1,0 +1,1 @@
+"""Commissions: inventory-aware rate proposals, flash incentives on overstock and clawbacks for fraud."""

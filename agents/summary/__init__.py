@@ -1,0 +1,1 @@
+"""Summary: the weekly executive report (KPIs week over week, by sub-network, top/bottom, fraud, proposals)."""

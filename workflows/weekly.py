@@ -1,0 +1,75 @@
+"""The weekly cycle: expire stale proposals, then tiering, briefs, nudges, commissions and the summary.
+
+Each agent runs with its own reasoner, budget and ``agent_runs`` record; the summary runs last so it
+reports the proposals this cycle opened. ``afflow run weekly`` and ``afflow demo`` call this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from agents.llm import LLMConfig
+from agents.registry import agent_body
+from agents.runs import run_agent
+from workflows.approvals import expire_stale
+
+WEEKLY_AGENTS = ("tiering", "briefs", "nudges", "commissions", "summary")
+
+
+@dataclass
+class WeeklyReport:
+    as_of: datetime
+    markdown_path: str
+    html_path: str
+    headline: str
+    results: dict[str, dict[str, Any]] = field(default_factory=dict)
+    usage: dict[str, dict[str, object]] = field(default_factory=dict)
+    expired: list[int] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "summary": self.headline,
+            "markdown_path": self.markdown_path,
+            "html_path": self.html_path,
+            "expired_proposals": self.expired,
+            "agents": {
+                name: {k: v for k, v in result.items() if k != "facts"} | {"run": self.usage[name]}
+                for name, result in self.results.items()
+            },
+        }
+
+    @property
+    def llm_calls(self) -> int:
+        return sum(int(str(u["llm_calls"])) for u in self.usage.values())
+
+    @property
+    def tokens(self) -> int:
+        return sum(int(str(u["prompt_tokens"])) + int(str(u["completion_tokens"])) for u in self.usage.values())
+
+
+def run_weekly_cycle(
+    *, engine: Engine, llm: LLMConfig, as_of: datetime, public_url: str, output_dir: str = "afflow-out"
+) -> WeeklyReport:
+    expired = expire_stale(engine=engine, now=as_of)
+    results: dict[str, dict[str, Any]] = {}
+    usage: dict[str, dict[str, object]] = {}
+    for name in WEEKLY_AGENTS:
+        results[name], usage[name] = run_agent(
+            agent=name, engine=engine, llm=llm, now=as_of, public_url=public_url,
+            body=agent_body(name, output_dir=output_dir),
+        )
+    summary = results["summary"]
+    return WeeklyReport(
+        as_of=as_of,
+        markdown_path=str(summary["markdown_path"]),
+        html_path=str(summary["html_path"]),
+        headline=str(summary["summary"]),
+        results=results,
+        usage=usage,
+        expired=expired,
+    )
