@@ -52,7 +52,9 @@ class SkuInventory:
         return self.stock > 0 and above_target and slow
 
 
-def inventory_status(*, session: Session, as_of: datetime, window_days: int = 28, new_days: int = 14) -> list[SkuInventory]:
+def inventory_status(
+    *, session: Session, as_of: datetime, window_days: int = 28, new_days: int = 14
+) -> list[SkuInventory]:
     since = as_of - timedelta(days=window_days)
     sold = (
         select(OrderLine.sku.label("sku"), func.sum(OrderLine.quantity).label("units"))
