@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from workflows.webhooks import shopify, stripe, woocommerce
@@ -62,8 +63,11 @@ def shopify_order(
     line_items: list[dict[str, Any]] | None = None,
     customer: dict[str, Any] | None = None,
     refunds: list[dict[str, Any]] | None = None,
-    processed_at: str = "2026-11-20T10:15:00-05:00",
+    processed_at: str | None = None,
 ) -> dict[str, Any]:
+    """A paid order; ``processed_at`` defaults to just after now (Shopify times have whole seconds, and an
+    order must follow the click it is credited to)."""
+    processed_at = processed_at or (datetime.now(UTC) + timedelta(seconds=1)).isoformat(timespec="seconds")
     return {
         "id": order_id,
         "admin_graphql_api_id": f"gid://shopify/Order/{order_id}",

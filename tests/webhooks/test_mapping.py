@@ -35,7 +35,11 @@ def stripe_map(payload: dict[str, object]) -> list[OrderEvent | RefundEvent]:
 def test_shopify_paid_order_carries_click_ref_coupon_lines_and_customer() -> None:
     [order] = shop(
         "orders/paid",
-        shopify_order(click_id="cid-123", discount_codes=[{"code": "PAT10", "amount": "0.00", "type": "fixed_amount"}]),
+        shopify_order(
+            click_id="cid-123",
+            discount_codes=[{"code": "PAT10", "amount": "0.00", "type": "fixed_amount"}],
+            processed_at="2026-11-20T10:15:00-05:00",
+        ),
     )
     assert isinstance(order, OrderEvent)
     assert order.order_id == "820982911946154508"
@@ -132,7 +136,9 @@ def test_non_json_body_is_malformed() -> None:
 
 def test_woocommerce_order_meta_coupon_and_gmt_time() -> None:
     meta = [{"id": 1, "key": "afflow_cid", "value": "cid-w"}, {"id": 2, "key": "afflow_ref", "value": "PATREF"}]
-    [order] = woo("order.updated", woo_order(meta_data=meta, coupon_lines=[{"id": 3, "code": "pat10", "discount": "0"}]))
+    [order] = woo(
+        "order.updated", woo_order(meta_data=meta, coupon_lines=[{"id": 3, "code": "pat10", "discount": "0"}])
+    )
     assert isinstance(order, OrderEvent)
     assert (order.order_id, order.click_id, order.ref_code, order.coupon_code) == ("727", "cid-w", "PATREF", "pat10")
     assert order.ts == datetime(2026, 11, 20, 15, 11, tzinfo=UTC)
@@ -161,7 +167,9 @@ def test_woocommerce_refunded_without_refund_entries_is_a_full_refund() -> None:
 
 
 def test_stripe_session_lines_from_metadata_and_click_from_client_reference() -> None:
-    lines = json.dumps([{"sku": "S1", "quantity": 2, "unit_amount": 2000}, {"sku": "S2", "quantity": 1, "unit_amount": 1000}])
+    lines = json.dumps(
+        [{"sku": "S1", "quantity": 2, "unit_amount": 2000}, {"sku": "S2", "quantity": 1, "unit_amount": 1000}]
+    )
     session = stripe_session(client_reference_id="cid-s", metadata={"afflow_lines": lines, "afflow_coupon": "PAT10"})
     [order] = stripe_map(stripe_event("checkout.session.completed", session))
     assert isinstance(order, OrderEvent)

@@ -135,8 +135,10 @@ _CONVERSION: Adapter[ConversionOrder | ConversionRefund] = Adapter(
 
 def conversion_event(body: bytes, *, now: datetime, program_currency: str) -> InboxPayload:
     """Map ``POST /events/conversion``'s body (an order, or ``"kind": "refund"``) to an inbox event."""
+    data = parse_json_object(body)
+    data.setdefault("kind", "order")  # an order is the common case: "kind" may be left out
     try:
-        item = _CONVERSION.validate_python(parse_json_object(body))
+        item = _CONVERSION.validate_python(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         raise MalformedPayload(f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from exc

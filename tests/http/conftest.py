@@ -1,0 +1,39 @@
+"""Fixtures for the HTTP front door: a program seeded through the CSV importer, links, and a live app.
+
+The app runs for real (Starlette TestClient drives its lifespan: spool recovery, click writer, inbox
+worker) against the ``engine`` fixture's SQLite file or PostgreSQL schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from frontdoor import app_config, seed_program
+from sqlalchemy import Engine
+from starlette.testclient import TestClient
+
+from store.db import transaction
+from tools.links import create_links
+from workflows.http import create_app
+
+
+@pytest.fixture
+def seeded(engine: Engine, tmp_path: Path) -> Engine:
+    seed_program(engine, tmp_path)
+    return engine
+
+
+@pytest.fixture
+def link_code(seeded: Engine) -> str:
+    with transaction(seeded) as session:
+        [link] = create_links(session=session, partner_id="p1", skus=["S1"], public_url="https://go.example")
+    return link.code
+
+
+@pytest.fixture
+def client(seeded: Engine, tmp_path: Path) -> Iterator[TestClient]:
+    app = create_app(engine=seeded, config=app_config(tmp_path / "spool"))
+    with TestClient(app, base_url="https://go.example", follow_redirects=False) as test_client:
+        yield test_client
