@@ -91,3 +91,15 @@ def test_sign_out_revokes_the_session_server_side(client: TestClient, program: E
     assert out.status_code == 303
     replay = TestClient(client.app, follow_redirects=False, cookies={"afflow_session": stolen_cookie})
     assert replay.get("/portal/partners/p-alice").status_code == 303
+
+
+def test_private_pages_are_not_cached_framed_or_leaked_by_referrer(client: TestClient, program: Engine) -> None:
+    sign_in(client, program, "alice@example.com")
+    page = client.get("/portal/partners/p-alice")
+    assert page.headers["cache-control"] == "no-store"
+    assert page.headers["referrer-policy"] == "no-referrer"
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert (
+        "frame-ancestors 'none'"
+        in client.get("/portal/signin", params={"token": "x"}).headers["content-security-policy"]
+    )

@@ -14,6 +14,7 @@ from store.db import transaction
 from store.ledger import balances
 from store.models import AuditLog, Commission, Partner, Proposal, utcnow
 from tests.portal.conftest import import_text, sign_in
+from tools.outbox import queue_message
 from tools.proposals import ProposalDraft, create_proposal
 from workflows.approvals import decide
 from workflows.lifecycle import reconcile
@@ -151,3 +152,25 @@ def test_a_blocked_promoter_cannot_request_a_withdrawal(client: TestClient, book
     assert 'id="withdraw"' not in page.text
     refused = client.post("/portal/partners/p-alice/withdrawals", data={"csrf_token": csrf})
     assert refused.status_code == 400 and "on hold" in refused.text
+
+
+def test_weekly_reports_are_listed_once_and_their_html_is_sandboxed(client: TestClient, booked: Engine) -> None:
+    with transaction(booked) as session:
+        for channel, recipient in (("slack", "#affiliates"), ("email", "manager@brand.example")):
+            queue_message(
+                session=session,
+                dedupe_key=f"summary:w1:{channel}",
+                channel=channel,
+                recipient=recipient,
+                kind="summary",
+                subject="Weekly affiliate report, 2026-11-22",
+                body_text="Revenue up 12%.",
+                body_html="<h1>Revenue up 12%</h1><script>alert(1)</script>",
+            )
+    sign_in(client, booked, "manager@brand.example")
+    page = client.get("/portal/manager/reports")
+    assert page.text.count("Weekly affiliate report, 2026-11-22") == 1
+    link = re.search(r'href="(/portal/manager/reports/\d+)"', page.text)
+    assert link
+    html = client.get(link.group(1))
+    assert html.headers["content-security-policy"] == "sandbox" and "Revenue up 12%" in html.text

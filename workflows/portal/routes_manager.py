@@ -131,10 +131,12 @@ def add_manager_routes(router: APIRouter, web: PortalWeb) -> None:
                     select(OutboxMessage)
                     .where(OutboxMessage.kind == "summary")
                     .order_by(OutboxMessage.id.desc())
-                    .limit(20)
+                    .limit(60)
                 )
             )
-        return web.render("manager_reports.html.j2", viewer=viewer, summaries=summaries)
+        # the same summary is queued once per channel (Slack, email): show each report once
+        unique = list({(m.subject, m.body_text): m for m in reversed(summaries)}.values())[::-1]
+        return web.render("manager_reports.html.j2", viewer=viewer, summaries=unique)
 
     @router.get("/manager/reports/{message_id}")
     def report_html(message_id: int, viewer: Viewer = Depends(manager)) -> Response:

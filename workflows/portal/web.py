@@ -28,6 +28,17 @@ from workflows.portal.auth import Viewer, load_viewer, tokens_match
 SESSION_COOKIE = "afflow_session"
 LOGIN_CSRF_COOKIE = "afflow_login_csrf"
 PREFIX = "/portal"
+# Private pages: never framed (clickjacking), never cached by shared caches, never leak the URL (sign-in
+# tokens travel in it) to other sites; only inline styles and the copy button's inline handler run.
+PAGE_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -71,7 +82,7 @@ class PortalWeb:
 
     def render(self, template: str, *, viewer: Viewer | None, status_code: int = 200, **context: Any) -> HTMLResponse:
         html = self.templates.get_template(template).render(viewer=viewer, prefix=PREFIX, **context)
-        return HTMLResponse(html, status_code=status_code)
+        return HTMLResponse(html, status_code=status_code, headers=PAGE_HEADERS)
 
     def route_class(self) -> type[APIRoute]:
         """Routes whose errors render as portal pages (403, 404, 400) or redirect to the login page (303)."""
