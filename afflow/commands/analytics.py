@@ -132,13 +132,17 @@ def coupons_watch(
 
 def _render_metrics(view: dict[str, Any]) -> None:
     window = view["window"]
-    table = Table(title=f"Partners {window['start']} → {window['end']} ({view['currency']})")
-    columns = ("partner_id", "clicks", "orders", "conversion_rate", "revenue", "aov", "epc", "refund_rate",
-               "new_customer_share", "commission", "margin_contribution")  # fmt: skip
-    for column in columns:
-        table.add_column(column, justify="left" if column == "partner_id" else "right")
-    for row in [*view["partners"], {"partner_id": "[bold]program[/]", **view["program"]}]:
-        table.add_row(*("–" if row.get(c) is None else str(row.get(c)) for c in columns))
+    table = Table(title=f"{window['start'][:10]} → {window['end'][:10]} ({view['currency']}; --json for everything)")
+    columns = {
+        "partner_id": "partner", "clicks": "clicks", "orders": "orders", "conversion_rate": "conv",
+        "revenue": "revenue", "commission": "commission", "margin_contribution": "margin",
+    }  # fmt: skip
+    for key, title in columns.items():
+        table.add_column(title, justify="left" if key == "partner_id" else "right")
+    table.add_column("Δ revenue", justify="right")
+    for row in [*view["partners"], {"partner_id": "program", **view["program"]}]:
+        cells = ["–" if row.get(key) is None else str(row[key]) for key in columns]
+        table.add_row(*cells, row["change"]["revenue"] or "–")
     console.print(table)
 
 

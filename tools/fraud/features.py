@@ -31,6 +31,7 @@ class PartnerFeatures(BaseModel):
     timed_orders: int = 0
     fast_orders: int = 0
     slow_orders: int = 0
+    returning_quick_orders: int = 0
     ttc_histogram: list[int] = Field(default_factory=lambda: [0] * (len(TTC_BUCKETS) + 1))
     self_identity_orders: int = 0
     self_prefix_orders: int = 0
@@ -51,7 +52,7 @@ def ttc_bucket(seconds: Any) -> Any:
 
 
 def collect_features(
-    *, session: Session, window: Window, fast_seconds: int, slow_seconds: int
+    *, session: Session, window: Window, fast_seconds: int, slow_seconds: int, quick_seconds: int
 ) -> dict[str, PartnerFeatures]:
     features: dict[str, PartnerFeatures] = {}
 
@@ -63,8 +64,8 @@ def collect_features(
 
     merge(session.execute(_click_query(window)), ("clicks", "no_referrer_clicks", "ip_prefixes", "top_prefix_clicks"))
     merge(
-        session.execute(_order_query(window, fast_seconds, slow_seconds)),
-        ("orders", "returning_orders", "timed_orders", "fast_orders", "slow_orders"),
+        session.execute(_order_query(window, fast_seconds, slow_seconds, quick_seconds)),
+        ("orders", "returning_orders", "timed_orders", "fast_orders", "slow_orders", "returning_quick_orders"),
     )
     for partner_id, bucket, count in session.execute(_histogram_query(window)):
         features.setdefault(str(partner_id), PartnerFeatures()).ttc_histogram[int(bucket)] = int(count)
@@ -102,8 +103,9 @@ def _in_window(window: Window) -> Any:
     return and_(Attribution.order_ts > window.start, Attribution.order_ts <= window.end)
 
 
-def _order_query(window: Window, fast_seconds: int, slow_seconds: int) -> Select[*tuple[Any, ...]]:
+def _order_query(window: Window, fast_seconds: int, slow_seconds: int, quick_seconds: int) -> Select[*tuple[Any, ...]]:
     seconds = Attribution.seconds_to_conversion
+    returning_quick = and_(Attribution.is_new_customer.is_(False), seconds < quick_seconds)
     return (
         select(
             Attribution.partner_id,
@@ -112,6 +114,7 @@ def _order_query(window: Window, fast_seconds: int, slow_seconds: int) -> Select
             func.count(seconds),
             func.sum(case((seconds < fast_seconds, 1), else_=0)),
             func.sum(case((seconds >= slow_seconds, 1), else_=0)),
+            func.sum(case((returning_quick, 1), else_=0)),
         )
         .where(_in_window(window))
         .group_by(Attribution.partner_id)

@@ -25,6 +25,7 @@ def scan(*, session: Session, start: datetime, end: datetime, thresholds: FraudT
         window=window,
         fast_seconds=thresholds.fast_conversion_seconds,
         slow_seconds=SLOW_CONVERSION_SECONDS,
+        quick_seconds=thresholds.quick_conversion_seconds,
     )
     findings, reference = detect_all(features, thresholds, window_days=round(window.length.total_seconds() / 86_400))
     _attach_samples(session=session, window=window, findings=findings, thresholds=thresholds)

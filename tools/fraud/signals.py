@@ -9,6 +9,7 @@ customers were going to buy anyway), and cookie stuffing is the specific form of
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -46,6 +47,10 @@ def conversion(f: PartnerFeatures) -> Decimal | None:
     return _share(f.orders, f.clicks)
 
 
+def returning_quick_share(f: PartnerFeatures) -> Decimal | None:
+    return _share(f.returning_quick_orders, f.timed_orders)
+
+
 def code_no_click_share(f: PartnerFeatures) -> Decimal | None:
     return _share(f.code_orders_no_click, f.code_orders)
 
@@ -53,12 +58,21 @@ def code_no_click_share(f: PartnerFeatures) -> Decimal | None:
 class Baselines:
     """The program's robust "normal" for each measure, over partners with enough volume to be judged."""
 
-    def __init__(self, features: dict[str, PartnerFeatures], thresholds: FraudThresholds, window_days: int) -> None:
+    def __init__(
+        self,
+        features: dict[str, PartnerFeatures],
+        thresholds: FraudThresholds,
+        window_days: int,
+        explained: frozenset[str] = frozenset(),
+    ) -> None:
+        """``explained``: partners already flagged, left out of the returning-customer baseline."""
         self.window_days = max(window_days, 1)
 
         def build(measure: Share, eligible: Callable[[PartnerFeatures], bool], floor: str) -> Baseline:
             values = [v for f in features.values() if eligible(f) and (v := measure(f)) is not None]
             return baseline(values, floor=Decimal(floor))
+
+        unexplained = {pid: f for pid, f in features.items() if pid not in explained}
 
         def enough_orders(f: PartnerFeatures) -> bool:
             return f.orders >= thresholds.min_orders
@@ -69,9 +83,16 @@ class Baselines:
         self.fast = build(fast_share, lambda f: f.timed_orders >= thresholds.min_orders, "0.01")
         self.no_referrer = build(no_referrer_share, enough_clicks, "0.02")
         self.per_prefix = build(clicks_per_prefix, enough_clicks, "0.1")
-        self.returning = build(returning_share, enough_orders, "0.02")
+        self.returning = baseline(
+            [v for f in unexplained.values() if enough_orders(f) and (v := returning_share(f)) is not None],
+            floor=Decimal("0.02"),
+        )
+        self.returning_quick = baseline(
+            [v for f in unexplained.values() if enough_orders(f) and (v := returning_quick_share(f)) is not None],
+            floor=Decimal("0.02"),
+        )
         self.conversion = build(conversion, enough_clicks, "0.001")
-        self.code_no_click = build(code_no_click_share, lambda f: f.code_orders >= thresholds.coupon_min_orders, "0.02")
+        self.code_no_click = build(code_no_click_share, lambda f: f.code_orders > 0, "0.02")
         click_counts = [Decimal(f.clicks) for f in features.values() if f.clicks > 0]
         self.clicks = baseline(click_counts, floor=Decimal(1))
         self.histogram = [sum(f.ttc_histogram[i] for f in features.values()) for i in range(len(TTC_BUCKETS) + 1)]
@@ -93,27 +114,29 @@ def _anomaly(
 ) -> dict[str, Any] | None:
     """Evidence if ``value`` is past the absolute floor and abnormal for the program, else ``None``.
 
-    Abnormal: a robust z-score of at least ``t.robust_z``; or, given ``counts`` (successes, trials), a
-    binomial tail below ``t.significance`` at the program's median rate with at least half that z-score —
-    a small partner's share is noisy, so its count must be improbable, not just its share large. With fewer
-    than ``MIN_PEERS`` comparable partners there is no baseline worth the name and the floor decides.
+    Abnormal: given ``counts`` (successes, trials), a binomial tail below ``t.significance`` at the
+    program's median rate — a small partner's share is noisy, so its count must be improbable, not just its
+    share large; without counts, a robust z-score of at least ``t.robust_z``. With fewer than ``MIN_PEERS``
+    comparable partners, or a median already past the floor (the "typical" partner is itself abnormal),
+    there is no baseline worth the name and the floor decides.
     """
     if value is None or value < floor:
         return None
-    if reference.partners < MIN_PEERS:
-        return {"value": str(value), "floor": str(floor), "baseline": f"only {reference.partners} comparable partners"}
+    if reference.partners < MIN_PEERS or reference.median >= floor:
+        why = f"only {reference.partners} comparable partners" if reference.partners < MIN_PEERS else "median ≥ floor"
+        return {"value": str(value), "floor": str(floor), "baseline": f"not usable ({why}): the floor decides"}
+    score = reference.z(value)
     evidence: dict[str, Any] = {
         "value": str(value),
         "baseline_median": str(reference.median),
-        "robust_z": str(reference.z(value)),
+        "robust_z": str(score),
         "floor": str(floor),
     }
-    score = reference.z(value)
     if counts is None:
         return evidence if score >= t.robust_z else None
     p_value = binomial_upper_tail(counts[0], counts[1], max(reference.median, t.min_base_rate))
     evidence["p_value"] = float(f"{p_value:.3g}")
-    return evidence if p_value < t.significance and score >= t.robust_z / 2 else None
+    return evidence if p_value < t.significance else None
 
 
 def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
@@ -171,8 +194,8 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
             "robust_z": str(b.returning.z(returning)),
             "orders": f.orders,
         }
-    if not corroboration:
-        return None
+    if not corroboration.keys() & {"clicks_per_ip_prefix", "conversion_rate"}:
+        return None  # referrer-less clicks that convert normally from normal networks: an app, not stuffing
     evidence = {"no_referrer_share": no_referrer, "clicks": f.clicks, **corroboration}
     severity = "high" if len(corroboration) >= 2 else "medium"
     return Finding(partner_id=pid, signal="cookie_stuffing", severity=severity, evidence=evidence)
@@ -242,15 +265,52 @@ def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
     return Finding(partner_id=pid, signal="coupon_leakage", severity=severity, evidence=evidence)
 
 
+def fisher_combined(p_values: tuple[float, float]) -> float:
+    """Fisher's method for two p-values: P(chi-square with 4 degrees of freedom > -2 ln(p1 p2))."""
+    product = max(p_values[0] * p_values[1], 1e-300)
+    return min(1.0, product * (1 - math.log(product)))
+
+
 def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
-    if f.orders < t.min_orders:
+    """Existing customers credited to the partner far more often than the program's norm.
+
+    Two views: the returning-customer share, and returning customers whose click came minutes before the
+    order (the interception at checkout that cashback and coupon sites practise). Flagged when the share is
+    past a floor set ``returning_gap`` of the way from the median to 100% and improbable by itself, or when
+    it is past ``returning_share_floor`` and both views together (Fisher) are improbable.
+    """
+    share = returning_share(f)
+    if f.orders < t.min_orders or f.timed_orders == 0 or share is None or share < t.returning_share_floor:
         return None
-    anomaly = _anomaly(returning_share(f), b.returning, t.returning_share_floor, t, (f.returning_orders, f.orders))
-    if anomaly is None:
+    if b.returning.partners < MIN_PEERS:
         return None
-    share = returning_share(f) or Decimal(0)
-    evidence = {"returning_customer_share": anomaly, "returning_orders": f.returning_orders, "orders": f.orders}
-    severity = "high" if share >= (1 + t.returning_share_floor) / 2 else "medium"
+    base = max(b.returning.median, t.min_base_rate)
+    quick_base = max(b.returning_quick.median, t.min_base_rate)
+    p_share = binomial_upper_tail(f.returning_orders, f.orders, base)
+    p_quick = binomial_upper_tail(f.returning_quick_orders, f.timed_orders, quick_base)
+    combined = fisher_combined((p_share, p_quick))
+    floor = max(t.returning_share_floor, b.returning.median + (1 - b.returning.median) * t.returning_gap)
+    by_share = share >= floor and p_share < t.significance
+    if not (by_share or combined < t.poaching_significance):
+        return None
+    evidence: dict[str, Any] = {
+        "returning_customer_share": {
+            "value": str(share),
+            "baseline_median": str(b.returning.median),
+            "floor": str(floor),
+            "p_value": float(f"{p_share:.3g}"),
+        },
+        "returning_orders": f.returning_orders,
+        "orders": f.orders,
+        "returning_quick_share": {
+            "value": str(returning_quick_share(f)),
+            "baseline_median": str(b.returning_quick.median),
+            "within_seconds": t.quick_conversion_seconds,
+            "p_value": float(f"{p_quick:.3g}"),
+        },
+        "combined_p_value": float(f"{combined:.3g}"),
+    }
+    severity = "high" if by_share else "medium"
     return Finding(partner_id=pid, signal="customer_poaching", severity=severity, evidence=evidence)
 
 
@@ -260,11 +320,10 @@ DETECTORS = (
     detect_click_spamming,
     detect_self_referral,
     detect_coupon_leakage,
-    detect_customer_poaching,
 )
 # signal -> the signals that, when present for the same partner, already explain it.
 EXPLAINED_BY = {
-    "customer_poaching": {"cookie_stuffing", "click_injection", "self_referral"},
+    "customer_poaching": {"cookie_stuffing", "click_injection", "self_referral", "coupon_leakage"},
     "click_spamming": {"cookie_stuffing"},
 }
 
@@ -272,14 +331,20 @@ EXPLAINED_BY = {
 def detect_all(
     features: dict[str, PartnerFeatures], thresholds: FraudThresholds, window_days: int
 ) -> tuple[list[Finding], Baselines]:
+    """Two passes: the specific signals first, then customer poaching against a baseline without them."""
     reference = Baselines(features, thresholds, window_days)
+    found: dict[str, list[Finding]] = {pid: [] for pid in sorted(features)}
+    for pid, partner_findings in found.items():
+        for detector in DETECTORS:
+            if (finding := detector(pid, features[pid], reference, thresholds)) is not None:
+                partner_findings.append(finding)
+    flagged = frozenset(pid for pid, partner_findings in found.items() if partner_findings)
+    reference = Baselines(features, thresholds, window_days, explained=flagged)
     findings: list[Finding] = []
-    for pid in sorted(features):
-        found = [
-            finding
-            for detector in DETECTORS
-            if (finding := detector(pid, features[pid], reference, thresholds)) is not None
-        ]
-        signals = {finding.signal for finding in found}
-        findings.extend(f for f in found if not (EXPLAINED_BY.get(f.signal, set()) & signals))
+    for pid, partner_findings in found.items():
+        poaching = detect_customer_poaching(pid, features[pid], reference, thresholds)
+        if poaching is not None:
+            partner_findings.append(poaching)
+        signals = {finding.signal for finding in partner_findings}
+        findings.extend(f for f in partner_findings if not (EXPLAINED_BY.get(f.signal, set()) & signals))
     return findings, reference

@@ -28,13 +28,20 @@ class FraudThresholds(BaseModel):
     min_orders: int = Field(default=5, ge=1, description="attributed orders needed to judge order-based signals")
     min_clicks: int = Field(default=100, ge=1, description="clicks needed to judge click-based signals")
     fast_conversion_seconds: int = Field(default=60, ge=1)
-    fast_share_floor: Decimal = Field(default=Decimal("0.25"), ge=0, le=1)
+    fast_share_floor: Decimal = Field(default=Decimal("0.4"), ge=0, le=1)
     min_base_rate: Decimal = Field(
         default=Decimal("0.01"), gt=0, lt=1, description="rate assumed when the program median is lower (e.g. 0)"
     )
     significance: float = Field(default=0.001, gt=0, lt=1, description="p-value below which a count is abnormal")
     no_referrer_floor: Decimal = Field(default=Decimal("0.5"), ge=0, le=1)
     returning_share_floor: Decimal = Field(default=Decimal("0.5"), ge=0, le=1)
+    returning_gap: Decimal = Field(
+        default=Decimal("0.4"), ge=0, le=1, description="poaching: share of the way from the median to 100%"
+    )
+    poaching_significance: float = Field(
+        default=0.01, gt=0, lt=1, description="combined (Fisher) p-value of the two poaching views"
+    )
+    quick_conversion_seconds: int = Field(default=900, ge=1, description="a returning customer's click at checkout")
     self_referral_min_orders: int = Field(default=2, ge=1)
     coupon_min_orders: int = Field(default=5, ge=1)
     coupon_no_click_floor: Decimal = Field(default=Decimal("0.5"), ge=0, le=1)
