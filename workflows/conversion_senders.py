@@ -35,7 +35,8 @@ class DeliveryFailed(Exception):
 
 
 class Destination(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def send(self, *, client: httpx.Client, row: ConversionOutbox, now: datetime) -> None: ...
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
+from typer.testing import CliRunner
 
+from afflow.cli import app
+from afflow.settings import get_settings
 from store.db import ensure_program, transaction
 from store.ledger import balances
 from store.models import Attribution, Commission
@@ -30,6 +31,18 @@ DESKTOPS = [
 ]
 ORDER_HEADER = ["order_id", "ts", "customer_id", "click_id", "ref_code", "coupon_code", "currency", "sku", "quantity", "unit_price"]  # fmt: skip
 CLICK_HEADER = ["click_id", "ts", "partner_id", "ip", "user_agent", "referrer", "landing_url", "sku", "customer_ref"]
+
+
+def _afflow(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], *args: str) -> tuple[int, Any]:
+    """Run the real CLI in-process (a subprocess per call costs seconds of imports) with ``env`` set."""
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, [*args, "--json"])
+    finally:
+        get_settings.cache_clear()
+    return result.exit_code, json.loads(result.stdout)
 
 
 def _load(engine: Engine, path: Path, kind: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -162,15 +175,15 @@ def test_refund_before_the_match_reduces_the_booked_commission(program: Engine, 
         assert [(b.partner_id, b.pending) for b in balances(session=session)] == [("p1", 300)]
 
 
-def test_cli_enables_matching_books_and_reports_costs(program: Engine, tmp_path: Path, db_url: str) -> None:
+def test_cli_enables_matching_books_and_reports_costs(
+    program: Engine, tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _order(program, tmp_path, "o1")
     _signals(program, OrderSignalIn(order_id="o1", ip="203.0.113.77", user_agent=IPHONE))
-    env = {**os.environ, "AFFLOW_DATABASE_URL": db_url}
+    env = {"AFFLOW_DATABASE_URL": db_url}
 
-    def afflow(*args: str) -> dict[str, object]:
-        command = [sys.executable, "-c", "from afflow.cli import main; main()", *args, "--json"]
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-        return dict(json.loads(done.stdout))
+    def afflow(*args: str) -> dict[str, Any]:
+        return dict(_afflow(monkeypatch, env, *args)[1])
 
     off = afflow("match", "run")
     assert off["enabled"] is False and off["matched"] == 0 and "hint" in off

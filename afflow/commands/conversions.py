@@ -1,0 +1,107 @@
+"""``afflow conversions send | status``: server-side conversions to GA4 and Meta through their outbox.
+
+Destinations come from settings: GA4 when ``AFFLOW_GA4_MEASUREMENT_ID`` and ``AFFLOW_GA4_API_SECRET`` are
+set, Meta when ``AFFLOW_META_PIXEL_ID`` and ``AFFLOW_META_ACCESS_TOKEN`` are (base URLs overridable with
+``AFFLOW_GA4_BASE_URL`` / ``AFFLOW_META_BASE_URL``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import typer
+from rich.table import Table
+from sqlalchemy import func, select
+
+from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
+from afflow.settings import Settings
+from store.db import transaction
+from store.models import ConversionOutbox
+from workflows.conversion_senders import Destination, Ga4Destination, MetaDestination, deliver_conversions
+from workflows.conversions import queue_conversions
+
+conversions_app = typer.Typer(help="Server-side conversions to GA4 and Meta.", no_args_is_help=True)
+
+
+def destinations_from(config: Settings) -> list[Destination]:
+    found: list[Destination] = []
+    if config.ga4_measurement_id and config.ga4_api_secret:
+        secret = config.ga4_api_secret.get_secret_value()
+        found.append(
+            Ga4Destination(measurement_id=config.ga4_measurement_id, api_secret=secret, base_url=config.ga4_base_url)
+        )
+    if config.meta_pixel_id and config.meta_access_token:
+        token = config.meta_access_token.get_secret_value()
+        found.append(
+            MetaDestination(
+                pixel_id=config.meta_pixel_id,
+                access_token=token,
+                api_version=config.meta_api_version,
+                base_url=config.meta_base_url,
+            )
+        )
+    return found
+
+
+@conversions_app.command("send")
+def conversions_send(as_json: bool = JsonOption) -> None:
+    """Queue every attributed order and refund not yet queued, then deliver what is due (with retries)."""
+    with user_errors(as_json=as_json):
+        destinations = destinations_from(settings())
+        if not destinations:
+            raise UserError(
+                "not_configured",
+                "no conversion destination configured: set AFFLOW_GA4_MEASUREMENT_ID + AFFLOW_GA4_API_SECRET "
+                "and/or AFFLOW_META_PIXEL_ID + AFFLOW_META_ACCESS_TOKEN",
+            )
+        now = datetime.now(UTC)
+        engine = open_store()
+        with transaction(engine) as session:
+            queued = queue_conversions(session=session, destinations=[d.name for d in destinations], now=now)
+        with httpx.Client(timeout=10) as client:
+            report = deliver_conversions(engine=engine, destinations=destinations, client=client, now=now)
+        view = {
+            "destinations": [d.name for d in destinations],
+            "queued": {"purchases": queued.purchases, "refunds": queued.refunds},
+            "sent": report.sent,
+            "retrying": report.retrying,
+            "failed": report.failed,
+            "errors": report.errors[:50],
+        }
+        emit(view, as_json=as_json, render=lambda: _render_pairs(view))
+
+
+@conversions_app.command("status")
+def conversions_status(as_json: bool = JsonOption) -> None:
+    """How many conversions are queued, sent or failed, per destination."""
+    with user_errors(as_json=as_json), transaction(open_store()) as session:
+        rows = session.execute(
+            select(ConversionOutbox.destination, ConversionOutbox.status, func.count())
+            .group_by(ConversionOutbox.destination, ConversionOutbox.status)
+            .order_by(ConversionOutbox.destination, ConversionOutbox.status)
+        ).all()
+    counts: dict[str, dict[str, int]] = {}
+    for destination, status, count in rows:
+        counts.setdefault(destination, {"queued": 0, "sent": 0, "failed": 0})[status] = int(count)
+    view: dict[str, Any] = {"destinations": counts}
+    emit(view, as_json=as_json, render=lambda: _render_counts(counts))
+
+
+def _render_pairs(view: dict[str, Any]) -> None:
+    table = Table(show_header=False, box=None)
+    for key, value in view.items():
+        table.add_row(f"[bold]{key}[/]", str(value))
+    console.print(table)
+
+
+def _render_counts(counts: dict[str, dict[str, int]]) -> None:
+    table = Table("destination", "queued", "sent", "failed")
+    for destination, by_status in counts.items():
+        table.add_row(destination, str(by_status["queued"]), str(by_status["sent"]), str(by_status["failed"]))
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(conversions_app, name="conversions")
