@@ -34,7 +34,7 @@ from store.db import ensure_program, transaction
 from workflows.http.clickwriter import ClickWriter
 from workflows.http.inbox_worker import InboxWorker
 from workflows.http.intake import Intake, conversion_endpoint, webhook_endpoint
-from workflows.http.redirect import LinkCache, ProgramSnapshot, Redirector
+from workflows.http.redirect import LinkCache, ProgramSnapshot, RedirectFastPath, Redirector
 from workflows.webhooks import PLATFORMS
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def load_program(engine: Engine) -> ProgramSnapshot:
         return ProgramSnapshot(ip_salt=program.ip_salt, cookie_days=program.cookie_days, currency=program.currency)
 
 
-def create_app(*, engine: Engine, config: HttpConfig, routers: Sequence[APIRouter] = ()) -> Starlette:
+def create_app(*, engine: Engine, config: HttpConfig, routers: Sequence[APIRouter] = ()) -> RedirectFastPath:
     program = load_program(engine)
     clicks = ClickWriter(engine=engine, spool_dir=config.spool_dir, flush_interval=config.click_flush_interval)
     worker = InboxWorker(engine=engine, poll_interval=config.inbox_poll_interval)
@@ -109,7 +109,7 @@ def create_app(*, engine: Engine, config: HttpConfig, routers: Sequence[APIRoute
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.clicks = clicks
     app.state.inbox = worker
-    return app
+    return RedirectFastPath(app=app, redirector=redirector)
 
 
 def _secret(config: HttpConfig, name: str) -> Callable[[], SecretStr | None]:
@@ -127,7 +127,13 @@ def _healthz(engine: Engine, clicks: ClickWriter, worker: InboxWorker) -> Callab
         except Exception as exc:
             return JSONResponse({"status": "degraded", "database": str(exc)[:200]}, status_code=503)
         return JSONResponse(
-            {"status": "ok", "clicks_stored": clicks.stored, "clicks_pending": clicks.pending, "booked": worker.booked}
+            {
+                "status": "ok",
+                "clicks_recorded": clicks.recorded,
+                "clicks_stored": clicks.stored,
+                "clicks_pending": clicks.pending,
+                "booked": worker.booked,
+            }
         )
 
     return healthz

@@ -30,6 +30,7 @@ class ClickWriter:
         self.flush_interval = flush_interval
         self.max_batch = max_batch
         self.stored = 0
+        self.recorded = 0  # clicks handed over by redirects since start: one per 302 answered
         self._spool: ClickSpool | None = None
         self._buffer: list[dict[str, Any]] = []
         self._unsaved: list[tuple[Segment, list[dict[str, Any]]]] = []
@@ -60,6 +61,7 @@ class ClickWriter:
             raise RuntimeError("ClickWriter.record before start()")
         self._spool.append(encode_row(row))
         self._buffer.append(row)
+        self.recorded += 1
         if len(self._buffer) >= self.max_batch:
             self._wake.set()
 
