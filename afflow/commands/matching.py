@@ -1,20 +1,24 @@
-"""``afflow match run | costs``: probabilistic matching of orders nothing identifies, and what it costs.
+"""``afflow match signals | run | costs``: probabilistic matching of orders nothing identifies, and what it costs.
 
 Turn it on with ``afflow program set --probabilistic-matching [--probabilistic-threshold 0.9]``.
 """
 
 from __future__ import annotations
 
+import csv
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 import typer
+from pydantic import ValidationError
 from rich.table import Table
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, user_errors
 from store.db import ensure_program, transaction
 from store.money import format_money
+from workflows.order_signals import OrderSignalIn, record_order_signals
 from workflows.probabilistic import match_unattributed, probabilistic_costs
 
 match_app = typer.Typer(
@@ -65,6 +69,45 @@ def match_run(
         if not report.enabled:
             view["hint"] = "probabilistic matching is off: afflow program set --probabilistic-matching"
         emit(view, as_json=as_json, render=lambda: _render_pairs(view))
+
+
+@match_app.command("signals")
+def match_signals(
+    file: Path = typer.Argument(..., help="CSV with columns order_id,ip,user_agent (checkout signals)."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Load buyers' checkout signals (hashed on arrival, raw IPs never stored); all-or-nothing per file."""
+    with user_errors(as_json=as_json):
+        signals = read_signals(file)
+        with transaction(open_store()) as session:
+            recorded = record_order_signals(session=session, signals=signals, salt=ensure_program(session).ip_salt)
+        view = {"file": str(file), "rows": len(signals), "recorded": recorded}
+        emit(view, as_json=as_json, render=lambda: _render_pairs(view))
+
+
+def read_signals(path: Path) -> list[OrderSignalIn]:
+    """Parse and validate every row first; any bad row fails the whole file with its line number."""
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in ("order_id", "ip", "user_agent") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise UserError("bad_csv", f"{path.name}: missing column(s) {', '.join(missing)}")
+            signals, errors = [], []
+            for line, row in enumerate(reader, start=2):
+                try:
+                    signals.append(
+                        OrderSignalIn(
+                            order_id=row["order_id"].strip(), ip=row["ip"] or "", user_agent=row["user_agent"] or ""
+                        )
+                    )
+                except ValidationError as exc:
+                    errors.append(f"{path.name} line {line}: order_id: {exc.errors()[0]['msg']}")
+    except OSError as exc:
+        raise UserError("bad_file", f"cannot read {path}: {exc.strerror}") from exc
+    if errors:
+        raise UserError("bad_csv", f"{path.name}: {len(errors)} bad row(s), nothing loaded", {"lines": errors[:50]})
+    return signals
 
 
 @match_app.command("costs")

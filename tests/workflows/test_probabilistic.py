@@ -179,12 +179,20 @@ def test_cli_enables_matching_books_and_reports_costs(
     program: Engine, tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _order(program, tmp_path, "o1")
-    _signals(program, OrderSignalIn(order_id="o1", ip="203.0.113.77", user_agent=IPHONE))
     env = {"AFFLOW_DATABASE_URL": db_url}
 
     def afflow(*args: str) -> dict[str, Any]:
         return dict(_afflow(monkeypatch, env, *args)[1])
 
+    bad_file = tmp_path / "bad-signals.csv"
+    bad_file.write_text("order_id,ip,user_agent\n,1.2.3.4,x\n")
+    bad = afflow("match", "signals", str(bad_file))
+    assert bad["error"]["code"] == "bad_csv" and bad["error"]["details"]["lines"][0].startswith(
+        "bad-signals.csv line 2"
+    )
+    signals_file = tmp_path / "signals.csv"
+    signals_file.write_text(f"order_id,ip,user_agent\no1,203.0.113.77,{IPHONE}\n")
+    assert afflow("match", "signals", str(signals_file))["recorded"] == 1
     off = afflow("match", "run")
     assert off["enabled"] is False and off["matched"] == 0 and "hint" in off
     bad = afflow("program", "set", "--probabilistic-threshold", "0.2")
