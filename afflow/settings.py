@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     slack_approval_channel: str | None = None
     slack_approvers: str = ""
     slack_api_url: str = "https://slack.com/api/"
+    slack_summary_channel: str | None = None  # the weekly summary's channel (default: the approval channel)
+    manager_emails: str = ""  # comma-separated: the weekly summary by email when Slack is not configured
     shopify_secret: SecretStr | None = None
     woocommerce_secret: SecretStr | None = None
     stripe_secret: SecretStr | None = None

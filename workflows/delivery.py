@@ -23,7 +23,8 @@ from sqlalchemy import Engine, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from store.db import transaction
-from store.models import OutboxAttachment, OutboxMessage, Partner, Proposal
+from store.models import OutboxAttachment, OutboxMessage, Partner
+from tools.chart_image import charts_from_html
 from tools.slack import (
     SlackConfig,
     SlackDeliveryError,
@@ -33,18 +34,22 @@ from tools.slack import (
     render_json,
 )
 from workflows.mailer import Attachment, MailError, SmtpTarget, send_email
+from workflows.proposal_posting import post_pending_proposals
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
 MAX_ATTEMPTS = 8
+MANAGERS = "managers"  # the symbolic recipient of manager reports (the weekly summary)
 _SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,}")
 
 
 class DeliverySettingsSource(SlackSettingsSource, Protocol):
     smtp_url: str | None
     output_dir: str
+    slack_summary_channel: str | None
+    manager_emails: str
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class DeliveryConfig:
     slack: SlackConfig | None
     smtp: SmtpTarget | None
     output_dir: Path
+    summary_channel: str | None = None
+    manager_emails: tuple[str, ...] = ()
 
     @classmethod
     def from_settings(cls, settings: DeliverySettingsSource) -> DeliveryConfig:
@@ -59,6 +66,8 @@ class DeliveryConfig:
             slack=SlackConfig.from_settings(settings),
             smtp=SmtpTarget.parse(settings.smtp_url) if settings.smtp_url else None,
             output_dir=Path(settings.output_dir),
+            summary_channel=settings.slack_summary_channel or None,
+            manager_emails=tuple(part.strip() for part in settings.manager_emails.split(",") if part.strip()),
         )
 
     def describe(self) -> str:
@@ -112,7 +121,7 @@ def attach_file(
 def run_delivery(*, engine: Engine, config: DeliveryConfig, now: datetime | None = None) -> DeliveryReport:
     """One delivery pass (the scheduler runs it every minute): new proposals to Slack, then the outbox."""
     report = deliver_outbox(engine=engine, config=config, now=now)
-    report.proposals_posted = post_pending_proposals(engine=engine, config=config)
+    report.proposals_posted = post_pending_proposals(engine=engine, slack=config.slack)
     return report
 
 
@@ -193,8 +202,11 @@ def _send(
     attachments: list[Attachment],
     partner_email: str | None,
 ) -> str:
+    if message.recipient == MANAGERS:
+        return _send_to_managers(engine=engine, config=config, message=message, attachments=attachments)
     if message.channel == "slack" and config.slack is not None and "@" not in message.recipient:
-        return _send_slack(engine=engine, slack=config.slack, message=message, attachments=attachments)
+        target = message.recipient or config.slack.approval_channel
+        return _send_slack(engine=engine, slack=config.slack, message=message, target=target, attachments=attachments)
     if message.channel == "slack" and "@" not in message.recipient and not (partner_email and config.smtp):
         raise _NotDeliverable("Slack is not configured and there is no partner email to fall back to")
     if message.channel in ("slack", "email"):
@@ -203,23 +215,44 @@ def _send(
         to = message.recipient if "@" in message.recipient else partner_email
         if not to or "@" not in to:
             raise _Permanent(f"no email address for message {message.id} (recipient {message.recipient!r})")
-        subject = message.subject or message.kind.capitalize()
-        text, html = message.body_text, message.body_html
-        return "email:" + send_email(
-            target=config.smtp, to=to, subject=subject, text=text, html=html, attachments=attachments
-        )
+        return _email(config.smtp, message, to=to, attachments=attachments)
     if message.channel == "file":
         return "file:" + str(_write_files(config.output_dir, message, attachments))
     raise _Permanent(f"unknown outbox channel {message.channel!r}")
 
 
-def _send_slack(*, engine: Engine, slack: SlackConfig, message: OutboxMessage, attachments: list[Attachment]) -> str:
-    """A DM when the recipient is a user id, else a channel post (the approval channel when none is given);
-    attachments (the summary chart) are uploaded into the same conversation after the text."""
+def _send_to_managers(
+    *, engine: Engine, config: DeliveryConfig, message: OutboxMessage, attachments: list[Attachment]
+) -> str:
+    """The managers' reports (the weekly summary): to the summary channel in Slack with the charts as images,
+    else by email to ``AFFLOW_MANAGER_EMAILS``. Charts come from attachments or the HTML's inline SVGs."""
+    charts = attachments or [
+        Attachment(chart.filename, "image/png", chart.png) for chart in charts_from_html(message.body_html or "")
+    ]
+    if config.slack is not None:
+        target = config.summary_channel or config.slack.approval_channel
+        return _send_slack(engine=engine, slack=config.slack, message=message, target=target, attachments=charts)
+    if config.smtp is not None and config.manager_emails:
+        return _email(config.smtp, message, to=", ".join(config.manager_emails), attachments=charts)
+    raise _NotDeliverable("manager reports need Slack or AFFLOW_SMTP_URL with AFFLOW_MANAGER_EMAILS")
+
+
+def _email(smtp: SmtpTarget, message: OutboxMessage, *, to: str, attachments: list[Attachment]) -> str:
+    subject = message.subject or message.kind.capitalize()
+    html = message.body_html
+    return "email:" + send_email(
+        target=smtp, to=to, subject=subject, text=message.body_text, html=html, attachments=attachments
+    )
+
+
+def _send_slack(
+    *, engine: Engine, slack: SlackConfig, message: OutboxMessage, target: str | None, attachments: list[Attachment]
+) -> str:
+    """A DM when the target is a user id, else a channel post; attachments (the summary's charts) are
+    uploaded into the same conversation after the text, which is recorded first so a retry never reposts it."""
     client = slack.client()
     ref = message.delivered_ref
     if ref is None:
-        target = message.recipient or slack.approval_channel
         if not target:
             raise _Permanent("no Slack recipient and no AFFLOW_SLACK_APPROVAL_CHANNEL")
         title = message.subject or message.kind.capitalize()
@@ -251,41 +284,3 @@ def _write_files(output_dir: Path, message: OutboxMessage, attachments: list[Att
     for attachment in attachments:
         (folder / f"{message.id:06d}-{Path(attachment.filename).name}").write_bytes(attachment.content)
     return stem.with_suffix(".txt")
-
-
-def post_pending_proposals(*, engine: Engine, config: DeliveryConfig) -> int:
-    """Post each pending proposal not yet in Slack to the approval channel; returns how many were posted.
-
-    A proposal is claimed by setting ``slack_channel`` where it is still NULL, so it is posted once even with
-    several replicas; a failed post releases the claim for the next run.
-    """
-    slack = config.slack
-    if slack is None or not slack.approval_channel:
-        return 0
-    channel = slack.approval_channel
-    client = slack.client()
-    unposted = and_(Proposal.status == "pending", Proposal.slack_channel.is_(None), Proposal.slack_ts.is_(None))
-    with transaction(engine) as session:
-        ids = list(session.scalars(select(Proposal.id).where(unposted).order_by(Proposal.id)))
-    posted_count = 0
-    for proposal_id in ids:
-        with transaction(engine) as session:
-            claim = update(Proposal).where(Proposal.id == proposal_id, unposted).values(slack_channel=channel)
-            if not session.execute(claim).rowcount:  # type: ignore[attr-defined]
-                continue
-            proposal = session.get_one(Proposal, proposal_id)
-        try:
-            posted = client.post_proposal(channel=channel, proposal=proposal)
-        except SlackDeliveryError as exc:
-            log.warning("posting proposal %s to Slack failed (will retry): %s", proposal_id, exc)
-            with transaction(engine) as session:
-                session.execute(update(Proposal).where(Proposal.id == proposal_id).values(slack_channel=None))
-            continue
-        with transaction(engine) as session:
-            session.execute(
-                update(Proposal)
-                .where(Proposal.id == proposal_id)
-                .values(slack_channel=posted.channel, slack_ts=posted.ts)
-            )
-        posted_count += 1
-    return posted_count

@@ -185,7 +185,12 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
             _tell(channel=channel, user=user, text=f"Deciding proposal #{proposal_id} failed; see the server log.")
             return
         proposal = _load(proposal_id)
-        if proposal is not None:
+        if proposal is None:
+            return
+        if proposal.decided_by != f"slack:{user}":
+            # A concurrent approver recorded the decision first; this click only finished applying it.
+            _already_decided(proposal=proposal, channel=channel, ts=ts, user=user)
+        else:
             _refresh_message(proposal, channel=channel, ts=ts)
 
     def _already_decided(*, proposal: Proposal, channel: str, ts: str, user: str) -> None:

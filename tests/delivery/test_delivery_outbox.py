@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from datetime import UTC, datetime, timedelta
@@ -24,8 +25,11 @@ NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 CHART = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 
 
-def config(tmp_path: Path, *, slack: FakeSlack | None = None, smtp_url: str | None = None) -> DeliveryConfig:
+def config(
+    tmp_path: Path, *, slack: FakeSlack | None = None, smtp_url: str | None = None, **more: Any
+) -> DeliveryConfig:
     values: dict[str, Any] = {"smtp_url": smtp_url, "output_dir": str(tmp_path / "out"), "slack_bot_token": None}
+    values |= {"slack_summary_channel": None, "manager_emails": ""} | more
     if slack is not None:
         values |= {"slack_bot_token": TOKEN, "slack_api_url": slack.url, "slack_approval_channel": "C0APPROVALS"}
     return DeliveryConfig.from_settings(Settings(**values))
@@ -196,3 +200,57 @@ def test_file_channel_writes_the_message_and_its_attachments(engine: Engine, tmp
     written = sorted(path.name for path in (tmp_path / "out" / "outbox").iterdir())
     assert written == ["000001-chart.png", "000001-summary.html", "000001-summary.txt"]
     assert (tmp_path / "out" / "outbox" / "000001-chart.png").read_bytes() == CHART
+
+
+SUMMARY_HTML = """<h1>Weekly report</h1>
+<svg width="520" height="80" role="img" aria-label="Revenue by sub-network, this week vs last week">
+<text x="0" y="17" font-size="12">direct</text>
+<rect x="90" y="4" width="300" height="8" fill="#c7d2fe"/><rect x="90" y="13" width="250" height="10" fill="#4f46e5"/>
+<text x="346" y="22" font-size="11">12,345.00</text></svg>"""
+
+
+def queue_summary(engine: Engine) -> None:
+    """The weekly summary as the summary agent queues it: for the managers, Markdown + HTML with an SVG chart."""
+    queue(
+        engine,
+        "summary:2026-03-01",
+        recipient="managers",
+        kind="summary",
+        subject="Weekly affiliate report",
+        body_text="# Weekly report\nRevenue **12,345.00** (+4.0%)",
+        body_html=SUMMARY_HTML,
+    )
+
+
+def test_the_weekly_summary_lands_in_the_summary_channel_with_its_chart_as_png(
+    engine: Engine, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    queue_summary(engine)
+
+    report = deliver_outbox(
+        engine=engine, config=config(tmp_path, slack=fake_slack, slack_summary_channel="C0EXEC"), now=NOW
+    )
+
+    assert report.sent == 1
+    (post,) = fake_slack.called("chat.postMessage")
+    assert post.args["channel"] == "C0EXEC" and "*12,345.00*" in json.dumps(post.args["blocks"])
+    (start,) = fake_slack.called("files.getUploadURLExternal")
+    assert start.args["filename"] == "revenue-by-sub-network-this-week-vs-last-week.png"
+    (upload,) = fake_slack.called("upload")
+    assert upload.raw.startswith(b"\x89PNG\r\n\x1a\n") and len(upload.raw) > 1000
+    assert fake_slack.called("files.completeUploadExternal")[0].args["channel_id"] == "C0EXEC"
+
+
+def test_without_slack_the_weekly_summary_is_emailed_to_the_managers_with_the_chart(
+    engine: Engine, smtp_inbox: Inbox, tmp_path: Path
+) -> None:
+    queue_summary(engine)
+    mail = config(tmp_path, smtp_url=smtp_inbox.url, manager_emails="cmo@shop.example, aff@shop.example")
+
+    assert deliver_outbox(engine=engine, config=mail, now=NOW).sent == 1
+
+    ((recipients, email),) = smtp_inbox.received
+    assert sorted(recipients) == ["aff@shop.example", "cmo@shop.example"]
+    (chart,) = list(email.iter_attachments())
+    assert chart.get_content_type() == "image/png" and chart.get_content().startswith(b"\x89PNG")
+    assert "<svg" in email.get_body(("html",)).get_content()  # type: ignore[union-attr]

@@ -23,7 +23,7 @@ from store.db import transaction
 from store.models import OutboxMessage, Partner, Proposal
 from tools.slack import SlackConfig
 from workflows.approvals import decide
-from workflows.delivery import DeliveryConfig, post_pending_proposals
+from workflows.proposal_posting import post_pending_proposals
 from workflows.slack_actions import build_slack_router
 
 APPROVER, STRANGER = "U0BOSS", "U0INTERN"
@@ -55,9 +55,7 @@ def client(engine: Engine, fake_slack: FakeSlack, tmp_path: Path) -> Iterator[Te
 def posted(engine: Engine, fake_slack: FakeSlack, tmp_path: Path, waiting_proposal: int) -> tuple[int, str]:
     """The waiting offboarding proposal, posted to the approval channel by the delivery pass."""
     proposal_id = waiting_proposal
-    assert (
-        post_pending_proposals(engine=engine, config=DeliveryConfig.from_settings(settings(fake_slack, tmp_path))) == 1
-    )
+    assert post_pending_proposals(engine=engine, slack=SlackConfig.from_settings(settings(fake_slack, tmp_path))) == 1
     with transaction(engine) as session:
         ts = session.get_one(Proposal, proposal_id).slack_ts
     assert ts is not None
