@@ -17,6 +17,7 @@ from store.rules import RateRule, RuleSetBody, publish_rule_set, rule_sets_in_fo
 from workflows.experiments.report import report_view
 from workflows.experiments.service import ExperimentError, adopt_winner, create_experiment, stop_experiment
 from workflows.importer import import_csv
+from workflows.lifecycle import reconcile
 
 S = datetime(2026, 1, 5, tzinfo=UTC)
 END = S + timedelta(days=28)
@@ -169,3 +170,11 @@ def test_a_partner_runs_in_one_experiment_at_a_time(cohort: Engine) -> None:
         _create(cohort, partner_ids=PARTNERS[5:])
     with pytest.raises(ExperimentError, match="not active partners: nobody"):
         _create(cohort, partner_ids=["nobody"])
+
+
+def test_reconcile_stops_experiments_whose_period_ended(cohort: Engine) -> None:
+    experiment_id, _ = _create(cohort)
+    with transaction(cohort) as session:
+        assert reconcile(session=session, as_of=END - timedelta(hours=1)).experiments_stopped == 0
+        assert reconcile(session=session, as_of=END).experiments_stopped == 1
+        assert session.get_one(Experiment, experiment_id).status == "stopped"

@@ -20,6 +20,7 @@ from store.db import ensure_program, transaction
 from store.ledger import balances
 from store.models import Attribution, Commission
 from workflows.importer import import_csv
+from workflows.lifecycle import reconcile
 from workflows.order_signals import OrderSignalIn, record_order_signals
 from workflows.probabilistic import match_unattributed, probabilistic_costs, set_matching
 
@@ -203,3 +204,12 @@ def test_cli_enables_matching_books_and_reports_costs(
     costs = afflow("match", "costs", "--days", "3650")
     assert costs["commission"] == "5.00"
     assert costs["partners"] == [{"partner_id": "p1", "orders": 1, "revenue": "50.00", "commission": "5.00", "mean_confidence": costs["partners"][0]["mean_confidence"]}]  # type: ignore[index]  # fmt: skip
+
+
+def test_reconcile_runs_the_matching_pass(program: Engine, tmp_path: Path) -> None:
+    _order(program, tmp_path, "o1")
+    _signals(program, OrderSignalIn(order_id="o1", ip="203.0.113.77", user_agent=IPHONE))
+    _enable(program)
+    with transaction(program) as session:
+        report = reconcile(session=session, as_of=T + timedelta(days=40))
+    assert report.probabilistic_matches == 1 and report.locked_cents == 500  # matched, then locked after 30 days
