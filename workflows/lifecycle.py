@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from store.ledger import Posting, book, partner_account, transfer
 from store.models import Commission, InboxEvent, Partner
+from workflows.experiments.service import stop_due
 from workflows.ingest import replay_parked
+from workflows.probabilistic import match_unattributed
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,8 @@ class ReconcileReport:
     locked_commissions: int = 0
     locked_cents: int = 0
     partners: tuple[PartnerLock, ...] = field(default_factory=tuple)
+    probabilistic_matches: int = 0
+    experiments_stopped: int = 0
 
 
 def reconcile(*, session: Session, as_of: datetime) -> ReconcileReport:
@@ -43,6 +47,10 @@ def reconcile(*, session: Session, as_of: datetime) -> ReconcileReport:
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
     replayed = replay_parked(session=session)
+    # hooks (workflows.probabilistic, workflows.experiments): a no-op unless the program enabled matching
+    # or an experiment's period ended; before locking, so what they book follows the same lifecycle
+    matched = match_unattributed(session=session, as_of=as_of)
+    stopped = stop_due(session=session, now=as_of)
     still_parked = session.scalar(select(func.count()).select_from(InboxEvent).where(InboxEvent.status == "parked"))
     locks = lock_matured_commissions(session=session, as_of=as_of)
     return ReconcileReport(
@@ -52,6 +60,8 @@ def reconcile(*, session: Session, as_of: datetime) -> ReconcileReport:
         locked_commissions=sum(lock.commissions for lock in locks),
         locked_cents=sum(lock.amount_cents for lock in locks),
         partners=tuple(locks),
+        probabilistic_matches=matched.matched,
+        experiments_stopped=len(stopped),
     )
 
 
