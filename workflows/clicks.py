@@ -6,6 +6,7 @@ import hashlib
 import ipaddress
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Insert
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from store.models import Click
 from workflows.events import ClickIn
 
+_CLICKS = Click.metadata.tables[Click.__tablename__]  # Core table: plain executemany, no ORM bulk grouping
 _MOBILE = re.compile(r"iphone|android.+mobile|mobile safari|windows phone|ipod", re.IGNORECASE)
 _TABLET = re.compile(r"ipad|tablet|android(?!.*mobile)", re.IGNORECASE)
 _BOT = re.compile(r"bot|crawler|spider|curl|wget|python-requests|headless", re.IGNORECASE)
@@ -28,12 +30,17 @@ def hash_ip(ip: str, salt: str) -> tuple[str, str]:
         address = ipaddress.ip_address(ip.strip())
     except ValueError:
         return hashlib.sha256(f"{salt}:{ip}".encode()).hexdigest(), ""
-    prefix_len = 24 if address.version == 4 else 48
-    network = ipaddress.ip_network(f"{address}/{prefix_len}", strict=False)
-    return hashlib.sha256(f"{salt}:{address}".encode()).hexdigest(), str(network)
+    # Masking the integer is the same network as ip_network(..., strict=False), at a third of the cost.
+    if address.version == 4:
+        prefix = f"{ipaddress.IPv4Address(int(address) & 0xFFFFFF00)}/24"
+    else:
+        prefix = f"{ipaddress.IPv6Address(int(address) >> 80 << 80)}/48"
+    return hashlib.sha256(f"{salt}:{address}".encode()).hexdigest(), prefix
 
 
+@lru_cache(maxsize=4096)
 def device_type(user_agent: str) -> str:
+    """Device class of a user agent (cached: real traffic repeats a few hundred agents, the regexes are slow)."""
     if not user_agent:
         return "unknown"
     if _BOT.search(user_agent):
@@ -70,9 +77,9 @@ def insert_ignoring_duplicates(session: Session, rows: Sequence[dict[str, Any]])
     dialect = session.get_bind().dialect.name
     statement: Insert
     if dialect == "postgresql":
-        statement = postgresql.insert(Click).on_conflict_do_nothing(index_elements=["id"])
+        statement = postgresql.insert(_CLICKS).on_conflict_do_nothing(index_elements=["id"])
     else:
-        statement = sqlite.insert(Click).on_conflict_do_nothing(index_elements=["id"])
+        statement = sqlite.insert(_CLICKS).on_conflict_do_nothing(index_elements=["id"])
     for start in range(0, len(rows), 5000):
         session.execute(statement, list(rows[start : start + 5000]))
 
