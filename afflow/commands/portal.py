@@ -18,7 +18,7 @@ from afflow.settings import Settings
 from store.db import transaction
 from store.models import PortalUser
 from workflows.portal import PortalConfig, portal_router
-from workflows.portal.auth import ROLES, PortalAuthError, create_user, find_user, issue_login_token
+from workflows.portal.auth import ROLES, PortalAuthError, create_user, disable_user, find_user, issue_login_token
 from workflows.portal.mail import queue_sign_in_email, sign_in_url
 
 users_app = typer.Typer(help="Portal accounts (promoters, managers, finance) and sign-in links.", no_args_is_help=True)
@@ -43,6 +43,20 @@ def users_add(
         except PortalAuthError as error:
             raise UserError("bad_user", str(error)) from error
         emit(view, as_json=as_json, render=lambda: console.print(f"[green]{view['email']}[/] is a {view['role']}"))
+
+
+@users_app.command("disable")
+def users_disable(
+    email: str = typer.Argument(..., help="The account to lock out."), as_json: bool = JsonOption
+) -> None:
+    """Take away an account's portal access (its open sessions end at once); ``users add`` restores it."""
+    with user_errors(as_json=as_json):
+        try:
+            with transaction(open_store()) as session:
+                view = _user_view(disable_user(session=session, email=email))
+        except PortalAuthError as error:
+            raise UserError("bad_user", str(error)) from error
+        emit(view, as_json=as_json, render=lambda: console.print(f"[yellow]{view['email']}[/] can no longer sign in"))
 
 
 @users_app.command("list")

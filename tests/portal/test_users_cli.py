@@ -60,6 +60,11 @@ def test_add_then_token_signs_the_user_in(run: CliRunner, db_url: str) -> None:
     assert "Secure" in signed_in.headers["set-cookie"]  # https public URL: cookies only over TLS
     listed = json.loads(run.invoke(app, ["users", "list", "--json"]).stdout)
     assert [u["email"] for u in listed["users"]] == ["alice@example.com"]
+    assert client.get("/portal/partners/p-alice").status_code == 200
+    disabled = run.invoke(app, ["users", "disable", "alice@example.com", "--json"])
+    assert disabled.exit_code == 0 and json.loads(disabled.stdout)["active"] is False
+    assert client.get("/portal/partners/p-alice").status_code == 303  # the open session ended at once
+    assert run.invoke(app, ["users", "token", "alice@example.com"]).exit_code == 1
     engine.dispose()
 
 

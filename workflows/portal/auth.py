@@ -79,6 +79,16 @@ def create_user(*, session: Session, email: str, role: str, partner_id: str | No
     return user
 
 
+def disable_user(*, session: Session, email: str) -> PortalUser:
+    """Take away portal access; its open sessions stop working at once (every request checks ``active``)."""
+    user = session.scalar(select(PortalUser).where(PortalUser.email == normalize_email(email)))
+    if user is None:
+        raise PortalAuthError(f"no portal account for {email!r}")
+    user.active = False
+    session.flush()
+    return user
+
+
 def find_user(*, session: Session, email: str) -> PortalUser | None:
     try:
         address = normalize_email(email)
