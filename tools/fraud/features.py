@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, exists, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, exists, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from store.models import Attribution, Click, Coupon, Order, Partner
@@ -18,6 +18,7 @@ from tools.analytics_sql import Window, utc_day
 
 # Upper bounds (seconds) of the time-to-conversion histogram buckets; the last bucket is open-ended.
 TTC_BUCKETS: tuple[int, ...] = (10, 30, 60, 300, 900, 3600, 14_400, 86_400, 259_200, 604_800, 2_592_000)
+SAMPLE_CHUNK = 200
 CREDITING_METHODS = ("click", "cross_device", "probabilistic", "ref")
 
 
@@ -228,17 +229,19 @@ def _coupon_crediting_query(window: Window) -> Select[*tuple[Any, ...]]:
 def sample_ids(
     *, session: Session, ids: Select[*tuple[Any, ...]], partner_ids: Iterable[str], limit: int
 ) -> dict[str, list[str]]:
-    """Up to ``limit`` ids per partner from ``ids`` (columns: partner_id, id, ts), earliest first, in one query."""
+    """Up to ``limit`` ids per partner from ``ids`` (columns: partner_id, id, ts), earliest first.
+
+    One ``ORDER BY ts LIMIT n`` per flagged partner, glued with UNION ALL in chunks: each part walks an index
+    for a few rows, where a window function would rank every row of a partner with millions of clicks.
+    """
+    partner_col, id_col, ts_col = list(ids.selected_columns)[:3]
     wanted = sorted(set(partner_ids))
-    if not wanted:
-        return {}
-    source = ids.subquery()
-    partner_col, id_col, ts_col = source.c[0], source.c[1], source.c[2]
-    rank = func.row_number().over(partition_by=partner_col, order_by=(ts_col, id_col)).label("rank")
-    ranked = select(partner_col.label("p"), id_col.label("i"), rank).where(partner_col.in_(wanted)).subquery()
     samples: dict[str, list[str]] = {}
-    for partner_id, item_id in session.execute(
-        select(ranked.c.p, ranked.c.i).where(ranked.c.rank <= literal(limit)).order_by(ranked.c.p, ranked.c.rank)
-    ):
-        samples.setdefault(str(partner_id), []).append(str(item_id))
+    for start in range(0, len(wanted), SAMPLE_CHUNK):
+        parts = [
+            select(ids.where(partner_col == partner_id).order_by(ts_col, id_col).limit(limit).subquery())
+            for partner_id in wanted[start : start + SAMPLE_CHUNK]
+        ]
+        for row in session.execute(union_all(*parts)):
+            samples.setdefault(str(row[0]), []).append(str(row[1]))
     return samples

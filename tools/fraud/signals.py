@@ -21,6 +21,7 @@ from tools.fraud.timing import histogram_median_bucket, ks_two_sample
 
 Share = Callable[[PartnerFeatures], Decimal | None]
 MIN_PEERS = 5
+SUPPORTING_SIGNIFICANCE = 0.05  # a test that only has to agree with a stronger one
 
 
 def _share(numerator: int, denominator: int) -> Decimal | None:
@@ -148,7 +149,9 @@ def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
         return None
     others = [total - own for total, own in zip(b.histogram, f.ttc_histogram, strict=True)]
     test = ks_two_sample(f.ttc_histogram, others)
-    distribution_differs = test is not None and test.partner_faster and test.p_value < t.significance
+    if test is None or not test.partner_faster or test.p_value >= SUPPORTING_SIGNIFICANCE:
+        return None  # a few quick orders in an otherwise ordinary distribution: not injection
+    distribution_differs = test.p_value < t.significance
     count_improbable = anomaly.get("p_value", 1.0) < t.significance
     if not (distribution_differs or count_improbable):
         return None
@@ -159,7 +162,7 @@ def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
         "fast_conversion_seconds": t.fast_conversion_seconds,
         "fast_orders": f.fast_orders,
         "timed_orders": f.timed_orders,
-        "time_to_conversion_test": None if test is None else test.model_dump(),
+        "time_to_conversion_test": test.model_dump(),
     }
     return Finding(partner_id=pid, signal="click_injection", severity=severity, evidence=evidence)
 

@@ -39,7 +39,7 @@ class FraudThresholds(BaseModel):
         default=Decimal("0.4"), ge=0, le=1, description="poaching: share of the way from the median to 100%"
     )
     poaching_significance: float = Field(
-        default=0.01, gt=0, lt=1, description="combined (Fisher) p-value of the two poaching views"
+        default=0.0001, gt=0, lt=1, description="combined (Fisher) p-value of the two poaching views"
     )
     quick_conversion_seconds: int = Field(default=900, ge=1, description="a returning customer's click at checkout")
     self_referral_min_orders: int = Field(default=2, ge=1)
