@@ -5,6 +5,7 @@ Only the approval graph calls these, after a human approved; publishing never re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -21,6 +22,17 @@ def set_partner_rate(*, session: Session, partner_id: str, percent: Decimal, now
     """Tier bump: a per-partner percent override."""
     body = current_rules(session=session, now=now)
     overrides = {**body.partner_overrides, partner_id: RateRule(percent=percent)}
+    return publish_rule_set(
+        session=session, body=body.model_copy(update={"partner_overrides": overrides}), effective_from=now, note=note
+    )
+
+
+def set_partner_rates(
+    *, session: Session, partner_ids: Sequence[str], percent: Decimal, now: datetime, note: str
+) -> int:
+    """One version giving several partners the same percent override (an experiment's winning rate)."""
+    body = current_rules(session=session, now=now)
+    overrides = {**body.partner_overrides, **dict.fromkeys(partner_ids, RateRule(percent=percent))}
     return publish_rule_set(
         session=session, body=body.model_copy(update={"partner_overrides": overrides}), effective_from=now, note=note
     )

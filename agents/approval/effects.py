@@ -100,6 +100,15 @@ def _tier_bump(session: Session, proposal: Proposal, public_url: str, now: datet
 
 
 def _commission_change(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
+    if "partner_ids" in proposal.payload:  # an experiment's winner (workflows.experiments): its rate for its cohort
+        rule_changes.set_partner_rates(
+            session=session,
+            partner_ids=[str(p) for p in proposal.payload["partner_ids"]],
+            percent=Decimal(str(proposal.payload["percent"])),
+            now=now,
+            note=f"proposal {proposal.id}: {proposal.summary}",
+        )
+        return
     rule_changes.set_sku_rate(
         session=session,
         sku=str(proposal.payload["sku"]),
