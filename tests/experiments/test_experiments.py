@@ -14,8 +14,9 @@ from sqlalchemy import Engine, select
 from store.db import transaction
 from store.models import Commission, Experiment, ExperimentAssignment, Proposal
 from store.rules import RateRule, RuleSetBody, publish_rule_set, rule_sets_in_force
+from workflows.approvals import decide
 from workflows.experiments.report import report_view
-from workflows.experiments.service import ExperimentError, adopt_winner, create_experiment, stop_experiment
+from workflows.experiments.service import ExperimentError, create_experiment, stop_experiment
 from workflows.importer import import_csv
 from workflows.lifecycle import reconcile
 
@@ -155,12 +156,14 @@ def test_clear_winner_becomes_a_proposal_that_adopts_its_rate(cohort: Engine, tm
     with transaction(cohort) as session:
         result = stop_experiment(session=session, experiment_id=experiment_id, now=END)
         proposal = session.get_one(Proposal, result.proposal_id)
+        proposal_id = proposal.id
         assert (proposal.kind, proposal.status) == ("commission_change", "pending")
         assert proposal.payload["percent"] == "20" and proposal.payload["partner_ids"] == PARTNERS
         assert proposal.evidence["verdict"] == "winner"
-        version = adopt_winner(session=session, proposal=proposal, now=END + timedelta(days=1))
+    decided = decide(engine=cohort, proposal_id=proposal_id, approve=True, actor="manager", now=END + timedelta(days=1))
+    assert (decided.status, decided.outcome) == ("applied", "applied")
+    with transaction(cohort) as session:
         adopted = rule_sets_in_force(session=session).at(END + timedelta(days=1))
-    assert adopted.version == version
     assert adopted.body.partner_overrides == dict.fromkeys(PARTNERS, RateRule(percent=Decimal(20)))
 
 

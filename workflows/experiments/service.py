@@ -1,11 +1,14 @@
-"""Creating, measuring and stopping commission experiments; adopting a winner once a human approved it.
+"""Creating, measuring and stopping commission experiments.
 
 Rates change only through published rule-set versions (``store.rules.publish_rule_set``): ``create``
 adds per-partner overrides effective at the start, ``stop`` restores each cohort partner's previous
 override (or none) effective at the stop. Limitation, by design of effective-dated rules: a version
 published by someone else *between creation and a future start* is not carried into the experiment's
 version, so experiments start now unless told otherwise; orders arriving between the planned end and
-the actual stop still book at the variant rate (stop on time: ``stop_due``).
+the actual stop still book at the variant rate (``stop_due``, run by reconcile, stops them on time).
+A winner becomes a ``commission_change`` proposal whose payload carries ``partner_ids``; approving it
+(``workflows.approvals.decide``) publishes the winning percent for those partners
+(``tools.rule_changes.set_partner_rates``).
 """
 
 from __future__ import annotations
@@ -176,20 +179,6 @@ def _propose(session: Session, experiment: Experiment, winner: str, partner_ids:
         evidence=evidence_of(session=session, experiment=experiment, now=now),
     )
     return create_proposal(session=session, draft=draft, agent="experiments", now=now)
-
-
-def adopt_winner(*, session: Session, proposal: Proposal, now: datetime) -> int:
-    """Apply an approved experiment proposal: the winning percent for its partners, effective now."""
-    payload = proposal.payload
-    body = rule_sets_in_force(session=session).at(now).body
-    rule = RateRule(percent=Decimal(str(payload["percent"])))
-    overrides = {**body.partner_overrides, **{str(p): rule for p in payload["partner_ids"]}}
-    return publish_rule_set(
-        session=session,
-        body=body.model_copy(update={"partner_overrides": overrides}),
-        effective_from=now,
-        note=f"proposal {proposal.id}: adopt experiment {payload['experiment_id']} variant {payload['variant']}",
-    )
 
 
 def stop_due(*, session: Session, now: datetime) -> list[StopResult]:
