@@ -38,6 +38,8 @@ from workflows.probabilistic_model import (
 )
 
 _CHUNK = 500
+# unmatched orders are re-scored on every pass (a late click import may still match them): only this recent
+HORIZON_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ def match_unattributed(
         .join(OrderSignal, OrderSignal.order_id == Order.id)
         .outerjoin(Attribution, Attribution.order_id == Order.id)
         .where(Attribution.order_id.is_(None), OrderSignal.ip_prefix != "", Order.ts <= as_of)
+        .where(Order.ts > as_of - timedelta(days=HORIZON_DAYS))
         .where(_blank(Order.click_id), _blank(Order.ref_code), _blank(Order.coupon_code))
         .order_by(Order.ts, Order.id)
     )
