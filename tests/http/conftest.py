@@ -35,5 +35,7 @@ def link_code(seeded: Engine) -> str:
 @pytest.fixture
 def client(seeded: Engine, tmp_path: Path) -> Iterator[TestClient]:
     app = create_app(engine=seeded, config=app_config(tmp_path / "spool"))
-    with TestClient(app, base_url="https://go.example", follow_redirects=False) as test_client:
+    with TestClient(
+        app, base_url="https://go.example", follow_redirects=False, client=("203.0.113.9", 50123)
+    ) as test_client:
         yield test_client

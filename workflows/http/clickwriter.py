@@ -96,7 +96,8 @@ class ClickWriter:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self.flush_interval)
             self._wake.clear()
-            await self.flush()
+            # shielded: a shutdown cancelling this loop must not abandon a batch halfway through its commit
+            await asyncio.shield(self.flush())
 
     def _insert(self, rows: list[dict[str, Any]]) -> None:
         store_rows(self.engine, rows)
