@@ -21,6 +21,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine
 
+from agents.llm import LLMConfig
 from store.db import transaction
 from store.models import AuditLog
 from tools.analytics_sql import resolve_window
@@ -31,6 +32,7 @@ from workflows.approvals import expire_stale
 from workflows.delivery import DeliveryConfig, DeliverySettingsSource, run_delivery
 from workflows.lifecycle import reconcile
 from workflows.scheduler import JobRunner, JobSpec
+from workflows.weekly import run_weekly_cycle
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +44,7 @@ class JobSettingsSource(DeliverySettingsSource, Protocol):
     public_url: str
 
 
-def standard_jobs(*, engine: Engine, settings: JobSettingsSource) -> list[JobSpec]:
+def standard_jobs(*, engine: Engine, settings: JobSettingsSource, llm: LLMConfig) -> list[JobSpec]:
     delivery = DeliveryConfig.from_settings(settings)
     tz = settings.timezone
 
@@ -94,7 +96,22 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource) -> list[JobSpe
                 report.proposals_posted,
             )
 
+    def run_weekly(now: datetime) -> None:
+        report = run_weekly_cycle(
+            engine=engine, llm=llm, as_of=now, public_url=settings.public_url, output_dir=settings.output_dir
+        )
+        log.info("weekly cycle done: %s (report %s)", report.headline, report.html_path)
+        deliver(now)
+
     return [
+        JobSpec(
+            name="weekly_cycle",
+            trigger=CronTrigger(day_of_week="mon", hour=8, minute=0, timezone=tz),
+            target=run_weekly,
+            min_gap=timedelta(days=3),
+            max_run=timedelta(hours=6),
+            misfire_grace=timedelta(hours=12),
+        ),
         JobSpec(
             name="reconcile",
             trigger=CronTrigger(minute=0, timezone=tz),
@@ -123,9 +140,10 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource) -> list[JobSpe
     ]
 
 
-def start_scheduler(*, engine: Engine, settings: JobSettingsSource) -> JobRunner:
+def start_scheduler(*, engine: Engine, settings: JobSettingsSource, llm: LLMConfig) -> JobRunner:
     """Start the standard jobs for ``afflow serve``; says once where proposals and messages will go."""
     log.info(DeliveryConfig.from_settings(settings).describe())
-    runner = JobRunner(engine=engine, specs=standard_jobs(engine=engine, settings=settings), timezone=settings.timezone)
+    specs = standard_jobs(engine=engine, settings=settings, llm=llm)
+    runner = JobRunner(engine=engine, specs=specs, timezone=settings.timezone)
     runner.start()
     return runner

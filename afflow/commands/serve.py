@@ -19,6 +19,7 @@ from fastapi import APIRouter
 from sqlalchemy import Engine
 
 from afflow.clikit import UserError, console, open_store, settings, user_errors
+from afflow.commands.agents import llm_config
 from afflow.settings import Settings
 from workflows.http import HttpConfig, create_app
 from workflows.scheduled_jobs import start_scheduler
@@ -67,7 +68,11 @@ def serve(
                 server_header=False,
             )
         )
-        scheduler = start_scheduler(engine=engine, settings=current) if current.scheduler_enabled else None
+        scheduler = (
+            start_scheduler(engine=engine, settings=current, llm=llm_config(current))
+            if current.scheduler_enabled
+            else None
+        )
         for stop_signal in (signal.SIGTERM, signal.SIGINT):
             # uvicorn re-raises the signal after its graceful shutdown; exiting through `finally` stops the
             # scheduler (and disposes the engine) instead of dying with the default handler.
