@@ -198,3 +198,10 @@ def test_conversion_postback_needs_the_api_key_and_books(client: TestClient, see
 def test_healthz(client: TestClient) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json()["status"] == "ok"
+
+
+def test_oversized_body_is_refused_before_any_work(client: TestClient, seeded: Engine) -> None:
+    huge = b"{" + b" " * (5 * 1024 * 1024) + b"}"
+    response = client.post("/webhooks/shopify", content=huge, headers=shopify_headers(huge, "orders/paid"))
+    assert response.status_code == 413
+    assert count(seeded, InboxEvent) == 0
