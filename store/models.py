@@ -105,6 +105,8 @@ class Partner(Base):
     # A manager's hold (portal "block"): while true, the partner's commissions neither lock nor get paid.
     commissions_held: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The promoter's Slack user id (shared Slack Connect workspace): briefs and nudges go as DMs when set.
+    slack_user_id: Mapped[str | None] = mapped_column(String(32))
 
 
 class Application(Base):

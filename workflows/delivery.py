@@ -41,6 +41,7 @@ LEASE = timedelta(minutes=5)
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
 MAX_ATTEMPTS = 8
+PROMOTER_DM_KINDS = frozenset({"brief", "nudge", "launch"})  # sent as Slack DMs to partners with a Slack id
 MANAGERS = "managers"  # the symbolic recipient of manager reports (the weekly summary)
 _SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,}")
 
@@ -162,10 +163,20 @@ def _deliver_claimed(
             Attachment(a.filename, a.content_type, a.content)
             for a in session.scalars(select(OutboxAttachment).where(OutboxAttachment.message_id == message_id))
         ]
-        partner_email = session.scalar(select(Partner.email).where(Partner.id == message.partner_id))
+        partner = session.execute(
+            select(Partner.email, Partner.slack_user_id).where(Partner.id == message.partner_id)
+        ).first()
+    partner_email, partner_slack = (partner[0], partner[1]) if partner else (None, None)
     outcome: dict[str, object]
     try:
-        ref = _send(engine=engine, config=config, message=message, attachments=attachments, partner_email=partner_email)
+        ref = _send(
+            engine=engine,
+            config=config,
+            message=message,
+            attachments=attachments,
+            partner_email=partner_email,
+            partner_slack=partner_slack,
+        )
         outcome = {"status": "sent", "sent_at": now, "next_attempt_at": None, "last_error": None, "delivered_ref": ref}
         report.sent += 1
     except _NotDeliverable as exc:
@@ -201,9 +212,14 @@ def _send(
     message: OutboxMessage,
     attachments: list[Attachment],
     partner_email: str | None,
+    partner_slack: str | None,
 ) -> str:
     if message.recipient == MANAGERS:
         return _send_to_managers(engine=engine, config=config, message=message, attachments=attachments)
+    if partner_slack and config.slack is not None and message.kind in PROMOTER_DM_KINDS:
+        return _send_slack(
+            engine=engine, slack=config.slack, message=message, target=partner_slack, attachments=attachments
+        )
     if message.channel == "slack" and config.slack is not None and "@" not in message.recipient:
         target = message.recipient or config.slack.approval_channel
         return _send_slack(engine=engine, slack=config.slack, message=message, target=target, attachments=attachments)

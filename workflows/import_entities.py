@@ -101,6 +101,7 @@ def parse_partners(
             "ref_code": fields.optional(row, "ref_code", max_len=64),
             "coupon_code": fields.optional(row, "coupon_code", max_len=64),
             "network": fields.optional(row, "network", max_len=64) or "direct",
+            "slack_user_id": fields.optional(row, "slack_user_id", max_len=32),
         }
         if errors.total == before:
             partners.append(record | {"_line": row.line})

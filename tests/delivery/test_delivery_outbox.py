@@ -254,3 +254,28 @@ def test_without_slack_the_weekly_summary_is_emailed_to_the_managers_with_the_ch
     (chart,) = list(email.iter_attachments())
     assert chart.get_content_type() == "image/png" and chart.get_content().startswith(b"\x89PNG")
     assert "<svg" in email.get_body(("html",)).get_content()  # type: ignore[union-attr]
+
+
+def test_briefs_go_as_slack_dms_to_partners_with_a_slack_id_and_by_email_to_the_others(
+    engine: Engine, fake_slack: FakeSlack, smtp_inbox: Inbox, tmp_path: Path
+) -> None:
+    csv = tmp_path / "partners.csv"
+    csv.write_text(
+        "partner_id,name,email,channel,audience_size,engagement_rate,ref_code,coupon_code,slack_user_id\n"
+        "p1,Ana Lima,ana@example.com,https://youtube.com/@ana,12000,0.05,ANA,,U0ANA\n"
+        "p2,Bo Chen,bo@example.com,https://bo.example,9000,0.04,BO,,\n"
+    )
+    with transaction(engine) as session:
+        import_csv(session=session, kind="partners", path=csv)
+    queue(engine, "brief:p1", recipient="ana@example.com", partner_id="p1", subject="Your March brief")
+    queue(engine, "brief:p2", recipient="bo@example.com", partner_id="p2", subject="Your March brief")
+    queue(engine, "welcome:p1", recipient="ana@example.com", partner_id="p1", kind="welcome", subject="Welcome")
+
+    both = config(tmp_path, slack=fake_slack, smtp_url=smtp_inbox.url)
+    assert deliver_outbox(engine=engine, config=both, now=NOW).sent == 3
+
+    assert [call.args["users"] for call in fake_slack.called("conversations.open")] == ["U0ANA"]
+    (dm,) = fake_slack.called("chat.postMessage")
+    assert dm.args["channel"] == "D0ANA" and dm.args["text"] == "Your March brief"
+    by_email = sorted((rcpts[0], email["Subject"]) for rcpts, email in smtp_inbox.received)
+    assert by_email == [("ana@example.com", "Welcome"), ("bo@example.com", "Your March brief")]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 05:11:50.003470
+Create Date: 2026-11-26 05:50:04.162968
 """
 from alembic import op
 import sqlalchemy as sa
@@ -256,6 +256,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('commissions_held', sa.Boolean(), nullable=False),
     sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('slack_user_id', sa.String(length=32), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_partners')),
     sa.UniqueConstraint('ref_code', name=op.f('uq_partners_ref_code'))
     )
