@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -17,3 +18,4 @@ class AgentContext:
     now: datetime
     public_url: str
     run_id: int | None = None
+    cache: dict[str, Any] = field(default_factory=dict)  # analytics shared within one cycle

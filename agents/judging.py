@@ -18,6 +18,7 @@ _DEAL = re.compile(
     r"coupon|promo\s*code|discount\s*code|best\s+price|cheapest|deal[s]?\b|\d+\s*%\s*off|voucher|lowest\s+price",
     re.IGNORECASE,
 )
+_BANNED_CUE = re.compile(r"not\s+allowed|\bavoid\b|\bnever\b|\bno\s+(?=[a-z]+\s+(sites|content))", re.IGNORECASE)
 _HELPFUL = re.compile(
     r"\bhow\s+to\b|\bwhy\b|tested|review|compared|comparison|pros|cons|tips|guide|step|routine|for\s+beginners",
     re.IGNORECASE,
@@ -40,8 +41,29 @@ class ContentJudgement(BaseModel):
     reasons: list[str] = Field(default_factory=list, max_length=3)
 
 
+def stem(word: str) -> str:
+    """A crude suffix stripper: "hiking", "hikers" and "hike" all become "hik"."""
+    for suffix in ("ing", "ers", "er", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def terms(text: str) -> set[str]:
-    return {word for word in _WORD.findall(text.lower()) if word not in _STOP}
+    words = _WORD.findall(text.lower().replace("-", " "))
+    return {stem(word) for word in words if word not in _STOP}
+
+
+def guide_vocabulary(brand_guide: str) -> tuple[set[str], set[str]]:
+    """(terms the brand wants, terms it rules out): sentences saying "not allowed" / "avoid" / "never" rule out."""
+    wanted: set[str] = set()
+    banned: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", brand_guide):
+        if _BANNED_CUE.search(sentence):
+            banned |= terms(_BANNED_CUE.sub(" ", sentence))
+        else:
+            wanted |= terms(sentence)
+    return wanted, banned - wanted
 
 
 def deal_density(text: str) -> float:
@@ -51,15 +73,18 @@ def deal_density(text: str) -> float:
 
 
 def offline_brand_fit(*, brand_guide: str, content: str, niche: str) -> BrandFit:
-    guide = terms(brand_guide)
-    shared = sorted(terms(f"{content} {niche}") & guide)
+    wanted, banned = guide_vocabulary(brand_guide)
+    said = terms(f"{content} {niche}")
+    shared, ruled_out = sorted(said & wanted), sorted(said & banned)
     low_value = deal_density(content) >= 4
-    score = min(100, 20 + 12 * len(shared)) if guide else 50
+    score = max(0, min(100, 30 + 15 * len(shared) - 25 * len(ruled_out))) if wanted else 50
     reasons = [f"shares {len(shared)} brand-guide terms" + (f" ({', '.join(shared[:5])})" if shared else "")]
+    if ruled_out:
+        reasons.append(f"touches what the brand guide rules out ({', '.join(ruled_out[:4])})")
     if low_value:
         score = min(score, 30)
         reasons.append("content is mostly coupons / deals, not help choosing")
-    if not guide:
+    if not wanted:
         reasons.append("the program has no brand guide yet")
     return BrandFit(score=score, low_value=low_value, reasons=reasons[:3])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
@@ -24,6 +24,7 @@ def run_agent(
     now: datetime,
     public_url: str,
     body: Callable[[AgentContext], ResultT],
+    cache: dict[str, Any] | None = None,
 ) -> tuple[ResultT, dict[str, object]]:
     """Run ``body`` with a fresh reasoner (its own budget) and record what it spent; returns (result, usage)."""
     reasoner = make_reasoner(llm)
@@ -36,7 +37,10 @@ def run_agent(
             budget_micro_usd=reasoner.usage.budget_micro_usd,
             now=now,
         )
-    context = AgentContext(engine=engine, reasoner=reasoner, now=now, public_url=public_url, run_id=run_id)
+    context = AgentContext(
+        engine=engine, reasoner=reasoner, now=now, public_url=public_url, run_id=run_id,
+        cache=cache if cache is not None else {},
+    )
     try:
         result = body(context)
     finally:

@@ -58,10 +58,11 @@ def run_weekly_cycle(
     expired = expire_stale(engine=engine, now=as_of)
     results: dict[str, dict[str, Any]] = {}
     usage: dict[str, dict[str, object]] = {}
+    cache: dict[str, Any] = {}
     for name in WEEKLY_AGENTS:
         results[name], usage[name] = run_agent(
             agent=name, engine=engine, llm=llm, now=as_of, public_url=public_url,
-            body=agent_body(name, output_dir=output_dir),
+            body=agent_body(name, output_dir=output_dir), cache=cache,
         )
     summary = results["summary"]
     return WeeklyReport(

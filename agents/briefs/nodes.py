@@ -11,30 +11,24 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agents.analysis import partner_scores
 from agents.briefs.picking import is_video_channel, partner_top_category, pick_skus
 from agents.briefs.state import BriefCopy, BriefsState, PartnerBrief
 from agents.context import AgentContext
 from prompts import render
 from store.db import transaction
 from tools import ledger_view, outbox
-from tools.fraud import FraudThresholds
 from tools.inventory import inventory_status
 from tools.links import create_links
-from tools.scoring import ScoreThresholds, score_partners
 
 SALES_WINDOW = timedelta(days=28)
 
 
 def plan_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     now = runtime.context.now
+    tiers = {p.partner_id: p.tier for p in partner_scores(runtime.context).partners}
     with transaction(runtime.context.engine) as session:
         contacts = ledger_view.partner_contacts(session=session)
-        tiers = {
-            p.partner_id: p.tier
-            for p in score_partners(
-                session=session, as_of=now, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()
-            ).partners
-        }
         sales = ledger_view.partner_sku_sales(session=session, since=now - SALES_WINDOW, until=now)
         stock = inventory_status(session=session, as_of=now)
         program = ledger_view.program_name(session=session)

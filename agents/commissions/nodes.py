@@ -4,24 +4,24 @@
   and paying less commission on units that would run out protects margin;
 - overstock (over 1.5x target and over 90 days of cover): a 7-day +5-point flash incentive, with its cost
   at the current run-rate and the extra units that pay for it;
-- high-severity fraud findings with order evidence: claw back the commission on those orders.
+- high-severity fraud findings (from the partner scores' window) with order evidence: claw back the
+  commission on those orders.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agents.analysis import partner_scores
 from agents.commissions.state import CommissionsState
 from agents.context import AgentContext
 from agents.proposing import submit_proposals
 from store.db import transaction
 from store.money import format_money, round_half_even
 from tools import ledger_view, rule_changes
-from tools.fraud import FraudThresholds, scan
 from tools.inventory import SkuInventory, inventory_status
 from tools.proposals import ProposalDraft
 
@@ -29,16 +29,15 @@ FLASH_BONUS = Decimal(5)
 FLASH_DAYS = 7
 MIN_PERCENT = Decimal(2)
 MAX_PER_KIND = 10
-FRAUD_WINDOW = timedelta(days=30)
 
 
 def draft_proposals(state: CommissionsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     now = runtime.context.now
+    findings = [f for scored in partner_scores(runtime.context).partners for f in scored.findings]
     with transaction(runtime.context.engine) as session:
         stock = inventory_status(session=session, as_of=now)
         body = rule_changes.current_rules(session=session, now=now)
         currency = ledger_view.program_currency(session=session)
-        findings = scan(session=session, start=now - FRAUD_WINDOW, end=now, thresholds=FraudThresholds()).findings
         clawbacks: list[ProposalDraft] = []
         for finding in findings:
             order_ids = [str(i) for i in finding.evidence.get("sample_order_ids", [])]

@@ -14,15 +14,14 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agents.analysis import partner_scores
 from agents.context import AgentContext
 from agents.nudges.state import NudgeCopy, NudgeFacts, NudgesState
 from prompts import render
 from store.db import transaction
 from store.money import format_money
 from tools import ledger_view, outbox
-from tools.fraud import FraudThresholds
 from tools.metrics import PartnerMetrics, partner_metrics
-from tools.scoring import ScoreThresholds, score_partners
 
 DECLINE = Decimal("-0.20")
 WINDOW = timedelta(days=28)
@@ -30,9 +29,8 @@ WINDOW = timedelta(days=28)
 
 def find_declines(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     now = runtime.context.now
+    tiers = {p.partner_id: p.tier for p in partner_scores(runtime.context).partners}
     with transaction(runtime.context.engine) as session:
-        tiers = {p.partner_id: p.tier for p in score_partners(
-            session=session, as_of=now, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()).partners}
         metrics = partner_metrics(session=session, start=now - WINDOW, end=now)
         contacts = ledger_view.partner_contacts(session=session)
         sales = ledger_view.partner_sku_sales(session=session, since=now - WINDOW, until=now)

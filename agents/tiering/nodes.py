@@ -11,16 +11,16 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agents.analysis import partner_scores
 from agents.context import AgentContext
 from agents.proposing import submit_proposals
 from agents.tiering.state import TieringState
 from store.db import transaction
 from store.money import format_money, round_half_even
 from tools import ledger_view, rule_changes
-from tools.fraud import FraudThresholds
 from tools.metrics import PartnerMetrics, partner_metrics
 from tools.proposals import ProposalDraft
-from tools.scoring import PartnerScore, ScoreThresholds, score_partners
+from tools.scoring import PartnerScore
 
 BUMP_POINTS = Decimal(2)
 MAX_PERCENT = Decimal(25)
@@ -28,10 +28,8 @@ MAX_PERCENT = Decimal(25)
 
 def score(state: TieringState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     now = runtime.context.now
+    report = partner_scores(runtime.context)
     with transaction(runtime.context.engine) as session:
-        report = score_partners(
-            session=session, as_of=now, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()
-        )
         metrics = partner_metrics(session=session, start=report.window.start, end=report.window.end)
         body = rule_changes.current_rules(session=session, now=now)
         rates = {p.partner_id: rule_changes.effective_percent(body=body, partner_id=p.partner_id) for p in report.partners}
