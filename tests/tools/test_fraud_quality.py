@@ -68,6 +68,7 @@ def _run(directory: Path, params: dict[str, Any]) -> dict[str, Any]:
         )
     engine.dispose()
     return {
+        "seed": params["seed"],
         "truth": json.loads(files.truth.read_text())["partners"],
         "flags": {(f.partner_id, f.signal) for f in report.findings},
         "orders": {p.partner_id: p.current.orders for p in metrics.partners},
@@ -93,6 +94,7 @@ def test_precision_and_recall_per_fraud_archetype(runs: list[dict[str, Any]], ar
     signal = EXPECTED[archetype]
     counts: Counter[str] = Counter()
     missed: list[str] = []
+    wrong: list[str] = []
     for run in runs:
         truth, flags = run["truth"], run["flags"]
         for partner_id, kind in truth.items():
@@ -107,10 +109,11 @@ def test_precision_and_recall_per_fraud_archetype(runs: list[dict[str, Any]], ar
                     missed.append(f"{partner_id} ({run['orders'].get(partner_id, 0)} orders)")
             elif flagged:
                 counts["false"] += 1
+                wrong.append(f"{partner_id} ({kind}, seed {run['seed']})")
     precision = counts["found"] / max(1, counts["found"] + counts["false"])
     recall = counts["judgeable_found"] / max(1, counts["judgeable"])
     assert counts["judgeable"] >= 8, counts  # enough cases for the figures to mean something
-    assert precision >= 0.95, (archetype, counts)
+    assert precision >= 0.95, (archetype, counts, wrong)
     assert recall >= 0.95, (archetype, counts, missed)
     assert counts["found"] / counts["fraud"] >= 0.8, (archetype, counts, missed)
 

@@ -189,14 +189,9 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
             "baseline_median": str(b.conversion.median),
             "robust_z": str(b.conversion.z(rate)),
         }
-    returning = returning_share(f)
-    if f.orders >= t.min_orders and returning is not None and b.returning.z(returning) >= t.robust_z:
-        corroboration["returning_customer_share"] = {
-            "value": str(returning),
-            "baseline_median": str(b.returning.median),
-            "robust_z": str(b.returning.z(returning)),
-            "orders": f.orders,
-        }
+    returning = _anomaly(returning_share(f), b.returning, t.returning_share_floor, t, (f.returning_orders, f.orders))
+    if f.orders >= t.min_orders and returning is not None:  # stuffed cookies catch customers who come back anyway
+        corroboration["returning_customer_share"] = {**returning, "orders": f.orders}
     if not corroboration.keys() & {"clicks_per_ip_prefix", "conversion_rate"}:
         return None  # referrer-less clicks that convert normally from normal networks: an app, not stuffing
     evidence = {"no_referrer_share": no_referrer, "clicks": f.clicks, **corroboration}
