@@ -31,6 +31,11 @@ class StripeError(RuntimeError):
         self.status = status
         self.code = code
 
+    @property
+    def final(self) -> bool:
+        """Stripe answered and will answer the same for this key (a 4xx other than 409/429)."""
+        return self.status is not None and self.status < 500 and self.status not in RETRY_STATUSES
+
 
 @dataclass(frozen=True, slots=True)
 class Transfer:

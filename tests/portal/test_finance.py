@@ -112,3 +112,24 @@ def test_a_partner_without_connected_account_is_reported_and_the_batch_stays_ope
     assert [t["destination"] for t in stripe_server.transfers] == ["acct_alice"]
     with transaction(booked) as session:
         assert session.get(PayoutBatch, batch_id).status == "created"  # type: ignore[union-attr]
+
+
+def test_a_refused_transfer_is_resent_with_a_fresh_key_once_corrected(
+    client: TestClient, booked: Engine, stripe_server: FakeStripe
+) -> None:
+    csrf = sign_in(client, booked, "finance@brand.example")
+    client.post("/portal/finance/partners/p-alice/payout-account", data={"account": "acct_alice", "csrf_token": csrf})
+    client.post("/portal/finance/partners/p-bob/payout-account", data={"account": "acct_typo", "csrf_token": csrf})
+    client.post("/portal/finance/batches", data={"csrf_token": csrf})
+    with transaction(booked) as session:
+        batch_id = session.scalars(select(PayoutBatch.id)).one()
+    first = client.post(f"/portal/finance/batches/{batch_id}/send", data={"csrf_token": csrf})
+    assert first.status_code == 502 and "No such destination" in first.text
+    client.post("/portal/finance/partners/p-bob/payout-account", data={"account": "acct_bob", "csrf_token": csrf})
+    second = client.post(f"/portal/finance/batches/{batch_id}/send", data={"csrf_token": csrf})
+    assert second.status_code == 200 and "1 transfers sent, 1 already sent" in second.text
+    assert sorted(t["destination"] for t in stripe_server.transfers) == ["acct_alice", "acct_bob"]
+    bob_keys = [
+        h["idempotency-key"] for _, form, h in stripe_server.requests if form.get("metadata[afflow_partner]") == "p-bob"
+    ]
+    assert bob_keys == [f"afflow-payout-{batch_id}-p-bob", f"afflow-payout-{batch_id}-p-bob-retry2"]

@@ -4,6 +4,8 @@ Each payout item gets a ``stripe_transfers`` row keyed by its idempotency key, c
 is called. A crash after Stripe answered but before our commit leaves the row ``pending``; sending the
 batch again re-posts with the same key and Stripe replays the same transfer, so nobody is paid twice.
 Items already ``sent`` are skipped. Partners without a connected account are reported, not guessed.
+Row status: ``pending`` (not sent yet, or the outcome is unknown: resend with the same key), ``sent``,
+``refused`` (Stripe's final no, e.g. an unknown destination: the next send uses a fresh key).
 The ledger already recorded the payout when the batch was created; this only moves the money.
 """
 
@@ -51,9 +53,12 @@ def send_batch(*, engine: Engine, batch_id: int, stripe: StripeConnect) -> SendR
             )
         ]
     for partner_id, net_cents in items:
-        key = payout_idempotency_key(batch_id=batch_id, partner_id=partner_id)
         with transaction(engine) as session:
-            row = session.scalar(select(StripeTransfer).where(StripeTransfer.idempotency_key == key))
+            row = session.scalar(
+                select(StripeTransfer).where(
+                    StripeTransfer.batch_id == batch_id, StripeTransfer.partner_id == partner_id
+                )
+            )
             if row is not None and row.status == "sent":
                 report.already_sent.append(partner_id)
                 continue
@@ -65,13 +70,18 @@ def send_batch(*, engine: Engine, batch_id: int, stripe: StripeConnect) -> SendR
                 row = StripeTransfer(
                     batch_id=batch_id,
                     partner_id=partner_id,
-                    idempotency_key=key,
+                    idempotency_key=payout_idempotency_key(batch_id=batch_id, partner_id=partner_id),
                     amount_cents=net_cents,
                     currency=currency,
                     destination=account.stripe_account_id,
                 )
                 session.add(row)
-            destination, amount = row.destination, row.amount_cents
+            elif row.status == "refused":
+                # Stripe answered a final no (e.g. unknown destination) and saved that answer under the key:
+                # a corrected request needs a fresh key. An unknown outcome (status pending) keeps its key.
+                row.idempotency_key = retry_key(row.idempotency_key)
+                row.destination, row.status = account.stripe_account_id, "pending"
+            key, destination, amount = row.idempotency_key, row.destination, row.amount_cents
         try:
             transfer = stripe.create_transfer(
                 amount_cents=amount,
@@ -83,7 +93,7 @@ def send_batch(*, engine: Engine, batch_id: int, stripe: StripeConnect) -> SendR
             )
         except StripeError as error:
             report.failed[partner_id] = str(error)
-            _record(engine, key, status="failed", error=str(error))
+            _record(engine, key, status="refused" if error.final else "pending", error=str(error))
             continue
         _record(engine, key, status="sent", transfer_id=transfer.id)
         report.sent.append(partner_id)
@@ -93,6 +103,12 @@ def send_batch(*, engine: Engine, batch_id: int, stripe: StripeConnect) -> SendR
             if batch is not None:
                 batch.status = "sent"
     return report
+
+
+def retry_key(key: str) -> str:
+    """``k`` -> ``k-retry2`` -> ``k-retry3``: a new key for a corrected request after a final refusal."""
+    base, _, count = key.rpartition("-retry")
+    return f"{base}-retry{int(count) + 1}" if base and count.isdigit() else f"{key}-retry2"
 
 
 def _record(engine: Engine, key: str, *, status: str, transfer_id: str | None = None, error: str | None = None) -> None:
