@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     public_url: str = "http://127.0.0.1:8000"
     output_dir: str = "afflow-out"
     spool_dir: str = "afflow-spool"  # `afflow serve`: clicks are appended here before their 302 (see workflows.http.spool)
+    forwarded_allow_ips: str = "127.0.0.1"  # `afflow serve`: proxies whose X-Forwarded-For gives the click's IP
     scheduler_enabled: bool = True  # `afflow serve` runs the scheduled jobs (workflows.scheduled_jobs); off: HTTP only
 
     # analytics: thresholds as JSON objects, e.g. AFFLOW_FRAUD_THRESHOLDS='{"robust_z": "4", "min_orders": 8}'

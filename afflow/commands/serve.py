@@ -66,6 +66,8 @@ def serve(
                 log_level="warning",
                 timeout_graceful_shutdown=10,
                 server_header=False,
+                proxy_headers=True,  # behind a load balancer the click's IP is in X-Forwarded-For
+                forwarded_allow_ips=current.forwarded_allow_ips,
             )
         )
         scheduler = (
