@@ -10,155 +10,47 @@ customers were going to buy anyway), and cookie stuffing is the specific form of
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from tools.analytics_sql import Baseline, baseline, binomial_upper_tail, ratio
+from tools.analytics_sql import binomial_upper_tail, ratio
+from tools.fraud.baselines import (
+    MIN_PEERS,
+    SUPPORTING_SIGNIFICANCE,
+    Baselines,
+    anomaly,
+    clicks_per_prefix,
+    code_no_click_share,
+    conversion,
+    fast_share,
+    no_referrer_share,
+    returning_quick_share,
+    returning_share,
+)
 from tools.fraud.features import TTC_BUCKETS, PartnerFeatures
 from tools.fraud.thresholds import Finding, FraudThresholds
 from tools.fraud.timing import histogram_median_bucket, ks_two_sample
-
-Share = Callable[[PartnerFeatures], Decimal | None]
-MIN_PEERS = 5
-SUPPORTING_SIGNIFICANCE = 0.05  # a test that only has to agree with a stronger one
-
-
-def _share(numerator: int, denominator: int) -> Decimal | None:
-    return ratio(numerator, denominator)
-
-
-def fast_share(f: PartnerFeatures) -> Decimal | None:
-    return _share(f.fast_orders, f.timed_orders)
-
-
-def no_referrer_share(f: PartnerFeatures) -> Decimal | None:
-    return _share(f.no_referrer_clicks, f.clicks)
-
-
-def clicks_per_prefix(f: PartnerFeatures) -> Decimal | None:
-    return _share(f.clicks, f.ip_prefixes)
-
-
-def returning_share(f: PartnerFeatures) -> Decimal | None:
-    return _share(f.returning_orders, f.orders)
-
-
-def conversion(f: PartnerFeatures) -> Decimal | None:
-    return _share(f.orders, f.clicks)
-
-
-def returning_quick_share(f: PartnerFeatures) -> Decimal | None:
-    return _share(f.returning_quick_orders, f.timed_orders)
-
-
-def code_no_click_share(f: PartnerFeatures) -> Decimal | None:
-    return _share(f.code_orders_no_click, f.code_orders)
-
-
-class Baselines:
-    """The program's robust "normal" for each measure, over partners with enough volume to be judged."""
-
-    def __init__(
-        self,
-        features: dict[str, PartnerFeatures],
-        thresholds: FraudThresholds,
-        window_days: int,
-        explained: frozenset[str] = frozenset(),
-    ) -> None:
-        """``explained``: partners already flagged, left out of the returning-customer baseline."""
-        self.window_days = max(window_days, 1)
-
-        def build(measure: Share, eligible: Callable[[PartnerFeatures], bool], floor: str) -> Baseline:
-            values = [v for f in features.values() if eligible(f) and (v := measure(f)) is not None]
-            return baseline(values, floor=Decimal(floor))
-
-        unexplained = {pid: f for pid, f in features.items() if pid not in explained}
-
-        def enough_orders(f: PartnerFeatures) -> bool:
-            return f.orders >= thresholds.min_orders
-
-        def enough_clicks(f: PartnerFeatures) -> bool:
-            return f.clicks >= thresholds.min_clicks
-
-        self.fast = build(fast_share, lambda f: f.timed_orders >= thresholds.min_orders, "0.01")
-        self.no_referrer = build(no_referrer_share, enough_clicks, "0.02")
-        self.per_prefix = build(clicks_per_prefix, enough_clicks, "0.1")
-        self.returning = baseline(
-            [v for f in unexplained.values() if enough_orders(f) and (v := returning_share(f)) is not None],
-            floor=Decimal("0.02"),
-        )
-        self.returning_quick = baseline(
-            [v for f in unexplained.values() if enough_orders(f) and (v := returning_quick_share(f)) is not None],
-            floor=Decimal("0.02"),
-        )
-        self.conversion = build(conversion, enough_clicks, "0.001")
-        self.code_no_click = build(code_no_click_share, lambda f: f.code_orders > 0, "0.02")
-        click_counts = [Decimal(f.clicks) for f in features.values() if f.clicks > 0]
-        self.clicks = baseline(click_counts, floor=Decimal(1))
-        self.histogram = [sum(f.ttc_histogram[i] for f in features.values()) for i in range(len(TTC_BUCKETS) + 1)]
-
-    def as_evidence(self) -> dict[str, Any]:
-        return {
-            name: {"median": str(b.median), "spread": str(b.spread), "partners": b.partners}
-            for name, b in vars(self).items()
-            if isinstance(b, Baseline)
-        }
-
-
-def _anomaly(
-    value: Decimal | None,
-    reference: Baseline,
-    floor: Decimal,
-    t: FraudThresholds,
-    counts: tuple[int, int] | None = None,
-) -> dict[str, Any] | None:
-    """Evidence if ``value`` is past the absolute floor and abnormal for the program, else ``None``.
-
-    Abnormal: given ``counts`` (successes, trials), a binomial tail below ``t.significance`` at the
-    program's median rate — a small partner's share is noisy, so its count must be improbable, not just its
-    share large; without counts, a robust z-score of at least ``t.robust_z``. With fewer than ``MIN_PEERS``
-    comparable partners, or a median already past the floor (the "typical" partner is itself abnormal),
-    there is no baseline worth the name and the floor decides.
-    """
-    if value is None or value < floor:
-        return None
-    if reference.partners < MIN_PEERS or reference.median >= floor:
-        why = f"only {reference.partners} comparable partners" if reference.partners < MIN_PEERS else "median ≥ floor"
-        return {"value": str(value), "floor": str(floor), "baseline": f"not usable ({why}): the floor decides"}
-    score = reference.z(value)
-    evidence: dict[str, Any] = {
-        "value": str(value),
-        "baseline_median": str(reference.median),
-        "robust_z": str(score),
-        "floor": str(floor),
-    }
-    if counts is None:
-        return evidence if score >= t.robust_z else None
-    p_value = binomial_upper_tail(counts[0], counts[1], max(reference.median, t.min_base_rate))
-    evidence["p_value"] = float(f"{p_value:.3g}")
-    return evidence if p_value < t.significance else None
 
 
 def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
     share = fast_share(f)
     if f.timed_orders < t.min_orders:
         return None
-    anomaly = _anomaly(share, b.fast, t.fast_share_floor, t, (f.fast_orders, f.timed_orders))
-    if anomaly is None:
+    departure = anomaly(share, b.fast, t.fast_share_floor, t, (f.fast_orders, f.timed_orders))
+    if departure is None:
         return None
     others = [total - own for total, own in zip(b.histogram, f.ttc_histogram, strict=True)]
     test = ks_two_sample(f.ttc_histogram, others)
     if test is None or not test.partner_faster or test.p_value >= SUPPORTING_SIGNIFICANCE:
         return None  # a few quick orders in an otherwise ordinary distribution: not injection
     distribution_differs = test.p_value < t.significance
-    count_improbable = anomaly.get("p_value", 1.0) < t.significance
+    count_improbable = departure.get("p_value", 1.0) < t.significance
     if not (distribution_differs or count_improbable):
         return None
     strong = share is not None and share >= 2 * t.fast_share_floor
     severity = "high" if strong and (distribution_differs or f.timed_orders >= 2 * t.min_orders) else "medium"
     evidence = {
-        "fast_share": anomaly,
+        "fast_share": departure,
         "fast_conversion_seconds": t.fast_conversion_seconds,
         "fast_orders": f.fast_orders,
         "timed_orders": f.timed_orders,
@@ -170,7 +62,7 @@ def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
 def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
     if f.clicks < t.min_clicks:
         return None
-    no_referrer = _anomaly(no_referrer_share(f), b.no_referrer, t.no_referrer_floor, t)
+    no_referrer = anomaly(no_referrer_share(f), b.no_referrer, t.no_referrer_floor, t)
     if no_referrer is None:
         return None
     corroboration: dict[str, Any] = {}
@@ -189,7 +81,7 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
             "baseline_median": str(b.conversion.median),
             "robust_z": str(b.conversion.z(rate)),
         }
-    returning = _anomaly(returning_share(f), b.returning, t.returning_share_floor, t, (f.returning_orders, f.orders))
+    returning = anomaly(returning_share(f), b.returning, t.returning_share_floor, t, (f.returning_orders, f.orders))
     if f.orders >= t.min_orders and returning is not None:  # stuffed cookies catch customers who come back anyway
         corroboration["returning_customer_share"] = {**returning, "orders": f.orders}
     if not corroboration.keys() & {"clicks_per_ip_prefix", "conversion_rate"}:
@@ -240,15 +132,15 @@ def detect_self_referral(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThr
 def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
     if f.code_orders_no_click < t.coupon_min_orders:
         return None
-    anomaly = _anomaly(
+    departure = anomaly(
         code_no_click_share(f), b.code_no_click, t.coupon_no_click_floor, t, (f.code_orders_no_click, f.code_orders)
     )
-    if anomaly is None:
+    if departure is None:
         return None
     # burst: the busiest day against an even spread of the same orders over the whole window
     burst = ratio(f.code_peak_day_no_click * b.window_days, f.code_orders_no_click) or Decimal(0)
     evidence = {
-        "no_click_share": anomaly,
+        "no_click_share": departure,
         "code_orders": f.code_orders,
         "code_orders_without_owner_click": f.code_orders_no_click,
         "distinct_customers": f.code_customers_no_click,
