@@ -2,7 +2,7 @@
 
 ``load_program`` imports every CSV with ``workflows.importer.import_csv`` (one transaction per file, as
 ``afflow import`` does), sets the program's brand and publishes the demo rule set. ``run_ledger_history``
-replays two month-end payouts and a final reconcile so the demo shows every commission state.
+replays four weekly payout runs and a final reconcile so the demo shows every commission state.
 ``summarize`` reads the totals the demo prints. The truth file is never read here.
 """
 
@@ -62,13 +62,13 @@ def load_program(*, engine: Engine, files: DemoFiles, progress: LoadProgress | N
 
 
 def run_ledger_history(*, engine: Engine, end: datetime) -> None:
-    """Month-end payouts 60 and 30 days before ``end`` (reconcile first), then reconcile at ``end``.
+    """Weekly payout runs over the last four weeks before ``end`` (reconcile first), then reconcile at ``end``.
 
     All orders are already booked, and every refund falls inside the return window, so locking and
     paying as of an earlier date gives the same amounts it would have given on that day.
     """
-    for days_before in (60, 30):
-        as_of = end - timedelta(days=days_before)
+    for weeks_before in (4, 3, 2, 1):
+        as_of = end - timedelta(weeks=weeks_before)
         with transaction(engine) as session:
             reconcile(session=session, as_of=as_of)
             create_payout_batch(session=session, as_of=as_of)
