@@ -368,6 +368,7 @@ class Proposal(Base):
     applied_at: Mapped[datetime | None]
     slack_channel: Mapped[str | None] = mapped_column(String(64))
     slack_ts: Mapped[str | None] = mapped_column(String(64))
+    slack_status: Mapped[str | None] = mapped_column(String(16))  # the status its Slack message shows
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -135,6 +135,20 @@ class Decision:
     actor: str
     decided_at: datetime
     reason: str | None = None
+    expired: bool = False
+
+
+def decision_of(proposal: Proposal) -> Decision | None:
+    """What the proposal's message should say now; None while it is still pending."""
+    if proposal.status == "pending" or proposal.decided_at is None:
+        return None
+    return Decision(
+        approved=proposal.status in ("approved", "applied"),
+        actor=proposal.decided_by or "unknown",
+        decided_at=proposal.decided_at,
+        reason=proposal.decision_reason,
+        expired=proposal.status == "expired",
+    )
 
 
 def proposal_blocks(proposal: Proposal, decision: Decision | None = None) -> list[dict[str, Any]]:
@@ -146,6 +160,7 @@ def proposal_blocks(proposal: Proposal, decision: Decision | None = None) -> lis
             actor=actor_mention(decision.actor),
             decided_at=decision.decided_at.isoformat(timespec="seconds"),
             reason=decision.reason,
+            expired=decision.expired,
         )
         if decision
         else ""
@@ -211,7 +226,7 @@ class SlackClient:
         )
 
     def mark_decided(self, *, channel: str, ts: str, proposal: Proposal, decision: Decision) -> None:
-        verdict = "approved" if decision.approved else "rejected"
+        verdict = "expired" if decision.expired else "approved" if decision.approved else "rejected"
         self.update_message(
             channel=channel,
             ts=ts,

@@ -34,7 +34,7 @@ from tools.slack import (
     render_json,
 )
 from workflows.mailer import Attachment, MailError, SmtpTarget, send_email
-from workflows.proposal_posting import post_pending_proposals
+from workflows.proposal_posting import post_pending_proposals, sync_decided_messages
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
@@ -91,6 +91,7 @@ class DeliveryReport:
     failed: int = 0
     waiting: int = 0
     proposals_posted: int = 0
+    messages_synced: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -120,9 +121,11 @@ def attach_file(
 
 
 def run_delivery(*, engine: Engine, config: DeliveryConfig, now: datetime | None = None) -> DeliveryReport:
-    """One delivery pass (the scheduler runs it every minute): new proposals to Slack, then the outbox."""
+    """One delivery pass (the scheduler runs it every minute): the outbox, new proposals to Slack, then the
+    Slack messages of proposals decided elsewhere."""
     report = deliver_outbox(engine=engine, config=config, now=now)
     report.proposals_posted = post_pending_proposals(engine=engine, slack=config.slack)
+    report.messages_synced = sync_decided_messages(engine=engine, slack=config.slack)
     return report
 
 

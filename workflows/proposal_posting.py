@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import Engine, and_, select, update
+from sqlalchemy import Engine, and_, or_, select, update
 
 from store.db import transaction
 from store.models import Proposal
-from tools.slack import SlackConfig, SlackDeliveryError
+from tools.slack import SlackConfig, SlackDeliveryError, decision_of
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,38 @@ def post_pending_proposals(*, engine: Engine, slack: SlackConfig | None) -> int:
             session.execute(
                 update(Proposal)
                 .where(Proposal.id == proposal_id)
-                .values(slack_channel=posted.channel, slack_ts=posted.ts)
+                .values(slack_channel=posted.channel, slack_ts=posted.ts, slack_status="pending")
             )
         posted_count += 1
     return posted_count
+
+
+def sync_decided_messages(*, engine: Engine, slack: SlackConfig | None) -> int:
+    """Update the Slack message of every proposal decided or expired since its message last changed (e.g. by
+    ``afflow approvals`` or the 7-day expiry), so no stale Approve button stays in the channel."""
+    if slack is None:
+        return 0
+    stale = and_(
+        Proposal.slack_ts.is_not(None),
+        Proposal.status != "pending",
+        or_(Proposal.slack_status.is_(None), Proposal.slack_status != Proposal.status),
+    )
+    with transaction(engine) as session:
+        proposals = list(session.scalars(select(Proposal).where(stale).order_by(Proposal.id)))
+    client = slack.client()
+    synced = 0
+    for proposal in proposals:
+        decision = decision_of(proposal)
+        if decision is None or proposal.slack_channel is None or proposal.slack_ts is None:
+            continue
+        try:
+            client.mark_decided(
+                channel=proposal.slack_channel, ts=proposal.slack_ts, proposal=proposal, decision=decision
+            )
+        except SlackDeliveryError as exc:
+            log.warning("updating the Slack message of proposal %s failed (will retry): %s", proposal.id, exc)
+            continue
+        with transaction(engine) as session:
+            session.execute(update(Proposal).where(Proposal.id == proposal.id).values(slack_status=proposal.status))
+        synced += 1
+    return synced

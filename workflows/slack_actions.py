@@ -28,12 +28,12 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from store.db import transaction
 from store.models import Proposal
 from tools.proposals import ProposalStateError
-from tools.slack import Decision, SlackConfig, SlackDeliveryError, SlackSettingsSource, render_text
+from tools.slack import SlackConfig, SlackDeliveryError, SlackSettingsSource, decision_of, render_text
 from workflows.approvals import decide
 
 log = logging.getLogger(__name__)
@@ -208,15 +208,16 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
 
     def _refresh_message(proposal: Proposal, *, channel: str, ts: str) -> None:
         """Show who decided and when (the buttons go away); harmless to repeat."""
-        if proposal.status == "pending" or proposal.decided_at is None or not channel or not ts:
+        decision = decision_of(proposal)
+        if decision is None or not channel or not ts:
             return
-        decision = Decision(
-            approved=proposal.status in ("approved", "applied"),
-            actor=proposal.decided_by or "unknown",
-            decided_at=proposal.decided_at,
-            reason=proposal.decision_reason,
-        )
-        _quietly(lambda: slack.mark_decided(channel=channel, ts=ts, proposal=proposal, decision=decision))
+        try:
+            slack.mark_decided(channel=channel, ts=ts, proposal=proposal, decision=decision)
+        except SlackDeliveryError as exc:  # the delivery pass retries it (sync_decided_messages)
+            log.warning("updating the Slack message of proposal %s failed: %s", proposal.id, exc)
+            return
+        with transaction(engine) as session:
+            session.execute(update(Proposal).where(Proposal.id == proposal.id).values(slack_status=proposal.status))
 
     def _open_reject_modal(*, trigger_id: str, proposal: Proposal, channel: str, ts: str, user: str) -> None:
         # views.open must happen within three seconds of the click: done before answering, not in the background.

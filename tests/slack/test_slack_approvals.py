@@ -7,6 +7,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -22,7 +23,8 @@ from afflow.settings import Settings
 from store.db import transaction
 from store.models import OutboxMessage, Partner, Proposal
 from tools.slack import SlackConfig
-from workflows.approvals import decide
+from workflows.approvals import decide, expire_stale
+from workflows.delivery import DeliveryConfig, run_delivery
 from workflows.proposal_posting import post_pending_proposals
 from workflows.slack_actions import build_slack_router
 
@@ -224,3 +226,32 @@ def test_a_malformed_payload_gets_400(client: TestClient, posted: tuple[int, str
     for body in ("payload=%7Bnot-json", "nothing=here", urlencode({"payload": json.dumps({"type": "block_actions"})})):
         response = client.post("/slack/actions", content=body, headers=sign(body))
         assert response.status_code == 400, body
+
+
+def test_decisions_made_outside_slack_update_the_message_on_the_next_delivery_pass(
+    engine: Engine, posted: tuple[int, str], fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    proposal_id, _ = posted
+    delivery = DeliveryConfig.from_settings(settings(fake_slack, tmp_path))
+    decide(engine=engine, proposal_id=proposal_id, approve=False, actor="maria", reason="Not during the sale")
+
+    first = run_delivery(engine=engine, config=delivery)
+    second = run_delivery(engine=engine, config=delivery)
+
+    assert (first.messages_synced, second.messages_synced) == (1, 0)
+    (update,) = fake_slack.called("chat.update")
+    text = json.dumps(update.args["blocks"], ensure_ascii=False)
+    assert "❌ Rejected by maria" in text and "Not during the sale" in text and '"actions"' not in text
+
+
+def test_an_expired_proposal_loses_its_buttons(
+    engine: Engine, posted: tuple[int, str], fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    proposal_id, ts = posted
+    expire_stale(engine=engine, now=datetime.now(UTC) + timedelta(days=8))
+
+    run_delivery(engine=engine, config=DeliveryConfig.from_settings(settings(fake_slack, tmp_path)))
+
+    blocks = json.dumps(fake_slack.messages[(CHANNEL, ts)]["blocks"], ensure_ascii=False)
+    assert "⌛ Expired" in blocks and '"actions"' not in blocks
+    assert proposal(engine, proposal_id).slack_status == "expired"

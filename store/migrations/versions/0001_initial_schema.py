@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 05:50:04.162968
+Create Date: 2026-11-26 05:52:38.308677
 """
 from alembic import op
 import sqlalchemy as sa
@@ -318,6 +318,7 @@ def upgrade() -> None:
     sa.Column('applied_at', store.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('slack_channel', sa.String(length=64), nullable=True),
     sa.Column('slack_ts', sa.String(length=64), nullable=True),
+    sa.Column('slack_status', sa.String(length=16), nullable=True),
     sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_proposals'))
     )
