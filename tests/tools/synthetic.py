@@ -1,7 +1,8 @@
 """A small seeded program with honest partners and one partner per fraud behaviour, as CSV rows.
 
 Independent of the demo generator on purpose: the detectors must recognise behaviours, not one
-generator's constants. Honest partners vary in size; each fraud partner shows one behaviour.
+generator's constants. Honest partners vary in size; each fraud partner shows one behaviour (the poacher:
+existing customers whose click comes minutes before checkout, as cashback and coupon sites do).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def build(*, seed: int, honest: int) -> Program:
             order_no += 1
             fast = kind == "click_injector" and rng.random() < 0.8
             delay = rng.randint(5, 50) if fast else int(min(rng.lognormvariate(8.5, 1.3), 2 * 86_400)) + 90
+            if kind == "poacher" and rng.random() < 0.7:  # a cashback site's click at the checkout
+                delay = rng.randint(120, 600)
             old = rng.random() < (0.9 if kind in ("poacher", "cookie_stuffer") else 0.3)
             customer = rng.choice(returning) if old else f"c{order_no}"
             if kind == "self_referrer" and rng.random() < 0.5:

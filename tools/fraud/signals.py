@@ -166,8 +166,9 @@ def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: Frau
 
     Two views: the returning-customer share, and returning customers whose click came minutes before the
     order (the interception at checkout that cashback and coupon sites practise). Flagged when the share is
-    past a floor set ``returning_gap`` of the way from the median to 100% and improbable by itself, or when
-    it is past ``returning_share_floor`` and both views together (Fisher) are improbable.
+    past ``returning_share_floor``, both views together (Fisher) are improbable, and the interception view
+    agrees on its own; ``high`` when the share alone is improbable and past a floor set ``returning_gap`` of
+    the way from the median to 100%.
     """
     share = returning_share(f)
     if f.orders < t.min_orders or f.timed_orders == 0 or share is None or share < t.returning_share_floor:
@@ -181,8 +182,8 @@ def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: Frau
     combined = fisher_combined((p_share, p_quick))
     floor = max(t.returning_share_floor, b.returning.median + (1 - b.returning.median) * t.returning_gap)
     by_share = share >= floor and p_share < t.significance
-    if not (by_share or combined < t.poaching_significance):
-        return None
+    if combined >= t.poaching_significance or p_quick >= SUPPORTING_SIGNIFICANCE:
+        return None  # an audience of loyal customers who take their time is not interception
     evidence: dict[str, Any] = {
         "returning_customer_share": {
             "value": str(share),
