@@ -17,7 +17,9 @@ when the denominator is zero; the window convention is in ``tools.analytics_sql`
 - ``change``: relative change of clicks, orders, revenue, commission and margin against the previous window
   of the same length.
 
-Never writes; never loops over individual clicks or orders in Python.
+The program row sums the partners (a customer referred by two partners counts for both) and adds the
+store-wide ``all_orders`` / ``all_revenue`` including unattributed orders. Never writes; never loops over
+individual clicks or orders in Python.
 """
 
 from __future__ import annotations
