@@ -29,6 +29,7 @@ from fastapi import APIRouter, BackgroundTasks, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine, select, update
+from starlette.concurrency import run_in_threadpool
 
 from store.db import transaction
 from store.models import Proposal
@@ -114,11 +115,14 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
             raise HTTPException(status_code=401, detail="invalid Slack signature")
         payload = _payload(body)
         kind = payload.get("type")
+        # Handlers read the store and may call Slack (views.open): off the event loop, which also serves redirects.
         try:
             if kind == "block_actions":
-                return _on_block_actions(BlockActions.model_validate(payload), background)
+                actions = BlockActions.model_validate(payload)
+                return await run_in_threadpool(_on_block_actions, actions, background)
             if kind == "view_submission":
-                return _on_view_submission(ViewSubmission.model_validate(payload), background)
+                submission = ViewSubmission.model_validate(payload)
+                return await run_in_threadpool(_on_view_submission, submission, background)
         except ValidationError as exc:
             raise HTTPException(status_code=400, detail=f"malformed {kind} payload: {exc.errors()[0]['msg']}") from exc
         return Response(status_code=200)  # other interaction types are acknowledged and ignored
