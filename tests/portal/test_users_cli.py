@@ -13,6 +13,8 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from afflow.cli import app
+from afflow.commands.portal import portal_router_for
+from afflow.commands.serve import ROUTER_FACTORIES
 from afflow.settings import get_settings
 from store.db import make_engine, transaction
 from store.models import OutboxMessage
@@ -84,3 +86,16 @@ def test_user_mistakes_are_clean_errors(run: CliRunner) -> None:
     assert json.loads(unknown_partner.stdout)["error"]["message"] == "unknown partner 'p-zed'"
     unknown = run.invoke(app, ["users", "token", "ghost@example.com", "--json"])
     assert unknown.exit_code == 1 and json.loads(unknown.stdout)["error"]["code"] == "unknown_user"
+
+
+def test_afflow_serve_mounts_the_portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The composition root: ``afflow serve`` builds its routers from ROUTER_FACTORIES, the portal among them."""
+    monkeypatch.setenv("AFFLOW_STRIPE_API_KEY", "sk_test_x")
+    get_settings.cache_clear()
+    assert portal_router_for in ROUTER_FACTORIES
+    engine = make_engine(f"sqlite:///{tmp_path}/afflow.db")
+    router = portal_router_for(engine, get_settings())
+    paths = {getattr(route, "path", "") for route in router.routes}
+    assert {"/portal/login", "/portal/finance", "/portal/manager/inbox"} <= paths
+    get_settings.cache_clear()
+    engine.dispose()
