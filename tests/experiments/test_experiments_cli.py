@@ -26,6 +26,8 @@ def _afflow(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], *args: str) ->
         result = CliRunner().invoke(app, [*args, "--json"])
     finally:
         get_settings.cache_clear()
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
     return result.exit_code, json.loads(result.stdout)
 
 

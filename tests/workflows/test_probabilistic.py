@@ -43,6 +43,8 @@ def _afflow(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], *args: str) ->
         result = CliRunner().invoke(app, [*args, "--json"])
     finally:
         get_settings.cache_clear()
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
     return result.exit_code, json.loads(result.stdout)
 
 
@@ -200,7 +202,7 @@ def test_cli_enables_matching_books_and_reports_costs(
     assert bad["error"] == {"code": "bad_option", "message": "--probabilistic-threshold: 0.2 is not between 0.5 and 1", "details": {}}  # fmt: skip
     shown = afflow("program", "set", "--probabilistic-matching", "--probabilistic-threshold", "0.95")
     assert shown["probabilistic_matching"] is True and Decimal(str(shown["probabilistic_threshold"])) == Decimal("0.95")
-    assert afflow("match", "run")["matched"] == 1
+    assert afflow("match", "run", "--as-of", (T + timedelta(days=1)).isoformat())["matched"] == 1
     costs = afflow("match", "costs", "--days", "3650")
     assert costs["commission"] == "5.00"
     assert costs["partners"] == [{"partner_id": "p1", "orders": 1, "revenue": "50.00", "commission": "5.00", "mean_confidence": costs["partners"][0]["mean_confidence"]}]  # type: ignore[index]  # fmt: skip
