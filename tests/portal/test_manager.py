@@ -99,6 +99,8 @@ def test_partners_page_shows_tier_score_and_components(client: TestClient, booke
     row = re.search(r'<tr id="partner-p-alice">(.*?)</tr>', page.text, re.S)
     assert row and re.search(r'class="tier">(growth|maintain|purge)<', row.group(1))
     assert "weight" in row.group(1)
+    detail = client.get("/portal/partners/p-alice").text
+    assert 'id="score"' in detail and "Fraud evidence" in detail and 'id="block"' in detail
 
 
 def test_blocking_stops_crediting_and_holds_commissions_until_unblocked(

@@ -6,24 +6,19 @@ proposal decided in Slack shows as decided here and a second decision is refused
 
 from __future__ import annotations
 
-import time
 from html import escape
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from store.models import OutboxMessage, Partner, Proposal
-from tools.fraud.thresholds import FraudThresholds
-from tools.scoring import ScoreReport, ScoreThresholds, score_partners
 from workflows.approvals import ProposalStateError, decide
 from workflows.portal.auth import Viewer
 from workflows.portal.blocking import BlockingError, block_partner, unblock_partner
 from workflows.portal.web import PREFIX, PortalWeb, form_text, not_found, see_other
 
-SCORE_TTL_SECONDS = 60.0
 DONE_MESSAGES = {
     "approved": "Approved and applied.",
     "rejected": "Rejected.",
@@ -35,18 +30,6 @@ DONE_MESSAGES = {
 def add_manager_routes(router: APIRouter, web: PortalWeb) -> None:
     manager = web.viewer_with("manager")
     manager_form = web.form_with("manager")
-
-    cached: list[tuple[float, ScoreReport]] = []
-
-    def scores(session: Session) -> ScoreReport:
-        """Scoring runs the whole fraud scan (seconds on a large program): reuse it for ``SCORE_TTL_SECONDS``."""
-        if cached and time.monotonic() - cached[0][0] < SCORE_TTL_SECONDS:
-            return cached[0][1]
-        report = score_partners(
-            session=session, as_of=None, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()
-        )
-        cached[:] = [(time.monotonic(), report)]
-        return report
 
     def inbox(viewer: Viewer, *, flash: str = "", status_code: int = 200) -> Response:
         with web.unit_of_work() as session:
@@ -96,7 +79,7 @@ def add_manager_routes(router: APIRouter, web: PortalWeb) -> None:
     @router.get("/manager/partners", response_class=HTMLResponse)
     def partners(viewer: Viewer = Depends(manager), done: str = "") -> Response:
         with web.unit_of_work() as session:
-            report = scores(session)
+            report = web.scores(session)
             accounts = {p.id: p for p in session.scalars(select(Partner))}
         return web.render(
             "manager_partners.html.j2",

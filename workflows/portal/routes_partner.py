@@ -38,7 +38,12 @@ def add_partner_routes(router: APIRouter, web: PortalWeb) -> None:
             if partner is None:
                 raise not_found()
             page = partner_page(session=session, partner=partner, public_url=web.config.public_url)
-        return web.render("partner.html.j2", viewer=viewer, page=page, flash=flash, status_code=status_code)
+            score = None
+            if viewer.role == "manager":
+                score = next((s for s in web.scores(session).partners if s.partner_id == partner_id), None)
+        return web.render(
+            "partner.html.j2", viewer=viewer, page=page, score=score, flash=flash, status_code=status_code
+        )
 
     @router.get("/partners/{partner_id}", response_class=HTMLResponse)
     def partner_home(partner_id: str, viewer: Viewer = Depends(reader), done: str = "") -> Response:

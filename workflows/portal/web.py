@@ -8,6 +8,7 @@ exactly as if it did not exist, so partner ids cannot be probed.
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,11 +24,14 @@ from starlette.datastructures import FormData
 
 from store.db import ensure_program, transaction
 from store.money import format_money
+from tools.fraud.thresholds import FraudThresholds
+from tools.scoring import ScoreReport, ScoreThresholds, score_partners
 from workflows.portal.auth import Viewer, load_viewer, tokens_match
 
 SESSION_COOKIE = "afflow_session"
 LOGIN_CSRF_COOKIE = "afflow_login_csrf"
 PREFIX = "/portal"
+SCORE_TTL_SECONDS = 60.0
 # Private pages: never framed (clickjacking), never cached by shared caches, never leak the URL (sign-in
 # tokens travel in it) to other sites; only inline styles and the copy button's inline handler run.
 PAGE_HEADERS = {
@@ -68,9 +72,20 @@ class PortalWeb:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self._scores: tuple[float, ScoreReport] | None = None
         self.templates.filters["money"] = _money
         # evidence dicts carry Decimals and datetimes: show them as text rather than fail the page
         self.templates.policies["json.dumps_kwargs"] = {"sort_keys": True, "default": str}
+
+    def scores(self, session: Session) -> ScoreReport:
+        """Scoring runs the whole fraud scan (seconds on a large program): reuse it for ``SCORE_TTL_SECONDS``."""
+        if self._scores and time.monotonic() - self._scores[0] < SCORE_TTL_SECONDS:
+            return self._scores[1]
+        report = score_partners(
+            session=session, as_of=None, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()
+        )
+        self._scores = (time.monotonic(), report)
+        return report
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
