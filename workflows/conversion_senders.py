@@ -26,6 +26,7 @@ LEASE = timedelta(minutes=5)
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
 META_MAX_AGE = timedelta(days=7)
+_BATCH = 100
 
 
 class DeliveryFailed(Exception):
@@ -113,7 +114,7 @@ def deliver_conversions(
     now: datetime | None = None,
     limit: int = 500,
 ) -> DeliveryReport:
-    """Send the due conversions of the configured destinations; rows of other destinations wait."""
+    """Send up to ``limit`` due conversions of the configured destinations, oldest event first, in claimed batches."""
     now = now or datetime.now(UTC)
     by_name = {d.name: d for d in destinations}
     report = DeliveryReport()
@@ -125,40 +126,36 @@ def deliver_conversions(
         or_(ConversionOutbox.next_attempt_at.is_(None), ConversionOutbox.next_attempt_at <= now),
     )
     with transaction(engine) as session:
-        ids = list(session.scalars(select(ConversionOutbox.id).where(due).order_by(ConversionOutbox.id).limit(limit)))
-    for row_id in ids:
-        with transaction(engine) as session:
-            claimed = session.execute(
+        query = select(ConversionOutbox.id).where(due).order_by(ConversionOutbox.event_ts, ConversionOutbox.id)
+        ids = list(session.scalars(query.limit(limit)))
+    for start in range(0, len(ids), _BATCH):
+        with transaction(engine) as session:  # the lease: a concurrent worker skips these rows until it expires
+            claimed = session.scalars(
                 update(ConversionOutbox)
-                .where(ConversionOutbox.id == row_id, due)
+                .where(ConversionOutbox.id.in_(ids[start : start + _BATCH]), due)
                 .values(attempts=ConversionOutbox.attempts + 1, next_attempt_at=now + LEASE)
-            ).rowcount  # type: ignore[attr-defined]
-            row = session.get_one(ConversionOutbox, row_id) if claimed else None
-        if row is not None:
-            _deliver_one(engine, by_name[row.destination], client, row, now, report)
+                .returning(ConversionOutbox.id)
+            ).all()
+            rows = list(session.scalars(select(ConversionOutbox).where(ConversionOutbox.id.in_(claimed))))
+        outcomes = [(row.id, _deliver_one(by_name[row.destination], client, row, now, report)) for row in rows]
+        with transaction(engine) as session:
+            for row_id, values in outcomes:
+                session.execute(update(ConversionOutbox).where(ConversionOutbox.id == row_id).values(**values))
     return report
 
 
 def _deliver_one(
-    engine: Engine,
-    destination: Destination,
-    client: httpx.Client,
-    row: ConversionOutbox,
-    now: datetime,
-    report: DeliveryReport,
-) -> None:
-    values: dict[str, object]
+    destination: Destination, client: httpx.Client, row: ConversionOutbox, now: datetime, report: DeliveryReport
+) -> dict[str, object]:
+    """Send one row; return the column values that record the outcome."""
     try:
         destination.send(client=client, row=row, now=now)
-        values = {"status": "sent", "sent_at": now, "next_attempt_at": None, "last_error": None}
-        report.sent += 1
     except DeliveryFailed as exc:
         report.errors.append(f"{row.dedupe_key}: {exc}")
         if exc.retryable and row.attempts < MAX_ATTEMPTS:
-            values = {"next_attempt_at": now + backoff(row.attempts), "last_error": str(exc)}
             report.retrying += 1
-        else:
-            values = {"status": "failed", "next_attempt_at": None, "last_error": str(exc)}
-            report.failed += 1
-    with transaction(engine) as session:
-        session.execute(update(ConversionOutbox).where(ConversionOutbox.id == row.id).values(**values))
+            return {"next_attempt_at": now + backoff(row.attempts), "last_error": str(exc)}
+        report.failed += 1
+        return {"status": "failed", "next_attempt_at": None, "last_error": str(exc)}
+    report.sent += 1
+    return {"status": "sent", "sent_at": now, "next_attempt_at": None, "last_error": None}

@@ -46,7 +46,10 @@ def destinations_from(config: Settings) -> list[Destination]:
 
 
 @conversions_app.command("send")
-def conversions_send(as_json: bool = JsonOption) -> None:
+def conversions_send(
+    limit: int = typer.Option(10_000, min=1, help="Send at most this many events in this run."),
+    as_json: bool = JsonOption,
+) -> None:
     """Queue every attributed order and refund not yet queued, then deliver what is due (with retries)."""
     with user_errors(as_json=as_json):
         destinations = destinations_from(settings())
@@ -61,7 +64,7 @@ def conversions_send(as_json: bool = JsonOption) -> None:
         with transaction(engine) as session:
             queued = queue_conversions(session=session, destinations=[d.name for d in destinations], now=now)
         with httpx.Client(timeout=10) as client:
-            report = deliver_conversions(engine=engine, destinations=destinations, client=client, now=now)
+            report = deliver_conversions(engine=engine, destinations=destinations, client=client, now=now, limit=limit)
         view = {
             "destinations": [d.name for d in destinations],
             "queued": {"purchases": queued.purchases, "refunds": queued.refunds},
