@@ -1,0 +1,77 @@
+"""The weekly cycle, offline, end to end on the demo program: the proposals hit the planted partners.
+
+Then approving what it proposed applies through the rules and the ledger: a tier bump publishes a
+per-partner rate, a flash incentive a time-boxed bonus, a clawback books the partner's clawback balance.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+
+from agents.llm import LLMConfig
+from store.db import transaction
+from store.ledger import balances
+from store.models import AgentRun
+from store.rules import rule_sets_in_force
+from tools import outbox
+from workflows.approvals import decide, list_proposals
+from workflows.demo.generator import generate_program
+from workflows.demo.loader import load_program, run_ledger_history
+from workflows.weekly import run_weekly_cycle
+
+FRAUD = {"coupon_leaker", "click_injector", "cookie_stuffer", "poacher", "self_referrer"}
+
+
+def test_weekly_cycle_offline_on_demo_data(engine: Engine, tmp_path: Path) -> None:
+    end = datetime(2026, 11, 23, tzinfo=UTC)
+    files = generate_program(out_dir=tmp_path / "demo", partners=24, days=40, skus=40, seed=7, end=end)
+    load_program(engine=engine, files=files)
+    run_ledger_history(engine=engine, end=end)
+    truth: dict[str, str] = json.loads(files.truth.read_text())["partners"]
+
+    report = run_weekly_cycle(engine=engine, llm=LLMConfig(api_key=None), as_of=end, public_url="http://links.test",
+                              output_dir=str(tmp_path / "out"))
+
+    proposals = list_proposals(engine=engine, status="pending")
+    purged = {p.partner_id for p in proposals if p.kind == "offboard_partner"}
+    bumped = {p.partner_id for p in proposals if p.kind == "tier_bump"}
+    assert purged and {truth[p] for p in purged if p} <= FRAUD
+    assert bumped and {truth[p] for p in bumped if p} <= {"rising", "steady"}
+    assert "rising" in {truth[p] for p in bumped if p}
+    clawbacks = [p for p in proposals if p.kind == "clawback"]
+    assert clawbacks and all(truth[p.partner_id or ""] in FRAUD for p in clawbacks)
+    assert all(p.expected_impact for p in proposals), "every proposal states its expected effect"
+
+    markdown = Path(report.markdown_path).read_text()
+    html = Path(report.html_path).read_text()
+    for section in ("KPIs, week over week", "By sub-network", "Top partners", "Fraud and money protected",
+                    "Waiting for your decision"):
+        assert section in markdown
+    assert "| **Total** |" in markdown and "<svg" in html and "tier bump" in markdown
+    with transaction(engine) as session:
+        briefs = outbox.queued_messages(session=session, kind="brief")
+        runs = session.scalars(select(AgentRun)).all()
+    assert briefs and all("http://links.test/r/" in b.body_text for b in briefs)
+    assert not {b.partner_id for b in briefs} & purged, "no creative push to partners proposed for offboarding"
+    assert sorted(r.agent for r in runs) == sorted(["tiering", "briefs", "nudges", "commissions", "summary"])
+    assert all(r.mode == "offline" and r.finished_at is not None for r in runs)
+
+    bump = next(p for p in proposals if p.kind == "tier_bump")
+    claw = clawbacks[0]
+    flash = next((p for p in proposals if p.kind == "flash_incentive"), None)
+    with transaction(engine) as session:
+        owed_before = {b.partner_id: b.clawback for b in balances(session=session)}
+    for proposal in (bump, claw, *([flash] if flash else [])):
+        assert decide(engine=engine, proposal_id=proposal.id, approve=True, actor="test", now=end).status == "applied"
+    with transaction(engine) as session:
+        rules = rule_sets_in_force(session=session).at(end).body
+        owed = {b.partner_id: b.clawback for b in balances(session=session)}
+    assert str(rules.partner_overrides[bump.partner_id or ""].percent) == bump.payload["percent"]
+    pid = claw.partner_id or ""
+    assert owed[pid] - owed_before.get(pid, 0) == int(claw.payload["amount_cents"])
+    if flash is not None:
+        assert any(f.sku == flash.payload["sku"] for f in rules.flash_incentives)
