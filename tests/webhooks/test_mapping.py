@@ -210,3 +210,14 @@ def test_stripe_bad_metadata_lines_are_malformed() -> None:
     session = stripe_session(metadata={"afflow_lines": "[{"})
     with pytest.raises(MalformedPayload, match="afflow_lines"):
         stripe_map(stripe_event("checkout.session.completed", session))
+
+
+def test_woocommerce_unrounded_tax_inclusive_totals_round_half_even_once() -> None:
+    order = woo_order()
+    order["line_items"] = [{"id": 1, "sku": "S1", "quantity": 3, "total": "8.335", "product_id": 9}]
+    order["refunds"] = [{"id": 5, "total": "-2.125"}]
+    order["status"] = "refunded"
+    events = woo("order.updated", order)
+    assert isinstance(events[0], OrderEvent)
+    assert sum(line.quantity * line.unit_price_cents for line in events[0].lines) == 834
+    assert isinstance(events[1], RefundEvent) and events[1].amount_cents == 212

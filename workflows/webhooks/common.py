@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from pydantic import ValidationError
 
-from store.money import MoneyError, parse_money
+from store.money import MoneyError, minor_digits, parse_money, round_half_even
 from workflows.events import OrderEvent, OrderLineIn, RefundEvent
 
 EventT = TypeVar("EventT", OrderEvent, RefundEvent)
@@ -76,6 +76,20 @@ def cents(value: Any, currency: str, *, where: str) -> int:
         return parse_money(str(value), currency)
     except MoneyError as exc:
         raise MalformedPayload(f"{where}: {exc}") from exc
+
+
+def rounded_cents(value: Any, currency: str, *, where: str) -> int:
+    """Like ``cents``, for platforms that send more decimals than the currency has (WooCommerce stores line
+    totals unrounded when prices include tax): rounded half-even, once, here at intake."""
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise MalformedPayload(f"{where} is not an amount")
+    try:
+        amount = Decimal(str(value).strip())
+    except ArithmeticError as exc:
+        raise MalformedPayload(f"{where}: {value!r} is not a decimal amount") from exc
+    if not amount.is_finite():
+        raise MalformedPayload(f"{where}: {value!r} is not a finite amount")
+    return round_half_even(amount.scaleb(minor_digits(currency)))
 
 
 def timestamp(value: Any, *, where: str) -> datetime:

@@ -8,8 +8,9 @@ just ``webhook_id=N``; it is answered 200 and writes nothing.
 Mapping: an order counts once money is taken (``status`` processing / completed, or refunded with a
 ``date_paid_gmt``) and maps to ``order:{id}``, so the many ``order.updated`` deliveries book once. The time
 is ``date_paid_gmt`` (else ``date_created_gmt``), UTC. Lines: ``sku`` × ``quantity`` for ``total`` (after
-coupons, without tax). Click id and ref code: ``meta_data`` keys ``afflow_cid`` / ``afflow_ref`` (written at
-checkout from the afflow cookie), else the parameters of WooCommerce's own order-attribution landing page
+coupons, without tax; sent unrounded when prices include tax, so rounded half-even to the currency's unit).
+Click id and ref code: ``meta_data`` keys ``afflow_cid`` / ``afflow_ref`` (written at checkout from the
+afflow cookie), else the parameters of WooCommerce's own order-attribution landing page
 (``_wc_order_attribution_session_entry``). Coupon: the first of ``coupon_lines``. Customer: ``customer_id``,
 or a hash of ``billing.email`` for a guest (WooCommerce sends no order count). Each entry of ``refunds``
 (``id``, negative ``total``) becomes a refund spread over the order; a ``refunded`` order without refund
@@ -32,13 +33,13 @@ from workflows.webhooks.common import (
     REF_KEYS,
     SignatureError,
     build,
-    cents,
     customer_key,
     field,
     first_of,
     objects,
     parse_json_object,
     query_params,
+    rounded_cents,
     split_line,
     timestamp,
 )
@@ -115,7 +116,7 @@ def _order_lines(order: Mapping[str, Any], *, currency: str) -> list[OrderLineIn
     for index, item in enumerate(objects(order.get("line_items"), where="order.line_items")):
         where = f"order.line_items[{index}]"
         quantity = field(item, "quantity", int, where=where)
-        net = cents(field(item, "total", (str, int, Decimal), where=where), currency, where=f"{where}.total")
+        net = rounded_cents(field(item, "total", (str, int, Decimal), where=where), currency, where=f"{where}.total")
         sku = item.get("sku")
         if not (isinstance(sku, str) and sku.strip()):
             sku = f"woocommerce:{item.get('variation_id') or item.get('product_id') or item.get('id')}"
@@ -130,7 +131,9 @@ def _refunds(
     refunds: list[RefundEvent] = []
     for index, refund in enumerate(objects(order.get("refunds"), where="order.refunds")):
         where = f"order.refunds[{index}]"
-        amount = abs(cents(field(refund, "total", (str, int, Decimal), where=where), currency, where=f"{where}.total"))
+        amount = abs(
+            rounded_cents(field(refund, "total", (str, int, Decimal), where=where), currency, where=f"{where}.total")
+        )
         if amount > 0:
             refund_id = str(field(refund, "id", (int, str), where=where))
             refunds.append(build(RefundEvent, refund_id=refund_id, order_id=order_id, ts=ts, amount_cents=amount))
