@@ -25,7 +25,7 @@ MAX_ATTEMPTS = 10
 LEASE = timedelta(minutes=5)
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
-META_MAX_AGE = timedelta(days=7)
+META_MAX_AGE = timedelta(days=7) - timedelta(minutes=30)  # a margin: Meta refuses the whole request
 _BATCH = 100
 
 

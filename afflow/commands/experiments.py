@@ -140,16 +140,17 @@ def _render(view: dict[str, Any]) -> None:
         f"[bold]experiment {view['id']}[/] {view['name']} — {view['status']}, "
         f"{view['window']['start']} → {view['window']['end']} (rules v{view['rule_version']})"
     )
-    table = Table("variant", "rate %", "partners", "clicks", "orders", "revenue", "commission", "margin",
-                  "conversion rate (95% CI)", "ROI (95% CI)", "margin/click vs control")  # fmt: skip
+    table = Table("variant", "rate %", "partners", "orders", "revenue", "commission", "margin",
+                  "conversion rate (95% CI)", "ROI (95% CI)")  # fmt: skip
     for v in view["variants"]:
-        versus = v["versus_control"].get("margin_per_click")
         table.add_row(
-            v["variant"], v["percent"], str(v["partners"]), str(v["clicks"]), str(v["orders"]), v["revenue"],
-            v["commission"], v["margin_contribution"], _interval(v["estimates"]["conversion_rate"]),
-            _interval(v["estimates"]["roi"]), _interval(versus) if versus else "control",
+            v["variant"], v["percent"], str(v["partners"]), str(v["orders"]), v["revenue"], v["commission"],
+            v["margin_contribution"], _interval(v["estimates"]["conversion_rate"]), _interval(v["estimates"]["roi"]),
         )  # fmt: skip
     console.print(table)
+    for v in view["variants"][1:]:
+        versus = v["versus_control"]["margin_per_click"]
+        console.print(f"{v['variant']} vs {view['control']}: margin per click {_interval(versus)}")
     style = {"not_enough_data": "yellow", "winner": "green", "inconclusive": "cyan"}[view["verdict"]]
     console.print(f"[{style}]{view['reason']}[/]")
     if view["proposal_id"]:

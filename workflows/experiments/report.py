@@ -79,6 +79,13 @@ def report_view(*, session: Session, experiment: Experiment, now: datetime) -> d
     currency = ensure_program(session).currency
     analysis = analysis_of(session=session, experiment=experiment, now=now)
     window = window_of(experiment, now)
+    strata: dict[str, dict[str, int]] = {}
+    assigned = select(ExperimentAssignment.variant, ExperimentAssignment.stratum).where(
+        ExperimentAssignment.experiment_id == experiment.id
+    )
+    for variant, stratum in session.execute(assigned):
+        strata.setdefault(variant, {}).setdefault(stratum, 0)
+        strata[variant][stratum] += 1
     variants = []
     for summary in analysis.variants:
         variants.append(
@@ -87,6 +94,7 @@ def report_view(*, session: Session, experiment: Experiment, now: datetime) -> d
                 "percent": experiment.variants[summary.variant]["percent"],
                 "partners": summary.partners,
                 "partners_with_clicks": summary.active_partners,
+                "strata": dict(sorted(strata.get(summary.variant, {}).items())),
                 "clicks": summary.clicks,
                 "orders": summary.orders,
                 "revenue": format_money(summary.revenue_cents, currency),
