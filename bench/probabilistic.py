@@ -177,7 +177,7 @@ def run_seed(seed: int, visitors: int, workdir: Path) -> tuple[Program, dict[str
             )
         ).all()
     engine.dispose()
-    return program, {order_id: (partner_id, Decimal(confidence)) for order_id, partner_id, confidence in rows}
+    return program, {order_id: (partner_id, Decimal(confidence or 0)) for order_id, partner_id, confidence in rows}
 
 
 def fit(programs: list[Program]) -> None:
