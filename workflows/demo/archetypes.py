@@ -108,9 +108,9 @@ def draw_behaviour(rng: Random, archetype: str, noise: float) -> Behaviour:
     elif archetype == "declining":
         changes = {"trend_start": vary(2.2), "trend_end": vary(0.3)}
     elif archetype == "coupon_leaker":
-        changes = {"clicks_per_day": base * 0.6, "coupon_share": 0.3, "special_per_day": vary(2.5)}
+        changes = {"clicks_per_day": base * 0.6, "coupon_share": 0.3, "special_per_day": vary(1.3)}
     elif archetype == "click_injector":
-        changes = {"clicks_per_day": base * 0.4, "conversion": 0.01, "special_per_day": vary(2.5)}
+        changes = {"clicks_per_day": base * 0.4, "conversion": 0.01, "special_per_day": vary(1.2)}
     elif archetype == "cookie_stuffer":
         changes = {"clicks_per_day": vary(110.0), "conversion": 0.0008, "special_per_day": vary(0.7)}
     elif archetype == "poacher":
