@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import Engine, and_, or_, select, update
+from sqlalchemy import ColumnElement, Engine, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from store.db import transaction
@@ -144,23 +144,32 @@ def deliver_outbox(
     with transaction(engine) as session:
         ids = list(session.scalars(select(OutboxMessage.id).where(due).order_by(OutboxMessage.id).limit(limit)))
     for message_id in ids:
-        with transaction(engine) as session:
-            claimed = session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == message_id, due)
-                .values(status="sending", attempts=OutboxMessage.attempts + 1, next_attempt_at=now + LEASE)
-            ).rowcount  # type: ignore[attr-defined]
-        if claimed:
-            _deliver_claimed(engine=engine, config=config, message_id=message_id, now=now, report=report)
+        claimed = _claim(engine=engine, message_id=message_id, due=due, now=now)
+        if claimed is not None:
+            _deliver_claimed(engine=engine, config=config, claimed=claimed, now=now, report=report)
     if report.waiting:
         log.info("%d outbox message(s) wait for a channel: %s", report.waiting, config.describe())
     return report
 
 
-def _deliver_claimed(
-    *, engine: Engine, config: DeliveryConfig, message_id: int, now: datetime, report: DeliveryReport
-) -> None:
+@dataclass(frozen=True)
+class _Claimed:
+    message: OutboxMessage
+    attachments: list[Attachment]
+    partner_email: str | None
+    partner_slack: str | None
+
+
+def _claim(*, engine: Engine, message_id: int, due: ColumnElement[bool], now: datetime) -> _Claimed | None:
+    """Claim the message (one conditional UPDATE) and read what sending it needs, in one transaction."""
     with transaction(engine) as session:
+        claimed = session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, due)
+            .values(status="sending", attempts=OutboxMessage.attempts + 1, next_attempt_at=now + LEASE)
+        ).rowcount  # type: ignore[attr-defined]
+        if not claimed:
+            return None
         message = session.get_one(OutboxMessage, message_id)
         attachments = [
             Attachment(a.filename, a.content_type, a.content)
@@ -169,16 +178,22 @@ def _deliver_claimed(
         partner = session.execute(
             select(Partner.email, Partner.slack_user_id).where(Partner.id == message.partner_id)
         ).first()
-    partner_email, partner_slack = (partner[0], partner[1]) if partner else (None, None)
+    return _Claimed(message, attachments, *(partner.tuple() if partner else (None, None)))
+
+
+def _deliver_claimed(
+    *, engine: Engine, config: DeliveryConfig, claimed: _Claimed, now: datetime, report: DeliveryReport
+) -> None:
+    message, message_id = claimed.message, claimed.message.id
     outcome: dict[str, object]
     try:
         ref = _send(
             engine=engine,
             config=config,
             message=message,
-            attachments=attachments,
-            partner_email=partner_email,
-            partner_slack=partner_slack,
+            attachments=claimed.attachments,
+            partner_email=claimed.partner_email,
+            partner_slack=claimed.partner_slack,
         )
         outcome = {"status": "sent", "sent_at": now, "next_attempt_at": None, "last_error": None, "delivered_ref": ref}
         report.sent += 1
@@ -283,8 +298,9 @@ def _send_slack(
         else:
             posted = client.post_message(channel=target, text=title, blocks=blocks)
         ref = f"slack:{posted.channel}:{posted.ts}"
-        with transaction(engine) as session:
-            session.execute(update(OutboxMessage).where(OutboxMessage.id == message.id).values(delivered_ref=ref))
+        if attachments:  # a later step can fail: record the text as delivered so a retry does not repost it
+            with transaction(engine) as session:
+                session.execute(update(OutboxMessage).where(OutboxMessage.id == message.id).values(delivered_ref=ref))
     channel = ref.split(":")[1]
     for attachment in attachments:
         client.upload_file(
