@@ -18,9 +18,8 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 from slack_sdk import WebClient
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))  # the local fake servers
-sys.path.insert(0, str(ROOT))  # before tests/, whose folders share our package names
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the local fake servers
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # before tests/, whose folders share our names
 
 from fakes.slack_server import TOKEN, start_fake_slack
 from fakes.smtp_server import Inbox, free_port
