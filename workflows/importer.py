@@ -89,7 +89,7 @@ def import_csv(*, session: Session, kind: str, path: Path, progress: Progress | 
     errors = ErrorLog(path.name)
     with paused_gc():
         csv_file = read_rows(path=path, required=REQUIRED_COLUMNS[kind], errors=errors)
-    rows = csv_file.rows
+    rows: list[Row] = csv_file.rows
     program = ensure_program(session)
     fields = Fields(errors, program.currency, csv_file.columns)
     report = ImportReport(kind=kind, file=str(path), rows=len(rows), records=0)
@@ -99,10 +99,12 @@ def import_csv(*, session: Session, kind: str, path: Path, progress: Progress | 
         with paused_gc():
             events, lines = parse(rows=rows, fields=fields)
         errors.raise_if_any()
+        rows.clear()  # the events carry everything now: free the raw rows before booking
         return _ingest(session, report, events, lines, errors, tick)
     if kind == "clicks":
         with paused_gc():
             clicks, lines = parse_clicks(rows=rows, fields=fields)
+        rows.clear()
         known = existing_keys(session, Partner.id, sorted({click.partner_id for click in clicks}))
         for line, click in zip(lines, clicks, strict=True):
             if click.partner_id not in known:  # a click for nobody is a data mistake, not traffic
