@@ -183,8 +183,15 @@ class JobRunner:
             )
 
     def shutdown(self) -> None:
-        """Stop firing and wait for running jobs; their locks are released as they finish."""
+        """Stop firing and wait for running jobs; their locks are released as they finish.
+
+        APScheduler's loop looks for due jobs once more after ``shutdown`` and would consume an occurrence
+        due right then without running it (its executor is closed); detaching the job store first leaves
+        that occurrence in the store for the next replica to run within its misfire grace.
+        """
         if self.scheduler.running:
+            self.scheduler.pause()
+            self.scheduler.remove_jobstore("default", shutdown=False)
             self.scheduler.shutdown(wait=True)
         with _registry_lock:
             for spec in self.specs:

@@ -102,3 +102,54 @@ def test_the_runner_persists_jobs_in_the_store_runs_them_and_records_failures(en
     assert probe.runs == 1 and probe.last_error == "RuntimeError: upstream down"
     assert probe.locked_until >= probe.locked_at + timedelta(minutes=30)  # type: ignore[operator]
     assert not runner.scheduler.running
+
+
+def _probe(name: str, ran: list[datetime], grace: timedelta) -> JobSpec:
+    return JobSpec(
+        name=name,
+        trigger=IntervalTrigger(hours=1),
+        target=ran.append,
+        min_gap=timedelta(minutes=30),
+        max_run=HOUR,
+        misfire_grace=grace,
+    )
+
+
+def test_a_run_missed_while_no_replica_was_up_runs_at_start_within_its_grace(engine: Engine) -> None:
+    ran: list[datetime] = []
+    spec = _probe("hourly", ran, grace=timedelta(minutes=10))
+    first = JobRunner(engine=engine, specs=[spec])
+    first.start()
+    first.scheduler.pause()  # the replica goes down before its next run...
+    first.scheduler.modify_job("hourly", next_run_time=datetime.now(UTC) - timedelta(minutes=3))  # ...now past
+    first.shutdown()
+    assert ran == []
+
+    second = JobRunner(engine=engine, specs=[spec])
+    second.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not ran and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        second.shutdown()
+    assert len(ran) == 1
+
+
+def test_a_run_missed_beyond_its_grace_is_skipped(engine: Engine) -> None:
+    ran: list[datetime] = []
+    spec = _probe("hourly", ran, grace=timedelta(minutes=1))
+    first = JobRunner(engine=engine, specs=[spec])
+    first.start()
+    first.scheduler.pause()  # the replica goes down before its next run...
+    first.scheduler.modify_job("hourly", next_run_time=datetime.now(UTC) - timedelta(minutes=5))  # ...now past
+    first.shutdown()
+
+    second = JobRunner(engine=engine, specs=[spec])
+    second.start()
+    time.sleep(1.5)
+    second.shutdown()
+    assert ran == []
+    with transaction(engine) as session:
+        stored = session.get_one(SchedulerJob, "hourly")
+    assert stored.next_run_time is not None and stored.next_run_time > time.time()
