@@ -15,11 +15,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import httpx
+from pydantic import SecretStr
 from sqlalchemy import Engine, and_, or_, select, update
 
 from store.db import transaction
 from store.models import ConversionOutbox
-from workflows.conversions import encode_payload
+from workflows.conversions import QueueReport, encode_payload, queue_conversions
 
 MAX_ATTEMPTS = 10
 LEASE = timedelta(minutes=5)
@@ -159,3 +160,50 @@ def _deliver_one(
         return {"status": "failed", "next_attempt_at": None, "last_error": str(exc)}
     report.sent += 1
     return {"status": "sent", "sent_at": now, "next_attempt_at": None, "last_error": None}
+
+
+class ConversionSettingsSource(Protocol):
+    """The settings a conversion run needs (``afflow.settings.Settings`` has them: ``AFFLOW_GA4_*``, ``AFFLOW_META_*``)."""
+
+    ga4_measurement_id: str | None
+    ga4_api_secret: SecretStr | None
+    ga4_base_url: str
+    meta_pixel_id: str | None
+    meta_access_token: SecretStr | None
+    meta_api_version: str
+    meta_base_url: str
+
+
+def destinations_from(settings: ConversionSettingsSource) -> list[Destination]:
+    """GA4 when its measurement id and API secret are set, Meta when its pixel id and token are."""
+    found: list[Destination] = []
+    if settings.ga4_measurement_id and settings.ga4_api_secret:
+        found.append(
+            Ga4Destination(
+                measurement_id=settings.ga4_measurement_id,
+                api_secret=settings.ga4_api_secret.get_secret_value(),
+                base_url=settings.ga4_base_url,
+            )
+        )
+    if settings.meta_pixel_id and settings.meta_access_token:
+        found.append(
+            MetaDestination(
+                pixel_id=settings.meta_pixel_id,
+                access_token=settings.meta_access_token.get_secret_value(),
+                api_version=settings.meta_api_version,
+                base_url=settings.meta_base_url,
+            )
+        )
+    return found
+
+
+def send_conversions(
+    *, engine: Engine, destinations: Sequence[Destination], now: datetime, limit: int = 500
+) -> tuple[QueueReport, DeliveryReport]:
+    """One run (the CLI's and the scheduler's): queue what is new, then deliver what is due."""
+    with transaction(engine) as session:
+        queued = queue_conversions(session=session, destinations=[d.name for d in destinations], now=now)
+    with httpx.Client(timeout=10) as client:
+        return queued, deliver_conversions(
+            engine=engine, destinations=destinations, client=client, now=now, limit=limit
+        )

@@ -10,39 +10,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
 import typer
 from rich.table import Table
 from sqlalchemy import func, select
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
-from afflow.settings import Settings
 from store.db import transaction
 from store.models import ConversionOutbox
-from workflows.conversion_senders import Destination, Ga4Destination, MetaDestination, deliver_conversions
-from workflows.conversions import queue_conversions
+from workflows.conversion_senders import destinations_from, send_conversions
 
 conversions_app = typer.Typer(help="Server-side conversions to GA4 and Meta.", no_args_is_help=True)
-
-
-def destinations_from(config: Settings) -> list[Destination]:
-    found: list[Destination] = []
-    if config.ga4_measurement_id and config.ga4_api_secret:
-        secret = config.ga4_api_secret.get_secret_value()
-        found.append(
-            Ga4Destination(measurement_id=config.ga4_measurement_id, api_secret=secret, base_url=config.ga4_base_url)
-        )
-    if config.meta_pixel_id and config.meta_access_token:
-        token = config.meta_access_token.get_secret_value()
-        found.append(
-            MetaDestination(
-                pixel_id=config.meta_pixel_id,
-                access_token=token,
-                api_version=config.meta_api_version,
-                base_url=config.meta_base_url,
-            )
-        )
-    return found
 
 
 @conversions_app.command("send")
@@ -59,12 +36,9 @@ def conversions_send(
                 "no conversion destination configured: set AFFLOW_GA4_MEASUREMENT_ID + AFFLOW_GA4_API_SECRET "
                 "and/or AFFLOW_META_PIXEL_ID + AFFLOW_META_ACCESS_TOKEN",
             )
-        now = datetime.now(UTC)
-        engine = open_store()
-        with transaction(engine) as session:
-            queued = queue_conversions(session=session, destinations=[d.name for d in destinations], now=now)
-        with httpx.Client(timeout=10) as client:
-            report = deliver_conversions(engine=engine, destinations=destinations, client=client, now=now, limit=limit)
+        queued, report = send_conversions(
+            engine=open_store(), destinations=destinations, now=datetime.now(UTC), limit=limit
+        )
         view = {
             "destinations": [d.name for d in destinations],
             "queued": {"purchases": queued.purchases, "refunds": queued.refunds},
