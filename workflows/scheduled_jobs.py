@@ -6,7 +6,8 @@
   day through the outbox (the approval channel in Slack);
 - ``weekly_cycle`` Mondays at 08:00 — the agents' weekly cycle, then an immediate delivery pass so its
   proposals and messages go out at once;
-- ``deliver_outbox`` every minute (and at start-up) — new proposals to Slack, then the outbox.
+- ``deliver_outbox`` every minute (and at start-up) — new proposals to Slack, then the outbox;
+- ``send_conversions`` every minute, only when GA4 or Meta is configured — server-side conversions.
 
 Each is a ``workflows.scheduler.JobSpec``; the scheduler guarantees one run per occurrence across replicas.
 """
@@ -29,6 +30,7 @@ from tools.fraud import scan
 from tools.fraud.thresholds import FraudThresholds
 from tools.outbox import queue_message
 from workflows.approvals import expire_stale
+from workflows.conversion_senders import ConversionSettingsSource, destinations_from, send_conversions
 from workflows.delivery import DeliveryConfig, DeliverySettingsSource, run_delivery
 from workflows.lifecycle import reconcile
 from workflows.scheduler import JobRunner, JobSpec
@@ -37,7 +39,7 @@ from workflows.weekly import run_weekly_cycle
 log = logging.getLogger(__name__)
 
 
-class JobSettingsSource(DeliverySettingsSource, Protocol):
+class JobSettingsSource(DeliverySettingsSource, ConversionSettingsSource, Protocol):
     timezone: str
     analytics_days: int
     fraud_thresholds: FraudThresholds
@@ -103,7 +105,26 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource, llm: LLMConfig
         log.info("weekly cycle done: %s (report %s)", report.headline, report.html_path)
         deliver(now)
 
+    conversion_destinations = destinations_from(settings)
+
+    def send_conversion_events(now: datetime) -> None:
+        queued, sent = send_conversions(engine=engine, destinations=conversion_destinations, now=now)
+        if queued.purchases or queued.refunds or sent.sent or sent.failed:
+            log.info("conversions: %d queued, %d sent, %d retrying, %d failed", queued.purchases + queued.refunds,
+                     sent.sent, sent.retrying, sent.failed)  # fmt: skip
+
+    conversion_jobs = [
+        JobSpec(
+            name="send_conversions",
+            trigger=IntervalTrigger(minutes=1, timezone=tz),
+            target=send_conversion_events,
+            min_gap=timedelta(seconds=30),
+            max_run=timedelta(minutes=10),
+            misfire_grace=timedelta(seconds=50),
+        )
+    ]
     return [
+        *(conversion_jobs if conversion_destinations else []),
         JobSpec(
             name="weekly_cycle",
             trigger=CronTrigger(day_of_week="mon", hour=8, minute=0, timezone=tz),
