@@ -33,12 +33,26 @@ def checkpoint_location(database_url: str) -> str:
     return str(path.with_name(f"{path.stem}.checkpoints{path.suffix or '.db'}"))
 
 
+def setup_postgres(saver: PostgresSaver) -> None:
+    """LangGraph's own migrations, minus ``CONCURRENTLY``: a concurrent index build waits for every open
+    transaction in the whole database, which stalls a busy server; the tables are new and empty here, so a
+    plain build is instant. Skipped when the schema is already current."""
+    migrations = saver.MIGRATIONS
+    with saver._cursor() as cursor:
+        cursor.execute(migrations[0])
+        row = cursor.execute("SELECT max(v) AS v FROM checkpoint_migrations").fetchone()
+        current = -1 if row is None or row["v"] is None else int(row["v"])
+        for version in range(current + 1, len(migrations)):
+            cursor.execute(migrations[version].replace("CONCURRENTLY ", ""))
+            cursor.execute("INSERT INTO checkpoint_migrations (v) VALUES (%s)", (version,))
+
+
 @contextmanager
 def open_checkpointer(database_url: str) -> Iterator[BaseCheckpointSaver[Any]]:
     location = checkpoint_location(database_url)
     if location.startswith("postgresql"):
         with PostgresSaver.from_conn_string(location) as saver:
-            saver.setup()
+            setup_postgres(saver)
             yield saver
     elif location == ":memory:":
         yield InMemorySaver()

@@ -53,13 +53,20 @@ class WeeklyReport:
 
 
 def run_weekly_cycle(
-    *, engine: Engine, llm: LLMConfig, as_of: datetime, public_url: str, output_dir: str = "afflow-out"
+    *,
+    engine: Engine,
+    llm: LLMConfig,
+    as_of: datetime,
+    public_url: str,
+    output_dir: str = "afflow-out",
+    triage: bool = False,
 ) -> WeeklyReport:
+    """Run the cycle as of ``as_of``; ``triage=True`` (the demo) first triages pending applications too."""
     expired = expire_stale(engine=engine, now=as_of)
     results: dict[str, dict[str, Any]] = {}
     usage: dict[str, dict[str, object]] = {}
     cache: dict[str, Any] = {}
-    for name in WEEKLY_AGENTS:
+    for name in (("triage",) if triage else ()) + WEEKLY_AGENTS:
         results[name], usage[name] = run_agent(
             agent=name, engine=engine, llm=llm, now=as_of, public_url=public_url,
             body=agent_body(name, output_dir=output_dir), cache=cache,
