@@ -16,7 +16,6 @@ stops between batches, leaving the rest pending in the inbox for the next start.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -77,10 +76,6 @@ def create_app(*, engine: Engine, config: HttpConfig, routers: Sequence[APIRoute
             log.warning("replayed %d clicks from the spool of a process that did not shut down cleanly", replayed)
         clicks.start()
         worker.start()
-        # Everything loaded so far (the CLI imports agents, LLM clients, ...: ~300k objects) lives as long as
-        # the process. A full collection walking it took 1.8 s on the loaded 2-core dev machine, a pause every
-        # in-flight redirect would wait out; frozen, those objects are never scanned again.
-        gc.freeze()
         refresher = asyncio.get_running_loop().create_task(_refresh_program(engine, program, config))
         try:
             yield
