@@ -8,7 +8,7 @@ device type. Signals may arrive before their order; the first signals recorded f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Insert
@@ -56,3 +56,16 @@ def record_order_signals(*, session: Session, signals: Sequence[OrderSignalIn], 
     for start in range(0, len(rows), _CHUNK):
         session.execute(statement, rows[start : start + _CHUNK])
     return len(rows)
+
+
+def signals_from_csv(*, columns: Mapping[str, int], rows: Iterable[Sequence[str]]) -> list[OrderSignalIn]:
+    """The signals of an orders CSV carrying optional ``ip`` / ``user_agent`` columns: an order's first row wins."""
+    order_at, ip_at, agent_at = columns["order_id"], columns.get("ip"), columns.get("user_agent")
+    found: dict[str, OrderSignalIn] = {}
+    for values in rows:
+        order_id = values[order_at].strip()
+        ip = values[ip_at].strip() if ip_at is not None else ""
+        agent = values[agent_at].strip() if agent_at is not None else ""
+        if order_id not in found and (ip or agent):
+            found[order_id] = OrderSignalIn(order_id=order_id, ip=ip, user_agent=agent)
+    return list(found.values())

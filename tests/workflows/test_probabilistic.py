@@ -18,7 +18,7 @@ from afflow.cli import app
 from afflow.settings import get_settings
 from store.db import ensure_program, transaction
 from store.ledger import balances
-from store.models import Attribution, Commission
+from store.models import Attribution, Commission, OrderSignal
 from workflows.importer import import_csv
 from workflows.lifecycle import reconcile
 from workflows.order_signals import OrderSignalIn, record_order_signals
@@ -215,3 +215,18 @@ def test_reconcile_runs_the_matching_pass(program: Engine, tmp_path: Path) -> No
     with transaction(program) as session:
         report = reconcile(session=session, as_of=T + timedelta(days=40))
     assert report.probabilistic_matches == 1 and report.locked_cents == 500  # matched, then locked after 30 days
+
+
+def test_an_orders_csv_may_carry_the_checkout_signals(program: Engine, tmp_path: Path) -> None:
+    header = [*ORDER_HEADER, "ip", "user_agent"]
+    rows = [["o1", T.isoformat(), "cust-o1", "", "", "", "USD", "SKU-1", 1, "50.00", "203.0.113.77", IPHONE],
+            ["o1", T.isoformat(), "cust-o1", "", "", "", "USD", "SKU-2", 1, "10.00", "", ""]]  # fmt: skip
+    _load(program, tmp_path / "orders-with-signals.csv", "orders", header, rows)
+    _enable(program)
+    assert _run(program) == (1, 1, 0, 600)
+    with transaction(program) as session:
+        [signal] = session.scalars(select(OrderSignal))
+    assert (signal.order_id, signal.ip_prefix, signal.user_agent_family, signal.device_type) == (
+        "o1", "203.0.113.0/24", "safari/ios", "mobile"
+    )  # fmt: skip
+    assert "203.0.113.77" not in (signal.ip_hash, signal.ip_prefix)  # the raw address is never stored
