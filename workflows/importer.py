@@ -36,6 +36,7 @@ from workflows.import_entities import (
     upsert,
 )
 from workflows.ingest import EventRejected, ingest
+from workflows.order_signals import record_order_signals, signals_from_csv
 
 __all__ = ["IMPORT_KINDS", "ImportFailed", "ImportReport", "RowError", "import_csv"]
 
@@ -99,6 +100,9 @@ def import_csv(*, session: Session, kind: str, path: Path, progress: Progress | 
         with paused_gc():
             events, lines = parse(rows=rows, fields=fields)
         errors.raise_if_any()
+        if kind == "orders" and {"ip", "user_agent"} & csv_file.columns.keys():  # optional checkout signals
+            signals = signals_from_csv(columns=csv_file.columns, rows=(row.values for row in rows))
+            record_order_signals(session=session, signals=signals, salt=program.ip_salt)
         rows.clear()  # the events carry everything now: free the raw rows before booking
         return _ingest(session, report, events, lines, errors, tick)
     if kind == "clicks":
