@@ -50,8 +50,14 @@ class Intake:
         declared = request.headers.get("content-length", "0")
         if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
             return None
-        body = await request.body()
-        return body if len(body) <= MAX_BODY_BYTES else None
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():  # chunked uploads declare no length: stop reading at the limit
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                return None
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     async def accept(self, *, source: str, events: Sequence[InboxPayload]) -> JSONResponse:
         if not events:
