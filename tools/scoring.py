@@ -97,10 +97,11 @@ def _components(
     program_refund_rate: Decimal | None,
     assessments: dict[str, int],
     weights: dict[str, int],
+    program_history: bool,
 ) -> dict[str, Component]:
     rates, change = partner.rates, partner.change.revenue
-    if partner.current.revenue_cents == 0 and partner.previous.revenue_cents == 0:
-        trend = None
+    if not program_history or (partner.current.revenue_cents == 0 and partner.previous.revenue_cents == 0):
+        trend = None  # nothing to compare with (e.g. the window covers the whole history)
     elif change is None:
         trend = HUNDRED  # sales from nothing: a newcomer rising
     else:
@@ -185,6 +186,7 @@ def score_partners(
             metrics.program.rates.refund_rate,
             assessments.get(partner.partner_id, {}),
             thresholds.weights,
+            program_history=metrics.program.previous.revenue_cents > 0,
         )
         judged = [c for c in components.values() if c.score is not None and c.weight > 0]
         total_weight = sum(c.weight for c in judged)
