@@ -289,6 +289,8 @@ class Commission(Base):
     lock_due_at: Mapped[datetime]
     locked_at: Mapped[datetime | None]
     payout_batch_id: Mapped[int | None] = mapped_column(Integer)
+    # the reconcile run that locked this row (its lock postings are ``lock:{lock_run}:{partner}``)
+    lock_run: Mapped[str | None] = mapped_column(String(40))
     __table_args__ = (
         Index("ix_commissions_state_lock_due", "state", "lock_due_at"),
         Index("ix_commissions_partner_state", "partner_id", "state"),

@@ -4,7 +4,8 @@ SQLAlchemy's executemany builds and processes a parameter dict per row, which co
 database's own work when a chunk writes tens of thousands of rows. ``insert_rows`` compiles one INSERT per
 call with the driver's parameter style, applies each column's own bind processor (so values are stored
 exactly as the ORM stores them: UTC datetimes, booleans) and hands plain tuples to ``executemany``.
-It never writes ledger rows (those go through ``store.ledger.book``) and is not for JSON columns.
+A JSON column takes JSON *text* (already serialised, e.g. ``model_dump_json()``), stored as-is.
+It never writes ledger rows (those go through ``store.ledger.book``).
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
     connection = session.connection()
     dialect = connection.dialect
     names = list(rows[0])
-    if any(isinstance(table.c[name].type, JSON) for name in names):
-        raise ValueError("insert_rows does not handle JSON columns")
-    processors = [(index, table.c[name].type.bind_processor(dialect)) for index, name in enumerate(names)]
+    processors = [
+        (index, None if isinstance(table.c[name].type, JSON) else table.c[name].type.bind_processor(dialect))
+        for index, name in enumerate(names)
+    ]
     active = [(index, process) for index, process in processors if process is not None]
     if dialect.paramstyle not in ("qmark", "format", "pyformat"):
         raise ValueError(f"insert_rows: unsupported driver parameter style {dialect.paramstyle!r}")

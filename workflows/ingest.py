@@ -25,23 +25,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field, TypeAdapter, ValidationError
-from sqlalchemy import Insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.db import ensure_program
-from store.models import InboxEvent, Order, utcnow
+from store.models import InboxEvent, Order
 from store.rules import rule_sets_in_force
-from workflows.bulk import table_of
 from workflows.commission import Outcome, book_orders
 from workflows.events import InboxPayload, OrderEvent, RefundEvent
+from workflows.inbox import insert_pending, insert_processed, new_event_indexes, record_outcomes
 from workflows.refunds import book_refunds
 
 _BOOK_CHUNK = 5_000
-_ROW_CHUNK = 2_000
 _PAYLOAD: TypeAdapter[InboxPayload] = TypeAdapter(Annotated[InboxPayload, Field(discriminator="kind")])
 Item = tuple[int, str, InboxPayload]
 
@@ -68,7 +66,7 @@ class EventRejected(ValueError):
 
 
 def enqueue(*, session: Session, source: str, events: Sequence[InboxPayload]) -> IngestReport:
-    ids = _insert_inbox(session, source, events)
+    ids = insert_pending(session=session, source=source, events=events)
     new = sum(1 for inbox_id in ids if inbox_id is not None)
     return IngestReport(received=len(events), new=new, duplicates=len(events) - new)
 
@@ -89,20 +87,21 @@ def process_pending(*, session: Session, limit: int = 10_000) -> IngestReport:
         except ValidationError as exc:
             outcomes[inbox_id] = Outcome("failed", f"unreadable payload: {exc.errors()[0]['msg']}")
     outcomes |= book_events(session=session, items=items)
-    _record(session, outcomes)
+    record_outcomes(session=session, outcomes=outcomes)
     replayed = replay_parked(session=session, order_ids=_booked_orders(items, outcomes))
     return _report(outcomes, received=len(outcomes), new=len(outcomes), replayed=replayed)
 
 
 def ingest(*, session: Session, source: str, events: Sequence[InboxPayload]) -> IngestReport:
-    ids = _insert_inbox(session, source, events)
-    items = [(inbox_id, source, event) for inbox_id, event in zip(ids, events, strict=True) if inbox_id is not None]
+    # Bulk path: book first, then write each new inbox row once with its final status (no RETURNING, no
+    # status UPDATE). Items are keyed by their index in ``events`` until they have inbox rows.
+    fresh = new_event_indexes(session=session, source=source, events=events)
+    items = [(index, source, events[index]) for index in fresh]
     outcomes = book_events(session=session, items=items)
-    index_of = {inbox_id: index for index, inbox_id in enumerate(ids) if inbox_id is not None}
-    failures = sorted((index_of[i], o.error or "cannot be booked") for i, o in outcomes.items() if o.status == "failed")
+    failures = sorted((i, o.error or "cannot be booked") for i, o in outcomes.items() if o.status == "failed")
     if failures:
         raise EventRejected(*failures[0])
-    _record(session, outcomes)
+    insert_processed(session=session, source=source, events=events, outcomes=outcomes)
     replayed = replay_parked(session=session, order_ids=_booked_orders(items, outcomes))
     return _report(outcomes, received=len(events), new=len(items), replayed=replayed, seen=len(events) - len(items))
 
@@ -149,7 +148,7 @@ def replay_parked(*, session: Session, order_ids: Iterable[str] | None = None) -
         for inbox_id, source, payload in session.execute(batch)
     ]
     outcomes = book_events(session=session, items=items)
-    _record(session, outcomes)
+    record_outcomes(session=session, outcomes=outcomes)
     return sum(1 for outcome in outcomes.values() if outcome.status == "booked")
 
 
@@ -168,65 +167,3 @@ def _report(outcomes: dict[int, Outcome], *, received: int, new: int, replayed: 
         failed=counts["failed"],
         replayed=replayed,
     )
-
-
-def _insert_inbox(session: Session, source: str, events: Sequence[InboxPayload]) -> list[int | None]:
-    """Insert new (source, external id) keys; return each event's inbox id, or None for a duplicate."""
-    first_index: dict[str, int] = {}
-    rows: list[dict[str, Any]] = []
-    now = utcnow()
-    for index, event in enumerate(events):
-        if event.external_id in first_index:
-            continue
-        first_index[event.external_id] = index
-        rows.append(
-            {
-                "source": source,
-                "external_id": event.external_id,
-                "kind": event.kind,
-                "payload": event.model_dump(mode="json"),
-                "status": "pending",
-                "received_at": now,
-                "order_id": event.order_id,
-            }
-        )
-    inbox = table_of(InboxEvent)  # Core, not the ORM bulk layer: this runs inside webhook requests and imports
-    statement: Insert
-    if session.get_bind().dialect.name == "postgresql":
-        statement = postgresql.insert(inbox).on_conflict_do_nothing(index_elements=["source", "external_id"])
-    else:
-        statement = sqlite.insert(inbox).on_conflict_do_nothing(index_elements=["source", "external_id"])
-    statement = statement.returning(inbox.c.id, inbox.c.external_id)
-    inserted: dict[str, int] = {}
-    for start in range(0, len(rows), _ROW_CHUNK):
-        inserted.update(
-            (ext, inbox_id) for inbox_id, ext in session.execute(statement, rows[start : start + _ROW_CHUNK])
-        )
-    ids: list[int | None] = [None] * len(events)
-    for external_id, index in first_index.items():
-        ids[index] = inserted.get(external_id)
-    return ids
-
-
-def _record(session: Session, outcomes: dict[int, Outcome]) -> None:
-    """Write each event's final status set-based (one UPDATE per status and chunk; errors per row)."""
-    now = utcnow()
-    by_status: dict[str, list[int]] = {}
-    for inbox_id, outcome in outcomes.items():
-        if outcome.error is None:
-            by_status.setdefault(outcome.status, []).append(inbox_id)
-    for status, ids in by_status.items():
-        for start in range(0, len(ids), _ROW_CHUNK):
-            session.execute(
-                update(InboxEvent)
-                .where(InboxEvent.id.in_(ids[start : start + _ROW_CHUNK]))
-                .values(status=status, processed_at=now)
-                .execution_options(synchronize_session=False)
-            )
-    failed = [
-        {"id": inbox_id, "status": outcome.status, "error": outcome.error, "processed_at": now}
-        for inbox_id, outcome in outcomes.items()
-        if outcome.error is not None
-    ]
-    if failed:
-        session.execute(update(InboxEvent), failed)

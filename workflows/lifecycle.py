@@ -1,15 +1,16 @@
 """The order lifecycle's clock: replay parked events, then lock commissions past the return window.
 
 ``reconcile(*, session, as_of)`` is safe to run any number of times: replayed refunds are idempotent by
-refund id and ledger ref, and a commission locks exactly once because the lock is one set-based
-``UPDATE ... WHERE state = 'pending' ... RETURNING`` whose returned rows are the ones booked (one lock
-posting per partner per run: Dr ``partner:{id}:pending``, Cr ``partner:{id}:locked``, ref
-``lock:{partner}:{first commission id}``, unique because a commission leaves ``pending`` once).
+refund id and ledger ref, and a commission locks exactly once: one set-based ``UPDATE ... WHERE state =
+'pending'`` stamps the rows it moves with the run id (``commissions.lock_run``), and exactly those rows are
+summed into one lock posting per partner per run (Dr ``partner:{id}:pending``, Cr ``partner:{id}:locked``,
+ref ``lock:{run}:{partner}``).
 Commissions of a partner on hold (``partners.commissions_held``) do not lock.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -66,33 +67,37 @@ def reconcile(*, session: Session, as_of: datetime) -> ReconcileReport:
 
 
 def lock_matured_commissions(*, session: Session, as_of: datetime) -> list[PartnerLock]:
-    """Move pending commissions whose return window ended by ``as_of`` to locked; book it per partner."""
+    """Move pending commissions whose return window ended by ``as_of`` to locked; book it per partner.
+
+    Two set-based statements and no rows through Python: one UPDATE stamps the rows it locks with this
+    run's id, one GROUP BY over that stamp sums what to move (a million lines lock in one pass).
+    """
+    run = f"{as_of:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
     held = select(Partner.id).where(Partner.commissions_held.is_(True))
-    statement = (
+    session.execute(
         update(Commission)
         .where(Commission.state == "pending", Commission.lock_due_at <= as_of, Commission.partner_id.not_in(held))
-        .values(state="locked", locked_at=as_of)
-        .returning(Commission.id, Commission.partner_id, Commission.amount_cents - Commission.reversed_cents)
+        .values(state="locked", locked_at=as_of, lock_run=run)
         .execution_options(synchronize_session=False)
     )
-    totals: dict[str, list[int]] = {}  # partner -> [count, amount, first commission id]
-    for commission_id, partner_id, amount in session.execute(statement):
-        entry = totals.setdefault(partner_id, [0, 0, commission_id])
-        entry[0] += 1
-        entry[1] += amount
-        entry[2] = min(entry[2], commission_id)
+    totals = session.execute(
+        select(Commission.partner_id, func.count(), func.sum(Commission.amount_cents - Commission.reversed_cents))
+        .where(Commission.state == "locked", Commission.lock_run == run)
+        .group_by(Commission.partner_id)
+        .order_by(Commission.partner_id)
+    ).all()
     postings: list[Posting] = [
         transfer(
-            ref=f"lock:{partner_id}:{first_id}",
+            ref=f"lock:{run}:{partner_id}",
             kind="lock",
             ts=as_of,
             debit=partner_account(partner_id, "pending"),
             credit=partner_account(partner_id, "locked"),
-            amount=amount,
+            amount=int(amount),
             memo=f"{count} commissions past the return window",
         )
-        for partner_id, (count, amount, first_id) in sorted(totals.items())
+        for partner_id, count, amount in totals
         if amount
     ]
     book(session=session, postings=postings)
-    return [PartnerLock(partner_id, count, amount) for partner_id, (count, amount, _) in sorted(totals.items())]
+    return [PartnerLock(partner_id, int(count), int(amount or 0)) for partner_id, count, amount in totals]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 05:52:38.308677
+Create Date: 2026-11-26 06:18:04.624515
 """
 from alembic import op
 import sqlalchemy as sa
@@ -528,6 +528,7 @@ def upgrade() -> None:
     sa.Column('lock_due_at', store.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('locked_at', store.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('payout_batch_id', sa.Integer(), nullable=True),
+    sa.Column('lock_run', sa.String(length=40), nullable=True),
     sa.ForeignKeyConstraint(['order_line_id'], ['order_lines.id'], name=op.f('fk_commissions_order_line_id_order_lines')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_commissions')),
     sa.UniqueConstraint('order_line_id', name=op.f('uq_commissions_order_line_id'))

@@ -1,0 +1,127 @@
+"""Rows of the event inbox (``inbox_events``): keyed once per (source, external id), statuses recorded.
+
+Two ways in. ``insert_pending`` is for webhooks: ``INSERT ... ON CONFLICT DO NOTHING RETURNING``, safe when
+several replicas receive the same delivery at once. ``new_event_indexes`` + ``insert_processed`` is the
+bulk path of ``workflows.ingest.ingest`` (CSV files): look the keys up, book, then write each new row once
+with its final status. This module only writes inbox rows; booking lives in ``workflows.ingest``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from store.models import InboxEvent, utcnow
+from workflows.bulk import insert_rows, table_of
+from workflows.commission import Outcome
+from workflows.events import InboxPayload
+
+_ROW_CHUNK = 2_000
+_IN_CHUNK = 500
+
+
+def _first_occurrences(events: Sequence[InboxPayload]) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for index, event in enumerate(events):
+        first.setdefault(event.external_id, index)
+    return first
+
+
+def insert_pending(*, session: Session, source: str, events: Sequence[InboxPayload]) -> list[int | None]:
+    """Insert new (source, external id) keys as ``pending``; return each event's inbox id, None for a duplicate."""
+    first = _first_occurrences(events)
+    now = utcnow()
+    rows: list[dict[str, Any]] = [
+        {
+            "source": source,
+            "external_id": external_id,
+            "kind": events[index].kind,
+            "payload": events[index].model_dump(mode="json"),
+            "status": "pending",
+            "received_at": now,
+            "order_id": events[index].order_id,
+        }
+        for external_id, index in first.items()
+    ]
+    inbox = table_of(InboxEvent)  # Core, not the ORM bulk layer: this runs inside webhook requests
+    statement: Insert
+    if session.get_bind().dialect.name == "postgresql":
+        statement = postgresql.insert(inbox).on_conflict_do_nothing(index_elements=["source", "external_id"])
+    else:
+        statement = sqlite.insert(inbox).on_conflict_do_nothing(index_elements=["source", "external_id"])
+    statement = statement.returning(inbox.c.id, inbox.c.external_id)
+    inserted: dict[str, int] = {}
+    for start in range(0, len(rows), _ROW_CHUNK):
+        for inbox_id, external_id in session.execute(statement, rows[start : start + _ROW_CHUNK]):
+            inserted[external_id] = inbox_id
+    ids: list[int | None] = [None] * len(events)
+    for external_id, index in first.items():
+        ids[index] = inserted.get(external_id)
+    return ids
+
+
+def new_event_indexes(*, session: Session, source: str, events: Sequence[InboxPayload]) -> list[int]:
+    """Indexes (first occurrence of each key) of the events whose (source, external id) is not stored yet."""
+    first = _first_occurrences(events)
+    keys = list(first)
+    stored: set[str] = set()
+    for start in range(0, len(keys), _IN_CHUNK):
+        query = select(InboxEvent.external_id).where(
+            InboxEvent.source == source, InboxEvent.external_id.in_(keys[start : start + _IN_CHUNK])
+        )
+        stored.update(session.scalars(query))
+    return sorted(index for external_id, index in first.items() if external_id not in stored)
+
+
+def insert_processed(
+    *, session: Session, source: str, events: Sequence[InboxPayload], outcomes: Mapping[int, Outcome]
+) -> None:
+    """Write the inbox rows of already-booked events (``outcomes`` keyed by index into ``events``).
+
+    A concurrent writer of the same key makes this fail on the unique key and the caller's transaction roll
+    back, so nothing is booked twice; the bulk path is meant for one importer at a time.
+    """
+    now = utcnow()
+    rows = [
+        {
+            "source": source,
+            "external_id": events[index].external_id,
+            "kind": events[index].kind,
+            "payload": events[index].model_dump_json(),  # JSON text: one fast serialisation, stored as-is
+            "status": outcome.status,
+            "error": outcome.error,
+            "received_at": now,
+            "processed_at": now,
+            "order_id": events[index].order_id,
+        }
+        for index, outcome in sorted(outcomes.items())
+    ]
+    insert_rows(session, InboxEvent, rows)
+
+
+def record_outcomes(*, session: Session, outcomes: Mapping[int, Outcome]) -> None:
+    """Write the final status of stored inbox rows set-based (one UPDATE per status and chunk; errors per row)."""
+    now = utcnow()
+    by_status: dict[str, list[int]] = {}
+    for inbox_id, outcome in outcomes.items():
+        if outcome.error is None:
+            by_status.setdefault(outcome.status, []).append(inbox_id)
+    for status, ids in by_status.items():
+        for start in range(0, len(ids), _ROW_CHUNK):
+            session.execute(
+                update(InboxEvent)
+                .where(InboxEvent.id.in_(ids[start : start + _ROW_CHUNK]))
+                .values(status=status, processed_at=now)
+                .execution_options(synchronize_session=False)
+            )
+    failed = [
+        {"id": inbox_id, "status": outcome.status, "error": outcome.error, "processed_at": now}
+        for inbox_id, outcome in outcomes.items()
+        if outcome.error is not None
+    ]
+    if failed:
+        session.execute(update(InboxEvent), failed)
