@@ -257,7 +257,8 @@ def main() -> None:
     for seed in range(1, args.seeds + 1):
         analysis = simulate(seed, args.partners, args.lift)
         coverage.add(analysis, true)
-        verdicts[analysis.verdict] = verdicts.get(analysis.verdict, 0) + 1
+        label = f"{analysis.verdict} {analysis.winner}" if analysis.winner else analysis.verdict
+        verdicts[label] = verdicts.get(label, 0) + 1
     print(f"\n{args.seeds} seeds x {args.partners} partners in {time.perf_counter() - started:.1f}s; "
           f"verdicts {verdicts}\ncoverage of the 95% intervals:")  # fmt: skip
     coverage.print()
