@@ -4,8 +4,8 @@
 ``as_of``: gross = the locked amount, offset = min(open clawback, gross), net = gross - offset. The
 posting ``payout:{batch}:{partner}`` is Dr ``locked`` gross, Cr ``clawback`` offset, Cr ``paid`` net;
 a clawback larger than the gross stays open for the next batch. Commissions are marked ``paid`` with the
-batch id by one set-based ``UPDATE ... RETURNING`` (the returned rows are what is paid, so a concurrent
-run cannot pay a commission twice). Not paid (their commissions stay locked): blocked partners, partners
+batch id by set-based UPDATEs and the items are summed from the rows carrying that batch id, so a
+concurrent run cannot pay a commission twice. Not paid (their commissions stay locked): blocked partners, partners
 on hold (``commissions_held``), and a net below the program's ``min_payout_cents``. Nothing to pay
 creates no batch.
 
@@ -118,9 +118,9 @@ def _locked_by_partner(session: Session, as_of: datetime) -> dict[str, int]:
 
 
 def _mark_paid(session: Session, batch_id: int, as_of: datetime, partners: list[str]) -> dict[str, tuple[int, int]]:
-    paid: dict[str, tuple[int, int]] = {}
+    """Set-based: one UPDATE per 500 partners stamps the batch id, one GROUP BY over that id sums it."""
     for start in range(0, len(partners), 500):
-        statement = (
+        session.execute(
             update(Commission)
             .where(
                 Commission.state == "locked",
@@ -128,13 +128,14 @@ def _mark_paid(session: Session, batch_id: int, as_of: datetime, partners: list[
                 Commission.partner_id.in_(partners[start : start + 500]),
             )
             .values(state="paid", payout_batch_id=batch_id)
-            .returning(Commission.partner_id, Commission.amount_cents - Commission.reversed_cents)
             .execution_options(synchronize_session=False)
         )
-        for partner_id, amount in session.execute(statement):
-            count, gross = paid.get(partner_id, (0, 0))
-            paid[partner_id] = (count + 1, gross + amount)
-    return paid
+    totals = session.execute(
+        select(Commission.partner_id, func.count(), func.sum(Commission.amount_cents - Commission.reversed_cents))
+        .where(Commission.payout_batch_id == batch_id, Commission.state == "paid")
+        .group_by(Commission.partner_id)
+    )
+    return {partner_id: (int(count), int(total or 0)) for partner_id, count, total in totals}
 
 
 def export_batch_csv(*, session: Session, batch_id: int) -> str:
