@@ -10,6 +10,7 @@ Tokens are the stub server's estimate (characters / 4) of the real prompts the c
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 import tempfile
 import time
@@ -30,6 +31,22 @@ from workflows.weekly import run_weekly_cycle
 TOKEN_BUDGET_PER_PARTNER = 1500  # brief (~900) + nudge (~500) + share of the summary, prompt + completion
 
 
+def unique_coupons(partners_csv: Path) -> None:
+    """The demo generator can repeat a coupon code at 1,000 partners (reported); keep the first holder's."""
+    with partners_csv.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    seen: set[str] = set()
+    for row in rows:
+        code = row["coupon_code"]
+        if code and code in seen:
+            row["coupon_code"] = ""
+        seen.add(code)
+    with partners_csv.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--partners", type=int, default=1000)
@@ -44,6 +61,7 @@ def main() -> None:
         started = time.perf_counter()
         files = generate_program(out_dir=Path(tmp) / "demo", partners=args.partners, days=args.days, skus=args.skus,
                                  seed=11, end=end)
+        unique_coupons(files.csv["partners"])
         engine = make_engine(f"sqlite:///{tmp}/afflow.db")
         migrate(engine)
         load_program(engine=engine, files=files)

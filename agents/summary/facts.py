@@ -32,6 +32,7 @@ class PartnerRow(BaseModel):
     margin: str
     margin_cents: int
     change: str
+    flagged: bool = False
 
 
 class SummaryFacts(BaseModel):
@@ -51,6 +52,11 @@ class SummaryFacts(BaseModel):
     outbox_this_week: dict[str, int]
 
 
+def human_money(cents: int, currency: str) -> str:
+    """``1234567`` -> ``"12,345.67 USD"``: for people reading the report (JSON keeps ``format_money``)."""
+    return f"{Decimal(format_money(cents, currency)):,} {currency}"
+
+
 def pct(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.1')):+}%"
 
@@ -59,7 +65,7 @@ def kpis(current: Totals, previous: Totals, currency: str) -> list[Kpi]:
     change, now_rates, before_rates = change_of(current, previous), rates_of(current), rates_of(previous)
 
     def money(cents: int | None) -> str:
-        return "n/a" if cents is None else format_money(cents, currency)
+        return "n/a" if cents is None else human_money(cents, currency)
 
     def rate(value: Decimal | None) -> str:
         return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.01'))}%"
@@ -91,17 +97,19 @@ def by_network(partners: list[PartnerMetrics], networks: dict[str, str], currenc
     ]
 
 
-def ranked(partners: list[PartnerMetrics], names: dict[str, str], currency: str, n: int = 5
+def ranked(partners: list[PartnerMetrics], names: dict[str, str], currency: str, flagged: set[str], n: int = 5
            ) -> tuple[list[PartnerRow], list[PartnerRow]]:
+    """Top (never a flagged partner: its revenue is suspect) and bottom partners by margin contribution."""
     active = [p for p in partners if p.current.orders > 0 or p.previous.orders > 0]
     rows = sorted(
         (PartnerRow(partner_id=p.partner_id, name=names.get(p.partner_id, p.partner_id),
-                    revenue=format_money(p.current.revenue_cents, currency),
-                    margin=format_money(p.rates.margin_contribution_cents, currency),
+                    revenue=human_money(p.current.revenue_cents, currency),
+                    margin=human_money(p.rates.margin_contribution_cents, currency),
+                    flagged=p.partner_id in flagged,
                     margin_cents=p.rates.margin_contribution_cents, change=pct(p.change.revenue))
          for p in active),
         key=lambda row: (-row.margin_cents, row.partner_id),
     )
-    top = rows[:n]
+    top = [row for row in rows if not row.flagged][:n]
     bottom = [row for row in reversed(rows[n:]) if row not in top][:n]
     return top, bottom

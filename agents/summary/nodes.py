@@ -13,11 +13,10 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents.context import AgentContext
-from agents.summary.facts import SummaryFacts, by_network, kpis, ranked
+from agents.summary.facts import SummaryFacts, by_network, human_money, kpis, ranked
 from agents.summary.state import SummaryCopy, SummaryState
 from prompts import render
 from store.db import transaction
-from store.money import format_money
 from tools import ledger_view, outbox, proposals
 from tools.fraud import FraudThresholds, scan
 from tools.metrics import partner_metrics
@@ -45,7 +44,9 @@ def gather_facts(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[st
         if proposal.status == "pending":
             waiting[proposal.kind] = waiting.get(proposal.kind, 0) + 1
     names = {pid: c.name for pid, c in contacts.items()}
-    top, bottom = ranked(metrics.partners, names, currency)
+    flagged = {f.partner_id for f in findings if f.severity == "high"} | {
+        p.partner_id for p in every if p.kind == "offboard_partner" and p.status == "pending" and p.partner_id}
+    top, bottom = ranked(metrics.partners, names, currency, flagged)
     facts = SummaryFacts(
         program=program, currency=currency,
         week_start=metrics.window.start.date().isoformat(), week_end=metrics.window.end.date().isoformat(),
@@ -53,7 +54,7 @@ def gather_facts(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[st
         networks=by_network(metrics.partners, {pid: c.network for pid, c in contacts.items()}, currency),
         top=top, bottom=bottom, fraud_findings=fraud,
         fraud_partners=sorted({f.partner_id for f in findings if f.severity == "high"}),
-        money_protected=format_money(protected, currency), money_protected_cents=protected,
+        money_protected=human_money(protected, currency), money_protected_cents=protected,
         proposals_waiting=waiting, outbox_this_week=sent,
     )
     return {"facts": facts}
