@@ -165,3 +165,12 @@ def test_the_ground_truth_never_enters_the_store(loaded: Engine) -> None:
                 continue
             matches = or_(*(cast(c, Text).like(f"%{name}%") for c in texts for name in ARCHETYPES[3:]))
             assert session.scalar(select(func.count()).select_from(table).where(matches)) == 0, table.name
+
+
+def test_ref_and_coupon_codes_stay_unique_at_a_thousand_partners(tmp_path: Path) -> None:
+    files = generate_program(out_dir=tmp_path, seed=5, partners=1000, days=7, skus=8, end=END)
+    partners = read_csv(files.csv["partners"])
+    refs = [row["ref_code"] for row in partners]
+    coupons = [row["coupon_code"] for row in partners if row["coupon_code"]]
+    assert len(set(refs)) == len(refs) == 1000
+    assert len(set(coupons)) == len(coupons) > 300

@@ -106,8 +106,10 @@ def make_partner(rng: Random, index: int, archetype: str, with_coupon: bool) -> 
         channel=channel,
         audience_size=audience,
         engagement_rate=f"{engagement:.4f}",
-        ref_code=handle.upper()[:24],
-        coupon_code=f"{handle.upper()[:12]}{rng.choice((10, 15, 20))}" if with_coupon else "",
+        ref_code=handle.upper(),
+        coupon_code=f"{handle.upper()}{rng.choice((10, 15, 20))}"
+        if with_coupon
+        else "",  # unique: handle ends in the index
         network=rng.choice(NETWORKS),
         site=f"https://www.{handle}.example"
         if channel not in ("youtube", "instagram", "tiktok")
