@@ -19,9 +19,11 @@ from rich.table import Table
 
 from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, settings, user_errors
 from afflow.commands.importing import import_error
+from agents.llm import LLMConfig
 from store.money import format_money
 from workflows.demo import DemoSummary, generate_program, load_program, run_ledger_history, summarize
 from workflows.importer import ImportFailed
+from workflows.weekly import run_weekly_cycle
 
 
 def demo(
@@ -60,6 +62,11 @@ def demo(
         summary = summarize(engine=engine)
         view = _view(summary, seed=seed, files_dir=out_dir, end_at=files.end, timings=timings)
         view["imports"] = [report.as_dict() for report in reports]
+        with Progress(TextColumn("{task.description}"), console=error_console, transient=True, disable=as_json) as bar:
+            bar.add_task("agents: triage + weekly cycle (offline)", total=None)
+            weekly = run_weekly_cycle(engine=engine, llm=LLMConfig(api_key=None), as_of=files.end,
+                                      public_url=settings().public_url, output_dir=settings().output_dir, triage=True)
+        view["weekly"] = weekly.as_json()
         emit(view, as_json=as_json, render=lambda: _render(summary, view))
 
 
@@ -109,6 +116,13 @@ def _render(summary: DemoSummary, view: dict[str, Any]) -> None:
     console.print(
         f"CSV files and the ground truth (demo_truth.json) are in {view['files']}; "
         f"ledger built in {view['seconds']['ledger_total']:.1f} s.",
+        highlight=False,
+    )
+    weekly = view["weekly"]
+    console.print(f"[bold]{weekly['summary']}[/]", highlight=False)
+    console.print(
+        f"weekly report: {weekly['markdown_path']} (HTML: {weekly['html_path']}); "
+        "proposals wait for you: afflow approvals list",
         highlight=False,
     )
 

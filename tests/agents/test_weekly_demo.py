@@ -41,7 +41,9 @@ def test_weekly_cycle_offline_on_demo_data(engine: Engine, tmp_path: Path) -> No
     bumped = {p.partner_id for p in proposals if p.kind == "tier_bump"}
     assert purged and {truth[p] for p in purged if p} <= FRAUD
     assert bumped and not {truth[p] for p in bumped if p} & FRAUD, "no fraudster is ever proposed a raise"
-    assert "rising" in {truth[p] for p in bumped if p}, "the rising stars get the growth proposals"
+    assert bumped == set(report.results["tiering"]["tiers"]["growth"]), "every growth partner gets a tier bump"
+    rising = {p for p, archetype in truth.items() if archetype == "rising"}
+    assert rising and not rising & purged
     clawbacks = [p for p in proposals if p.kind == "clawback"]
     assert clawbacks and all(truth[p.partner_id or ""] in FRAUD for p in clawbacks)
     assert all(p.expected_impact for p in proposals), "every proposal states its expected effect"
