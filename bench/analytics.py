@@ -16,6 +16,7 @@ import argparse
 import multiprocessing
 import resource
 import sqlite3
+import sys
 import tempfile
 import time
 import uuid
@@ -150,6 +151,7 @@ def generate(url: str, *, partners: int, clicks: int, lines: int, seed: int) -> 
     order_total = np.bincount(line_order, weights=line_amount, minlength=orders).astype(np.int64)
 
     order_ts = _ts(order_age, dialect)
+    click_ts = _ts(click_age[click_of], dialect)
     customer_ids = [f"cus{c}" for c in customers]
     for n in self_orders:
         customer_ids[n] = emails[partner_of[n]]
@@ -167,7 +169,7 @@ def generate(url: str, *, partners: int, clicks: int, lines: int, seed: int) -> 
     load.rows("attributions", ("order_id", "partner_id", "method", "click_id", "click_ts", "seconds_to_conversion",
                                "is_new_customer", "order_ts"),
               [(f"o{n}", pids[p], method, f"k{click_of[n]}" if method == "click" else None,
-                _ts(np.array([click_age[click_of[n]]]), dialect)[0] if method == "click" else None,
+                click_ts[n] if method == "click" else None,
                 int(delay[n]) if method == "click" else None, bool(first_seen[n]), order_ts[n])
                for n, p, method in credited])  # fmt: skip
     partner_by_order = {f"o{n}": pids[p] for n, p, _ in credited}
@@ -239,6 +241,7 @@ def run(url: str, label: str, args: argparse.Namespace) -> None:
 
 
 def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--partners", type=int, default=10_000)
     parser.add_argument("--clicks", type=int, default=5_000_000)
