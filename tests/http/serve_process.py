@@ -52,7 +52,7 @@ class ServeProcess:
         self.stop(signal.SIGKILL)
         raise AssertionError(f"afflow serve did not become healthy in {timeout}s: {self.log()}")
 
-    def stop(self, sig: signal.Signals, *, timeout: float = 30.0) -> int:
+    def stop(self, sig: signal.Signals, *, timeout: float = 120.0) -> int:
         assert self.process is not None
         self.process.send_signal(sig)
         return self.process.wait(timeout=timeout)

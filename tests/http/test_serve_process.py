@@ -67,9 +67,11 @@ def send_signed_webhooks(base_url: str, click_id: str) -> None:
         ("shopify", refund, shopify_headers(refund, "refunds/create")),
     ]
     for platform, body, headers in requests:
-        response = httpx.post(f"{base_url}/webhooks/{platform}", content=body, headers=headers, timeout=10)
+        response = httpx.post(f"{base_url}/webhooks/{platform}", content=body, headers=headers, timeout=60)
         assert response.status_code == 200 and response.json()["new"] >= 1, response.text
-    forged = httpx.post(f"{base_url}/webhooks/shopify", content=shop, headers=shopify_headers(shop, "orders/paid", "x"))
+    forged = httpx.post(
+        f"{base_url}/webhooks/shopify", content=shop, headers=shopify_headers(shop, "orders/paid", "x"), timeout=60
+    )
     assert forged.status_code == 401
 
 
@@ -89,7 +91,7 @@ def test_killed_and_terminated_server_loses_no_answered_click_and_books_webhooks
     }
     server = ServeProcess(env=env, log_path=tmp_path / "serve.log")
     server.start()
-    first = httpx.get(f"{server.base_url}/r/{link.code}", timeout=10)
+    first = httpx.get(f"{server.base_url}/r/{link.code}", timeout=60)
     click_id = parse_qs(urlsplit(first.headers["location"]).query)["afflow_cid"][0]
     send_signed_webhooks(server.base_url, click_id)
 
@@ -99,7 +101,7 @@ def test_killed_and_terminated_server_loses_no_answered_click_and_books_webhooks
 
     server.start()  # replays the dead process's spool before serving
     assert answered_before_kill <= stored_click_ids(engine), "a click answered 302 before SIGKILL was lost"
-    wait_until(lambda: pending(engine) == {"p1": 500 - 100 + 200, "p2": 500}, timeout=30, what="webhook bookings")
+    wait_until(lambda: pending(engine) == {"p1": 500 - 100 + 200, "p2": 500}, timeout=120, what="webhook bookings")
 
     answered_before_term, _ = asyncio.run(_load_and_signal(server, link.code, signal.SIGTERM))
     assert server.process is not None and server.process.returncode == 0, server.log()
@@ -123,14 +125,16 @@ async def _load_and_signal(server: ServeProcess, code: str, sig: signal.Signals)
     await asyncio.sleep(0.5)
     stop.set()
     result = await task
-    await asyncio.to_thread(server.process.wait, 30)  # type: ignore[union-attr]
+    await asyncio.to_thread(server.process.wait, 120)  # type: ignore[union-attr]
     return result.answered, result.errors
 
 
 def _wait_for_answers(server: ServeProcess, count: int, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        health = httpx.get(f"{server.base_url}/healthz", timeout=5).json()
-        if health["clicks_recorded"] >= count:
-            return
+        try:
+            if httpx.get(f"{server.base_url}/healthz", timeout=5).json()["clicks_recorded"] >= count:
+                return
+        except httpx.HTTPError:
+            pass  # a busy machine: the timeout above bounds the wait
         time.sleep(0.1)
