@@ -126,8 +126,11 @@ class OpenAIReasoner:
             if self._json_schema_supported:
                 try:
                     return self._create(messages, _json_schema_format(schema))
-                except (openai.BadRequestError, openai.UnprocessableEntityError):
-                    # A local server (llama.cpp) refuses json_schema: use json_object + schema from now on.
+                except openai.APIStatusError as exc:
+                    if not _refuses_json_schema(exc):
+                        raise
+                    # A local server refuses json_schema (llama-cpp-python answers 500 with a validation error
+                    # naming response_format): use json_object + schema from now on.
                     self._json_schema_supported = False
             return self._create(messages, {"type": "json_object", "schema": schema.model_json_schema()})
 
@@ -159,6 +162,12 @@ def extract_json(content: str) -> str:
     """The JSON object in a reply, tolerating code fences or prose around it (small models add them)."""
     start, end = content.find("{"), content.rfind("}")
     return content[start : end + 1] if 0 <= start < end else content
+
+
+def _refuses_json_schema(error: openai.APIStatusError) -> bool:
+    if error.status_code in (400, 422):
+        return True
+    return error.status_code == 500 and "response_format" in str(error.body or error.message)
 
 
 def _json_schema_format(schema: type[BaseModel]) -> dict[str, Any]:

