@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -118,8 +119,11 @@ class OpenAIReasoner:
         return offline()
 
     def map(self, work: Callable[[ItemT], R], items: Iterable[ItemT]) -> list[R]:
+        started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=max(1, self.config.concurrency)) as pool:
-            return list(pool.map(work, items))
+            results = list(pool.map(work, items))
+        self.usage.add_llm_seconds(time.perf_counter() - started)
+        return results
 
     def _complete(self, *, messages: Sequence[ChatCompletionMessageParam], schema: type[BaseModel]) -> str:
         with self._slots:

@@ -48,6 +48,7 @@ class RunUsage:
     fallbacks: int = 0
     budget_exhausted: bool = False
     fallback_reasons: dict[str, int] = field(default_factory=dict)
+    llm_seconds: float = 0.0  # wall time spent in LLM batches (an operational figure, not money)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def record_call(self, *, prompt_tokens: int, completion_tokens: int) -> None:
@@ -59,6 +60,10 @@ class RunUsage:
             self.cost_micro_usd += cost
             if self.cost_micro_usd >= self.budget_micro_usd:
                 self.budget_exhausted = True
+
+    def add_llm_seconds(self, seconds: float) -> None:
+        with self._lock:
+            self.llm_seconds += seconds
 
     def can_spend(self) -> bool:
         with self._lock:
@@ -82,4 +87,5 @@ class RunUsage:
                 "fallbacks": self.fallbacks,
                 "budget_exhausted": self.budget_exhausted,
                 "fallback_reasons": dict(self.fallback_reasons),
+                "llm_seconds": round(self.llm_seconds, 3),
             }
