@@ -178,7 +178,8 @@ def _claim(*, engine: Engine, message_id: int, due: ColumnElement[bool], now: da
         partner = session.execute(
             select(Partner.email, Partner.slack_user_id).where(Partner.id == message.partner_id)
         ).first()
-    return _Claimed(message, attachments, *(partner.tuple() if partner else (None, None)))
+    email, slack_user = (partner[0], partner[1]) if partner else (None, None)
+    return _Claimed(message, attachments, email, slack_user)
 
 
 def _deliver_claimed(
