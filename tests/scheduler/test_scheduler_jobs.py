@@ -1,12 +1,16 @@
-"""The standard schedule: what runs when, in ``AFFLOW_TIMEZONE`` (pure: triggers only, nothing runs)."""
+"""The standard schedule: what runs when, in ``AFFLOW_TIMEZONE``, and the jobs that do not need agents."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, select
 
 from afflow.settings import Settings
 from agents.llm import LLMConfig
-from store.db import make_engine
+from store.db import make_engine, transaction
+from store.models import AuditLog
 from workflows.scheduled_jobs import standard_jobs
 from workflows.scheduler import JobSpec
 
@@ -42,3 +46,16 @@ def test_reconcile_hourly_fraud_daily_and_delivery_every_minute_from_start() -> 
     periods = {"weekly_cycle": timedelta(days=7), "reconcile": timedelta(hours=1), "fraud_scan": timedelta(days=1)}
     for name, period in (periods | {"deliver_outbox": timedelta(minutes=1)}).items():
         assert specs[name].min_gap < period, f"{name}: a finished run must not block the next occurrence"
+
+
+def test_reconcile_and_fraud_scan_jobs_run_against_a_store(engine: Engine, tmp_path: Path) -> None:
+    settings = Settings(slack_bot_token=None, smtp_url=None, output_dir=str(tmp_path))
+    specs = {spec.name: spec for spec in standard_jobs(engine=engine, settings=settings, llm=LLMConfig(api_key=None))}
+    now = datetime(2026, 3, 3, 3, 30, tzinfo=UTC)
+
+    specs["reconcile"].target(now)
+    specs["fraud_scan"].target(now)
+
+    with transaction(engine) as session:
+        scans = list(session.scalars(select(AuditLog).where(AuditLog.action == "fraud_scan")))
+    assert [(scan.subject, scan.details) for scan in scans] == [("2026-03-03", {"findings": 0, "high": 0})]
