@@ -57,6 +57,12 @@ class ServeProcess:
         self.process.send_signal(sig)
         return self.process.wait(timeout=timeout)
 
+    def kill_if_running(self) -> None:
+        """Test clean-up: never leave a server behind, whatever failed."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")[-3000:]
 

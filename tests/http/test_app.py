@@ -84,7 +84,7 @@ def test_unknown_or_malformed_code_is_404_and_records_nothing(client: TestClient
 
 def test_shopify_order_books_once_and_its_refund_reverses(client: TestClient, seeded: Engine, link_code: str) -> None:
     click_id = parse_qs(urlsplit(client.get(f"/r/{link_code}").headers["location"]).query)["afflow_cid"][0]
-    wait_until(lambda: count(seeded, Click) == 1, what="the click")
+    # no waiting for the click writer: the inbox worker flushes answered clicks before it books
     body = body_of(shopify_order(click_id=click_id, landing_site=None))
     first = client.post("/webhooks/shopify", content=body, headers=shopify_headers(body, "orders/paid"))
     again = client.post("/webhooks/shopify", content=body, headers=shopify_headers(body, "orders/create"))

@@ -90,27 +90,31 @@ def test_killed_and_terminated_server_loses_no_answered_click_and_books_webhooks
         "AFFLOW_STRIPE_SECRET": STRIPE_SECRET,
     }
     server = ServeProcess(env=env, log_path=tmp_path / "serve.log")
-    server.start()
-    first = httpx.get(f"{server.base_url}/r/{link.code}", timeout=60)
-    click_id = parse_qs(urlsplit(first.headers["location"]).query)["afflow_cid"][0]
-    send_signed_webhooks(server.base_url, click_id)
+    try:
+        server.start()
+        first = httpx.get(f"{server.base_url}/r/{link.code}", timeout=60)
+        click_id = parse_qs(urlsplit(first.headers["location"]).query)["afflow_cid"][0]
+        send_signed_webhooks(server.base_url, click_id)  # at once: booking must still find the click (flushed first)
 
-    answered_before_kill, errors = asyncio.run(_load_and_signal(server, link.code, signal.SIGKILL))
-    in_db_right_after_kill = len(stored_click_ids(engine) & answered_before_kill)
-    assert answered_before_kill, server.log()
+        answered_before_kill, errors = asyncio.run(_load_and_signal(server, link.code, signal.SIGKILL))
+        in_db_right_after_kill = len(stored_click_ids(engine) & answered_before_kill)
+        assert answered_before_kill, server.log()
 
-    server.start()  # replays the dead process's spool before serving
-    assert answered_before_kill <= stored_click_ids(engine), "a click answered 302 before SIGKILL was lost"
-    wait_until(lambda: pending(engine) == {"p1": 500 - 100 + 200, "p2": 500}, timeout=120, what="webhook bookings")
+        server.start()  # replays the dead process's spool before serving
+        assert answered_before_kill <= stored_click_ids(engine), "a click answered 302 before SIGKILL was lost"
+        wait_until(lambda: pending(engine) == {"p1": 500 - 100 + 200, "p2": 500}, timeout=120, what="webhook bookings")
 
-    answered_before_term, _ = asyncio.run(_load_and_signal(server, link.code, signal.SIGTERM))
-    assert server.process is not None and server.process.returncode == 0, server.log()
-    assert answered_before_term <= stored_click_ids(engine), "a click answered 302 before SIGTERM was not flushed"
-    assert not list((tmp_path / "spool").glob("*.jsonl")), "a clean shutdown leaves no spool behind"
-    print(
-        f"SIGKILL: {len(answered_before_kill)} answered ({in_db_right_after_kill} in the database at the kill, "
-        f"the rest replayed from the spool), {errors} cut off; SIGTERM: {len(answered_before_term)} answered, all stored"
-    )
+        answered_before_term, _ = asyncio.run(_load_and_signal(server, link.code, signal.SIGTERM))
+        assert server.process is not None and server.process.returncode == 0, server.log()
+        assert answered_before_term <= stored_click_ids(engine), "a click answered 302 before SIGTERM was not flushed"
+        assert not list((tmp_path / "spool").glob("*.jsonl")), "a clean shutdown leaves no spool behind"
+        print(
+            f"SIGKILL: {len(answered_before_kill)} answered ({in_db_right_after_kill} in the database at the kill, "
+            f"the rest replayed from the spool), {errors} cut off; SIGTERM: {len(answered_before_term)} answered, all stored"
+        )
+
+    finally:
+        server.kill_if_running()
 
 
 async def _load_and_signal(server: ServeProcess, code: str, sig: signal.Signals) -> tuple[set[str], int]:

@@ -62,7 +62,7 @@ def load_program(engine: Engine) -> ProgramSnapshot:
 def create_app(*, engine: Engine, config: HttpConfig, routers: Sequence[APIRouter] = ()) -> RedirectFastPath:
     program = load_program(engine)
     clicks = ClickWriter(engine=engine, spool_dir=config.spool_dir, flush_interval=config.click_flush_interval)
-    worker = InboxWorker(engine=engine, poll_interval=config.inbox_poll_interval)
+    worker = InboxWorker(engine=engine, poll_interval=config.inbox_poll_interval, before_booking=clicks.flush)
     links = LinkCache(engine=engine)
     intake = Intake(engine=engine, worker=worker, program=program)
     redirector = Redirector(

@@ -5,6 +5,9 @@ events with ``workflows.ingest.process_pending`` in a worker thread, batch by ba
 it also polls every ``poll_interval`` seconds, so events left pending by a crash or a restart, or enqueued by
 another replica, are booked without anyone waking it. Booking errors are logged and retried on the next
 tick; an event that can never be booked is marked ``failed`` by the ingest engine, not retried forever.
+
+``before_booking`` runs before each drain: the app passes the click writer's ``flush``, so an order carrying
+the id of a click this process answered moments ago finds that click stored when it is attributed.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Awaitable, Callable
 
 from sqlalchemy import Engine
 
@@ -22,8 +26,16 @@ log = logging.getLogger(__name__)
 
 
 class InboxWorker:
-    def __init__(self, *, engine: Engine, poll_interval: float = 2.0, batch: int = 500) -> None:
+    def __init__(
+        self,
+        *,
+        engine: Engine,
+        poll_interval: float = 2.0,
+        batch: int = 500,
+        before_booking: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
         self.engine = engine
+        self.before_booking = before_booking
         self.poll_interval = poll_interval
         self.batch = batch
         self.booked = 0
@@ -43,6 +55,8 @@ class InboxWorker:
             await asyncio.gather(self._task, return_exceptions=True)
 
     async def drain(self) -> None:
+        if self.before_booking is not None:
+            await self.before_booking()
         while True:
             report = await asyncio.to_thread(self._book_batch)
             self.booked += report.booked
