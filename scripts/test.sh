@@ -5,6 +5,12 @@ cd "$(dirname "$0")/.."
 
 python3 -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 
+# Browser tests (tests/portal/browser): Debian's Chromium driven by Playwright; never `playwright install`.
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+mkdir -p test-artifacts
+
 # PostgreSQL: start the local server if it is installed but stopped; the suite then requires it.
 if command -v pg_ctlcluster >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432; then
   for version in /etc/postgresql/*; do
