@@ -32,7 +32,9 @@ def page_text(html: str) -> str:
     return re.sub(r"\s+", " ", _TAG.sub(" ", html)).strip()[:MAX_TEXT]
 
 
-def fetch_content(*, session: Session, partner_id: str, url: str, client: httpx.Client, now: datetime) -> PartnerContent:
+def fetch_content(
+    *, session: Session, partner_id: str, url: str, client: httpx.Client, now: datetime
+) -> PartnerContent:
     """Fetch one partner page and store its text; HTTP errors propagate to the caller."""
     response = client.get(url, follow_redirects=True, timeout=15)
     response.raise_for_status()
@@ -49,7 +51,9 @@ def content_to_audit(*, session: Session) -> list[ContentSample]:
     samples: dict[str, ContentSample] = {}
     for row in session.scalars(select(PartnerContent).where(PartnerContent.id.in_(newest))):
         if row.partner_id in names:
-            samples[row.partner_id] = ContentSample(row.partner_id, names[row.partner_id], row.url or "content", row.text)
+            samples[row.partner_id] = ContentSample(
+                row.partner_id, names[row.partner_id], row.url or "content", row.text
+            )
     for app in session.scalars(select(Application).where(Application.partner_id.is_not(None))):
         pid = app.partner_id
         if pid in names and pid not in samples and app.sample_content.strip():
