@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from store.models import Attribution, Commission, OrderLine, OutboxMessage, Partner, Product, Program
+from store.models import Attribution, Commission, InboxEvent, OrderLine, OutboxMessage, Partner, Product, Program
 
 _CHUNK = 500
 
@@ -146,3 +146,9 @@ def outbox_counts(*, session: Session, since: datetime) -> dict[str, int]:
         select(OutboxMessage.kind, func.count()).where(OutboxMessage.created_at > since).group_by(OutboxMessage.kind)
     )
     return {kind: int(count) for kind, count in rows}
+
+
+def first_event_received_at(*, session: Session) -> datetime | None:
+    """When the store first received an order, refund or other event: products created later are new arrivals."""
+    value = session.scalar(select(func.min(InboxEvent.received_at)))
+    return value if isinstance(value, datetime) else None

@@ -54,3 +54,10 @@ def queued_messages(*, session: Session, kind: str | None = None, partner_id: st
     if partner_id is not None:
         query = query.where(OutboxMessage.partner_id == partner_id)
     return list(session.scalars(query))
+
+
+def dedupe_keys(*, session: Session, kind: str, prefix: str) -> list[str]:
+    """The dedupe keys of messages of ``kind`` starting with ``prefix``: what an agent has already queued."""
+    query = select(OutboxMessage.dedupe_key).where(OutboxMessage.kind == kind,
+                                                   OutboxMessage.dedupe_key.startswith(prefix, autoescape=True))
+    return list(session.scalars(query))
