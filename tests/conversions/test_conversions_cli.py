@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conv_program import load
+from fakes.cli import afflow_json
 from fakes.ga4_server import API_SECRET, MEASUREMENT_ID, FakeGa4
 from fakes.meta_server import ACCESS_TOKEN, API_VERSION, PIXEL_ID, FakeMeta
 from sqlalchemy import Engine
-from typer.testing import CliRunner
-
-from afflow.cli import app
-from afflow.settings import get_settings
-
-
-def _afflow(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], *args: str) -> tuple[int, Any]:
-    """Run the real CLI in-process (a subprocess per call costs seconds of imports) with ``env`` set."""
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(app, [*args, "--json"])
-    finally:
-        get_settings.cache_clear()
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, json.loads(result.stdout)
 
 
 def test_send_delivers_recent_conversions_once(
@@ -48,20 +29,20 @@ def test_send_delivers_recent_conversions_once(
          ["order_id", "ts", "customer_id", "click_id", "ref_code", "coupon_code", "currency", "sku", "quantity", "unit_price"],
          [["o1", recent, "buyer@example.com", "", "ANN", "", "USD", "SKU-1", 3, "9.99"]])  # fmt: skip
     env = {"AFFLOW_DATABASE_URL": db_url}
-    code, error = _afflow(monkeypatch, env, "conversions", "send")
+    code, error = afflow_json(monkeypatch, env, "conversions", "send")
     assert code == 1 and error["error"]["code"] == "not_configured"
     env |= {
         "AFFLOW_GA4_MEASUREMENT_ID": MEASUREMENT_ID, "AFFLOW_GA4_API_SECRET": API_SECRET, "AFFLOW_GA4_BASE_URL": ga4_server.url,
         "AFFLOW_META_PIXEL_ID": PIXEL_ID, "AFFLOW_META_ACCESS_TOKEN": ACCESS_TOKEN, "AFFLOW_META_BASE_URL": meta_server.url,
         "AFFLOW_META_API_VERSION": API_VERSION,
     }  # fmt: skip
-    code, sent = _afflow(monkeypatch, env, "conversions", "send")
+    code, sent = afflow_json(monkeypatch, env, "conversions", "send")
     assert code == 0 and sent["queued"] == {"purchases": 2, "refunds": 0} and (sent["sent"], sent["failed"]) == (2, 0)
-    code, again = _afflow(monkeypatch, env, "conversions", "send")
+    code, again = afflow_json(monkeypatch, env, "conversions", "send")
     assert again["queued"] == {"purchases": 0, "refunds": 0} and again["sent"] == 0
     assert ga4_server.transactions["o1"]["params"]["value"] == 29.97 and ga4_server.validation_messages == []
     assert list(meta_server.events) == [("Purchase", "purchase-o1")]
-    code, status = _afflow(monkeypatch, env, "conversions", "status")
+    code, status = afflow_json(monkeypatch, env, "conversions", "status")
     assert status == {
         "destinations": {"ga4": {"queued": 0, "sent": 1, "failed": 0}, "meta": {"queued": 0, "sent": 1, "failed": 0}}
     }

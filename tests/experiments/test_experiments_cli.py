@@ -3,32 +3,14 @@
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from fakes.cli import afflow_json
 from sqlalchemy import Engine
-from typer.testing import CliRunner
 
-from afflow.cli import app
-from afflow.settings import get_settings
 from store.db import transaction
 from workflows.importer import import_csv
-
-
-def _afflow(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], *args: str) -> tuple[int, Any]:
-    """Run the real CLI in-process (a subprocess per call costs seconds of imports) with ``env`` set."""
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(app, [*args, "--json"])
-    finally:
-        get_settings.cache_clear()
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, json.loads(result.stdout)
 
 
 def test_create_status_stop(engine: Engine, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -42,21 +24,21 @@ def test_create_status_stop(engine: Engine, db_url: str, tmp_path: Path, monkeyp
     with transaction(engine) as session:
         import_csv(session=session, kind="partners", path=path)
     env = {"AFFLOW_DATABASE_URL": db_url}
-    code, bad = _afflow(monkeypatch, env, "experiments", "create", "--name", "x", "--variants", "control=10")
+    code, bad = afflow_json(monkeypatch, env, "experiments", "create", "--name", "x", "--variants", "control=10")
     assert code == 1 and bad["error"]["code"] == "bad_experiment"
-    code, created = _afflow(monkeypatch, env, "experiments", "create", "--name", "rates", "--variants", "control=10,higher=12.5",
+    code, created = afflow_json(monkeypatch, env, "experiments", "create", "--name", "rates", "--variants", "control=10,higher=12.5",
                             "--days", "14", "--seed", "3")  # fmt: skip
     assert code == 0 and created["status"] == "running" and created["verdict"] == "not_enough_data"
     assert [(v["variant"], v["percent"], v["partners"]) for v in created["variants"]] == [
         ("control", "10", 3),
         ("higher", "12.5", 3),
     ]
-    code, listed = _afflow(monkeypatch, env, "experiments", "status")
+    code, listed = afflow_json(monkeypatch, env, "experiments", "status")
     assert [e["id"] for e in listed["experiments"]] == [created["id"]]
-    code, stopped = _afflow(monkeypatch, env, "experiments", "stop", str(created["id"]))
+    code, stopped = afflow_json(monkeypatch, env, "experiments", "stop", str(created["id"]))
     assert (
         code == 0 and stopped["status"] == "stopped" and stopped["restore_rule_version"] == created["rule_version"] + 1
     )
     assert stopped["proposal_id"] is None and stopped["verdict"] == "not_enough_data"
-    code, missing = _afflow(monkeypatch, env, "experiments", "status", "999")
+    code, missing = afflow_json(monkeypatch, env, "experiments", "status", "999")
     assert code == 1 and missing["error"]["message"] == "experiment 999 does not exist"

@@ -4,22 +4,20 @@ Like Google's, ``/mp/collect`` authenticates by the ``measurement_id`` + ``api_s
 and answers 204 even for a malformed body; what Google's ``/debug/mp/collect`` would report is recorded
 in ``validation_messages`` (and returned by the debug endpoint) so tests can assert the payload follows
 the documented shape: ``client_id`` string, 1–25 ``events`` with valid names, purchase/refund params
-(``transaction_id``, ``currency`` with ``value``), ``user_data`` values as 64-hex SHA-256. Purchases and
-purchases are deduplicated by ``transaction_id`` like GA4 does (refunds are not). Failures (HTTP 5xx/429) can be scripted.
+(``transaction_id``, ``currency`` with ``value``), ``user_data`` values as 64-hex SHA-256. Purchases
+are deduplicated by ``transaction_id`` like GA4 does (refunds are not). Failures (HTTP 5xx/429) can be scripted.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from fakes.wire import ScriptedFake, WireAnswer, WireRequest, serving
 
 MEASUREMENT_ID = "G-TEST123"
 API_SECRET = "test-api-secret"
@@ -29,23 +27,12 @@ _RESERVED_PREFIXES = ("google_", "ga_", "firebase_")
 
 
 @dataclass
-class FakeGa4:
-    url: str = ""
+class FakeGa4(ScriptedFake):
     requests: list[dict[str, Any]] = field(default_factory=list)
     raw_bodies: list[bytes] = field(default_factory=list)
     validation_messages: list[str] = field(default_factory=list)
     transactions: dict[str, dict[str, Any]] = field(default_factory=dict)  # purchases by transaction_id
     other_events: list[dict[str, Any]] = field(default_factory=list)
-    failures: list[int] = field(default_factory=list)
-    lost_responses: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def lose_next_responses(self, times: int = 1) -> None:
-        """Process the next requests but answer 502, as when a proxy drops the response: the client retries."""
-        self.lost_responses += times
-
-    def fail_next(self, *, status: int = 503, times: int = 1) -> None:
-        self.failures.extend([status] * times)
 
 
 def validate(body: Any) -> list[str]:
@@ -80,71 +67,38 @@ def validate(body: Any) -> list[str]:
     return messages
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
-    def do_POST(self) -> None:
-        fake = self.server.fake
-        parts = urlsplit(self.path)
-        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-        raw = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        if parts.path not in ("/mp/collect", "/debug/mp/collect"):
-            return self._answer(404, b"")
-        if query.get("measurement_id") != MEASUREMENT_ID or query.get("api_secret") != API_SECRET:
-            return self._answer(403, b"")  # GA4 refuses unknown stream credentials
-        with fake.lock:
-            if fake.failures and parts.path == "/mp/collect":
-                return self._answer(fake.failures.pop(0), b"")
-            try:
-                body = json.loads(raw)
-            except ValueError:
-                body = None
-            messages = validate(body)
-            debug = parts.path.startswith("/debug")
-            if not debug:
-                fake.raw_bodies.append(raw)
-                fake.requests.append(body if isinstance(body, dict) else {})
-                fake.validation_messages.extend(messages)
-                if not messages and isinstance(body, dict):
-                    for event in body["events"]:
-                        params = event.get("params", {})
-                        if event["name"] == "purchase":
-                            fake.transactions.setdefault(str(params["transaction_id"]), event)
-                        else:
-                            fake.other_events.append(event)
-            lost = not debug and fake.lost_responses > 0
-            if lost:
-                fake.lost_responses -= 1
+def answer(fake: FakeGa4, request: WireRequest) -> WireAnswer:
+    """GA4's answer to one request (recording it in ``fake``)."""
+    if request.path not in ("/mp/collect", "/debug/mp/collect"):
+        return WireAnswer(404)
+    if request.query.get("measurement_id") != MEASUREMENT_ID or request.query.get("api_secret") != API_SECRET:
+        return WireAnswer(403)  # GA4 refuses unknown stream credentials
+    debug = request.path.startswith("/debug")
+    with fake.lock:
+        if fake.failures and not debug:
+            return WireAnswer(fake.failures.pop(0))
+        body = request.json()
+        messages = validate(body)
         if debug:
             payload = {"validationMessages": [{"description": m} for m in messages]}
-            return self._answer(200, json.dumps(payload).encode())
-        return self._answer(502 if lost else 204, b"")
-
-    def _answer(self, status: int, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, fake: FakeGa4) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.fake = fake
+            return WireAnswer(200, json.dumps(payload).encode())
+        fake.raw_bodies.append(request.raw)
+        fake.requests.append(body if isinstance(body, dict) else {})
+        fake.validation_messages.extend(messages)
+        if not messages and isinstance(body, dict):
+            for event in body["events"]:
+                params = event.get("params", {})
+                if event["name"] == "purchase":
+                    fake.transactions.setdefault(str(params["transaction_id"]), event)
+                else:
+                    fake.other_events.append(event)
+        lost = fake.take_lost_response()
+    return WireAnswer(502 if lost else 204)
 
 
 @pytest.fixture
 def ga4_server() -> Iterator[FakeGa4]:
     fake = FakeGa4()
-    server = _Server(fake)
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield fake
-    server.shutdown()
-    server.server_close()
+    with serving(lambda request: answer(fake, request)) as url:
+        fake.url = url
+        yield fake

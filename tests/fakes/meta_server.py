@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from typing import Any, ClassVar
 
 import pytest
+from fakes.wire import ScriptedFake, WireAnswer, WireRequest, serving
 
 PIXEL_ID = "1234567890"
 ACCESS_TOKEN = "test-meta-token"
@@ -30,21 +28,11 @@ _ACTION_SOURCES = {"website", "app", "email", "phone_call", "chat", "physical_st
 
 
 @dataclass
-class FakeMeta:
-    url: str = ""
+class FakeMeta(ScriptedFake):
+    DEFAULT_FAILURE: ClassVar[int] = 500
     requests: list[dict[str, Any]] = field(default_factory=list)
     events: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
-    failures: list[int] = field(default_factory=list)
-    lost_responses: int = 0
     now: float | None = None  # the server's clock (seconds); real time when None
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def lose_next_responses(self, times: int = 1) -> None:
-        """Process the next requests but answer 502, as when a proxy drops the response: the client retries."""
-        self.lost_responses += times
-
-    def fail_next(self, *, status: int = 500, times: int = 1) -> None:
-        self.failures.extend([status] * times)
 
 
 def invalid(body: Any, now: float) -> str | None:
@@ -75,69 +63,37 @@ def invalid(body: Any, now: float) -> str | None:
     return None
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:
-        return
-
-    def do_POST(self) -> None:
-        fake = self.server.fake
-        parts = urlsplit(self.path)
-        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-        raw = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        if parts.path != f"/{API_VERSION}/{PIXEL_ID}/events":
-            return self._error(400, "Unsupported post request.", code=100)
-        if query.get("access_token") != ACCESS_TOKEN:
-            return self._error(400, "Invalid OAuth access token.", code=190, kind="OAuthException")
-        with fake.lock:
-            if fake.failures:
-                return self._error(fake.failures.pop(0), "An unexpected error has occurred.", code=2)
-            try:
-                body = json.loads(raw)
-            except ValueError:
-                body = None
-            fake.requests.append(body if isinstance(body, dict) else {})
-            problem = invalid(body, fake.now if fake.now is not None else time.time())
-            if problem is not None:
-                return self._error(400, f"Invalid parameter: {problem}", code=100)
-            for event in body["data"]:
-                fake.events.setdefault((event["event_name"], str(event.get("event_id", ""))), event)
-            answer = {"events_received": len(body["data"]), "messages": [], "fbtrace_id": "AfakeTrace"}
-            lost = fake.lost_responses > 0
-            if lost:
-                fake.lost_responses -= 1
-        if lost:
-            return self._error(502, "Bad gateway", code=2)
-        self._answer(200, json.dumps(answer).encode())
-
-    def _error(self, status: int, message: str, *, code: int, kind: str = "GraphMethodException") -> None:
-        payload = {"error": {"message": message, "type": kind, "code": code, "fbtrace_id": "AfakeTrace"}}
-        self._answer(status, json.dumps(payload).encode())
-
-    def _answer(self, status: int, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+def _error(status: int, message: str, *, code: int, kind: str = "GraphMethodException") -> WireAnswer:
+    payload = {"error": {"message": message, "type": kind, "code": code, "fbtrace_id": "AfakeTrace"}}
+    return WireAnswer(status, json.dumps(payload).encode(), "application/json")
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, fake: FakeMeta) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.fake = fake
+def answer(fake: FakeMeta, request: WireRequest) -> WireAnswer:
+    """The Graph API's answer to one request (recording it in ``fake``)."""
+    if request.path != f"/{API_VERSION}/{PIXEL_ID}/events":
+        return _error(400, "Unsupported post request.", code=100)
+    if request.query.get("access_token") != ACCESS_TOKEN:
+        return _error(400, "Invalid OAuth access token.", code=190, kind="OAuthException")
+    with fake.lock:
+        if fake.failures:
+            return _error(fake.failures.pop(0), "An unexpected error has occurred.", code=2)
+        body = request.json()
+        fake.requests.append(body if isinstance(body, dict) else {})
+        problem = invalid(body, fake.now if fake.now is not None else time.time())
+        if problem is not None:
+            return _error(400, f"Invalid parameter: {problem}", code=100)
+        for event in body["data"]:
+            fake.events.setdefault((event["event_name"], str(event.get("event_id", ""))), event)
+        reply = {"events_received": len(body["data"]), "messages": [], "fbtrace_id": "AfakeTrace"}
+        lost = fake.take_lost_response()
+    if lost:
+        return _error(502, "Bad gateway", code=2)
+    return WireAnswer(200, json.dumps(reply).encode(), "application/json")
 
 
 @pytest.fixture
 def meta_server() -> Iterator[FakeMeta]:
     fake = FakeMeta()
-    server = _Server(fake)
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield fake
-    server.shutdown()
-    server.server_close()
+    with serving(lambda request: answer(fake, request)) as url:
+        fake.url = url
+        yield fake

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -11,11 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakes.cli import afflow_json
 from sqlalchemy import Engine, select
-from typer.testing import CliRunner
 
-from afflow.cli import app
-from afflow.settings import get_settings
 from store.db import ensure_program, transaction
 from store.ledger import balances
 from store.models import Attribution, Commission, OrderSignal
@@ -32,20 +29,6 @@ DESKTOPS = [
 ]
 ORDER_HEADER = ["order_id", "ts", "customer_id", "click_id", "ref_code", "coupon_code", "currency", "sku", "quantity", "unit_price"]  # fmt: skip
 CLICK_HEADER = ["click_id", "ts", "partner_id", "ip", "user_agent", "referrer", "landing_url", "sku", "customer_ref"]
-
-
-def _afflow(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], *args: str) -> tuple[int, Any]:
-    """Run the real CLI in-process (a subprocess per call costs seconds of imports) with ``env`` set."""
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    get_settings.cache_clear()
-    try:
-        result = CliRunner().invoke(app, [*args, "--json"])
-    finally:
-        get_settings.cache_clear()
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, json.loads(result.stdout)
 
 
 def _load(engine: Engine, path: Path, kind: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -185,7 +168,7 @@ def test_cli_enables_matching_books_and_reports_costs(
     env = {"AFFLOW_DATABASE_URL": db_url}
 
     def afflow(*args: str) -> dict[str, Any]:
-        return dict(_afflow(monkeypatch, env, *args)[1])
+        return dict(afflow_json(monkeypatch, env, *args)[1])
 
     bad_file = tmp_path / "bad-signals.csv"
     bad_file.write_text("order_id,ip,user_agent\n,1.2.3.4,x\n")
