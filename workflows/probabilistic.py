@@ -256,7 +256,8 @@ class ProbabilisticCost:
 
 
 def probabilistic_costs(*, session: Session, start: datetime, end: datetime) -> list[ProbabilisticCost]:
-    """Per partner, the orders, revenue and net commission credited by probabilistic matching in [start, end)."""
+    """Per partner, the orders, revenue and net commission credited by probabilistic matching, for
+    ``start < order time <= end`` (the metrics window convention)."""
     commission = (
         select(Commission.order_id, func.sum(Commission.amount_cents - Commission.reversed_cents).label("net"))
         .group_by(Commission.order_id)
@@ -272,7 +273,7 @@ def probabilistic_costs(*, session: Session, start: datetime, end: datetime) -> 
         )
         .join(Order, Order.id == Attribution.order_id)
         .outerjoin(commission, commission.c.order_id == Attribution.order_id)
-        .where(Attribution.method == "probabilistic", Attribution.order_ts >= start, Attribution.order_ts < end)
+        .where(Attribution.method == "probabilistic", Attribution.order_ts > start, Attribution.order_ts <= end)
         .group_by(Attribution.partner_id)
         .order_by(Attribution.partner_id)
     )

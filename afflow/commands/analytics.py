@@ -18,6 +18,7 @@ from rich.table import Table
 
 from afflow.analytics_views import fraud_view, llm_code_reader, metrics_view, score_view
 from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, settings, user_errors
+from afflow.commands.matching import add_probabilistic_breakdown
 from store.db import transaction
 from store.models import Partner
 from tools.analytics_sql import program_currency, resolve_window
@@ -71,6 +72,7 @@ def metrics(
             window = resolve_window(session=session, days=days or settings().analytics_days, as_of=end)
             report = partner_metrics(session=session, start=window.start, end=window.end, partner_id=partner)
             view = metrics_view(report, program_currency(session=session))
+            add_probabilistic_breakdown(view, session=session, start=window.start, end=window.end)
         emit(view, as_json=as_json, render=lambda: _render_metrics(view))
 
 
@@ -144,6 +146,10 @@ def _render_metrics(view: dict[str, Any]) -> None:
         cells = ["–" if row.get(key) is None else str(row[key]) for key in columns]
         table.add_row(*cells, row["change"]["revenue"] or "–")
     console.print(table)
+    matched = view["program"]["probabilistic"]
+    if matched["orders"]:
+        console.print(f"of which probabilistic matches: {matched['orders']} orders, revenue {matched['revenue']}, "
+                      f"commission {matched['commission']} (mean confidence {matched['mean_confidence']})")  # fmt: skip
 
 
 def _render_findings(view: dict[str, Any]) -> None:

@@ -3,8 +3,11 @@
 Same seed, same parameters and same ``end`` give byte-identical files. Timestamps are laid out relative
 to ``end`` (the CLI passes the current hour, so the demo always looks current; pass a fixed ``end`` for
 reproducible files). The ground truth (partner -> archetype, the parameters drawn for each partner, the
-kind of each application) is written to ``demo_truth.json`` beside the CSVs and never into the store:
-analytics must find the fraud on their own.
+kind of each application, the partner and click behind each order that lost its cookie) is written to
+``demo_truth.json`` beside the CSVs and never into the store: analytics must find the fraud on their own.
+
+Checkout signals and lost-cookie orders (``workflows.demo.checkout``) come from a second random stream and
+their orders are numbered after all others, so adding them left every other row as it was.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from workflows.demo.catalog import (
     make_products,
     rules_body,
 )
+from workflows.demo.checkout import checkout_random, checkout_signals, lost_cookie_orders
 from workflows.demo.traffic import RETURN_DAYS, Order, World, simulate_organic, simulate_partner
 from workflows.importer import REQUIRED_COLUMNS
 
@@ -81,8 +85,12 @@ def generate_program(
     behaviours = [draw_behaviour(rng, archetype, noise) for archetype in archetypes]
     world = World(rng=rng, end=end, days=days, products=products)
     simulate_organic(world, per_day=partners / 4 if organic_per_day is None else organic_per_day)
-    for spec, behaviour in zip(specs, behaviours, strict=True):
-        simulate_partner(world, spec, behaviour, noise)
+    honest = [
+        (spec, behaviour, simulate_partner(world, spec, behaviour, noise))
+        for spec, behaviour in zip(specs, behaviours, strict=True)
+    ]
+    checkout = checkout_random(seed)
+    lost = sorted(lost_cookie_orders(world=world, rng=checkout, honest_clicks=honest), key=lambda p: _when(p[0]))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {kind: out_dir / f"{kind}.csv" for kind in LOAD_ORDER}
@@ -103,16 +111,22 @@ def generate_program(
          c.customer_ref]
         for c in clicks
     ])  # fmt: skip
-    orders = sorted(world.orders, key=lambda o: (o.ts, o.customer_id))
-    for number, order in enumerate(orders, start=1):
+    orders = sorted(world.orders, key=_when)
+    lost_orders = [order for order, _ in lost]
+    for number, order in enumerate([*orders, *lost_orders], start=1):
         order.order_id = f"ord-{number:07d}"
-    _write(paths["orders"], REQUIRED_COLUMNS["orders"], [
+    everything = sorted([*orders, *lost_orders], key=_when)
+    lost_clicks = {order.order_id: click for order, click in lost}
+    signals = checkout_signals(world=world, rng=checkout, orders=everything, lost_cookie_clicks=lost_clicks)
+    _write(paths["orders"], (*REQUIRED_COLUMNS["orders"], "ip", "user_agent"), [
         [o.order_id, o.ts.isoformat(), o.customer_id, o.click_id, o.ref_code, o.coupon_code, CURRENCY, sku, quantity,
-         format_money(price, CURRENCY)]
-        for o in orders
+         format_money(price, CURRENCY), *signals[o.order_id]]
+        for o in everything
         for sku, quantity, price in o.lines
     ])  # fmt: skip
-    _write(paths["refunds"], REQUIRED_COLUMNS["refunds"], _refunds(rng, orders, end))
+    refunds = _refunds(rng, orders, end)
+    refunds += _refunds(checkout, lost_orders, end, first_number=len(refunds) + 1)
+    _write(paths["refunds"], REQUIRED_COLUMNS["refunds"], refunds)
     _write(paths["applications"], REQUIRED_COLUMNS["applications"], make_applications(rng, end))
 
     guide = out_dir / "brand_guide.md"
@@ -132,6 +146,10 @@ def generate_program(
                 "partners": {s.partner_id: b.archetype for s, b in zip(specs, behaviours, strict=True)},
                 "partner_params": {s.partner_id: b.as_dict() for s, b in zip(specs, behaviours, strict=True)},
                 "applications": {f"app-{i + 1:03d}": t[0] for i, t in enumerate(APPLICATION_TEMPLATES)},
+                "lost_cookie_orders": {
+                    order_id: {"partner_id": click.partner_id, "click_id": click.click_id}
+                    for order_id, click in lost_clicks.items()
+                },
             },
             indent=2,
         ),
@@ -140,7 +158,11 @@ def generate_program(
     return DemoFiles(out_dir=out_dir, csv=paths, brand_guide=guide, rules=rules, truth=truth, end=end)
 
 
-def _refunds(rng: Random, orders: Sequence[Order], end: datetime) -> list[list[Any]]:
+def _when(order: Order) -> tuple[datetime, str]:
+    return order.ts, order.customer_id
+
+
+def _refunds(rng: Random, orders: Sequence[Order], end: datetime, first_number: int = 1) -> list[list[Any]]:
     """Refunds within the return window: a whole line, part of a line, or the whole order."""
     rows: list[list[Any]] = []
     for order in orders:
@@ -159,9 +181,8 @@ def _refunds(rng: Random, orders: Sequence[Order], end: datetime) -> list[list[A
             amount, refund_sku = sum(q * p for _, q, p in order.lines), ""
         if amount <= 0:
             continue
-        rows.append(
-            [f"rfd-{len(rows) + 1:06d}", order.order_id, ts.isoformat(), refund_sku, format_money(amount, CURRENCY)]
-        )
+        refund_id = f"rfd-{len(rows) + first_number:06d}"
+        rows.append([refund_id, order.order_id, ts.isoformat(), refund_sku, format_money(amount, CURRENCY)])
     return rows
 
 

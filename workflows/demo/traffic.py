@@ -5,7 +5,8 @@ orders without a click, injected clicks seconds before organic orders, stuffed c
 no referrer, few IP prefixes) that catch returning customers, poachers converting existing customers,
 self-referrers buying through their own link with their own identity. Organic (unattributed) orders,
 including a history before the window, make returning customers observable. Everything comes from the
-one seeded ``Random``; only lists and dicts are iterated, so output never depends on hash order.
+one seeded ``Random`` (the draw helpers also take another stream: ``workflows.demo.checkout`` draws
+from its own); only lists and dicts are iterated, so output never depends on hash order.
 """
 
 from __future__ import annotations
@@ -103,28 +104,31 @@ class World:
         """A customer with an order in the history period, i.e. before any window order."""
         return self.rng.choice(self.history_customers) if self.history_customers else self.new_customer()
 
-    def ip(self) -> str:
-        rng = self.rng
+    def ip(self, rng: Random | None = None) -> str:
+        rng = rng or self.rng
         if rng.random() < 0.08:
             return f"2a02:{rng.randrange(0x1000, 0xFFFF):x}:{rng.randrange(0xFFFF):x}::{rng.randrange(1, 0xFFFF):x}"
         rest = rng.getrandbits(24)
         return f"{rng.choice(_FIRST_OCTETS)}.{rest >> 16}.{(rest >> 8) & 255}.{(rest & 255) or 1}"
 
-    def user_agent(self) -> str:
-        index = bisect.bisect_right(_UA_CUMULATIVE, self.rng.random() * _UA_CUMULATIVE[-1])
+    def user_agent(self, rng: Random | None = None) -> str:
+        index = bisect.bisect_right(_UA_CUMULATIVE, (rng or self.rng).random() * _UA_CUMULATIVE[-1])
         return USER_AGENTS[index][1]
 
-    def sku(self) -> ProductSpec:
-        index = bisect.bisect_left(self.cumulative, self.rng.random() * self.cumulative[-1])
+    def sku(self, rng: Random | None = None) -> ProductSpec:
+        index = bisect.bisect_left(self.cumulative, (rng or self.rng).random() * self.cumulative[-1])
         return self.products[min(index, len(self.products) - 1)]
 
-    def basket(self, first: ProductSpec | None, discount: bool) -> list[tuple[str, int, int]]:
-        items = [first or self.sku()]
-        while len(items) < 4 and self.rng.random() < 0.3:
-            items.append(self.sku())
+    def basket(
+        self, first: ProductSpec | None, discount: bool, rng: Random | None = None
+    ) -> list[tuple[str, int, int]]:
+        rng = rng or self.rng
+        items = [first or self.sku(rng)]
+        while len(items) < 4 and rng.random() < 0.3:
+            items.append(self.sku(rng))
         lines = []
         for product in items:
-            quantity = self.rng.choices((1, 2, 3), weights=(85, 12, 3))[0]
+            quantity = rng.choices((1, 2, 3), weights=(85, 12, 3))[0]
             price = product.price_cents * 9 // 10 if discount else product.price_cents
             lines.append((product.sku, quantity, price))
         return lines
@@ -183,9 +187,11 @@ def simulate_organic(world: World, *, per_day: float) -> None:
             world.order(world.time_in_day(day), customer, 0.1, coupon_code=coupon)
 
 
-def simulate_partner(world: World, partner: PartnerSpec, behaviour: Behaviour, noise: float) -> None:
-    """Honest-looking traffic for every partner, then the archetype's own pattern on top."""
+def simulate_partner(world: World, partner: PartnerSpec, behaviour: Behaviour, noise: float) -> list[Click]:
+    """Honest-looking traffic for every partner, then the archetype's own pattern on top; returns the former's clicks."""
+    first_click = len(world.clicks)
     _honest_traffic(world, partner, behaviour, noise)
+    honest = world.clicks[first_click:]
     special = {
         "coupon_leaker": _leaked_coupons,
         "click_injector": _injected_clicks,
@@ -194,6 +200,7 @@ def simulate_partner(world: World, partner: PartnerSpec, behaviour: Behaviour, n
     }.get(behaviour.archetype)
     if special is not None:
         special(world, partner, behaviour)
+    return honest
 
 
 def _trend(world: World, behaviour: Behaviour, day: int) -> float:
