@@ -1,7 +1,9 @@
 """Checkout signals of an order's buyer, kept for probabilistic matching: hashed on arrival, never a raw IP.
 
-Webhook mappers (Shopify ``browser_ip`` / ``client_details.user_agent``, WooCommerce ``customer_ip_address`` /
-``customer_user_agent``) and importers hand ``OrderSignalIn`` values to ``record_order_signals``; the IP
+The webhook intake (Shopify ``browser_ip`` / ``client_details.user_agent``, WooCommerce ``customer_ip_address`` /
+``customer_user_agent``, Stripe session ``metadata.afflow_ip`` / ``afflow_user_agent``; read by
+``workflows.webhooks.checkout_signals``) and the orders importer hand ``OrderSignalIn`` values to
+``record_order_signals``; the IP
 becomes the same salted hash and network prefix the click log keeps, the user agent its family and
 device type. Signals may arrive before their order; the first signals recorded for an order win.
 """

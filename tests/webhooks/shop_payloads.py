@@ -64,9 +64,12 @@ def shopify_order(
     customer: dict[str, Any] | None = None,
     refunds: list[dict[str, Any]] | None = None,
     processed_at: str | None = None,
+    browser_ip: str | None = None,
+    user_agent: str | None = None,
 ) -> dict[str, Any]:
     """A paid order; ``processed_at`` defaults to just after now (Shopify times have whole seconds, and an
-    order must follow the click it is credited to)."""
+    order must follow the click it is credited to). ``browser_ip`` / ``user_agent`` are null by default, as in
+    an order created through the Admin API."""
     processed_at = processed_at or (datetime.now(UTC) + timedelta(seconds=1)).isoformat(timespec="seconds")
     return {
         "id": order_id,
@@ -84,6 +87,15 @@ def shopify_order(
         "landing_site": landing_site,
         "landing_site_ref": None,
         "referring_site": "https://blog.example.com/review",
+        "browser_ip": browser_ip,
+        "client_details": {
+            "browser_ip": browser_ip,
+            "accept_language": "en-US,en;q=0.9",
+            "user_agent": user_agent,
+            "session_hash": None,
+            "browser_width": 390,
+            "browser_height": 844,
+        },
         "note_attributes": [{"name": "afflow_cid", "value": click_id}] if click_id else [],
         "discount_codes": discount_codes or [],
         "line_items": line_items
@@ -153,7 +165,12 @@ def woo_order(
     coupon_lines: list[dict[str, Any]] | None = None,
     refunds: list[dict[str, Any]] | None = None,
     customer_id: int = 26,
+    paid_at: str | None = None,
+    customer_ip_address: str = "",
+    customer_user_agent: str = "",
 ) -> dict[str, Any]:
+    """An order; ``paid_at`` (``date_paid_gmt``, UTC without offset) defaults to 2026-11-20T15:11:00."""
+    paid_at = paid_at or "2026-11-20T15:11:00"
     return {
         "id": order_id,
         "parent_id": 0,
@@ -163,11 +180,13 @@ def woo_order(
         "date_created": "2026-11-20T10:10:00",
         "date_created_gmt": "2026-11-20T15:10:00",
         "date_modified_gmt": "2026-11-21T08:00:00",
-        "date_paid_gmt": None if status in ("pending", "on-hold") else "2026-11-20T15:11:00",
+        "date_paid_gmt": None if status in ("pending", "on-hold") else paid_at,
         "discount_total": "0.00",
         "total": "50.00",
         "customer_id": customer_id,
         "billing": {"first_name": "John", "email": "john.doe@example.com"},
+        "customer_ip_address": customer_ip_address,
+        "customer_user_agent": customer_user_agent,
         "meta_data": meta_data if meta_data is not None else [],
         "line_items": [
             {

@@ -3,7 +3,8 @@
 Order of checks, so that nothing unproven is ever written: size limit (413), signature or API key (401:
 missing, wrong, stale, or no secret configured), then the payload (400 with the reason). Only then are the
 mapped events enqueued, in one short transaction, idempotently by (source, external id): a duplicate delivery
-answers 200 and books nothing new. Booking happens after the response in ``InboxWorker``; the response says
+answers 200 and books nothing new. The same transaction records a webhook's checkout signals (buyer IP and
+user agent, hashed with the program's salt; the first delivery's win) for probabilistic matching. Booking happens after the response in ``InboxWorker``; the response says
 how many events were new. An unsubscribed topic answers 200 ``ignored`` so the platform stops retrying it.
 """
 
@@ -27,7 +28,8 @@ from workflows.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
 from workflows.http.inbox_worker import InboxWorker
 from workflows.http.redirect import ProgramSnapshot
 from workflows.ingest import IngestReport, enqueue
-from workflows.webhooks import MalformedPayload, Platform, SignatureError
+from workflows.order_signals import OrderSignalIn, record_order_signals
+from workflows.webhooks import MalformedPayload, Platform, SignatureError, checkout_signals
 from workflows.webhooks.common import build, cents, parse_json_object
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -59,18 +61,21 @@ class Intake:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    async def accept(self, *, source: str, events: Sequence[InboxPayload]) -> JSONResponse:
+    async def accept(
+        self, *, source: str, events: Sequence[InboxPayload], signals: Sequence[OrderSignalIn] = ()
+    ) -> JSONResponse:
         if not events:
             return JSONResponse({"status": "ignored", "events": 0, "new": 0, "duplicates": 0})
-        report = await asyncio.to_thread(self._enqueue, source, events)
+        report = await asyncio.to_thread(self._enqueue, source, events, signals)
         if report.new:
             self.worker.wake()
         return JSONResponse(
             {"status": "queued", "events": report.received, "new": report.new, "duplicates": report.duplicates}
         )
 
-    def _enqueue(self, source: str, events: Sequence[InboxPayload]) -> IngestReport:
+    def _enqueue(self, source: str, events: Sequence[InboxPayload], signals: Sequence[OrderSignalIn]) -> IngestReport:
         with transaction(self.engine) as session:
+            record_order_signals(session=session, signals=signals, salt=self.program.ip_salt)
             return enqueue(session=session, source=source, events=events)
 
 
@@ -93,9 +98,10 @@ def webhook_endpoint(
             return error(401, "bad_signature", str(exc))
         try:
             events = platform.map_webhook(body, headers, intake.program.currency)
+            signals = checkout_signals(platform, body, events)
         except MalformedPayload as exc:
             return error(400, "malformed", str(exc))
-        return await intake.accept(source=platform.name, events=events)
+        return await intake.accept(source=platform.name, events=events, signals=signals)
 
     return endpoint
 

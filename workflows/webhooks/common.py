@@ -127,6 +127,11 @@ def first_of(sources: Iterable[Mapping[str, Any]], keys: Iterable[str]) -> str |
     return None
 
 
+def text(value: Any, *, limit: int = 512) -> str:
+    """A platform's optional string field, stripped and capped; '' for null or any other type."""
+    return value.strip()[:limit] if isinstance(value, str) else ""
+
+
 def customer_key(*, customer_id: Any, email: Any, order_id: str) -> str:
     """The platform's customer id; a guest is known by a hash of their e-mail (never the address itself)."""
     if isinstance(customer_id, str | int) and not isinstance(customer_id, bool) and str(customer_id) not in ("", "0"):

@@ -16,6 +16,8 @@ comes from ``note_attributes`` (``afflow_cid``, written by the storefront from t
 ``sku`` × ``quantity`` at ``price`` minus its ``discount_allocations`` (gift cards are not products and are
 skipped); ``customer.id`` and ``customer.orders_count`` identify new vs returning customers. Refunds already
 listed in the order's ``refunds`` are mapped as well, so a late delivery still reverses them.
+The buyer's checkout signals (``checkout_signal``) are ``browser_ip`` (else ``client_details.browser_ip``)
+and ``client_details.user_agent``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from workflows.webhooks.common import (
     parse_json_object,
     query_params,
     split_line,
+    text,
     timestamp,
 )
 
@@ -107,6 +110,13 @@ def map_order(order: Mapping[str, Any]) -> list[InboxPayload]:
     for refund in objects(order.get("refunds"), where="order.refunds"):
         events.extend(map_refund({"order_id": order_id, **refund}, currency=currency))
     return events
+
+
+def checkout_signal(order: Mapping[str, Any]) -> tuple[str, str]:
+    """(buyer IP, user agent) of an order payload; '' for what the order does not carry (an API order)."""
+    details = order.get("client_details")
+    details = details if isinstance(details, dict) else {}
+    return text(order.get("browser_ip")) or text(details.get("browser_ip")), text(details.get("user_agent"))
 
 
 def _order_lines(order: Mapping[str, Any], *, currency: str) -> list[OrderLineIn]:

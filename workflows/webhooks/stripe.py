@@ -13,7 +13,9 @@ Events:
   come from ``metadata.afflow_lines``, a JSON list of ``{"sku", "quantity", "unit_amount"}`` (minor units,
   like every Stripe amount); without it the order is one line, SKU ``metadata.afflow_sku`` (else
   ``checkout``), for ``amount_subtotal`` less ``total_details.amount_discount`` (no tax, no shipping).
-  Customer: ``customer``, else a hash of ``customer_details.email``.
+  Customer: ``customer``, else a hash of ``customer_details.email``. A session carries no buyer IP or user
+  agent of its own: ``checkout_signal`` reads ``metadata.afflow_ip`` / ``metadata.afflow_user_agent``, which
+  the storefront sets from the shopper's request when it creates the session (as it does the click id).
 - ``charge.refunded``: each refund in ``refunds.data`` (by its ``re_`` id) when the charge embeds them;
   otherwise the increase of ``amount_refunded`` over ``data.previous_attributes.amount_refunded``, keyed by
   the charge and the new cumulative amount. Refunds are spread over the order of ``payment_intent``.
@@ -42,6 +44,7 @@ from workflows.webhooks.common import (
     optional,
     parse_json_object,
     split_line,
+    text,
     unix_time,
 )
 
@@ -85,6 +88,16 @@ def map_webhook(*, body: bytes, headers: Mapping[str, str], currency: str) -> li
     if kind == "checkout.session.completed" and obj.get("payment_status") != "paid":
         return []
     return [map_session(obj, ts=created)]
+
+
+def checkout_signal(event: Mapping[str, Any]) -> tuple[str, str]:
+    """(buyer IP, user agent) from a checkout session event's metadata; '' when the storefront set none."""
+    data = event.get("data")
+    session = data.get("object") if isinstance(data, dict) else None
+    metadata = session.get("metadata") if isinstance(session, dict) else None
+    if not isinstance(metadata, dict):
+        return "", ""
+    return text(metadata.get("afflow_ip")), text(metadata.get("afflow_user_agent"))
 
 
 def map_session(session: Mapping[str, Any], *, ts: datetime) -> OrderEvent:

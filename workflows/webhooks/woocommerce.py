@@ -41,6 +41,7 @@ from workflows.webhooks.common import (
     query_params,
     rounded_cents,
     split_line,
+    text,
     timestamp,
 )
 
@@ -73,6 +74,11 @@ def map_webhook(*, body: bytes, headers: Mapping[str, str], currency: str) -> li
     if headers.get(TOPIC_HEADER, "") not in ORDER_TOPICS:
         return []
     return map_order(parse_json_object(body))
+
+
+def checkout_signal(order: Mapping[str, Any]) -> tuple[str, str]:
+    """(buyer IP, user agent) WooCommerce recorded at checkout: ``customer_ip_address``, ``customer_user_agent``."""
+    return text(order.get("customer_ip_address")), text(order.get("customer_user_agent"))
 
 
 def map_order(order: Mapping[str, Any]) -> list[InboxPayload]:
