@@ -1,21 +1,94 @@
-"""Analytics shared by several agents of one cycle (partner scores), computed once per cycle and ``now``."""
+"""Analytics shared by the agents of one cycle, each computed once per cycle (and ``now``) and then reused.
+
+The weekly cycle passes one ``cache`` to every agent: tiering, briefs, nudges, commissions and the summary
+read the same partner scores, window metrics, SKU sales, inventory and contacts instead of each running the
+queries again. The cycle never books events, so what was read at its start stays true until its end.
+Values are keyed by what they depend on (the window), so two agents asking the same question share one
+answer and different questions never collide. Nothing here writes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
 from agents.context import AgentContext
 from store.db import transaction
-from tools.fraud import FraudThresholds
+from tools import ledger_view
+from tools.fraud import Finding, FraudThresholds, scan
+from tools.inventory import SkuInventory, inventory_status
+from tools.ledger_view import PartnerContact, SkuSales
+from tools.metrics import MetricsReport, partner_metrics
 from tools.scoring import ScoreReport, ScoreThresholds, score_partners
+
+T = TypeVar("T")
+
+
+def _cached(context: AgentContext, key: str, compute: Callable[[], T]) -> T:
+    if key not in context.cache:
+        context.cache[key] = compute()
+    value: T = context.cache[key]
+    return value
 
 
 def partner_scores(context: AgentContext) -> ScoreReport:
-    key = f"scores:{context.now.isoformat()}"
-    cached = context.cache.get(key)
-    if isinstance(cached, ScoreReport):
-        return cached
-    with transaction(context.engine) as session:
-        report = score_partners(
-            session=session, as_of=context.now, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()
-        )
-    context.cache[key] = report
-    return report
+    def compute() -> ScoreReport:
+        with transaction(context.engine) as session:
+            return score_partners(session=session, as_of=context.now, thresholds=ScoreThresholds(),
+                                  fraud_thresholds=FraudThresholds())
+
+    return _cached(context, f"scores:{context.now.isoformat()}", compute)
+
+
+def window_metrics(context: AgentContext, *, start: datetime, end: datetime) -> MetricsReport:
+    """``tools.metrics.partner_metrics`` for ``start < ts <= end`` (and its previous window)."""
+    def compute() -> MetricsReport:
+        with transaction(context.engine) as session:
+            return partner_metrics(session=session, start=start, end=end)
+
+    return _cached(context, f"metrics:{start.isoformat()}:{end.isoformat()}", compute)
+
+
+def sku_sales(context: AgentContext, *, since: datetime, until: datetime) -> dict[str, list[SkuSales]]:
+    """Per partner, the SKUs its attributed orders sold in the window, best first."""
+    def compute() -> dict[str, list[SkuSales]]:
+        with transaction(context.engine) as session:
+            return ledger_view.partner_sku_sales(session=session, since=since, until=until)
+
+    return _cached(context, f"sku_sales:{since.isoformat()}:{until.isoformat()}", compute)
+
+
+def inventory(context: AgentContext, *, new_days: int = 14) -> list[SkuInventory]:
+    """Every SKU's stock, velocity and days of cover as of ``now``."""
+    def compute() -> list[SkuInventory]:
+        with transaction(context.engine) as session:
+            return inventory_status(session=session, as_of=context.now, new_days=new_days)
+
+    return _cached(context, f"inventory:{context.now.isoformat()}:{new_days}", compute)
+
+
+def contacts(context: AgentContext, *, status: str | None = "active") -> dict[str, PartnerContact]:
+    """Partners by id (``status=None``: every partner, whatever its status)."""
+    def compute() -> dict[str, PartnerContact]:
+        with transaction(context.engine) as session:
+            return ledger_view.partner_contacts(session=session, status=status)
+
+    return _cached(context, f"contacts:{status}", compute)
+
+
+def fraud_findings(context: AgentContext, *, start: datetime, end: datetime) -> list[Finding]:
+    def compute() -> list[Finding]:
+        with transaction(context.engine) as session:
+            return scan(session=session, start=start, end=end, thresholds=FraudThresholds()).findings
+
+    return _cached(context, f"fraud:{start.isoformat()}:{end.isoformat()}", compute)
+
+
+def history_start(context: AgentContext) -> datetime | None:
+    """The first click or order in the store: how far back a comparison can reach."""
+    def compute() -> datetime | None:
+        with transaction(context.engine) as session:
+            return ledger_view.first_event_ts(session=session)
+
+    return _cached(context, "history_start", compute)

@@ -11,7 +11,17 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from store.models import Attribution, Commission, InboxEvent, OrderLine, OutboxMessage, Partner, Product, Program
+from store.models import (
+    Attribution,
+    Click,
+    Commission,
+    InboxEvent,
+    OrderLine,
+    OutboxMessage,
+    Partner,
+    Product,
+    Program,
+)
 
 _CHUNK = 500
 
@@ -152,3 +162,13 @@ def first_event_received_at(*, session: Session) -> datetime | None:
     """When the store first received an order, refund or other event: products created later are new arrivals."""
     value = session.scalar(select(func.min(InboxEvent.received_at)))
     return value if isinstance(value, datetime) else None
+
+
+def first_event_ts(*, session: Session) -> datetime | None:
+    """The earliest click or attributed order (how much partner history a comparison can use).
+
+    Unattributed store orders are left out: a shop's older order history says nothing about its partners.
+    """
+    times = [session.scalar(select(func.min(Click.ts))), session.scalar(select(func.min(Attribution.order_ts)))]
+    known = [ts for ts in times if isinstance(ts, datetime)]
+    return min(known) if known else None

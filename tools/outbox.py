@@ -42,9 +42,10 @@ def queue_message(
             partner_id=partner_id,
             status="queued",
             attempts=0,
-        )
+        ).returning(OutboxMessage.id)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    # RETURNING, not rowcount: psycopg reports a rowcount of 1 for a conflicting row skipped by DO NOTHING
+    return result.first() is not None
 
 
 def queued_messages(*, session: Session, kind: str | None = None, partner_id: str | None = None) -> list[OutboxMessage]:

@@ -26,5 +26,8 @@ def build_graph() -> CompiledStateGraph[Any, Any, Any, Any]:
 
 def run(context: AgentContext) -> dict[str, Any]:
     final = build_graph().invoke({}, context=context)
-    return {"nudges": [{"partner_id": f.partner_id, "action": f.action} for f in final["facts"]],
-            "queued": final["queued"]}
+    return {
+        "window_days": final["window_days"],
+        "nudges": [{"partner_id": f.partner_id, "action": f.action, "sku": f.action_sku} for f in final["facts"]],
+        "queued": final["queued"],
+    }

@@ -1,63 +1,94 @@
 """Nudges nodes: find_declines -> write_nudges -> queue_nudges.
 
-A decline is a maintain-tier partner whose attributed revenue or orders fell by 20% or more against the
-previous 4 weeks. "Similar partners" are maintain/growth partners of the same network whose revenue grew;
-what works for them is the SKUs they sold most.
+Who gets a nudge, what changed and what works for similar partners are decided in ``diagnosis`` from the
+cycle's shared analytics; partners proposed for offboarding or with any fraud finding never get one. The
+LLM (or the offline templates) only words it. Each nudge carries a tracking link for the product its
+action names.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agents.analysis import partner_scores
+from agents import analysis
 from agents.context import AgentContext
+from agents.nudges.diagnosis import (
+    Peers,
+    biggest_loss,
+    comparison_days,
+    fall,
+    is_declining,
+    main_category,
+    pct,
+    rate,
+    similar_partners,
+    traffic_fell,
+    what_changed,
+)
 from agents.nudges.state import NudgeCopy, NudgeFacts, NudgesState
 from prompts import render
 from store.db import transaction
-from store.money import format_money
 from tools import ledger_view, outbox
-from tools.metrics import PartnerMetrics, partner_metrics
+from tools.inventory import SkuInventory
+from tools.links import create_links
+from tools.metrics import PartnerMetrics
 
-DECLINE = Decimal("-0.20")
-WINDOW = timedelta(days=28)
+NUDGED_TIERS = ("maintain", "growth")
 
 
 def find_declines(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
-    now = runtime.context.now
-    tiers = {p.partner_id: p.tier for p in partner_scores(runtime.context).partners}
-    with transaction(runtime.context.engine) as session:
-        metrics = partner_metrics(session=session, start=now - WINDOW, end=now)
-        contacts = ledger_view.partner_contacts(session=session)
-        sales = ledger_view.partner_sku_sales(session=session, since=now - WINDOW, until=now)
+    context, now = runtime.context, runtime.context.now
+    with transaction(context.engine) as session:
         currency = ledger_view.program_currency(session=session)
         program = ledger_view.program_name(session=session)
-        titles = ledger_view.product_titles(session=session, skus=[s.sku for rows in sales.values() for s in rows])
-    by_id = {m.partner_id: m for m in metrics.partners}
-    growing = [m for m in metrics.partners if tiers.get(m.partner_id) in ("maintain", "growth")
-               and (m.change.revenue or Decimal(0)) > 0 and m.partner_id in contacts]
-    facts: list[NudgeFacts] = []
-    for pid, contact in contacts.items():
-        partner = by_id.get(pid)
-        if partner is None or tiers.get(pid) != "maintain" or not _declining(partner):
-            continue
-        peers = [m for m in growing if contacts[m.partner_id].network == contact.network and m.partner_id != pid]
-        counts: Counter[str] = Counter()
-        for peer in peers:
-            for row in sales.get(peer.partner_id, [])[:3]:
-                counts[row.sku] += row.units
-        peer_skus = [titles.get(sku, sku) for sku, _ in counts.most_common(3)]
-        facts.append(NudgeFacts(
-            partner_id=pid, name=contact.name, email=contact.email, network=contact.network,
-            what_changed=_changes(partner, currency), peer_skus=peer_skus, peer_count=len(peers),
-            action=_action(partner, peer_skus),
-        ))
     iso = now.isocalendar()
-    return {"facts": facts, "program": program, "week": f"{iso.year}-W{iso.week:02d}"}
+    base = {"program": program, "week": f"{iso.year}-W{iso.week:02d}", "facts": []}
+    first = analysis.history_start(context)
+    days = comparison_days((now - first).days) if first is not None else None
+    if days is None:
+        return base | {"window_days": None}
+    window = timedelta(days=days)
+    metrics = analysis.window_metrics(context, start=now - window, end=now)
+    scores = analysis.partner_scores(context).partners
+    tiers = {s.partner_id: s.tier for s in scores}
+    flagged = {s.partner_id for s in scores if s.findings}
+    contacts = analysis.contacts(context)
+    stock = {item.sku: item for item in analysis.inventory(context)}
+    sales_now = analysis.sku_sales(context, since=now - window, until=now)
+    sales_before = analysis.sku_sales(context, since=now - 2 * window, until=now - window)
+    category_of = {sku: item.category for sku, item in stock.items()}
+    category_now = {pid: main_category(rows, category_of) for pid, rows in sales_now.items()}
+    network_of = {pid: c.network for pid, c in contacts.items()}
+    clean = [m for m in metrics.partners if m.partner_id in contacts and m.partner_id not in flagged
+             and tiers.get(m.partner_id) in NUDGED_TIERS]
+    growing = [m for m in clean if m.current.orders > 0 and (m.change.revenue or Decimal(0)) > 0]
+    facts: list[NudgeFacts] = []
+    for partner in clean:
+        if not is_declining(partner):
+            continue
+        contact = contacts[partner.partner_id]
+        category = main_category(sales_before.get(partner.partner_id, []), category_of)
+        peers = similar_partners(category=category, network=contact.network, stock=stock, sales_now=sales_now,
+                                 growing=[p for p in growing if p.partner_id != partner.partner_id],
+                                 category_now=category_now, network_of=network_of)
+        loss = biggest_loss(sales_now.get(partner.partner_id, []), sales_before.get(partner.partner_id, []))
+        lost = (stock[loss[0]].title if loss[0] in stock else loss[0], loss[1], loss[2]) if loss else None
+        action, action_sku = _action(partner, peers, stock.get(loss[0]) if loss else None, stock)
+        changed = what_changed(partner, days=days, currency=currency, lost=lost)
+        program_change = metrics.program.change.revenue
+        changed.append(f"the whole program over the same days: revenue {pct(program_change)}")
+        facts.append(NudgeFacts(
+            partner_id=partner.partner_id, name=contact.name, email=contact.email, network=contact.network,
+            window_days=days, category=category, what_changed=changed,
+            works_for_peers=_works(peers, category, contact.network, days, stock),
+            peer_skus=[stock[sku].title for sku, _ in peers.top_skus], peer_count=len(peers.partner_ids),
+            action=action, action_sku=action_sku, opening=_opening(partner, days, program_change),
+        ))
+    return base | {"window_days": days, "facts": facts}
 
 
 def write_nudges(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -77,6 +108,10 @@ def queue_nudges(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[str
     with transaction(runtime.context.engine) as session:
         for facts in state["facts"]:
             copy = state["copies"][facts.partner_id]
+            if facts.action_sku is not None:
+                links = create_links(session=session, partner_id=facts.partner_id, skus=[facts.action_sku],
+                                     public_url=runtime.context.public_url)
+                facts = facts.model_copy(update={"action_url": links[0].url})
             queued += outbox.queue_message(
                 session=session, dedupe_key=f"nudge:{facts.partner_id}:{state['week']}", channel="email",
                 recipient=facts.email, kind="nudge", partner_id=facts.partner_id, subject=copy.headline,
@@ -86,35 +121,52 @@ def queue_nudges(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[str
 
 
 def offline_nudge(facts: NudgeFacts) -> NudgeCopy:
-    works = (f"{facts.peer_count} partners like you are growing with {', '.join(facts.peer_skus)}."
-             if facts.peer_skus else "Partners who are growing right now publish fresh, problem-solving content.")
-    body = f"Over the last four weeks: {'; '.join(facts.what_changed)}. {works} Our suggestion: {facts.action}"
-    return NudgeCopy(headline="A quick look at your last four weeks, and one idea", body=body)
+    """A short personal opening; the numbers, the peers and the action follow in their own sections."""
+    headline = f"{facts.name}: your last {facts.window_days} days, and one thing to try this week"
+    return NudgeCopy(headline=headline, body=facts.opening)
 
 
-def _declining(partner: PartnerMetrics) -> bool:
-    revenue, orders = partner.change.revenue, partner.change.orders
-    return (revenue is not None and revenue <= DECLINE) or (orders is not None and orders <= DECLINE)
+def _opening(partner: PartnerMetrics, days: int, program_change: Decimal | None) -> str:
+    revenue = partner.change.revenue
+    text = (f"Your sales through us fell {fall(revenue)} over the last {days} days" if revenue is not None and revenue < 0
+            else f"Your orders through us fell {fall(partner.change.orders)} over the last {days} days")
+    text += (f", mostly because fewer people clicked ({fall(partner.change.clicks)} fewer clicks)."
+             if traffic_fell(partner) else ", although your clicks held up: fewer of the people who clicked bought.")
+    if program_change is not None and program_change >= 0:
+        text += f" Over the same days the program as a whole grew {fall(program_change)}, so it is not the season."
+    elif program_change is not None:
+        text += f" The program as a whole fell {fall(program_change)} too, so part of it is the season."
+    return text + " Below: your numbers, what is working for partners like you, and one thing to try this week."
 
 
-def _pct(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{(value * 100).quantize(Decimal(1)):+}%"
+def _works(peers: Peers, category: str | None, network: str, days: int, stock: dict[str, SkuInventory]) -> str:
+    if not peers.partner_ids:
+        return "No partner comparable to you grew over the same days, so part of this is the season, not you."
+    who = {"category": f"partners who sell {category}", "network": f"partners from {network}",
+           "program": "partners"}[peers.basis]
+    sentence = f"{len(peers.partner_ids)} {who} grew their revenue over the same {days} days"
+    if peers.top_skus:
+        sentence += "; what they sell most: " + ", ".join(
+            f"{stock[sku].title} ({units} units)" for sku, units in peers.top_skus)
+    return sentence + f", converting {rate(peers.conversion_rate)} of their clicks."
 
 
-def _changes(partner: PartnerMetrics, currency: str) -> list[str]:
-    now, before = partner.current, partner.previous
-    return [
-        f"revenue {format_money(now.revenue_cents, currency)} vs {format_money(before.revenue_cents, currency)} "
-        f"({_pct(partner.change.revenue)})",
-        f"orders {now.orders} vs {before.orders} ({_pct(partner.change.orders)})",
-        f"clicks {now.clicks} vs {before.clicks} ({_pct(partner.change.clicks)})",
-    ]
-
-
-def _action(partner: PartnerMetrics, peer_skus: list[str]) -> str:
-    clicks = partner.change.clicks
-    if clicks is not None and clicks <= DECLINE:
-        target = peer_skus[0] if peer_skus else "your best-selling product"
-        return f"publish one new piece this week featuring {target}, with your tracking link in the first lines."
-    return ("your clicks held up but fewer of them bought: refresh the product links in your most-visited post "
-            "to items that are in stock, and say who each product is for.")
+def _action(partner: PartnerMetrics, peers: Peers, lost: SkuInventory | None,
+            stock: dict[str, SkuInventory]) -> tuple[str, str | None]:
+    """One concrete action and the SKU it features (its tracking link goes into the nudge)."""
+    suggestion = next((sku for sku, _ in peers.top_skus if lost is None or sku != lost.sku), None)
+    title = stock[suggestion].title if suggestion else None
+    if lost is not None and (lost.stock <= 0 or lost.low_stock):
+        left = "is out of stock" if lost.stock <= 0 else f"is down to {lost.stock} units ({lost.days_of_cover} days of cover)"
+        target = f"{title}, using the link below" if title else "another product your audience already buys"
+        return (f"{lost.title} {left}, which explains part of the drop: swap its link in the post that features it "
+                f"for {target}.", suggestion)
+    if traffic_fell(partner):
+        sku = suggestion or (lost.sku if lost is not None else None)
+        target = title or (lost.title if lost is not None else "your best-selling product")
+        link = "the tracking link below" if sku else "your tracking link"
+        return (f"publish one new piece this week on {target}, with {link} in its first lines: "
+                f"your clicks fell {fall(partner.change.clicks)}, and fresh content is what brings them back.", sku)
+    target = f"{title}, using the link below" if title else "a product that is in stock and selling"
+    return (f"your clicks held up ({pct(partner.change.clicks)}) but fewer of them bought: in the post that sends you "
+            f"the most clicks, lead with {target}.", suggestion)

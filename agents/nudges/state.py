@@ -12,10 +12,16 @@ class NudgeFacts(BaseModel):
     name: str
     email: str
     network: str
+    window_days: int
+    category: str | None
     what_changed: list[str]
-    peer_skus: list[str]
+    works_for_peers: str  # one sentence: who the peers are and what they sell
+    peer_skus: list[str]  # titles
     peer_count: int
     action: str
+    action_sku: str | None = None
+    action_url: str = ""
+    opening: str = ""  # one or two sentences from the numbers: the offline copy's body
 
 
 class NudgeCopy(BaseModel):
@@ -26,6 +32,7 @@ class NudgeCopy(BaseModel):
 class NudgesState(TypedDict, total=False):
     program: str
     week: str
+    window_days: int | None
     facts: list[NudgeFacts]
     copies: dict[str, NudgeCopy]
     queued: int

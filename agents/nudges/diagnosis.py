@@ -1,0 +1,157 @@
+"""What a nudge says, from the numbers: is the partner declining, what changed, what works for similar
+partners, and the one action to take. Pure functions over analytics already loaded (no SQL here).
+
+- The comparison is the last ``window_days`` against the ``window_days`` before, the longest of up to 28
+  days that the store's history covers twice (a 21-day history compares 10 days with 10 days); under 7 days
+  per window there is nothing to compare and no nudges are sent.
+- A decline: revenue or orders down by 20% or more, from at least 3 orders, and a drop that is not noise:
+  given the counts of both windows, a one-sided binomial test (equal rates) gives p < 0.05 for the orders,
+  or clicks fell by 20% or more with p < 0.01 (clicks are many; orders of a small partner are few).
+- Similar partners: clean partners (maintain or growth, no fraud finding) whose revenue grew, that sell the
+  declining partner's main category (else share its network, else any). What works is what they sell most.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from store.money import format_money
+from tools.inventory import SkuInventory
+from tools.ledger_view import SkuSales
+from tools.metrics import PartnerMetrics
+
+DECLINE = Decimal("-0.20")
+MIN_PREVIOUS_ORDERS = 3
+ORDERS_SIGNIFICANCE = 0.05
+CLICKS_SIGNIFICANCE = 0.01
+EXACT_UP_TO = 2000
+MAX_WINDOW_DAYS = 28
+MIN_WINDOW_DAYS = 7
+MIN_PEERS = 2
+
+
+def comparison_days(history_days: int) -> int | None:
+    """The window length the history covers twice (capped at 28 days), or None under 7 days."""
+    days = min(MAX_WINDOW_DAYS, history_days // 2)
+    return days if days >= MIN_WINDOW_DAYS else None
+
+
+def drop_p_value(current: int, previous: int) -> float:
+    """P(X <= current) for X ~ Binomial(current + previous, 1/2): how likely so few orders are by chance."""
+    n = current + previous
+    if n == 0:
+        return 1.0
+    if n > EXACT_UP_TO:  # normal approximation with continuity correction
+        z = (current + 0.5 - n / 2) / math.sqrt(n / 4)
+        return 0.5 * math.erfc(-z / math.sqrt(2))
+    tail: int = sum(math.comb(n, k) for k in range(current + 1))
+    return min(1.0, tail / (1 << n))
+
+
+def is_declining(partner: PartnerMetrics) -> bool:
+    now, before, change = partner.current, partner.previous, partner.change
+    fell = (change.revenue is not None and change.revenue <= DECLINE) or (
+        change.orders is not None and change.orders <= DECLINE)
+    if not fell or before.orders < MIN_PREVIOUS_ORDERS:
+        return False
+    orders_dropped = drop_p_value(now.orders, before.orders) < ORDERS_SIGNIFICANCE
+    clicks_dropped = traffic_fell(partner) and drop_p_value(now.clicks, before.clicks) < CLICKS_SIGNIFICANCE
+    return orders_dropped or clicks_dropped
+
+
+def main_category(sales: list[SkuSales], category_of: Mapping[str, str]) -> str | None:
+    counts: Counter[str] = Counter()
+    for row in sales:
+        counts[category_of.get(row.sku, "")] += row.units
+    counts.pop("", None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@dataclass(frozen=True, slots=True)
+class Peers:
+    basis: str  # "category" | "network" | "program"
+    partner_ids: list[str]
+    top_skus: list[tuple[str, int]]  # (sku, units) they sold most, in stock
+    conversion_rate: Decimal | None  # their pooled orders / clicks
+
+
+def similar_partners(*, category: str | None, network: str, growing: list[PartnerMetrics],
+                     category_now: Mapping[str, str | None], network_of: Mapping[str, str],
+                     sales_now: Mapping[str, list[SkuSales]], stock: Mapping[str, SkuInventory]) -> Peers:
+    by_category = [p for p in growing if category is not None and category_now.get(p.partner_id) == category]
+    by_network = [p for p in growing if network_of.get(p.partner_id) == network]
+    if len(by_category) >= MIN_PEERS:
+        basis, peers = "category", by_category
+    elif len(by_network) >= MIN_PEERS:
+        basis, peers = "network", by_network
+    else:
+        basis, peers = "program", growing
+    units: Counter[str] = Counter()
+    for peer in peers:
+        for row in sales_now.get(peer.partner_id, []):
+            item = stock.get(row.sku)
+            sellable = item is not None and item.stock > 0 and not item.low_stock
+            if sellable and item is not None and (basis != "category" or item.category == category):
+                units[row.sku] += row.units
+    clicks = sum(p.current.clicks for p in peers)
+    orders = sum(p.current.orders for p in peers)
+    rate = (Decimal(orders) / clicks).quantize(Decimal("0.0001")) if clicks else None
+    return Peers(basis=basis, partner_ids=[p.partner_id for p in peers], top_skus=units.most_common(3),
+                 conversion_rate=rate)
+
+
+def pct(value: Decimal | None) -> str:
+    return "n/a" if value is None else f"{(value * 100).quantize(Decimal(1)):+}%"
+
+
+def rate(value: Decimal | None) -> str:
+    return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.1'))}%"
+
+
+def money(cents: int, currency: str) -> str:
+    return f"{Decimal(format_money(cents, currency)):,} {currency}"
+
+
+def fall(value: Decimal | None) -> str:
+    """``-0.49`` -> ``"49%"``: for sentences that already say "fell"."""
+    return "n/a" if value is None else f"{(abs(value) * 100).quantize(Decimal(1))}%"
+
+
+def what_changed(partner: PartnerMetrics, *, days: int, currency: str, lost: tuple[str, int, int] | None) -> list[str]:
+    """The partner's own numbers, this window against the one before; ``lost`` = (title, units now, before)."""
+    now, before, change = partner.current, partner.previous, partner.change
+    lines = [
+        f"revenue {money(now.revenue_cents, currency)} in the last {days} days, against "
+        f"{money(before.revenue_cents, currency)} in the {days} before ({pct(change.revenue)})",
+        f"orders {now.orders} against {before.orders} ({pct(change.orders)})",
+        f"clicks {now.clicks} against {before.clicks} ({pct(change.clicks)}); "
+        f"{rate(partner.rates.conversion_rate)} of clicks bought, against "
+        f"{rate(_conversion(before.orders, before.clicks))}",
+    ]
+    if lost is not None:
+        title, units_now, units_before = lost
+        lines.append(f"{title}, your best seller before, sold {units_now} units, against {units_before}")
+    return lines
+
+
+def biggest_loss(now: list[SkuSales], before: list[SkuSales]) -> tuple[str, int, int] | None:
+    """The SKU whose units fell the most: (sku, units now, units before)."""
+    current = {row.sku: row.units for row in now}
+    drops = [(row.units - current.get(row.sku, 0), row.sku, row.units) for row in before]
+    drops = [d for d in drops if d[0] > 0]
+    if not drops:
+        return None
+    _, sku, units_before = max(drops, key=lambda d: (d[0], d[1]))
+    return sku, current.get(sku, 0), units_before
+
+
+def traffic_fell(partner: PartnerMetrics) -> bool:
+    return partner.change.clicks is not None and partner.change.clicks <= DECLINE
+
+
+def _conversion(orders: int, clicks: int) -> Decimal | None:
+    return (Decimal(orders) / clicks).quantize(Decimal("0.0001")) if clicks else None
