@@ -29,8 +29,8 @@ from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, exists, func, select, true
-from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, select, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from store.models import Attribution, Click, Commission, Order, OrderLine, Partner, Product
 from tools.analytics_sql import Window, per_unit_cents, ratio, relative_change
@@ -198,23 +198,32 @@ def window_totals(*, session: Session, window: Window, partner_id: str | None = 
 
 
 def _repeat_customers(*, window: Window, partner_id: str | None) -> Select[*tuple[Any, ...]]:
+    """Per partner: referred customers in the window, and how many of them ordered again later in it.
+
+    "Ordered again" compares the customer's first order credited to the partner with the customer's latest
+    order in the window: one GROUP BY per side and a join, where a correlated ``EXISTS`` per customer would
+    probe the orders index once per (partner, customer) pair — hopeless for a customer with thousands of
+    orders. Both sides lie in the window, so the latest order needs no look outside it.
+    """
+    in_window = and_(Attribution.order_ts > window.start, Attribution.order_ts <= window.end)
     first = (
         select(Attribution.partner_id, Order.customer_id, func.min(Attribution.order_ts).label("first_ts"))
         .join(Order, Order.id == Attribution.order_id)
-        .where(
-            Attribution.order_ts > window.start,
-            Attribution.order_ts <= window.end,
-            only(Attribution.partner_id, partner_id),
-        )
+        .where(in_window, only(Attribution.partner_id, partner_id))
         .group_by(Attribution.partner_id, Order.customer_id)
         .subquery("referred")
     )
-    later = aliased(Order)
-    ordered_again = exists().where(
-        later.customer_id == first.c.customer_id, later.ts > first.c.first_ts, later.ts <= window.end
+    latest = (
+        select(Order.customer_id, func.max(Order.ts).label("last_ts"))
+        .where(Order.ts > window.start, Order.ts <= window.end)
+        .group_by(Order.customer_id)
+        .subquery("latest")
     )
-    return select(first.c.partner_id, func.count(), func.sum(case((ordered_again, 1), else_=0))).group_by(
-        first.c.partner_id
+    ordered_again = latest.c.last_ts > first.c.first_ts
+    return (
+        select(first.c.partner_id, func.count(), func.sum(case((ordered_again, 1), else_=0)))
+        .join(latest, latest.c.customer_id == first.c.customer_id)
+        .group_by(first.c.partner_id)
     )
 
 

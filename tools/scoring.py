@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 
 from store.models import PartnerAssessment
 from tools.analytics_sql import Window, resolve_window
-from tools.fraud import Finding, FraudThresholds, scan
-from tools.metrics import PartnerMetrics, partner_metrics
+from tools.fraud import Finding, FraudReport, FraudThresholds, scan
+from tools.metrics import MetricsReport, PartnerMetrics, partner_metrics
 
 Tier = Literal["growth", "maintain", "purge"]
 HUNDRED = Decimal(100)
@@ -170,12 +170,29 @@ def _tier(
 
 
 def score_partners(
-    *, session: Session, as_of: datetime | None, thresholds: ScoreThresholds, fraud_thresholds: FraudThresholds
+    *,
+    session: Session,
+    as_of: datetime | None,
+    thresholds: ScoreThresholds,
+    fraud_thresholds: FraudThresholds,
+    metrics: MetricsReport | None = None,
+    fraud: FraudReport | None = None,
 ) -> ScoreReport:
-    """Score and tier every partner over ``thresholds.window_days`` ending at ``as_of`` (default: latest event)."""
+    """Score and tier every partner over ``thresholds.window_days`` ending at ``as_of`` (default: latest event).
+
+    ``metrics`` and ``fraud``: reports the caller already computed for this very window, so the two heaviest
+    computations do not run twice; absent, they are computed here. Metrics must cover every partner (no
+    ``partner_id`` filter); a report for another window is refused rather than silently mixed in.
+    """
     window = resolve_window(session=session, days=thresholds.window_days, as_of=as_of)
-    metrics = partner_metrics(session=session, start=window.start, end=window.end)
-    fraud = scan(session=session, start=window.start, end=window.end, thresholds=fraud_thresholds).by_partner()
+    for name, report in (("metrics", metrics), ("fraud", fraud)):
+        if report is not None and report.window != window:
+            raise ValueError(f"{name} report covers {report.window}, the scores need {window}")
+    if metrics is None:
+        metrics = partner_metrics(session=session, start=window.start, end=window.end)
+    if fraud is None:
+        fraud = scan(session=session, start=window.start, end=window.end, thresholds=fraud_thresholds)
+    findings_by_partner = fraud.by_partner()
     assessments = latest_assessments(session=session)
     ranks = _margin_ranks(metrics.partners)
     scored: list[PartnerScore] = []
@@ -191,7 +208,7 @@ def score_partners(
         judged = [c for c in components.values() if c.score is not None and c.weight > 0]
         total_weight = sum(c.weight for c in judged)
         mean = sum((c.score * c.weight for c in judged if c.score is not None), Decimal(0)) / (total_weight or 1)
-        findings = fraud.get(partner.partner_id, [])
+        findings = findings_by_partner.get(partner.partner_id, [])
         penalty = sum(thresholds.fraud_penalty.get(f.severity, 0) for f in findings)
         score = int(_clamp(mean - penalty).to_integral_value(rounding=ROUND_HALF_EVEN))
         tier, reasons = _tier(partner, score, findings, thresholds)

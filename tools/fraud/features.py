@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, exists, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from store.models import Attribution, Click, Coupon, Order, Partner
@@ -131,35 +131,55 @@ def _histogram_query(window: Window) -> Select[*tuple[Any, ...]]:
     )
 
 
-def self_referral_conditions() -> tuple[Any, Any, Any]:
-    """(identity match, own-IP-prefix match, the click joined) for an attributed order of its own partner.
+def self_referral_orders() -> tuple[Select[*tuple[Any, ...]], ColumnElement[bool], ColumnElement[bool]]:
+    """(attributed orders joined to what self-referral needs, identity match, own-IP-prefix match).
 
     Identity: the order's customer id, or the crediting click's logged-in ``customer_ref``, is the partner's
     email. Prefix: the crediting click came from a network prefix where the partner itself was seen
-    logged in (a click anywhere carrying the partner's email as ``customer_ref``).
+    logged in (a click anywhere carrying the partner's email as ``customer_ref``). The partner's own
+    prefixes are one GROUP BY over the clicks that carry a partner's email (an index probe per partner),
+    outer-joined by (partner, prefix): no correlated subquery per order.
     """
     credited_click = aliased(Click, name="credited_click")
     own_click = aliased(Click, name="own_click")
-    email = func.lower(Partner.email)
-    identity = or_(func.lower(Order.customer_id) == email, func.lower(credited_click.customer_ref) == email)
-    own_prefix = and_(
-        credited_click.ip_prefix != "",
-        exists().where(own_click.customer_ref == email, own_click.ip_prefix == credited_click.ip_prefix),
+    own_partner = aliased(Partner, name="own_partner")
+    own_prefixes = (
+        select(own_partner.id.label("partner_id"), own_click.ip_prefix.label("ip_prefix"))
+        .join(own_click, own_click.customer_ref == func.lower(own_partner.email))
+        .where(own_click.ip_prefix != "")
+        .group_by(own_partner.id, own_click.ip_prefix)
+        .subquery("own_prefixes")
     )
-    return identity, own_prefix, credited_click
+    email = func.lower(Partner.email)
+    # coalesce: a click without customer_ref must make ``identity`` false, not NULL (NOT NULL is NULL, and
+    # "not identity but own prefix" would then never count)
+    click_identity = func.lower(func.coalesce(credited_click.customer_ref, ""))
+    identity = or_(func.lower(Order.customer_id) == email, click_identity == email)
+    own_prefix = own_prefixes.c.partner_id.is_not(None)
+    joined: Select[*tuple[Any, ...]] = (
+        select(Attribution.order_id)
+        .join(Partner, Partner.id == Attribution.partner_id)
+        .join(Order, Order.id == Attribution.order_id)
+        .outerjoin(credited_click, credited_click.id == Attribution.click_id)
+        .outerjoin(
+            own_prefixes,
+            and_(
+                own_prefixes.c.partner_id == Attribution.partner_id,
+                own_prefixes.c.ip_prefix == credited_click.ip_prefix,
+            ),
+        )
+    )
+    return joined, identity, own_prefix
 
 
 def _self_referral_query(window: Window) -> Select[*tuple[Any, ...]]:
-    identity, own_prefix, credited_click = self_referral_conditions()
+    joined, identity, own_prefix = self_referral_orders()
     return (
-        select(
+        joined.with_only_columns(
             Attribution.partner_id,
             func.sum(case((identity, 1), else_=0)),
             func.sum(case((and_(~identity, own_prefix), 1), else_=0)),
         )
-        .join(Partner, Partner.id == Attribution.partner_id)
-        .join(Order, Order.id == Attribution.order_id)
-        .outerjoin(credited_click, credited_click.id == Attribution.click_id)
         .where(_in_window(window))
         .group_by(Attribution.partner_id)
     )

@@ -8,9 +8,9 @@ from typing import Any
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from store.models import Attribution, Click, Coupon, Order, Partner
+from store.models import Attribution, Click, Coupon, Order
 from tools.analytics_sql import Window
-from tools.fraud.features import collect_features, leaked_code_orders, sample_ids, self_referral_conditions
+from tools.fraud.features import collect_features, leaked_code_orders, sample_ids, self_referral_orders
 from tools.fraud.signals import detect_all
 from tools.fraud.thresholds import Finding, FraudReport, FraudThresholds
 
@@ -38,7 +38,7 @@ def _sample_queries(window: Window, thresholds: FraudThresholds) -> dict[str, tu
     """signal -> (evidence key, SELECT partner_id, id, ts) of the rows that illustrate it."""
     orders_in_window = and_(Attribution.order_ts > window.start, Attribution.order_ts <= window.end)
     clicks_in_window = and_(Click.ts > window.start, Click.ts <= window.end)
-    identity, own_prefix, credited_click = self_referral_conditions()
+    self_orders, identity, own_prefix = self_referral_orders()
     leaked, not_brought = leaked_code_orders()
 
     return {
@@ -55,11 +55,9 @@ def _sample_queries(window: Window, thresholds: FraudThresholds) -> dict[str, tu
         "click_spamming": ("sample_click_ids", select(Click.partner_id, Click.id, Click.ts).where(clicks_in_window)),
         "self_referral": (
             "sample_order_ids",
-            select(Attribution.partner_id, Attribution.order_id, Attribution.order_ts)
-            .join(Partner, Partner.id == Attribution.partner_id)
-            .join(Order, Order.id == Attribution.order_id)
-            .outerjoin(credited_click, credited_click.id == Attribution.click_id)
-            .where(orders_in_window, identity | own_prefix),
+            self_orders.with_only_columns(Attribution.partner_id, Attribution.order_id, Attribution.order_ts).where(
+                orders_in_window, identity | own_prefix
+            ),
         ),
         "coupon_leakage": (
             "sample_order_ids",
