@@ -5,6 +5,9 @@ sent outside any database transaction, then marked ``sent``, rescheduled with ex
 (network errors, 429, 5xx) or ``failed`` for good (other 4xx, too many attempts, or an event older than
 Meta's 7-day limit). A resend after a crash is harmless: the payload is byte-identical and both receivers
 deduplicate by its event id. Base URLs come from settings so tests point them at local servers.
+``send_conversions`` queues only the last ``BACKFILL`` of history: on a program that arrives with months of
+orders, older ones would either fail at Meta or be counted by GA4 as today's sales (it dates events older
+than 72 hours at receipt).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ LEASE = timedelta(minutes=5)
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
 META_MAX_AGE = timedelta(days=7) - timedelta(minutes=30)  # a margin: Meta refuses the whole request
+BACKFILL = timedelta(days=7)
 _BATCH = 100
 
 
@@ -198,11 +202,18 @@ def destinations_from(settings: ConversionSettingsSource) -> list[Destination]:
 
 
 def send_conversions(
-    *, engine: Engine, destinations: Sequence[Destination], now: datetime, limit: int = 500
+    *,
+    engine: Engine,
+    destinations: Sequence[Destination],
+    now: datetime,
+    limit: int = 500,
+    backfill: timedelta = BACKFILL,
 ) -> tuple[QueueReport, DeliveryReport]:
-    """One run (the CLI's and the scheduler's): queue what is new, then deliver what is due."""
+    """One run (the CLI's and the scheduler's): queue what is new since ``now - backfill``, deliver what is due."""
     with transaction(engine) as session:
-        queued = queue_conversions(session=session, destinations=[d.name for d in destinations], now=now)
+        queued = queue_conversions(
+            session=session, destinations=[d.name for d in destinations], now=now, since=now - backfill
+        )
     with httpx.Client(timeout=10) as client:
         return queued, deliver_conversions(
             engine=engine, destinations=destinations, client=client, now=now, limit=limit

@@ -7,7 +7,7 @@ set, Meta when ``AFFLOW_META_PIXEL_ID`` and ``AFFLOW_META_ACCESS_TOKEN`` are (ba
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import typer
@@ -25,9 +25,12 @@ conversions_app = typer.Typer(help="Server-side conversions to GA4 and Meta.", n
 @conversions_app.command("send")
 def conversions_send(
     limit: int = typer.Option(10_000, min=1, help="Send at most this many events in this run."),
+    backfill_days: int = typer.Option(
+        7, min=1, max=3650, help="Queue orders and refunds of the last N days only (Meta refuses older ones)."
+    ),
     as_json: bool = JsonOption,
 ) -> None:
-    """Queue every attributed order and refund not yet queued, then deliver what is due (with retries)."""
+    """Queue recent attributed orders and refunds not yet queued, then deliver what is due (with retries)."""
     with user_errors(as_json=as_json):
         destinations = destinations_from(settings())
         if not destinations:
@@ -37,7 +40,11 @@ def conversions_send(
                 "and/or AFFLOW_META_PIXEL_ID + AFFLOW_META_ACCESS_TOKEN",
             )
         queued, report = send_conversions(
-            engine=open_store(), destinations=destinations, now=datetime.now(UTC), limit=limit
+            engine=open_store(),
+            destinations=destinations,
+            now=datetime.now(UTC),
+            limit=limit,
+            backfill=timedelta(days=backfill_days),
         )
         view = {
             "destinations": [d.name for d in destinations],

@@ -23,6 +23,7 @@ def test_the_conversion_job_exists_only_when_configured_and_sends(small_program:
     )  # fmt: skip
     jobs = {s.name: s for s in standard_jobs(engine=small_program, settings=configured, llm=LLMConfig(api_key=None))}
     jobs["send_conversions"].target(NOW)
-    assert set(ga4_server.transactions) == {"o1", "o2", "o4"} and len(ga4_server.other_events) == 1
+    # o4 is 20 days old: beyond the backfill, GA4 would count it as a sale of today
+    assert set(ga4_server.transactions) == {"o1", "o2"} and len(ga4_server.other_events) == 1
     jobs["send_conversions"].target(NOW)
-    assert len(ga4_server.requests) == 4  # nothing new to queue, nothing due
+    assert len(ga4_server.requests) == 3  # nothing new to queue, nothing due
