@@ -4,12 +4,15 @@ The weekly cycle passes one ``cache`` to every agent: tiering, briefs, nudges, c
 read the same partner scores, window metrics, SKU sales, inventory and contacts instead of each running the
 queries again. The cycle never books events, so what was read at its start stays true until its end.
 Values are keyed by what they depend on (the window), so two agents asking the same question share one
-answer and different questions never collide. Nothing here writes.
+answer and different questions never collide; an entry being computed by one thread is waited for by
+another, never computed twice. Nothing here writes.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import datetime
 from typing import TypeVar
 
@@ -25,10 +28,26 @@ from tools.scoring import ScoreReport, ScoreThresholds, score_partners
 T = TypeVar("T")
 
 
+_CACHE_LOCK = threading.Lock()
+
+
 def _cached(context: AgentContext, key: str, compute: Callable[[], T]) -> T:
-    if key not in context.cache:
-        context.cache[key] = compute()
-    value: T = context.cache[key]
+    """Compute ``key`` once: a second asker (another agent, or the cycle's prefetch thread) waits for it."""
+    with _CACHE_LOCK:
+        entry = context.cache.get(key)
+        owner = entry is None
+        if owner:
+            entry = context.cache[key] = Future()
+    assert isinstance(entry, Future)
+    if owner:
+        try:
+            entry.set_result(compute())
+        except BaseException as exc:
+            entry.set_exception(exc)
+            with _CACHE_LOCK:
+                context.cache.pop(key, None)  # the next asker tries again
+            raise
+    value: T = entry.result()
     return value
 
 

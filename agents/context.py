@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from agents.background import BackgroundWork
 from agents.llm import Reasoner
 
 
@@ -19,3 +20,4 @@ class AgentContext:
     public_url: str
     run_id: int | None = None
     cache: dict[str, Any] = field(default_factory=dict)  # analytics shared within one cycle
+    background: BackgroundWork | None = None  # where approval threads are opened (None: right away)

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
+from agents.background import BackgroundWork
 from agents.context import AgentContext
 from agents.llm import LLMConfig, make_reasoner
 from store.db import transaction
@@ -25,8 +26,13 @@ def run_agent(
     public_url: str,
     body: Callable[[AgentContext], ResultT],
     cache: dict[str, Any] | None = None,
+    background: BackgroundWork | None = None,
 ) -> tuple[ResultT, dict[str, object]]:
-    """Run ``body`` with a fresh reasoner (its own budget) and record what it spent; returns (result, usage)."""
+    """Run ``body`` with a fresh reasoner (its own budget) and record what it spent; returns (result, usage).
+
+    With ``background`` (the weekly cycle's) approval threads are opened there and the caller joins it;
+    without, the run opens them itself and returns once they are parked.
+    """
     reasoner = make_reasoner(llm)
     with transaction(engine) as session:
         run_id = open_run(
@@ -39,7 +45,7 @@ def run_agent(
         )
     context = AgentContext(
         engine=engine, reasoner=reasoner, now=now, public_url=public_url, run_id=run_id,
-        cache=cache if cache is not None else {},
+        cache=cache if cache is not None else {}, background=background,
     )
     try:
         result = body(context)

@@ -78,6 +78,16 @@ def open_proposal_exists(*, session: Session, draft: ProposalDraft) -> bool:
     return any(existing.payload.get("sku") == sku for existing in session.scalars(query))
 
 
+def subject_of(draft: ProposalDraft | Proposal) -> tuple[str, str | None, str | None, object]:
+    """What a proposal is about: kind, partner, application and SKU (two pending ones must not share it)."""
+    return draft.kind, draft.partner_id, draft.application_id, (draft.payload or {}).get("sku")
+
+
+def pending_subjects(*, session: Session) -> set[tuple[str, str | None, str | None, object]]:
+    """The subjects of every pending proposal, in one query (``open_proposal_exists`` for a whole batch)."""
+    return {subject_of(p) for p in session.scalars(select(Proposal).where(Proposal.status == "pending"))}
+
+
 def list_proposals(*, session: Session, status: str | None = None) -> list[Proposal]:
     query = select(Proposal).order_by(Proposal.id)
     if status is not None:

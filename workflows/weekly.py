@@ -2,6 +2,11 @@
 
 Each agent runs with its own reasoner, budget and ``agent_runs`` record; the summary runs last so it
 reports the proposals this cycle opened. ``afflow run weekly`` and ``afflow demo`` call this.
+
+The agents share one analytics cache (``agents.analysis``): scores, metrics, SKU sales and inventory are
+computed once per cycle. Two background workers keep the slow parts off the critical path: one warms the
+analytics nudges and the summary will read while tiering and briefs run; one parks the approval threads
+of the proposals already committed. The cycle returns only when both are done.
 """
 
 from __future__ import annotations
@@ -12,9 +17,13 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from agents.llm import LLMConfig
+from agents.background import BackgroundWork
+from agents.context import AgentContext
+from agents.llm import LLMConfig, OfflineReasoner
+from agents.nudges.nodes import prefetch as prefetch_nudges
 from agents.registry import agent_body
 from agents.runs import run_agent
+from agents.summary.nodes import prefetch as prefetch_summary
 from workflows.approvals import expire_stale
 
 WEEKLY_AGENTS = ("tiering", "briefs", "nudges", "commissions", "summary")
@@ -66,11 +75,19 @@ def run_weekly_cycle(
     results: dict[str, dict[str, Any]] = {}
     usage: dict[str, dict[str, object]] = {}
     cache: dict[str, Any] = {}
-    for name in (("triage",) if triage else ()) + WEEKLY_AGENTS:
-        results[name], usage[name] = run_agent(
-            agent=name, engine=engine, llm=llm, now=as_of, public_url=public_url,
-            body=agent_body(name, output_dir=output_dir), cache=cache,
-        )
+    threads, warmer = BackgroundWork("approval-threads"), BackgroundWork("analytics-prefetch")
+    warm = AgentContext(engine=engine, reasoner=OfflineReasoner(), now=as_of, public_url=public_url, cache=cache)
+    warmer.submit(lambda: prefetch_nudges(warm))
+    warmer.submit(lambda: prefetch_summary(warm))
+    try:
+        for name in (("triage",) if triage else ()) + WEEKLY_AGENTS:
+            results[name], usage[name] = run_agent(
+                agent=name, engine=engine, llm=llm, now=as_of, public_url=public_url,
+                body=agent_body(name, output_dir=output_dir), cache=cache, background=threads,
+            )
+    finally:
+        warmer.join()
+        threads.join()
     summary = results["summary"]
     return WeeklyReport(
         as_of=as_of,

@@ -17,13 +17,18 @@ def store_url(engine: Engine) -> str:
 
 
 def open_threads(*, context: ApprovalContext, proposals: Sequence[tuple[int, str]]) -> None:
-    """Run each (proposal id, thread id) thread up to its ``interrupt``: it now waits for a human."""
+    """Run each (proposal id, thread id) thread up to its ``interrupt``: it now waits for a human.
+
+    ``durability="exit"`` writes one checkpoint per thread, at the interrupt, instead of one per step: the
+    thread has nothing to recover before it waits, and a proposal whose thread was never parked (a crash
+    in between) is still applied exactly once by ``workflows.approvals.decide``'s direct path.
+    """
     if not proposals:
         return
     with open_checkpointer(store_url(context.engine)) as saver:
         graph = compile_graph(saver)
         for proposal_id, thread_id in proposals:
-            graph.invoke({"proposal_id": proposal_id}, thread_config(thread_id), context=context)
+            graph.invoke({"proposal_id": proposal_id}, thread_config(thread_id), context=context, durability="exit")
 
 
 def resume_thread(*, context: ApprovalContext, thread_id: str, decision: Decision) -> str | None:

@@ -11,26 +11,26 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agents.analysis import partner_scores
+from agents import analysis
 from agents.briefs.picking import is_video_channel, partner_top_category, pick_skus
 from agents.briefs.state import BriefCopy, BriefsState, PartnerBrief
 from agents.context import AgentContext
 from prompts import render
 from store.db import transaction
 from tools import ledger_view, outbox
-from tools.inventory import inventory_status
-from tools.links import create_links
+from tools.links import create_sku_links
 
 SALES_WINDOW = timedelta(days=28)
 
 
 def plan_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     now = runtime.context.now
-    tiers = {p.partner_id: p.tier for p in partner_scores(runtime.context).partners}
-    with transaction(runtime.context.engine) as session:
-        contacts = ledger_view.partner_contacts(session=session)
-        sales = ledger_view.partner_sku_sales(session=session, since=now - SALES_WINDOW, until=now)
-        stock = inventory_status(session=session, as_of=now)
+    context = runtime.context
+    tiers = {p.partner_id: p.tier for p in analysis.partner_scores(context).partners}
+    contacts = analysis.contacts(context)
+    sales = analysis.sku_sales(context, since=now - SALES_WINDOW, until=now)
+    stock = analysis.inventory(context)
+    with transaction(context.engine) as session:
         program = ledger_view.program_name(session=session)
     inventory = {item.sku: item for item in stock}
     overstock = sorted((i for i in stock if i.overstock), key=lambda i: -(i.stock - i.stock_target) * i.unit_margin_cents)
@@ -61,15 +61,14 @@ def plan_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str,
 
 
 def attach_links(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
+    """Every brief's tracking links in one batch (not one round of queries per partner)."""
+    wanted = {brief.partner_id: [p.sku for p in brief.picks] for brief in state["briefs"] if brief.picks}
     with transaction(runtime.context.engine) as session:
-        for brief in state["briefs"]:
-            if not brief.picks:
-                continue
-            links = create_links(session=session, partner_id=brief.partner_id, skus=[p.sku for p in brief.picks],
-                                 public_url=runtime.context.public_url)
-            urls = {link.sku: link.url for link in links}
-            for pick in brief.picks:
-                pick.url = urls.get(pick.sku, "")
+        links = create_sku_links(session=session, wanted=wanted, public_url=runtime.context.public_url)
+    for brief in state["briefs"]:
+        urls = links.get(brief.partner_id, {})
+        for pick in brief.picks:
+            pick.url = urls[pick.sku].url if pick.sku in urls else ""
     return {"briefs": state["briefs"]}
 
 

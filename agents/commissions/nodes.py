@@ -15,14 +15,14 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agents.analysis import partner_scores
+from agents import analysis
 from agents.commissions.state import CommissionsState
 from agents.context import AgentContext
 from agents.proposing import submit_proposals
 from store.db import transaction
 from store.money import format_money, round_half_even
 from tools import ledger_view, rule_changes
-from tools.inventory import SkuInventory, inventory_status
+from tools.inventory import SkuInventory
 from tools.proposals import ProposalDraft
 
 FLASH_BONUS = Decimal(5)
@@ -33,9 +33,9 @@ MAX_PER_KIND = 10
 
 def draft_proposals(state: CommissionsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     now = runtime.context.now
-    findings = [f for scored in partner_scores(runtime.context).partners for f in scored.findings]
+    findings = [f for scored in analysis.partner_scores(runtime.context).partners for f in scored.findings]
+    stock = analysis.inventory(runtime.context)
     with transaction(runtime.context.engine) as session:
-        stock = inventory_status(session=session, as_of=now)
         body = rule_changes.current_rules(session=session, now=now)
         currency = ledger_view.program_currency(session=session)
         clawbacks: list[ProposalDraft] = []

@@ -34,10 +34,25 @@ from prompts import render
 from store.db import transaction
 from tools import ledger_view, outbox
 from tools.inventory import SkuInventory
-from tools.links import create_links
+from tools.links import create_sku_links
 from tools.metrics import PartnerMetrics
 
 NUDGED_TIERS = ("maintain", "growth")
+
+
+def comparison_window(context: AgentContext) -> timedelta | None:
+    first = analysis.history_start(context)
+    days = comparison_days((context.now - first).days) if first is not None else None
+    return timedelta(days=days) if days is not None else None
+
+
+def prefetch(context: AgentContext) -> None:
+    """Warm the analytics ``find_declines`` reads (the weekly cycle runs this beside earlier agents)."""
+    window = comparison_window(context)
+    if window is not None:
+        analysis.window_metrics(context, start=context.now - window, end=context.now)
+        analysis.sku_sales(context, since=context.now - window, until=context.now)
+        analysis.sku_sales(context, since=context.now - 2 * window, until=context.now - window)
 
 
 def find_declines(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -47,11 +62,10 @@ def find_declines(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[st
         program = ledger_view.program_name(session=session)
     iso = now.isocalendar()
     base = {"program": program, "week": f"{iso.year}-W{iso.week:02d}", "facts": []}
-    first = analysis.history_start(context)
-    days = comparison_days((now - first).days) if first is not None else None
-    if days is None:
+    window = comparison_window(context)
+    if window is None:
         return base | {"window_days": None}
-    window = timedelta(days=days)
+    days = window.days
     metrics = analysis.window_metrics(context, start=now - window, end=now)
     scores = analysis.partner_scores(context).partners
     tiers = {s.partner_id: s.tier for s in scores}
@@ -105,13 +119,14 @@ def write_nudges(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[str
 
 def queue_nudges(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     queued = 0
+    wanted = {f.partner_id: [f.action_sku] for f in state["facts"] if f.action_sku is not None}
     with transaction(runtime.context.engine) as session:
+        links = create_sku_links(session=session, wanted=wanted, public_url=runtime.context.public_url)
         for facts in state["facts"]:
             copy = state["copies"][facts.partner_id]
-            if facts.action_sku is not None:
-                links = create_links(session=session, partner_id=facts.partner_id, skus=[facts.action_sku],
-                                     public_url=runtime.context.public_url)
-                facts = facts.model_copy(update={"action_url": links[0].url})
+            link = links.get(facts.partner_id, {}).get(facts.action_sku or "")
+            if link is not None:
+                facts = facts.model_copy(update={"action_url": link.url})
             queued += outbox.queue_message(
                 session=session, dedupe_key=f"nudge:{facts.partner_id}:{state['week']}", channel="email",
                 recipient=facts.email, kind="nudge", partner_id=facts.partner_id, subject=copy.headline,

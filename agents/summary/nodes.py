@@ -12,25 +12,30 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agents import analysis
 from agents.context import AgentContext
 from agents.summary.facts import SummaryFacts, by_network, human_money, kpis, ranked
 from agents.summary.state import SummaryCopy, SummaryState
 from prompts import render
 from store.db import transaction
 from tools import ledger_view, outbox, proposals
-from tools.fraud import FraudThresholds, scan
-from tools.metrics import partner_metrics
 
 WEEK = timedelta(days=7)
 
 
+def prefetch(context: AgentContext) -> None:
+    """Warm the week's metrics and fraud scan ``gather_facts`` reads (run beside earlier agents)."""
+    analysis.window_metrics(context, start=context.now - WEEK, end=context.now)
+    analysis.fraud_findings(context, start=context.now - WEEK, end=context.now)
+
+
 def gather_facts(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     now = runtime.context.now
+    metrics = analysis.window_metrics(runtime.context, start=now - WEEK, end=now)
+    contacts = analysis.contacts(runtime.context, status=None)
+    findings = analysis.fraud_findings(runtime.context, start=now - WEEK, end=now)
     with transaction(runtime.context.engine) as session:
-        metrics = partner_metrics(session=session, start=now - WEEK, end=now)
-        contacts = ledger_view.partner_contacts(session=session, status=None)
         currency = ledger_view.program_currency(session=session)
-        findings = scan(session=session, start=now - WEEK, end=now, thresholds=FraudThresholds()).findings
         every = proposals.list_proposals(session=session)
         program = ledger_view.program_name(session=session)
         sent = ledger_view.outbox_counts(session=session, since=now - WEEK)

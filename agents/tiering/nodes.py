@@ -11,14 +11,14 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agents.analysis import partner_scores
+from agents import analysis
 from agents.context import AgentContext
 from agents.proposing import submit_proposals
 from agents.tiering.state import TieringState
 from store.db import transaction
 from store.money import format_money, round_half_even
 from tools import ledger_view, rule_changes
-from tools.metrics import PartnerMetrics, partner_metrics
+from tools.metrics import PartnerMetrics
 from tools.proposals import ProposalDraft
 from tools.scoring import PartnerScore
 
@@ -28,12 +28,12 @@ MAX_PERCENT = Decimal(25)
 
 def score(state: TieringState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     now = runtime.context.now
-    report = partner_scores(runtime.context)
+    report = analysis.partner_scores(runtime.context)
+    metrics = analysis.window_metrics(runtime.context, start=report.window.start, end=report.window.end)
+    names = {pid: c.name for pid, c in analysis.contacts(runtime.context, status=None).items()}
     with transaction(runtime.context.engine) as session:
-        metrics = partner_metrics(session=session, start=report.window.start, end=report.window.end)
         body = rule_changes.current_rules(session=session, now=now)
         rates = {p.partner_id: rule_changes.effective_percent(body=body, partner_id=p.partner_id) for p in report.partners}
-        names = {pid: c.name for pid, c in ledger_view.partner_contacts(session=session, status=None).items()}
         currency = ledger_view.program_currency(session=session)
     return {"scores": report, "metrics": metrics, "rates": rates, "names": names, "currency": currency}
 
