@@ -28,6 +28,7 @@ from sqlalchemy import (
     TypeDecorator,
     Unicode,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -173,6 +174,16 @@ class Click(Base):
     __table_args__ = (
         Index("ix_clicks_partner_ts", "partner_id", "ts"),
         Index("ix_clicks_customer_ref_ts", "customer_ref", "ts"),
+        # fraud features read these instead of the table: prefixes per partner in index order, and the
+        # (few) referrer-less clicks from a partial index
+        Index("ix_clicks_partner_prefix_ts", "partner_id", "ip_prefix", "ts"),
+        Index(
+            "ix_clicks_no_referrer",
+            "partner_id",
+            "ts",
+            sqlite_where=text("referrer = ''"),
+            postgresql_where=text("referrer = ''"),
+        ),
     )
 
 
@@ -214,6 +225,8 @@ class Order(Base):
     source: Mapped[str] = mapped_column(String(32), default="csv")
     total_cents: Mapped[int] = mapped_column(BigInteger)
     is_new_customer: Mapped[bool] = mapped_column(Boolean)
+    # coupon leakage starts from a partner's codes
+    __table_args__ = (Index("ix_orders_coupon_code_ts", "coupon_code", "ts"),)
 
 
 class OrderLine(Base):
