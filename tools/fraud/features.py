@@ -22,7 +22,7 @@ SAMPLE_CHUNK = 200
 CREDITING_METHODS = ("click", "cross_device", "probabilistic", "ref")
 # rendered as the literal '' (not a bound parameter): SQLite uses a partial index only when the query's
 # WHERE spells out the index's own condition
-NO_REFERRER = literal_column("''")
+NO_REFERRER: ColumnElement[str] = literal_column("''")
 
 
 class PartnerFeatures(BaseModel):
