@@ -50,8 +50,8 @@ def test_demo_lost_cookie_orders_are_matched_precisely_and_shown_apart(
         assert unbalanced_transactions(session=session) == []
     correct = sum(1 for order_id, partner_id, _ in matched if truth.get(order_id, {}).get("partner_id") == partner_id)
     assert len(matched) == run["matched"] and all(confidence >= Decimal("0.9") for _, _, confidence in matched)
-    assert correct / len(matched) >= 0.9  # measured 1.000 (43 of 43) for this program
-    assert correct / len(truth) >= 0.5  # measured 0.717 (43 of 60): a lost cookie on another network is lost
+    assert correct / len(matched) >= 0.9  # measured 0.927 (38 of 41): look-alikes on shared networks
+    assert correct / len(truth) >= 0.5  # measured 0.633 (38 of 60): a buyer on another network is out of reach
 
     code, again = afflow_json(monkeypatch, env, "match", "run", "--as-of", END.isoformat())
     assert again["matched"] == 0 and again["considered"] == run["considered"] - run["matched"]

@@ -7,7 +7,9 @@ click, order and refund the main stream produces is byte-identical with or witho
   (tracking prevention, a consent banner, a second browser): the buyer clicked a partner's link and bought
   the landing product a short while later, but the order carries no click id, ref code or coupon. They follow
   the partner's own behaviour (new-customer share, time to order, refund rate); the truth file names the
-  partner and the click, nothing in the CSVs does.
+  partner and the click, nothing in the CSVs does. A returning buyer here is one no click carries the
+  identity of: a known identity would be credited cross-device, and then the cookie was not what was lost
+  (it also keeps every existing attribution, and so the fraud scan, exactly as it was).
 - ``checkout_signals``: the buyer's IP and user agent for every order (the orders CSV's optional ``ip`` and
   ``user_agent`` columns). A buyer who arrives from a click mostly buys from the click's network and browser;
   a returning customer often from their home network; anyone else from anywhere, and some of them from a
@@ -50,6 +52,8 @@ def lost_cookie_orders(
 ) -> list[tuple[Order, Click]]:
     """Orders without identifiers that a partner's click really led to, each with that click."""
     used = {order.click_id for order in world.orders if order.click_id}
+    linked = {click.customer_ref for click in world.clicks if click.customer_ref}
+    unlinked = [customer for customer in world.history_customers if customer not in linked]
     orders: list[tuple[Order, Click]] = []
     for _partner, behaviour, clicks in honest_clicks:
         if behaviour.archetype in NO_LOST_COOKIES:
@@ -60,10 +64,10 @@ def lost_cookie_orders(
                 continue
             minutes = rng.lognormvariate(0, 1.5) * behaviour.median_minutes_to_order
             ts = click.ts + timedelta(minutes=min(max(minutes, 0.5), (COOKIE_DAYS - 1) * 24 * 60))
-            new = rng.random() < behaviour.new_customer_share or not world.history_customers
+            new = rng.random() < behaviour.new_customer_share or not unlinked
             if ts >= world.end:
                 continue
-            customer = world.new_customer() if new else rng.choice(world.history_customers)
+            customer = world.new_customer() if new else rng.choice(unlinked)
             order = Order(ts, customer, refund_rate=behaviour.refund_rate)
             order.lines = world.basket(world.by_sku.get(click.sku), discount=False, rng=rng)
             orders.append((order, click))
