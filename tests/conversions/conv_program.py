@@ -8,12 +8,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from fakes.ga4_server import API_SECRET, MEASUREMENT_ID, FakeGa4
+from fakes.meta_server import ACCESS_TOKEN, API_VERSION, PIXEL_ID, FakeMeta
 from sqlalchemy import Engine
 
 from store.db import transaction
 from workflows.importer import import_csv
 
-__all__ = ["NOW", "load", "small_program"]
+__all__ = ["NOW", "destinations_env", "load", "small_program"]
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -26,6 +28,19 @@ def load(engine: Engine, tmp_path: Path, kind: str, header: Sequence[str], rows:
         writer.writerows(rows)
     with transaction(engine) as session:
         import_csv(session=session, kind=kind, path=path)
+
+
+def destinations_env(ga4: FakeGa4, meta: FakeMeta) -> dict[str, str]:
+    """The settings that point ``afflow conversions`` at the local GA4 and Meta servers."""
+    return {
+        "AFFLOW_GA4_MEASUREMENT_ID": MEASUREMENT_ID,
+        "AFFLOW_GA4_API_SECRET": API_SECRET,
+        "AFFLOW_GA4_BASE_URL": ga4.url,
+        "AFFLOW_META_PIXEL_ID": PIXEL_ID,
+        "AFFLOW_META_ACCESS_TOKEN": ACCESS_TOKEN,
+        "AFFLOW_META_BASE_URL": meta.url,
+        "AFFLOW_META_API_VERSION": API_VERSION,
+    }
 
 
 def iso(ts: datetime) -> str:

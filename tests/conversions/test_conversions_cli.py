@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conv_program import load
+from conv_program import destinations_env, load
 from fakes.cli import afflow_json
-from fakes.ga4_server import API_SECRET, MEASUREMENT_ID, FakeGa4
-from fakes.meta_server import ACCESS_TOKEN, API_VERSION, PIXEL_ID, FakeMeta
+from fakes.ga4_server import FakeGa4
+from fakes.meta_server import FakeMeta
 from sqlalchemy import Engine
 
 
@@ -31,11 +31,7 @@ def test_send_delivers_recent_conversions_once(
     env = {"AFFLOW_DATABASE_URL": db_url}
     code, error = afflow_json(monkeypatch, env, "conversions", "send")
     assert code == 1 and error["error"]["code"] == "not_configured"
-    env |= {
-        "AFFLOW_GA4_MEASUREMENT_ID": MEASUREMENT_ID, "AFFLOW_GA4_API_SECRET": API_SECRET, "AFFLOW_GA4_BASE_URL": ga4_server.url,
-        "AFFLOW_META_PIXEL_ID": PIXEL_ID, "AFFLOW_META_ACCESS_TOKEN": ACCESS_TOKEN, "AFFLOW_META_BASE_URL": meta_server.url,
-        "AFFLOW_META_API_VERSION": API_VERSION,
-    }  # fmt: skip
+    env |= destinations_env(ga4_server, meta_server)
     code, sent = afflow_json(monkeypatch, env, "conversions", "send")
     assert code == 0 and sent["queued"] == {"purchases": 2, "refunds": 0} and (sent["sent"], sent["failed"]) == (2, 0)
     code, again = afflow_json(monkeypatch, env, "conversions", "send")

@@ -11,9 +11,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conv_program import destinations_env
 from fakes.cli import afflow_json
-from fakes.ga4_server import API_SECRET, MEASUREMENT_ID, FakeGa4
-from fakes.meta_server import ACCESS_TOKEN, API_VERSION, PIXEL_ID, FakeMeta
+from fakes.ga4_server import FakeGa4
+from fakes.meta_server import FakeMeta
 from sqlalchemy import Engine, select
 
 from store.db import transaction
@@ -35,12 +36,8 @@ def test_demo_conversions_of_the_last_week_reach_ga4_and_meta_once(
     files = generate_program(out_dir=tmp_path / "demo", seed=9, partners=16, days=21, skus=30, end=end)
     load_program(engine=engine, files=files)
     run_ledger_history(engine=engine, end=files.end)
-    env = {
-        "AFFLOW_DATABASE_URL": db_url, "AFFLOW_OUTPUT_DIR": str(tmp_path / "out"),
-        "AFFLOW_GA4_MEASUREMENT_ID": MEASUREMENT_ID, "AFFLOW_GA4_API_SECRET": API_SECRET, "AFFLOW_GA4_BASE_URL": ga4_server.url,
-        "AFFLOW_META_PIXEL_ID": PIXEL_ID, "AFFLOW_META_ACCESS_TOKEN": ACCESS_TOKEN, "AFFLOW_META_BASE_URL": meta_server.url,
-        "AFFLOW_META_API_VERSION": API_VERSION,
-    }  # fmt: skip
+    env = {"AFFLOW_DATABASE_URL": db_url, "AFFLOW_OUTPUT_DIR": str(tmp_path / "out")}
+    env |= destinations_env(ga4_server, meta_server)
 
     before = datetime.now(UTC)
     code, sent = afflow_json(monkeypatch, env, "conversions", "send")
