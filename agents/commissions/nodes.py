@@ -35,6 +35,7 @@ def draft_proposals(state: CommissionsState, runtime: Runtime[AgentContext]) -> 
     now = runtime.context.now
     findings = [f for scored in analysis.partner_scores(runtime.context).partners for f in scored.findings]
     stock = analysis.inventory(runtime.context)
+    names = {pid: c.name for pid, c in analysis.contacts(runtime.context, status=None).items()}
     with transaction(runtime.context.engine) as session:
         body = rule_changes.current_rules(session=session, now=now)
         currency = ledger_view.program_currency(session=session)
@@ -45,8 +46,8 @@ def draft_proposals(state: CommissionsState, runtime: Runtime[AgentContext]) -> 
                 continue
             amount = ledger_view.commission_on_orders(session=session, partner_id=finding.partner_id, order_ids=order_ids)
             if amount > 0:
-                clawbacks.append(_clawback(finding.partner_id, finding.signal, order_ids, amount, finding.evidence,
-                                           currency))
+                clawbacks.append(_clawback(finding.partner_id, names.get(finding.partner_id, finding.partner_id),
+                                           finding.signal, order_ids, amount, finding.evidence, currency))
     drafts: list[ProposalDraft] = []
     fast = sorted((i for i in stock if i.low_stock), key=lambda i: -i.daily_velocity)[:MAX_PER_KIND]
     for item in fast:
@@ -108,12 +109,13 @@ def _flash(item: SkuInventory, current: Decimal, currency: str) -> ProposalDraft
     )
 
 
-def _clawback(partner_id: str, signal: str, order_ids: list[str], amount: int, evidence: dict[str, Any],
+def _clawback(partner_id: str, name: str, signal: str, order_ids: list[str], amount: int, evidence: dict[str, Any],
               currency: str) -> ProposalDraft:
     return ProposalDraft(
         kind="clawback",
         partner_id=partner_id,
-        summary=f"Claw back {format_money(amount, currency)} from {partner_id}: {signal} on {len(order_ids)} orders",
+        summary=f"Claw back {format_money(amount, currency)} {currency} from {name} ({partner_id}): "
+        f"{signal.replace('_', ' ')} on {len(order_ids)} orders",
         rationale=f"high-severity {signal} finding; commission on the flagged orders is recovered from the next payout",
         payload={"amount_cents": amount, "order_ids": order_ids, "signal": signal},
         evidence={"signal": signal, **{k: v for k, v in evidence.items() if k != "sample_order_ids"},

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
+from agents.summary.decisions import DecisionGroup, FraudRow
 from store.money import format_money
 from tools.metrics import PartnerMetrics, Totals, change_of, rates_of
 
@@ -33,6 +34,7 @@ class PartnerRow(BaseModel):
     margin_cents: int
     change: str
     flagged: bool = False
+    note: str = ""  # why a bottom partner is there
 
 
 class SummaryFacts(BaseModel):
@@ -50,6 +52,15 @@ class SummaryFacts(BaseModel):
     money_protected_cents: int
     proposals_waiting: dict[str, int]
     outbox_this_week: dict[str, int]
+    messages_sent: dict[str, int] = {}  # the same, by a label people read ("creative briefs")
+    store_share: str | None = None  # partners' share of all store revenue this week
+    revenue_share_top: str | None = None  # the top partners' share of partner revenue
+    decisions: list[DecisionGroup] = []
+    fraud_rows: list[FraudRow] = []
+    protected_pending: str = ""
+    protected_applied: str = ""
+    protected_applied_cents: int = 0
+    offboarding_stops: str = ""
 
 
 def human_money(cents: int, currency: str) -> str:
@@ -59,6 +70,11 @@ def human_money(cents: int, currency: str) -> str:
 
 def pct(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.1')):+}%"
+
+
+def points(now: Decimal | None, before: Decimal | None) -> str:
+    """The change of a rate in percentage points (a relative change of a rate misleads)."""
+    return "n/a" if now is None or before is None else f"{((now - before) * 100).quantize(Decimal('0.01')):+} pp"
 
 
 def kpis(current: Totals, previous: Totals, currency: str) -> list[Kpi]:
@@ -73,10 +89,10 @@ def kpis(current: Totals, previous: Totals, currency: str) -> list[Kpi]:
     return [
         Kpi(name="Revenue", current=money(current.revenue_cents), previous=money(previous.revenue_cents),
             change=pct(change.revenue)),
-        Kpi(name="Orders", current=str(current.orders), previous=str(previous.orders), change=pct(change.orders)),
-        Kpi(name="Clicks", current=str(current.clicks), previous=str(previous.clicks), change=pct(change.clicks)),
+        Kpi(name="Orders", current=f"{current.orders:,}", previous=f"{previous.orders:,}", change=pct(change.orders)),
+        Kpi(name="Clicks", current=f"{current.clicks:,}", previous=f"{previous.clicks:,}", change=pct(change.clicks)),
         Kpi(name="Conversion rate", current=rate(now_rates.conversion_rate), previous=rate(before_rates.conversion_rate),
-            change=""),
+            change=points(now_rates.conversion_rate, before_rates.conversion_rate)),
         Kpi(name="Commission", current=money(current.commission_cents), previous=money(previous.commission_cents),
             change=pct(change.commission)),
         Kpi(name="Margin contribution", current=money(current.margin_contribution_cents),
@@ -111,5 +127,31 @@ def ranked(partners: list[PartnerMetrics], names: dict[str, str], currency: str,
         key=lambda row: (-row.margin_cents, row.partner_id),
     )
     top = [row for row in rows if not row.flagged][:n]
-    bottom = [row for row in reversed(rows[n:]) if row not in top][:n]
+    by_id = {p.partner_id: p for p in active}
+    # the bottom: who costs money (negative margin), then who lost the most revenue; fraud has its own section
+    clean = [row for row in rows if not row.flagged and row not in top]
+    losing = sorted((row for row in clean if row.margin_cents < 0), key=lambda row: row.margin_cents)
+    drops = sorted((row for row in clean if row.margin_cents >= 0 and _drop(by_id[row.partner_id]) > 0),
+                   key=lambda row: -_drop(by_id[row.partner_id]))
+    bottom = [row.model_copy(update={"note": _why_bottom(row, by_id[row.partner_id], currency)})
+              for row in (losing + drops)[:n]]
     return top, bottom
+
+
+def _drop(partner: PartnerMetrics) -> int:
+    return partner.previous.revenue_cents - partner.current.revenue_cents
+
+
+def _why_bottom(row: PartnerRow, partner: PartnerMetrics, currency: str) -> str:
+    refunds = partner.rates.refund_rate
+    if refunds is not None and refunds >= Decimal("0.3"):
+        return f"{(refunds * 100).quantize(Decimal(1))}% of its orders were refunded"
+    if row.margin_cents < 0:
+        return "its commission exceeds what its orders earn"
+    lost = f"lost {human_money(_drop(partner), currency)} of revenue"
+    clicks = partner.change.clicks
+    if clicks is not None and clicks <= Decimal("-0.2"):
+        return f"{lost}: {(abs(clicks) * 100).quantize(Decimal(1))}% fewer clicks"
+    if partner.current.orders == 0:
+        return f"{lost}: clicks held up, no orders"
+    return f"{lost}: fewer of its clicks bought"

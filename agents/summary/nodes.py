@@ -7,6 +7,7 @@ watch-outs, from those numbers. The report is Markdown and HTML (inline SVG char
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,8 @@ from langgraph.runtime import Runtime
 
 from agents import analysis
 from agents.context import AgentContext
-from agents.summary.facts import SummaryFacts, by_network, human_money, kpis, ranked
+from agents.summary.decisions import MESSAGE_LABELS, amount, decision_groups, fraud_rows, human
+from agents.summary.facts import NetworkRow, SummaryFacts, by_network, human_money, kpis, ranked
 from agents.summary.state import SummaryCopy, SummaryState
 from prompts import render
 from store.db import transaction
@@ -42,8 +44,21 @@ def gather_facts(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[st
     fraud: dict[str, int] = {}
     for finding in findings:
         fraud[finding.signal] = fraud.get(finding.signal, 0) + 1
-    protected = sum(int(p.payload.get("amount_cents", 0)) for p in every
-                    if p.kind == "clawback" and p.status in ("pending", "approved", "applied"))
+    claws = [p for p in every if p.kind == "clawback" and p.status in ("pending", "approved", "applied")]
+    protected = sum(int(p.payload.get("amount_cents", 0)) for p in claws)
+    applied = sum(int(p.payload.get("amount_cents", 0)) for p in claws if p.status == "applied")
+    claw_by_partner: dict[str, Decimal] = {}
+    for claw in claws:
+        if claw.partner_id:
+            claw_by_partner[claw.partner_id] = claw_by_partner.get(claw.partner_id, Decimal(0)) + Decimal(
+                int(claw.payload.get("amount_cents", 0))) / 100
+    pending = [p for p in every if p.status == "pending"]
+    proposed: dict[str, set[str]] = {}
+    for proposal in pending:
+        if proposal.partner_id:
+            proposed.setdefault(proposal.partner_id, set()).add(proposal.kind)
+    stops = sum((amount(p.expected_impact.get("commission_stopped_per_window", 0))
+                 for p in pending if p.kind == "offboard_partner"), Decimal(0))
     waiting: dict[str, int] = {}
     for proposal in every:
         if proposal.status == "pending":
@@ -60,9 +75,28 @@ def gather_facts(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[st
         top=top, bottom=bottom, fraud_findings=fraud,
         fraud_partners=sorted({f.partner_id for f in findings if f.severity == "high"}),
         money_protected=human_money(protected, currency), money_protected_cents=protected,
-        proposals_waiting=waiting, outbox_this_week=sent,
+        proposals_waiting=waiting,
+        outbox_this_week=sent,
+        messages_sent={MESSAGE_LABELS.get(kind, kind): count for kind, count in sorted(sent.items())},
+        store_share=_share(metrics.program.current.revenue_cents, metrics.program.all_revenue_cents),
+        revenue_share_top=_share(sum(p.current.revenue_cents for p in metrics.partners
+                                     if p.partner_id in {row.partner_id for row in top}),
+                                 metrics.program.current.revenue_cents),
+        decisions=decision_groups(pending, currency, now),
+        fraud_rows=fraud_rows(findings, names, claw_by_partner, proposed, currency),
+        protected_pending=human_money(protected - applied, currency), protected_applied=human_money(applied, currency),
+        protected_applied_cents=applied,
+        offboarding_stops=human(stops, currency),
     )
     return {"facts": facts}
+
+
+def _trend(network: NetworkRow) -> float:
+    return (network.revenue_cents - network.previous_revenue_cents) / max(1, network.previous_revenue_cents)
+
+
+def _share(part: int, whole: int) -> str | None:
+    return f"{(Decimal(part) * 100 / whole).quantize(Decimal('0.1'))}%" if whole > 0 else None
 
 
 def write_headline(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -97,29 +131,48 @@ def render_report(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[s
 
 
 def offline_copy(facts: SummaryFacts) -> SummaryCopy:
-    revenue = facts.kpis[0]
-    margin = facts.kpis[5]
-    headline = f"Affiliate revenue {revenue.current} ({revenue.change} week over week), margin contribution {margin.current}."
+    """The opening an affiliate manager would write, from the numbers: the result, what drove it, what to do."""
+    revenue, orders, margin = facts.kpis[0], facts.kpis[1], facts.kpis[5]
+    share = f", {facts.store_share} of all store revenue" if facts.store_share else ""
+    headline = (f"Partners brought in {revenue.current} this week ({revenue.change} on last week{share}), "
+                f"from {orders.current} orders; margin after commission and cost of goods: {margin.current} "
+                f"({margin.change}).")
     highlights = []
     if facts.top:
         best = facts.top[0]
-        highlights.append(f"{best.name} led with {best.margin} margin contribution ({best.change} revenue).")
-    if facts.networks:
+        concentration = (f"; the top {len(facts.top)} brought {facts.revenue_share_top} of partner revenue"
+                         if facts.revenue_share_top else "")
+        highlights.append(f"{best.name} led on margin ({best.margin}, revenue {best.change}){concentration}.")
+    if len(facts.networks) > 1:
         lead = facts.networks[0]
-        highlights.append(f"{lead.network} is the largest sub-network: {lead.kpis[0].current} revenue ({lead.kpis[0].change}).")
-    waiting = sum(facts.proposals_waiting.values())
-    highlights.append(f"{waiting} proposals wait for a decision" + (": " + ", ".join(
-        f"{n} {k.replace('_', ' ')}" for k, n in sorted(facts.proposals_waiting.items())) if waiting else "."))
+        moves = sorted(facts.networks, key=lambda n: (n.revenue_cents - n.previous_revenue_cents)
+                       / max(1, n.previous_revenue_cents))
+        mover = moves[-1] if abs(_trend(moves[-1])) >= abs(_trend(moves[0])) else moves[0]
+        text = f"{lead.network} is the largest sub-network ({lead.kpis[0].current}, {lead.kpis[0].change})"
+        if mover.network != lead.network:
+            text += f"; the biggest move: {mover.network} {mover.kpis[0].change} ({mover.kpis[0].current})"
+        highlights.append(text + ".")
+    if facts.decisions:
+        parts = [f"{g.count} {g.short}" + (f" ({g.total})" if g.total else "") for g in facts.decisions[:3]]
+        highlights.append(f"{sum(g.count for g in facts.decisions)} decisions wait for you: " + "; ".join(parts) + ".")
     watch = []
-    if facts.fraud_partners:
-        watch.append(f"High-severity fraud at {len(facts.fraud_partners)} partner(s) ({', '.join(facts.fraud_partners[:5])}); "
-                     f"{facts.money_protected} in clawbacks proposed or applied.")
+    if facts.fraud_rows:
+        names = ", ".join(row.partner.split(" (")[0] for row in facts.fraud_rows[:3])
+        more = f" and {len(facts.fraud_rows) - 3} more" if len(facts.fraud_rows) > 3 else ""
+        recovered = (f", {facts.protected_applied} already recovered" if facts.protected_applied_cents else "")
+        watch.append(f"High-severity fraud at {len(facts.fraud_rows)} partners this week ({names}{more}): "
+                     f"{facts.protected_pending} in clawbacks waits for your approval{recovered}.")
     if facts.bottom and facts.bottom[0].margin_cents < 0:
         worst = facts.bottom[0]
-        watch.append(f"{worst.name} destroyed margin ({worst.margin}); see the proposals.")
+        watch.append(f"{worst.name} cost more than it earned this week ({worst.margin}): {worst.note}.")
+    elif revenue.change.startswith("-") and facts.bottom:
+        names = ", ".join(f"{row.name} ({row.change})" for row in facts.bottom[:3])
+        nudged = facts.messages_sent.get("performance nudges", 0)
+        watch.append(f"Revenue is down {revenue.change.lstrip('-')}; the largest drops: {names}. "
+                     f"{nudged} partners whose decline was more than noise got a nudge with one concrete action.")
     if not watch:
         watch.append("No high-severity fraud this week.")
-    return SummaryCopy(headline=headline, highlights=highlights[:3], watch_outs=watch[:2])
+    return SummaryCopy(headline=headline[:300], highlights=highlights[:3], watch_outs=watch[:2])
 
 
 def charts(facts: SummaryFacts) -> dict[str, list[dict[str, Any]]]:

@@ -94,7 +94,8 @@ def _offboard(scored: PartnerScore, metrics: PartnerMetrics, name: str, currency
     return ProposalDraft(
         kind="offboard_partner",
         partner_id=scored.partner_id,
-        summary=f"Offboard {name}: " + (", ".join(signals) if signals else f"score {scored.score}, destroying margin"),
+        summary=f"Offboard {name}: " + (", ".join(s.replace("_", " ") for s in signals) if signals
+                                        else f"score {scored.score}, destroying margin"),
         rationale="; ".join(scored.reasons),
         payload={"signals": signals},
         evidence={"score": scored.score, "findings": [f.model_dump(mode="json") for f in scored.findings],

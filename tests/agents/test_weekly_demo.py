@@ -53,7 +53,7 @@ def test_weekly_cycle_offline_on_demo_data(engine: Engine, tmp_path: Path) -> No
     for section in ("KPIs, week over week", "By sub-network", "Top partners", "Fraud and money protected",
                     "Waiting for your decision"):
         assert section in markdown
-    assert "| **Total** |" in markdown and "<svg" in html and "tier bump" in markdown
+    assert "| **Total** |" in markdown and "<svg" in html and "Tier bumps for growth partners" in markdown
     with transaction(engine) as session:
         briefs = outbox.queued_messages(session=session, kind="brief")
         runs = session.scalars(select(AgentRun)).all()
