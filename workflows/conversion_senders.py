@@ -209,11 +209,17 @@ def send_conversions(
     limit: int = 500,
     backfill: timedelta = BACKFILL,
 ) -> tuple[QueueReport, DeliveryReport]:
-    """One run (the CLI's and the scheduler's): queue what is new since ``now - backfill``, deliver what is due."""
+    """One run (the CLI's and the scheduler's): queue what is new since ``now - backfill``, deliver what is due.
+
+    Meta's horizon is never longer than ``META_MAX_AGE``: an older event could only fail there.
+    """
+    purchases = refunds = 0
     with transaction(engine) as session:
-        queued = queue_conversions(
-            session=session, destinations=[d.name for d in destinations], now=now, since=now - backfill
-        )
+        for destination in destinations:
+            horizon = min(backfill, META_MAX_AGE) if destination.name == "meta" else backfill
+            report = queue_conversions(session=session, destinations=[destination.name], now=now, since=now - horizon)
+            purchases, refunds = purchases + report.purchases, refunds + report.refunds
+    queued = QueueReport(purchases=purchases, refunds=refunds)
     with httpx.Client(timeout=10) as client:
         return queued, deliver_conversions(
             engine=engine, destinations=destinations, client=client, now=now, limit=limit
