@@ -36,6 +36,7 @@ class PartnerFeatures(BaseModel):
     fast_orders: int = 0
     slow_orders: int = 0
     returning_quick_orders: int = 0
+    minute_orders: int = 0  # converted after fast_seconds but within quick_seconds of the click
     ttc_histogram: list[int] = Field(default_factory=lambda: [0] * (len(TTC_BUCKETS) + 1))
     self_identity_orders: int = 0
     self_prefix_orders: int = 0
@@ -70,7 +71,15 @@ def collect_features(
     merge(session.execute(_no_referrer_query(window)), ("no_referrer_clicks",))
     merge(
         session.execute(_order_query(window, fast_seconds, slow_seconds, quick_seconds)),
-        ("orders", "returning_orders", "timed_orders", "fast_orders", "slow_orders", "returning_quick_orders"),
+        (
+            "orders",
+            "returning_orders",
+            "timed_orders",
+            "fast_orders",
+            "slow_orders",
+            "returning_quick_orders",
+            "minute_orders",
+        ),
     )
     for partner_id, bucket, count in session.execute(_histogram_query(window)):
         features.setdefault(str(partner_id), PartnerFeatures()).ttc_histogram[int(bucket)] = int(count)
@@ -127,6 +136,7 @@ def _order_query(window: Window, fast_seconds: int, slow_seconds: int, quick_sec
             func.sum(case((seconds < fast_seconds, 1), else_=0)),
             func.sum(case((seconds >= slow_seconds, 1), else_=0)),
             func.sum(case((returning_quick, 1), else_=0)),
+            func.sum(case((and_(seconds >= fast_seconds, seconds < quick_seconds), 1), else_=0)),
         )
         .where(_in_window(window))
         .group_by(Attribution.partner_id)

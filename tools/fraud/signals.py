@@ -4,7 +4,9 @@ A detector never sees a single click or order; it gets ``PartnerFeatures`` per p
 ``Finding``s whose evidence carries the numbers that decided (value, baseline median, robust z, floor).
 When two signals describe the same partner, the more specific one wins and the other is not reported:
 cookie stuffing and click injection explain a high returning-customer share by themselves (those
-customers were going to buy anyway), and cookie stuffing is the specific form of mass clicking.
+customers were going to buy anyway), and cookie stuffing is the specific form of mass clicking. Injection
+and poaching, both a click slipped in before an order, are told apart by the click's timing (seconds or
+minutes before the order; see ``_one_interception``).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
         "fast_share": departure,
         "fast_conversion_seconds": t.fast_conversion_seconds,
         "fast_orders": f.fast_orders,
+        "minute_orders": f.minute_orders,
         "timed_orders": f.timed_orders,
         "time_to_conversion_test": test.model_dump(),
     }
@@ -236,6 +239,32 @@ def detect_all(
         poaching = detect_customer_poaching(pid, features[pid], reference, thresholds)
         if poaching is not None:
             partner_findings.append(poaching)
+        partner_findings = _one_interception(partner_findings, features[pid])
         signals = {finding.signal for finding in partner_findings}
         findings.extend(f for f in partner_findings if not (EXPLAINED_BY.get(f.signal, set()) & signals))
     return findings, reference
+
+
+def _one_interception(partner_findings: list[Finding], f: PartnerFeatures) -> list[Finding]:
+    """Click injection or customer poaching, when both fire: the timing of the last click decides.
+
+    Both are a click slipped in just before an order that would have happened anyway. An app injecting
+    clicks fires seconds before the conversion; a cashback or coupon site intercepts existing customers
+    minutes before checkout. A partner with at least as many orders converting within minutes
+    (``fast_conversion_seconds`` to ``quick_conversion_seconds``) as within seconds is the interception at
+    checkout, so poaching stays and injection goes; otherwise injection explains the poaching
+    (``EXPLAINED_BY``).
+    """
+    signals = {finding.signal for finding in partner_findings}
+    if not {"click_injection", "customer_poaching"} <= signals or f.minute_orders < f.fast_orders:
+        return partner_findings
+    kept = [finding for finding in partner_findings if finding.signal != "click_injection"]
+    for finding in kept:
+        if finding.signal == "customer_poaching":
+            finding.evidence["timing"] = {
+                "fast_orders": f.fast_orders,
+                "minute_orders": f.minute_orders,
+                "why": "more orders converted within minutes of the click than within seconds: checkout "
+                "interception rather than click injection",
+            }
+    return kept
