@@ -17,6 +17,7 @@ from store.db import transaction
 from store.models import AgentRun, OutboxMessage
 from tests.agents.programs import PARTNER_HEADER, write_csv
 from tools import outbox
+from tools.links import create_links
 from workflows.importer import import_csv
 
 PRODUCT_HEADER = ["sku", "title", "price", "unit_cost", "stock", "stock_target", "category"]
@@ -117,6 +118,9 @@ def test_new_products_go_to_the_partners_who_sell_their_category(engine: Engine,
     assert "Ultralight Tent (Tents)" in tent1 and "your links sold 8 units in the last 90 days" in tent1
     assert "Camp Lantern (Lighting)" in tent1 and "Ridge Boot Lite" not in tent1
     assert tent1.count("http://links.test/r/") == 2, "a tracking link per new product"
+    with transaction(engine) as session:
+        [link] = create_links(session=session, partner_id="p-tent1", skus=["TENT-2"], public_url="http://links.test")
+    assert link.url in tent1, "the brief's link is the partner's one link for that product"
     boot1 = by_partner["p-boot1"]
     assert "SHORT VIDEO SCRIPT" in boot1.body_text, "a video channel gets a script"
     assert "SHORT VIDEO SCRIPT" not in by_partner["p-boot2"].body_text
