@@ -132,6 +132,8 @@ def _render_all(views: list[dict[str, Any]]) -> None:
 def _interval(estimate: dict[str, str | None]) -> str:
     if estimate["value"] is None:
         return "n/a"
+    if estimate["low"] is None:
+        return f"{estimate['value']} (no spread yet)"
     return f"{estimate['value']} [{estimate['low']}, {estimate['high']}]"
 
 

@@ -53,3 +53,14 @@ def test_ratio_interval_is_the_delta_method() -> None:
     difference = analysis.variants[1].versus_control["conversion_rate"]
     assert difference.value == 0 and difference.high == Decimal("0.12706")  # b has no spread: se_b = 0
     assert analysis.verdict == "not_enough_data"
+
+
+def test_a_sample_without_spread_gets_no_interval() -> None:
+    outcomes = [_outcome(i, "a", 100, 0) for i in range(3)] + [_outcome(i, "b", 100, 0) for i in range(3, 6)]
+    analysis = analyze(outcomes=outcomes, variants=["a", "b"], finished=True)
+    idle = analysis.variants[1]
+    assert idle.estimates["revenue_per_partner"].value == 0
+    assert idle.estimates["revenue_per_partner"].low is None and idle.estimates["revenue_per_partner"].high is None
+    assert idle.versus_control["conversion_rate"].low is None
+    assert not idle.versus_control["conversion_rate"].excludes_zero
+    assert analysis.verdict == "not_enough_data"

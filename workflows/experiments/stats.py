@@ -118,8 +118,12 @@ def _mean(values: Sequence[int]) -> _Spread | None:
 
 
 def _interval(spread: _Spread | None) -> Estimate:
+    """No bounds when the sample shows no spread (every partner alike, e.g. no sales yet): a zero-width
+    interval would claim a certainty the data does not have."""
     if spread is None:
         return NONE
+    if spread.se == 0:
+        return Estimate(spread.value, None, None)
     half = t_critical(spread.n - 1) * spread.se
     return Estimate(spread.value, spread.value - half, spread.value + half)
 
@@ -129,6 +133,8 @@ def _difference(a: _Spread | None, b: _Spread | None) -> Estimate:
     if a is None or b is None:
         return NONE
     value = b.value - a.value
+    if a.se == 0 and b.se == 0:
+        return Estimate(value, None, None)
     half = t_critical(min(a.n, b.n) - 1) * (a.se**2 + b.se**2).sqrt()
     return Estimate(value, value - half, value + half)
 
