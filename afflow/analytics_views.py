@@ -33,6 +33,7 @@ def period_view(period: PeriodMetrics, currency: str) -> dict[str, Any]:
     return {
         "clicks": now.clicks,
         "orders": now.orders,
+        "click_orders": now.click_orders,
         "conversion_rate": _rate(rates.conversion_rate),
         "revenue": _money(now.revenue_cents, currency),
         "aov": _money(rates.aov_cents, currency),

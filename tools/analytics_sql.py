@@ -77,6 +77,11 @@ def ratio(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | Non
     return (Decimal(numerator) / Decimal(denominator)).quantize(RATE_PLACES, rounding=ROUND_HALF_EVEN)
 
 
+def decimal_text(value: Decimal) -> str:
+    """A baseline statistic or floor for evidence: four places, like every rate ("0.0834", not "0.08335")."""
+    return str(value.quantize(RATE_PLACES, rounding=ROUND_HALF_EVEN))
+
+
 def per_unit_cents(cents: int, units: int) -> int | None:
     """Money per unit (AOV, EPC) rounded half-even to whole minor units."""
     if not units:

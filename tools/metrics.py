@@ -4,7 +4,9 @@ Definitions (money in integer minor units; rates are exact Decimal ratios rounde
 when the denominator is zero; the window convention is in ``tools.analytics_sql``):
 
 - ``clicks``: the partner's clicks in the window. ``orders``: orders attributed to the partner whose order
-  time is in the window. ``conversion_rate`` = orders / clicks.
+  time is in the window; ``click_orders``: those credited through a click (``click``, ``cross_device``,
+  ``probabilistic``), not a ref link or coupon code. ``conversion_rate`` = click_orders / clicks (a coupon
+  partner's code orders would otherwise push it past 100%).
 - ``revenue``: gross line amounts of those orders; ``refunded``: what was refunded on them so far;
   ``aov`` = revenue / orders; ``refund_rate`` = orders with any refund / orders.
 - ``commission``: net commission on those orders (accrued minus reversed); ``epc`` = commission / clicks
@@ -35,12 +37,15 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from store.models import Attribution, Click, Commission, Order, OrderLine, Partner, Product
 from tools.analytics_sql import Window, per_unit_cents, ratio, relative_change
 
+CLICK_METHODS = ("click", "cross_device", "probabilistic")
+
 
 class Totals(BaseModel):
     """Raw integer aggregates of one partner (or the whole program) over one window."""
 
     clicks: int = 0
     orders: int = 0
+    click_orders: int = 0
     new_customer_orders: int = 0
     refunded_orders: int = 0
     revenue_cents: int = 0
@@ -104,7 +109,7 @@ class MetricsReport(BaseModel):
 
 def rates_of(totals: Totals) -> Rates:
     return Rates(
-        conversion_rate=ratio(totals.orders, totals.clicks),
+        conversion_rate=ratio(totals.click_orders, totals.clicks),
         aov_cents=per_unit_cents(totals.revenue_cents, totals.orders),
         epc_cents=per_unit_cents(totals.commission_cents, totals.clicks),
         refund_rate=ratio(totals.refunded_orders, totals.orders),
@@ -152,12 +157,13 @@ def window_totals(*, session: Session, window: Window, partner_id: str | None = 
         select(
             Attribution.partner_id,
             func.count(),
+            func.sum(case((Attribution.method.in_(CLICK_METHODS), 1), else_=0)),
             func.sum(case((Attribution.is_new_customer, 1), else_=0)),
         )
         .where(in_orders)
         .group_by(Attribution.partner_id)
     )
-    merge(orders, ("orders", "new_customer_orders"))
+    merge(orders, ("orders", "click_orders", "new_customer_orders"))
 
     line_cost = OrderLine.quantity * func.coalesce(Product.unit_cost_cents, 0)
     kept_cost = case(

@@ -25,7 +25,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import PartnerAssessment
-from tools.analytics_sql import Window, resolve_window
+from store.money import format_money
+from tools.analytics_sql import Window, program_currency, resolve_window
 from tools.fraud import Finding, FraudReport, FraudThresholds, scan
 from tools.metrics import MetricsReport, PartnerMetrics, partner_metrics
 
@@ -69,6 +70,10 @@ def _clamp(value: Decimal) -> Decimal:
     return min(max(value, Decimal(0)), HUNDRED).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
 
 
+def _orders(count: int) -> str:
+    return "1 order" if count == 1 else f"{count} orders"
+
+
 def _pct(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.1'))}%"
 
@@ -98,6 +103,7 @@ def _components(
     assessments: dict[str, int],
     weights: dict[str, int],
     program_history: bool,
+    currency: str,
 ) -> dict[str, Component]:
     rates, change = partner.rates, partner.change.revenue
     if not program_history or (partner.current.revenue_cents == 0 and partner.previous.revenue_cents == 0):
@@ -116,7 +122,7 @@ def _components(
         "margin": Component(
             score=margin_rank,
             weight=weights.get("margin", 0),
-            detail=f"margin contribution {partner.rates.margin_contribution_cents} cents",
+            detail=f"margin contribution {format_money(partner.rates.margin_contribution_cents, currency)} {currency}",
         ),
         "trend": Component(
             score=trend, weight=weights.get("trend", 0), detail=f"revenue change {_pct(change)} vs previous window"
@@ -148,7 +154,7 @@ def _margin_ranks(partners: list[PartnerMetrics]) -> dict[str, Decimal]:
 
 
 def _tier(
-    partner: PartnerMetrics, score: int, findings: list[Finding], thresholds: ScoreThresholds
+    partner: PartnerMetrics, score: int, findings: list[Finding], thresholds: ScoreThresholds, currency: str
 ) -> tuple[Tier, list[str]]:
     severe = {"high"} if thresholds.purge_severity == "high" else {"high", "medium"}
     fraud = [f"fraud: {f.signal} ({f.severity})" for f in findings]
@@ -156,12 +162,13 @@ def _tier(
     if any(f.severity in severe for f in findings):
         return "purge", fraud
     if margin < 0 and score <= thresholds.purge_max_score:
-        return "purge", [f"negative margin contribution ({margin} cents) and score {score}", *fraud]
+        money = f"{format_money(margin, currency)} {currency}"
+        return "purge", [f"negative margin contribution ({money}) and score {score}", *fraud]
     if fraud:
         return "maintain", [*fraud, "fraud findings block growth until reviewed"]
     if partner.current.orders < thresholds.min_orders:
         return "maintain", [
-            f"only {partner.current.orders} orders in the window (growth needs {thresholds.min_orders})"
+            f"only {_orders(partner.current.orders)} in the window (growth needs {thresholds.min_orders})"
         ]
     trend = partner.change.revenue
     if score >= thresholds.growth_min_score and margin > 0 and (trend is None or trend >= 0):
@@ -194,6 +201,7 @@ def score_partners(
         fraud = scan(session=session, start=window.start, end=window.end, thresholds=fraud_thresholds)
     findings_by_partner = fraud.by_partner()
     assessments = latest_assessments(session=session)
+    currency = program_currency(session=session)
     ranks = _margin_ranks(metrics.partners)
     scored: list[PartnerScore] = []
     for partner in metrics.partners:
@@ -204,6 +212,7 @@ def score_partners(
             assessments.get(partner.partner_id, {}),
             thresholds.weights,
             program_history=metrics.program.previous.revenue_cents > 0,
+            currency=currency,
         )
         judged = [c for c in components.values() if c.score is not None and c.weight > 0]
         total_weight = sum(c.weight for c in judged)
@@ -211,7 +220,7 @@ def score_partners(
         findings = findings_by_partner.get(partner.partner_id, [])
         penalty = sum(thresholds.fraud_penalty.get(f.severity, 0) for f in findings)
         score = int(_clamp(mean - penalty).to_integral_value(rounding=ROUND_HALF_EVEN))
-        tier, reasons = _tier(partner, score, findings, thresholds)
+        tier, reasons = _tier(partner, score, findings, thresholds, currency)
         parts = ", ".join(f"{name} {c.score}" for name, c in components.items() if c.score is not None)
         reasons.append(
             f"components: {parts or 'no activity to judge'}" + (f"; fraud penalty −{penalty}" if penalty else "")

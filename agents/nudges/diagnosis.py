@@ -76,7 +76,7 @@ class Peers:
     basis: str  # "category" | "network" | "program"
     partner_ids: list[str]
     top_skus: list[tuple[str, int]]  # (sku, units) they sold most, in stock
-    conversion_rate: Decimal | None  # their pooled orders / clicks
+    conversion_rate: Decimal | None  # their pooled click-credited orders / clicks
 
 
 def similar_partners(*, category: str | None, network: str, growing: list[PartnerMetrics],
@@ -98,7 +98,7 @@ def similar_partners(*, category: str | None, network: str, growing: list[Partne
             if sellable and item is not None and (basis != "category" or item.category == category):
                 units[row.sku] += row.units
     clicks = sum(p.current.clicks for p in peers)
-    orders = sum(p.current.orders for p in peers)
+    orders = sum(p.current.click_orders for p in peers)  # as the partner's own conversion_rate
     rate = (Decimal(orders) / clicks).quantize(Decimal("0.0001")) if clicks else None
     return Peers(basis=basis, partner_ids=[p.partner_id for p in peers], top_skus=units.most_common(3),
                  conversion_rate=rate)

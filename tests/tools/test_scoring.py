@@ -59,7 +59,7 @@ def test_a_partner_destroying_margin_with_a_low_score_is_purged(engine: Engine, 
     assert bob.components["margin"].score == Decimal("0.0")
     # 10000 revenue - 5000 refunded - 2000 cost of the kept unit - (9500 - 4750 reversed) commission
     assert bob.tier == "purge", bob.reasons
-    assert bob.reasons[0].startswith("negative margin contribution (-1750 cents)")
+    assert bob.reasons[0].startswith("negative margin contribution (-17.50 USD)")
     assert scores["p1"].tier != "purge"
 
 

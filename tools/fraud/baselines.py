@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from tools.analytics_sql import Baseline, baseline, binomial_upper_tail, ratio
+from tools.analytics_sql import Baseline, baseline, binomial_upper_tail, decimal_text, ratio
 from tools.fraud.features import TTC_BUCKETS, PartnerFeatures
 from tools.fraud.thresholds import FraudThresholds
 
@@ -95,7 +95,7 @@ class Baselines:
 
     def as_evidence(self) -> dict[str, Any]:
         return {
-            name: {"median": str(b.median), "spread": str(b.spread), "partners": b.partners}
+            name: {"median": decimal_text(b.median), "spread": decimal_text(b.spread), "partners": b.partners}
             for name, b in vars(self).items()
             if isinstance(b, Baseline)
         }
@@ -120,13 +120,13 @@ def anomaly(
         return None
     if reference.partners < MIN_PEERS or reference.median >= floor:
         why = f"only {reference.partners} comparable partners" if reference.partners < MIN_PEERS else "median ≥ floor"
-        return {"value": str(value), "floor": str(floor), "baseline": f"not usable ({why}): the floor decides"}
+        return {"value": str(value), "floor": decimal_text(floor), "baseline": f"not usable ({why}): the floor decides"}
     score = reference.z(value)
     evidence: dict[str, Any] = {
         "value": str(value),
-        "baseline_median": str(reference.median),
+        "baseline_median": decimal_text(reference.median),
         "robust_z": str(score),
-        "floor": str(floor),
+        "floor": decimal_text(floor),
     }
     if counts is None:
         return evidence if score >= t.robust_z else None

@@ -15,7 +15,7 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from tools.analytics_sql import binomial_upper_tail, ratio
+from tools.analytics_sql import binomial_upper_tail, decimal_text, ratio
 from tools.fraud.baselines import (
     MIN_PEERS,
     SUPPORTING_SIGNIFICANCE,
@@ -73,7 +73,7 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
     if per_prefix is not None and b.per_prefix.z(per_prefix) >= t.robust_z:
         corroboration["clicks_per_ip_prefix"] = {
             "value": str(per_prefix),
-            "baseline_median": str(b.per_prefix.median),
+            "baseline_median": decimal_text(b.per_prefix.median),
             "robust_z": str(b.per_prefix.z(per_prefix)),
             "top_prefix_clicks": f.top_prefix_clicks,
         }
@@ -81,7 +81,7 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
     if rate is not None and b.conversion.z(rate) <= -t.robust_z:
         corroboration["conversion_rate"] = {
             "value": str(rate),
-            "baseline_median": str(b.conversion.median),
+            "baseline_median": decimal_text(b.conversion.median),
             "robust_z": str(b.conversion.z(rate)),
         }
     returning = anomaly(returning_share(f), b.returning, t.returning_share_floor, t, (f.returning_orders, f.orders))
@@ -103,9 +103,9 @@ def detect_click_spamming(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
     median_bucket = histogram_median_bucket(f.ttc_histogram)
     evidence = {
         "clicks": f.clicks,
-        "baseline_median_clicks": str(b.clicks.median),
+        "baseline_median_clicks": decimal_text(b.clicks.median),
         "conversion_rate": str(rate),
-        "baseline_median_conversion": str(b.conversion.median),
+        "baseline_median_conversion": decimal_text(b.conversion.median),
         "slow_orders": f.slow_orders,
         "timed_orders": f.timed_orders,
         "median_time_to_conversion_under_seconds": None
@@ -190,15 +190,15 @@ def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: Frau
     evidence: dict[str, Any] = {
         "returning_customer_share": {
             "value": str(share),
-            "baseline_median": str(b.returning.median),
-            "floor": str(floor),
+            "baseline_median": decimal_text(b.returning.median),
+            "floor": decimal_text(floor),
             "p_value": float(f"{p_share:.3g}"),
         },
         "returning_orders": f.returning_orders,
         "orders": f.orders,
         "returning_quick_share": {
             "value": str(returning_quick_share(f)),
-            "baseline_median": str(b.returning_quick.median),
+            "baseline_median": decimal_text(b.returning_quick.median),
             "within_seconds": t.quick_conversion_seconds,
             "p_value": float(f"{p_quick:.3g}"),
         },
