@@ -19,7 +19,8 @@ from typing import TypeVar
 from agents.context import AgentContext
 from store.db import transaction
 from tools import ledger_view
-from tools.fraud import Finding, FraudThresholds, scan
+from tools.analytics_sql import resolve_window
+from tools.fraud import Finding, FraudReport, FraudThresholds, scan
 from tools.inventory import SkuInventory, inventory_status
 from tools.ledger_view import PartnerContact, SkuSales
 from tools.metrics import MetricsReport, partner_metrics
@@ -52,10 +53,16 @@ def _cached(context: AgentContext, key: str, compute: Callable[[], T]) -> T:
 
 
 def partner_scores(context: AgentContext) -> ScoreReport:
+    """Scores and tiers over the scoring window, from the cycle's shared metrics and fraud reports."""
     def compute() -> ScoreReport:
+        thresholds = ScoreThresholds()
         with transaction(context.engine) as session:
-            return score_partners(session=session, as_of=context.now, thresholds=ScoreThresholds(),
-                                  fraud_thresholds=FraudThresholds())
+            window = resolve_window(session=session, days=thresholds.window_days, as_of=context.now)
+        metrics = window_metrics(context, start=window.start, end=window.end)
+        fraud = fraud_report(context, start=window.start, end=window.end)
+        with transaction(context.engine) as session:
+            return score_partners(session=session, as_of=context.now, thresholds=thresholds,
+                                  fraud_thresholds=FraudThresholds(), metrics=metrics, fraud=fraud)
 
     return _cached(context, f"scores:{context.now.isoformat()}", compute)
 
@@ -96,12 +103,16 @@ def contacts(context: AgentContext, *, status: str | None = "active") -> dict[st
     return _cached(context, f"contacts:{status}", compute)
 
 
-def fraud_findings(context: AgentContext, *, start: datetime, end: datetime) -> list[Finding]:
-    def compute() -> list[Finding]:
+def fraud_report(context: AgentContext, *, start: datetime, end: datetime) -> FraudReport:
+    def compute() -> FraudReport:
         with transaction(context.engine) as session:
-            return scan(session=session, start=start, end=end, thresholds=FraudThresholds()).findings
+            return scan(session=session, start=start, end=end, thresholds=FraudThresholds())
 
     return _cached(context, f"fraud:{start.isoformat()}:{end.isoformat()}", compute)
+
+
+def fraud_findings(context: AgentContext, *, start: datetime, end: datetime) -> list[Finding]:
+    return fraud_report(context, start=start, end=end).findings
 
 
 def history_start(context: AgentContext) -> datetime | None:

@@ -130,7 +130,7 @@ def what_changed(partner: PartnerMetrics, *, days: int, currency: str, lost: tup
         f"orders {now.orders} against {before.orders} ({pct(change.orders)})",
         f"clicks {now.clicks} against {before.clicks} ({pct(change.clicks)}); "
         f"{rate(partner.rates.conversion_rate)} of clicks bought, against "
-        f"{rate(_conversion(before.orders, before.clicks))}",
+        f"{rate(_conversion(before.click_orders, before.clicks))}",
     ]
     if lost is not None:
         title, units_now, units_before = lost
