@@ -157,11 +157,13 @@ def _render_findings(view: dict[str, Any]) -> None:
         console.print("[green]no findings[/]")
         return
     table = Table(title=f"Fraud findings ({len(view['findings'])})")
-    for column in ("partner", "signal", "severity", "evidence"):
+    for column in ("partner", "signal", "severity", "evidence (--json for every number and sample ids)"):
         table.add_column(column)
     for finding in view["findings"]:
-        evidence = ", ".join(f"{k}={v}" for k, v in finding["evidence"].items() if not k.startswith("sample"))
-        table.add_row(finding["partner_id"], finding["signal"], finding["severity"], evidence[:160])
+        evidence = finding.get("summary") or ", ".join(
+            f"{k}={v}" for k, v in finding["evidence"].items() if not k.startswith("sample")
+        )
+        table.add_row(finding["partner_id"], finding["signal"], finding["severity"], evidence[:300])
     console.print(table)
 
 

@@ -73,6 +73,17 @@ def test_findings_carry_numbers_and_sample_ids(scanned: Scanned) -> None:
     assert float(by_signal["customer_poaching"].evidence["returning_customer_share"]["value"]) > 0.7
 
 
+def test_every_finding_says_its_decisive_numbers_in_one_sentence(scanned: Scanned) -> None:
+    by_signal = {f.signal: f for f in scanned.fraud.findings}
+    injection = by_signal["click_injection"]
+    assert injection.summary.startswith(f"{injection.evidence['fast_orders']} of {injection.evidence['timed_orders']}")
+    leak = by_signal["coupon_leakage"]
+    assert f"{leak.evidence['code_orders_without_owner_click']} of {leak.evidence['code_orders']}" in leak.summary
+    poaching = by_signal["customer_poaching"]
+    assert f"{poaching.evidence['returning_orders']} of {poaching.evidence['orders']}" in poaching.summary
+    assert all(f.summary and "%" in f.summary for f in scanned.fraud.findings if f.signal != "self_referral")
+
+
 def test_fraud_partners_are_purged_and_honest_ones_never(scanned: Scanned) -> None:
     tiers = {p.partner_id: p for p in scanned.scores.partners}
     for pid, kind in scanned.truth.items():

@@ -34,6 +34,10 @@ from tools.fraud.thresholds import Finding, FraudThresholds
 from tools.fraud.timing import histogram_median_bucket, ks_two_sample
 
 
+def _pct(value: Decimal | None) -> str:
+    return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.1'))}%"
+
+
 def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
     share = fast_share(f)
     if f.timed_orders < t.min_orders:
@@ -59,7 +63,12 @@ def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
         "timed_orders": f.timed_orders,
         "time_to_conversion_test": test.model_dump(),
     }
-    return Finding(partner_id=pid, signal="click_injection", severity=severity, evidence=evidence)
+    summary = (
+        f"{f.fast_orders} of {f.timed_orders} timed orders came within {t.fast_conversion_seconds} s of the click"
+        f" ({_pct(share)}, program median {_pct(b.fast.median)}); its time-to-conversion distribution is faster"
+        f" than the program's (KS p = {test.p_value:.3g})"
+    )
+    return Finding(partner_id=pid, signal="click_injection", severity=severity, evidence=evidence, summary=summary)
 
 
 def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
@@ -91,7 +100,15 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
         return None  # referrer-less clicks that convert normally from normal networks: an app, not stuffing
     evidence = {"no_referrer_share": no_referrer, "clicks": f.clicks, **corroboration}
     severity = "high" if len(corroboration) >= 2 else "medium"
-    return Finding(partner_id=pid, signal="cookie_stuffing", severity=severity, evidence=evidence)
+    summary = f"{_pct(no_referrer_share(f))} of {f.clicks} clicks carry no referrer (program median {_pct(b.no_referrer.median)})"
+    if per_prefix is not None and "clicks_per_ip_prefix" in corroboration:
+        tenth = Decimal("0.1")
+        summary += f", {per_prefix.quantize(tenth)} clicks per IP prefix (median {b.per_prefix.median.quantize(tenth)})"
+    if "conversion_rate" in corroboration:
+        summary += f", converting {_pct(rate)} (median {_pct(b.conversion.median)})"
+    if "returning_customer_share" in corroboration:
+        summary += f", {_pct(returning_share(f))} of its orders from returning customers"
+    return Finding(partner_id=pid, signal="cookie_stuffing", severity=severity, evidence=evidence, summary=summary)
 
 
 def detect_click_spamming(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
@@ -113,7 +130,11 @@ def detect_click_spamming(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
         else TTC_BUCKETS[median_bucket],
     }
     severity = "medium" if f.slow_orders * 2 >= max(f.timed_orders, 1) else "low"
-    return Finding(partner_id=pid, signal="click_spamming", severity=severity, evidence=evidence)
+    summary = (
+        f"{f.clicks} clicks ({decimal_text(b.clicks.median)} for the median partner) converting {_pct(rate)}"
+        f" (median {_pct(b.conversion.median)})"
+    )
+    return Finding(partner_id=pid, signal="click_spamming", severity=severity, evidence=evidence, summary=summary)
 
 
 def detect_self_referral(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
@@ -129,7 +150,11 @@ def detect_self_referral(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThr
         "share": str(share),
     }
     severity = "high" if own_orders >= 2 * t.self_referral_min_orders or share >= Decimal("0.2") else "medium"
-    return Finding(partner_id=pid, signal="self_referral", severity=severity, evidence=evidence)
+    summary = (
+        f"{own_orders} of {f.orders} orders bought by the partner itself ({f.self_identity_orders} by its email or"
+        f" customer id, {f.self_prefix_orders} from the network where it was seen logged in)"
+    )
+    return Finding(partner_id=pid, signal="self_referral", severity=severity, evidence=evidence, summary=summary)
 
 
 def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
@@ -155,7 +180,13 @@ def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
     }
     spread = f.code_other_partners >= 2 or burst >= 2
     severity = "high" if spread and f.code_orders_no_click >= 2 * t.coupon_min_orders else "medium"
-    return Finding(partner_id=pid, signal="coupon_leakage", severity=severity, evidence=evidence)
+    summary = (
+        f"{f.code_orders_no_click} of {f.code_orders} orders with its exclusive code came without its click"
+        f" ({_pct(code_no_click_share(f))}, program median {_pct(b.code_no_click.median)}), from"
+        f" {f.code_customers_no_click} customers over {f.code_days_no_click} days ({f.code_peak_day_no_click} on the"
+        " busiest)"
+    )
+    return Finding(partner_id=pid, signal="coupon_leakage", severity=severity, evidence=evidence, summary=summary)
 
 
 def fisher_combined(p_values: tuple[float, float]) -> float:
@@ -205,7 +236,13 @@ def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: Frau
         "combined_p_value": float(f"{combined:.3g}"),
     }
     severity = "high" if by_share else "medium"
-    return Finding(partner_id=pid, signal="customer_poaching", severity=severity, evidence=evidence)
+    summary = (
+        f"{f.returning_orders} of {f.orders} orders from returning customers ({_pct(share)}, program median"
+        f" {_pct(b.returning.median)}); {f.returning_quick_orders} of {f.timed_orders} are returning customers"
+        f" clicking within {t.quick_conversion_seconds // 60} min of buying (median"
+        f" {_pct(b.returning_quick.median)}); combined p = {combined:.3g}"
+    )
+    return Finding(partner_id=pid, signal="customer_poaching", severity=severity, evidence=evidence, summary=summary)
 
 
 DETECTORS = (

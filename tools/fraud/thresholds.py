@@ -54,6 +54,7 @@ class Finding(BaseModel):
     signal: Signal
     severity: Severity
     evidence: dict[str, Any]
+    summary: str = ""  # one sentence of the evidence's decisive numbers, for people
 
 
 class FraudReport(BaseModel):
