@@ -54,6 +54,13 @@ def test_weekly_cycle_offline_on_demo_data(engine: Engine, tmp_path: Path) -> No
                     "Waiting for your decision"):
         assert section in markdown
     assert "| **Total** |" in markdown and "<svg" in html and "Tier bumps for growth partners" in markdown
+    assert "· decide by " in markdown and "(expires" not in markdown, "the expiry once per group, not per line"
+    assert "_" not in markdown.split("## Waiting for your decision")[1].split("`")[0], "signals in words, not ids"
+    facts = report.results["summary"]["facts"]
+    assert facts["fraud_rows"] and facts["bottom"]
+    for row in facts["fraud_rows"]:
+        assert truth[row["partner"].rsplit("(", 1)[1].rstrip(")")] in FRAUD, "the fraud table names fraudsters"
+    assert all(row["note"] for row in facts["bottom"]), "every bottom partner says why it is there"
     with transaction(engine) as session:
         briefs = outbox.queued_messages(session=session, kind="brief")
         runs = session.scalars(select(AgentRun)).all()
