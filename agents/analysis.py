@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from agents.context import AgentContext
@@ -122,3 +122,15 @@ def history_start(context: AgentContext) -> datetime | None:
             return ledger_view.first_event_ts(session=session)
 
     return _cached(context, "history_start", compute)
+
+
+RECENT_FRAUD = timedelta(days=7)
+
+
+def flagged_partners(context: AgentContext) -> set[str]:
+    """Partners no creative push goes to: purge tier, or a high-severity finding in the scoring window or in
+    the last 7 days (a fresh pattern the 30-day window dilutes is still one the weekly report flags)."""
+    scores = partner_scores(context).partners
+    recent = fraud_findings(context, start=context.now - RECENT_FRAUD, end=context.now)
+    return ({s.partner_id for s in scores if s.tier == "purge" or any(f.severity == "high" for f in s.findings)}
+            | {f.partner_id for f in recent if f.severity == "high"})

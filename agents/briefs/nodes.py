@@ -38,9 +38,10 @@ def plan_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str,
     if len(new_arrivals) > len(stock) // 2:
         new_arrivals = []  # everything is "new" (a fresh import): newness says nothing
     briefs = []
+    flagged = analysis.flagged_partners(context)
     for pid, contact in contacts.items():
-        if tiers.get(pid, "maintain") == "purge":
-            continue  # an offboarding proposal is waiting; no creative push meanwhile
+        if pid in flagged:
+            continue  # offboarding proposed or fraud under review: no creative push meanwhile
         partner_sales = sales.get(pid, [])
         briefs.append(
             PartnerBrief(

@@ -14,7 +14,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agents.analysis import partner_scores
+from agents.analysis import flagged_partners
 from agents.briefs.picking import is_video_channel
 from agents.briefs.state import BriefCopy, BriefsState, PartnerBrief, SkuPick
 from agents.context import AgentContext
@@ -33,9 +33,7 @@ KEY_LIMIT = 200  # outbox dedupe_key length
 
 def match_partners(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     now = runtime.context.now
-    scores = partner_scores(runtime.context).partners
-    flagged = {s.partner_id for s in scores
-               if s.tier == "purge" or any(f.severity == "high" for f in s.findings)}
+    flagged = flagged_partners(runtime.context)
     with transaction(runtime.context.engine) as session:
         stock = inventory_status(session=session, as_of=now, new_days=NEW_DAYS)
         trading_since = ledger_view.first_event_received_at(session=session)

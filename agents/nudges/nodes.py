@@ -69,7 +69,7 @@ def find_declines(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[st
     metrics = analysis.window_metrics(context, start=now - window, end=now)
     scores = analysis.partner_scores(context).partners
     tiers = {s.partner_id: s.tier for s in scores}
-    flagged = {s.partner_id for s in scores if s.findings}
+    flagged = {s.partner_id for s in scores if s.findings} | analysis.flagged_partners(context)
     contacts = analysis.contacts(context)
     stock = {item.sku: item for item in analysis.inventory(context)}
     sales_now = analysis.sku_sales(context, since=now - window, until=now)

@@ -66,6 +66,7 @@ def test_weekly_cycle_offline_on_demo_data(engine: Engine, tmp_path: Path) -> No
         runs = session.scalars(select(AgentRun)).all()
     assert briefs and all("http://links.test/r/" in b.body_text for b in briefs)
     assert not {b.partner_id for b in briefs} & purged, "no creative push to partners proposed for offboarding"
+    assert not {b.partner_id for b in briefs} & set(facts["fraud_partners"]), "nor to this week's high-severity fraud"
     assert sorted(r.agent for r in runs) == sorted(["tiering", "briefs", "nudges", "commissions", "summary"])
     assert all(r.mode == "offline" and r.finished_at is not None for r in runs)
 
