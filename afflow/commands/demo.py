@@ -20,6 +20,7 @@ from rich.table import Table
 from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, settings, user_errors
 from afflow.commands.importing import import_error
 from agents.llm import LLMConfig
+from agents.summary.facts import human_money
 from store.money import format_money
 from workflows.demo import DemoSummary, generate_program, load_program, run_ledger_history, summarize
 from workflows.importer import ImportFailed
@@ -109,9 +110,14 @@ def _render(summary: DemoSummary, view: dict[str, Any]) -> None:
     table.add_row("partners", f"{summary.partners:,}")
     table.add_row("clicks", f"{summary.clicks:,}")
     table.add_row("orders", f"{summary.orders:,} ({summary.attributed_orders:,} attributed to partners)")
-    table.add_row("revenue", f"{view['revenue']} {summary.currency} ({view['attributed_revenue']} via partners)")
-    for state, numbers in view["commissions"].items():
-        table.add_row(f"commissions {state}", f"{numbers['amount']} {summary.currency} ({numbers['count']:,} lines)")
+    money = summary.currency
+    table.add_row(
+        "revenue",
+        f"{human_money(summary.revenue_cents, money)} ({human_money(summary.attributed_revenue_cents, money)} via partners)",
+    )
+    for state, numbers in summary.commissions.items():
+        count, amount = numbers
+        table.add_row(f"commissions {state}", f"{human_money(amount, money)} ({count:,} lines)")
     console.print(table)
     console.print(
         f"CSV files and the ground truth (demo_truth.json) are in {view['files']}; "
