@@ -79,8 +79,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('clicks', schema=None) as batch_op:
         batch_op.create_index('ix_clicks_customer_ref_ts', ['customer_ref', 'ts'], unique=False)
-        batch_op.create_index('ix_clicks_no_referrer', ['partner_id', 'ts'], unique=False, sqlite_where=sa.text("referrer = ''"), postgresql_where=sa.text("referrer = ''"))
-        batch_op.create_index('ix_clicks_partner_prefix_ts', ['partner_id', 'ip_prefix', 'ts'], unique=False)
         batch_op.create_index('ix_clicks_partner_ts', ['partner_id', 'ts'], unique=False)
 
     op.create_table('conversion_outbox',
@@ -196,7 +194,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_orders'))
     )
     with op.batch_alter_table('orders', schema=None) as batch_op:
-        batch_op.create_index('ix_orders_coupon_code_ts', ['coupon_code', 'ts'], unique=False)
         batch_op.create_index(batch_op.f('ix_orders_customer_id'), ['customer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_orders_ts'), ['ts'], unique=False)
 
@@ -667,7 +664,6 @@ def downgrade() -> None:
     with op.batch_alter_table('orders', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_orders_ts'))
         batch_op.drop_index(batch_op.f('ix_orders_customer_id'))
-        batch_op.drop_index('ix_orders_coupon_code_ts')
 
     op.drop_table('orders')
     with op.batch_alter_table('order_signals', schema=None) as batch_op:
@@ -693,8 +689,6 @@ def downgrade() -> None:
     op.drop_table('conversion_outbox')
     with op.batch_alter_table('clicks', schema=None) as batch_op:
         batch_op.drop_index('ix_clicks_partner_ts')
-        batch_op.drop_index('ix_clicks_partner_prefix_ts')
-        batch_op.drop_index('ix_clicks_no_referrer', sqlite_where=sa.text("referrer = ''"), postgresql_where=sa.text("referrer = ''"))
         batch_op.drop_index('ix_clicks_customer_ref_ts')
 
     op.drop_table('clicks')
