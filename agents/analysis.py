@@ -58,8 +58,9 @@ def partner_scores(context: AgentContext) -> ScoreReport:
         thresholds = ScoreThresholds()
         with transaction(context.engine) as session:
             window = resolve_window(session=session, days=thresholds.window_days, as_of=context.now)
+            look_back = resolve_window(session=session, days=thresholds.fraud_window_days, as_of=context.now)
         metrics = window_metrics(context, start=window.start, end=window.end)
-        fraud = fraud_report(context, start=window.start, end=window.end)
+        fraud = fraud_report(context, start=look_back.start, end=look_back.end)
         with transaction(context.engine) as session:
             return score_partners(session=session, as_of=context.now, thresholds=thresholds,
                                   fraud_thresholds=FraudThresholds(), metrics=metrics, fraud=fraud)

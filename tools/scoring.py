@@ -35,7 +35,12 @@ HUNDRED = Decimal(100)
 
 
 class ScoreThresholds(BaseModel):
-    window_days: int = Field(default=30, ge=1)
+    window_days: int = Field(default=30, ge=1, description="the performance window: margin, trend, refunds")
+    fraud_window_days: int = Field(
+        default=90,
+        ge=1,
+        description="the fraud look-back: a partner's pattern needs more orders than one month gives to be proven",
+    )
     growth_min_score: int = Field(default=65, ge=0, le=100)
     purge_max_score: int = Field(default=25, ge=0, le=100)
     min_orders: int = Field(default=5, ge=1, description="orders needed before a partner can be tiered growth")
@@ -185,20 +190,22 @@ def score_partners(
     metrics: MetricsReport | None = None,
     fraud: FraudReport | None = None,
 ) -> ScoreReport:
-    """Score and tier every partner over ``thresholds.window_days`` ending at ``as_of`` (default: latest event).
+    """Score and tier every partner over ``thresholds.window_days`` ending at ``as_of`` (default: latest event),
+    with fraud judged over the longer ``thresholds.fraud_window_days`` ending there too.
 
-    ``metrics`` and ``fraud``: reports the caller already computed for this very window, so the two heaviest
+    ``metrics`` and ``fraud``: reports the caller already computed for those very windows, so the two heaviest
     computations do not run twice; absent, they are computed here. Metrics must cover every partner (no
     ``partner_id`` filter); a report for another window is refused rather than silently mixed in.
     """
     window = resolve_window(session=session, days=thresholds.window_days, as_of=as_of)
-    for name, report in (("metrics", metrics), ("fraud", fraud)):
-        if report is not None and report.window != window:
-            raise ValueError(f"{name} report covers {report.window}, the scores need {window}")
+    fraud_window = resolve_window(session=session, days=thresholds.fraud_window_days, as_of=as_of)
+    for name, report, needed in (("metrics", metrics, window), ("fraud", fraud, fraud_window)):
+        if report is not None and report.window != needed:
+            raise ValueError(f"{name} report covers {report.window}, the scores need {needed}")
     if metrics is None:
         metrics = partner_metrics(session=session, start=window.start, end=window.end)
     if fraud is None:
-        fraud = scan(session=session, start=window.start, end=window.end, thresholds=fraud_thresholds)
+        fraud = scan(session=session, start=fraud_window.start, end=fraud_window.end, thresholds=fraud_thresholds)
     findings_by_partner = fraud.by_partner()
     assessments = latest_assessments(session=session)
     currency = program_currency(session=session)

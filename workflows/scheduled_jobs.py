@@ -2,7 +2,7 @@
 
 - ``reconcile`` hourly at :00 — lock commissions past their return window, replay parked events, expire
   proposals waiting over 7 days;
-- ``fraud_scan`` daily at 03:30 — scan the analytics window; high-severity findings are announced once a
+- ``fraud_scan`` daily at 03:30 — scan the fraud look-back the tiers judge by; high-severity findings are announced once a
   day through the outbox (the approval channel in Slack);
 - ``weekly_cycle`` Mondays at 08:00 — the agents' weekly cycle, then an immediate delivery pass so its
   proposals and messages go out at once;
@@ -29,6 +29,7 @@ from tools.analytics_sql import resolve_window
 from tools.fraud import scan
 from tools.fraud.thresholds import FraudThresholds
 from tools.outbox import queue_message
+from tools.scoring import ScoreThresholds
 from workflows.approvals import expire_stale
 from workflows.conversion_senders import ConversionSettingsSource, destinations_from, send_conversions
 from workflows.delivery import DeliveryConfig, DeliverySettingsSource, run_delivery
@@ -41,8 +42,8 @@ log = logging.getLogger(__name__)
 
 class JobSettingsSource(DeliverySettingsSource, ConversionSettingsSource, Protocol):
     timezone: str
-    analytics_days: int
     fraud_thresholds: FraudThresholds
+    score_thresholds: ScoreThresholds
     public_url: str
 
 
@@ -63,7 +64,7 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource, llm: LLMConfig
 
     def scan_for_fraud(now: datetime) -> None:
         with transaction(engine) as session:
-            window = resolve_window(session=session, days=settings.analytics_days, as_of=now)
+            window = resolve_window(session=session, days=settings.score_thresholds.fraud_window_days, as_of=now)
             report = scan(session=session, start=window.start, end=window.end, thresholds=settings.fraud_thresholds)
             high = [finding for finding in report.findings if finding.severity == "high"]
             session.add(

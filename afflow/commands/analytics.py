@@ -34,6 +34,13 @@ coupons_app = typer.Typer(help="Watch coupon sites for leaked exclusive codes.",
 DaysOption = typer.Option(
     None, "--days", min=1, max=3650, help="Window length in days (default AFFLOW_ANALYTICS_DAYS)."
 )
+FraudDaysOption = typer.Option(
+    None,
+    "--days",
+    min=1,
+    max=3650,
+    help="Look-back in days (default: the one tiers judge fraud by, fraud_window_days of AFFLOW_SCORE_THRESHOLDS, 90).",
+)
 AsOfOption = typer.Option(None, "--as-of", help="Window end, ISO 8601 (default: the latest click or order).")
 
 
@@ -77,13 +84,14 @@ def metrics(
 
 
 @fraud_app.command("scan")
-def fraud_scan(days: int | None = DaysOption, as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
+def fraud_scan(days: int | None = FraudDaysOption, as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
     """Partners whose clicks or orders look like fraud, with the numbers behind each finding."""
     with user_errors(as_json=as_json):
         end = parse_as_of(as_of)
         config = settings()
         with transaction(open_store()) as session, working("scanning for fraud", as_json=as_json):
-            window = resolve_window(session=session, days=days or config.analytics_days, as_of=end)
+            fraud_days = days or config.score_thresholds.fraud_window_days  # the look-back the tiers judge by
+            window = resolve_window(session=session, days=fraud_days, as_of=end)
             report = scan(session=session, start=window.start, end=window.end, thresholds=config.fraud_thresholds)
         view = fraud_view(report)
         emit(view, as_json=as_json, render=lambda: _render_findings(view))

@@ -89,7 +89,7 @@ def _analyse(engine: Engine, params: dict[str, Any]) -> dict[str, Any]:
         scores = score_partners(
             session=session,
             as_of=END,
-            thresholds=ScoreThresholds(window_days=params["days"]),
+            thresholds=ScoreThresholds(window_days=params["days"], fraud_window_days=params["days"]),
             fraud_thresholds=thresholds,
             metrics=metrics,
             fraud=report,

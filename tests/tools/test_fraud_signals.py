@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,24 @@ def test_fraud_partners_are_purged_and_honest_ones_never(scanned: Scanned) -> No
         else:
             assert tiers[pid].tier != "purge", (pid, tiers[pid].reasons)
     assert any(p.tier == "growth" for p in scanned.scores.partners)
+
+
+def test_tiers_judge_fraud_over_the_longer_look_back(scanned: Scanned, module_store: Engine) -> None:
+    """Five weeks after the fraud, the 30-day performance window is quiet; the 90-day fraud look-back is not."""
+    later = END + timedelta(days=35)
+    with transaction(module_store) as session:
+        default = score_partners(
+            session=session, as_of=later, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()
+        )
+        month_only = score_partners(
+            session=session,
+            as_of=later,
+            thresholds=ScoreThresholds(fraud_window_days=30),
+            fraud_thresholds=FraudThresholds(),
+        )
+    fraudsters = {pid for pid, kind in scanned.truth.items() if kind in EXPECTED}
+    assert {p.partner_id for p in default.partners if p.tier == "purge"} == fraudsters
+    assert all(not p.findings and p.tier != "purge" for p in month_only.partners)
 
 
 def test_scores_are_bounded_and_explained(scanned: Scanned) -> None:
