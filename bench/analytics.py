@@ -8,9 +8,10 @@ tables' secondary indexes dropped during the load and rebuilt after it (the usua
 schema afterwards is the migrated one). PostgreSQL is ``ANALYZE``d after the load, as autovacuum would;
 SQLite is left as an application leaves it (no ``ANALYZE``).
 
-Then, in a child process (so its peak RSS is the analytics' own), times over a 30-day window: a raw
-``GROUP BY partner_id`` over all clicks (the baseline, measured in the same run), ``partner_metrics``,
-``fraud.scan`` and ``score_partners`` reusing both (what ``afflow partners score`` and the tiering agent
+Then, in a child process (so its peak RSS is the analytics' own), times: a raw ``GROUP BY partner_id``
+over all clicks (the baseline, measured in the same run), ``partner_metrics`` over the 30-day performance
+window, ``fraud.scan`` over the tiers' 90-day fraud look-back (so all 60 generated days) and
+``score_partners`` reusing both (what ``afflow partners score`` and the tiering agent
 do), wall and CPU time of the client process each. Prints figures; asserts nothing.
 
     python bench/analytics.py [--partners N] [--clicks N] [--lines N] [--skip-sqlite] [--skip-postgres]
@@ -311,16 +312,18 @@ def measure(url: str, queue: Any) -> None:
     with transaction(engine) as session:
         with timed(figures, "baseline"):
             session.execute(text("SELECT partner_id, COUNT(*) FROM clicks GROUP BY partner_id")).all()
-        window = resolve_window(session=session, days=30)
+        thresholds = ScoreThresholds()
+        window = resolve_window(session=session, days=thresholds.window_days)
+        look_back = resolve_window(session=session, days=thresholds.fraud_window_days)  # what the tiers judge by
         with timed(figures, "metrics"):
             metrics = partner_metrics(session=session, start=window.start, end=window.end)
         with timed(figures, "scan"):
-            fraud = scan(session=session, start=window.start, end=window.end, thresholds=FraudThresholds())
+            fraud = scan(session=session, start=look_back.start, end=look_back.end, thresholds=FraudThresholds())
         with timed(figures, "scores"):
             scores = score_partners(
                 session=session,
                 as_of=window.end,
-                thresholds=ScoreThresholds(),
+                thresholds=thresholds,
                 fraud_thresholds=FraudThresholds(),
                 metrics=metrics,
                 fraud=fraud,
