@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
@@ -48,15 +49,24 @@ def db_url(request: pytest.FixtureRequest, tmp_path: object, postgres_admin: Eng
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path}/afflow.db"
         return
+    with postgres_schema(postgres_admin) as url:
+        yield url
+
+
+@contextmanager
+def postgres_schema(postgres_admin: Engine | None) -> Iterator[str]:
+    """The URL of a fresh PostgreSQL schema, dropped afterwards; skips (or fails, when required) without one."""
     if postgres_admin is None:
         pytest.skip("PostgreSQL is not reachable (set AFFLOW_REQUIRE_POSTGRES=1 to make this a failure)")
     schema = f"t_{uuid.uuid4().hex[:12]}"
     with postgres_admin.begin() as connection:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
     separator = "&" if "?" in POSTGRES_URL else "?"
-    yield f"{POSTGRES_URL}{separator}options={quote(f'-csearch_path={schema}')}"
-    with postgres_admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    try:
+        yield f"{POSTGRES_URL}{separator}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with postgres_admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
 
 
 @pytest.fixture

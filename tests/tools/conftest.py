@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from store.db import make_engine, migrate
-from tests.conftest import POSTGRES_URL
-
-StoreFactory = Callable[[str], Engine]
+from tests.conftest import postgres_schema
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -28,15 +24,8 @@ def module_store(
         yield engine
         engine.dispose()
         return
-    if postgres_admin is None:
-        pytest.skip("PostgreSQL is not reachable (set AFFLOW_REQUIRE_POSTGRES=1 to make this a failure)")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with postgres_admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    separator = "&" if "?" in POSTGRES_URL else "?"
-    engine = make_engine(f"{POSTGRES_URL}{separator}options={quote(f'-csearch_path={schema}')}")
-    migrate(engine)
-    yield engine
-    engine.dispose()
-    with postgres_admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    with postgres_schema(postgres_admin) as url:
+        engine = make_engine(url)
+        migrate(engine)
+        yield engine
+        engine.dispose()

@@ -19,19 +19,17 @@ One program also runs on PostgreSQL: the findings (with their evidence) and the 
 from __future__ import annotations
 
 import json
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from store.db import make_engine, migrate, transaction
-from tests.conftest import POSTGRES_URL
+from tests.conftest import postgres_schema
 from tools.analytics_sql import resolve_window
 from tools.fraud import FraudThresholds, scan
 from tools.fraud.features import PartnerFeatures, collect_features
@@ -176,17 +174,10 @@ def test_no_honest_partner_is_purged(runs: list[dict[str, Any]]) -> None:
 
 @pytest.fixture
 def postgres_engine(postgres_admin: Engine | None) -> Iterator[Engine]:
-    if postgres_admin is None:
-        pytest.skip("PostgreSQL is not reachable (set AFFLOW_REQUIRE_POSTGRES=1 to make this a failure)")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with postgres_admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    separator = "&" if "?" in POSTGRES_URL else "?"
-    engine = make_engine(f"{POSTGRES_URL}{separator}options={quote(f'-csearch_path={schema}')}")
-    yield engine
-    engine.dispose()
-    with postgres_admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    with postgres_schema(postgres_admin) as url:
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
 
 
 @pytest.mark.slow
