@@ -18,9 +18,10 @@ from typing import TypeVar
 
 from agents.context import AgentContext
 from store.db import transaction
-from tools import ledger_view
+from tools import ledger_view, proposals
 from tools.analytics_sql import resolve_window
 from tools.fraud import Finding, FraudReport, FraudThresholds, scan
+from tools.fraud import flagged_orders as fraud_orders
 from tools.inventory import SkuInventory, inventory_status
 from tools.ledger_view import PartnerContact, SkuSales
 from tools.metrics import MetricsReport, partner_metrics
@@ -66,6 +67,30 @@ def partner_scores(context: AgentContext) -> ScoreReport:
                                   fraud_thresholds=FraudThresholds(), metrics=metrics, fraud=fraud)
 
     return _cached(context, f"scores:{context.now.isoformat()}", compute)
+
+
+def clawback_orders(context: AgentContext) -> dict[tuple[str, str], list[str]]:
+    """(partner, signal) -> the orders of each high-severity finding of the tiers' fraud look-back that no
+    clawback covers yet: what the commissions agent may propose to recover."""
+    def compute() -> dict[tuple[str, str], list[str]]:
+        thresholds = ScoreThresholds()
+        with transaction(context.engine) as session:
+            look_back = resolve_window(session=session, days=thresholds.fraud_window_days, as_of=context.now)
+        report = fraud_report(context, start=look_back.start, end=look_back.end)
+        with transaction(context.engine) as session:
+            high = [f for f in report.findings if f.severity == "high"]
+            flagged = fraud_orders(session=session, report=report, findings=high, thresholds=FraudThresholds())
+            covered = proposals.clawed_back_orders(session=session)
+        uncovered: dict[tuple[str, str], list[str]] = {}
+        for (partner_id, signal), order_ids in sorted(flagged.items()):
+            taken = covered.setdefault(partner_id, set())  # an order two signals condemn is recovered once
+            fresh = [order_id for order_id in order_ids if order_id not in taken]
+            taken.update(fresh)
+            if fresh:
+                uncovered[(partner_id, signal)] = fresh
+        return uncovered
+
+    return _cached(context, f"clawback_orders:{context.now.isoformat()}", compute)
 
 
 def window_metrics(context: AgentContext, *, start: datetime, end: datetime) -> MetricsReport:

@@ -88,6 +88,21 @@ def pending_subjects(*, session: Session) -> set[tuple[str, str | None, str | No
     return {subject_of(p) for p in session.scalars(select(Proposal).where(Proposal.status == "pending"))}
 
 
+def clawed_back_orders(*, session: Session) -> dict[str, set[str]]:
+    """Per partner, the orders a clawback already covers: waiting, decided for or against, or applied.
+
+    A fraudulent order's commission is recovered at most once, and a clawback a manager rejected is not
+    put to them again week after week; only an expired one's orders may be proposed anew.
+    """
+    covered: dict[str, set[str]] = {}
+    query = select(Proposal.partner_id, Proposal.payload).where(
+        Proposal.kind == "clawback", Proposal.status != "expired", Proposal.partner_id.is_not(None)
+    )
+    for partner_id, payload in session.execute(query):
+        covered.setdefault(str(partner_id), set()).update(str(i) for i in (payload or {}).get("order_ids", []))
+    return covered
+
+
 def list_proposals(*, session: Session, status: str | None = None) -> list[Proposal]:
     query = select(Proposal).order_by(Proposal.id)
     if status is not None:

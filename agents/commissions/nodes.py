@@ -34,6 +34,7 @@ MAX_PER_KIND = 10
 def draft_proposals(state: CommissionsState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     now = runtime.context.now
     findings = [f for scored in analysis.partner_scores(runtime.context).partners for f in scored.findings]
+    recoverable = analysis.clawback_orders(runtime.context)
     stock = analysis.inventory(runtime.context)
     names = {pid: c.name for pid, c in analysis.contacts(runtime.context, status=None).items()}
     with transaction(runtime.context.engine) as session:
@@ -41,7 +42,7 @@ def draft_proposals(state: CommissionsState, runtime: Runtime[AgentContext]) -> 
         currency = ledger_view.program_currency(session=session)
         clawbacks: list[ProposalDraft] = []
         for finding in findings:
-            order_ids = [str(i) for i in finding.evidence.get("sample_order_ids", [])]
+            order_ids = recoverable.get((finding.partner_id, finding.signal), [])
             if finding.severity != "high" or not order_ids:
                 continue
             amount = ledger_view.commission_on_orders(session=session, partner_id=finding.partner_id, order_ids=order_ids)

@@ -85,3 +85,10 @@ def test_weekly_cycle_offline_on_demo_data(engine: Engine, tmp_path: Path) -> No
     assert owed[pid] - owed_before.get(pid, 0) == int(claw.payload["amount_cents"])
     if flash is not None:
         assert any(f.sku == flash.payload["sku"] for f in rules.flash_incentives)
+
+    run_weekly_cycle(engine=engine, llm=LLMConfig(api_key=None), as_of=end, public_url="http://links.test",
+                     output_dir=str(tmp_path / "again"))
+    recovered = set(claw.payload["order_ids"])
+    later_clawbacks = [p for p in list_proposals(engine=engine) if p.kind == "clawback" and p.id != claw.id]
+    assert not any(recovered & set(p.payload["order_ids"]) for p in later_clawbacks), "an order is clawed back once"
+    assert not any(p.partner_id == pid for p in later_clawbacks), "nothing of that partner's is left to recover"

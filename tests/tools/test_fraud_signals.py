@@ -14,7 +14,7 @@ from store.db import transaction
 from tests.tools.scenario import load
 from tests.tools.synthetic import DAYS, END, build
 from tools.analytics_sql import resolve_window
-from tools.fraud import FraudReport, FraudThresholds, scan
+from tools.fraud import FraudReport, FraudThresholds, flagged_orders, scan
 from tools.scoring import ScoreReport, ScoreThresholds, score_partners
 
 EXPECTED = {
@@ -94,6 +94,29 @@ def test_fraud_partners_are_purged_and_honest_ones_never(scanned: Scanned) -> No
         else:
             assert tiers[pid].tier != "purge", (pid, tiers[pid].reasons)
     assert any(p.tier == "growth" for p in scanned.scores.partners)
+
+
+def test_a_clawback_covers_every_order_behind_a_finding_not_just_the_samples(
+    scanned: Scanned, module_store: Engine
+) -> None:
+    with transaction(module_store) as session:
+        flagged = flagged_orders(
+            session=session, report=scanned.fraud, findings=scanned.fraud.findings, thresholds=FraudThresholds()
+        )
+    by_signal = {f.signal: f for f in scanned.fraud.findings}
+    counts = {
+        "click_injection": by_signal["click_injection"].evidence["fast_orders"],
+        "self_referral": by_signal["self_referral"].evidence["own_orders"],
+        "coupon_leakage": by_signal["coupon_leakage"].evidence["code_orders_without_owner_click"],
+        "customer_poaching": by_signal["customer_poaching"].evidence["returning_orders"],
+    }
+    for signal, count in counts.items():
+        finding = by_signal[signal]
+        orders = flagged[(finding.partner_id, signal)]
+        assert len(orders) == len(set(orders)) == count > len(finding.evidence["sample_order_ids"]), signal
+        assert set(finding.evidence["sample_order_ids"]) <= set(orders), signal
+    stuffer = by_signal["cookie_stuffing"].partner_id
+    assert flagged[(stuffer, "cookie_stuffing")], "orders credited through the stuffed, referrer-less clicks"
 
 
 def test_tiers_judge_fraud_over_the_longer_look_back(scanned: Scanned, module_store: Engine) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -34,44 +35,75 @@ def scan(*, session: Session, start: datetime, end: datetime, thresholds: FraudT
     return FraudReport(window=window, findings=findings, baselines=reference.as_evidence())
 
 
-def _sample_queries(window: Window, thresholds: FraudThresholds) -> dict[str, tuple[str, Any]]:
-    """signal -> (evidence key, SELECT partner_id, id, ts) of the rows that illustrate it."""
+def _order_queries(window: Window, thresholds: FraudThresholds) -> dict[str, Any]:
+    """signal -> SELECT partner_id, order id, ts of the attributed orders behind it in the window."""
     orders_in_window = and_(Attribution.order_ts > window.start, Attribution.order_ts <= window.end)
-    clicks_in_window = and_(Click.ts > window.start, Click.ts <= window.end)
     self_orders, identity, own_prefix = self_referral_orders()
     leaked, not_brought = leaked_code_orders()
-
+    attributed = select(Attribution.partner_id, Attribution.order_id, Attribution.order_ts)
     return {
-        "click_injection": (
-            "sample_order_ids",
-            select(Attribution.partner_id, Attribution.order_id, Attribution.order_ts).where(
-                orders_in_window, Attribution.seconds_to_conversion < thresholds.fast_conversion_seconds
-            ),
+        "click_injection": attributed.where(
+            orders_in_window, Attribution.seconds_to_conversion < thresholds.fast_conversion_seconds
         ),
+        "cookie_stuffing": attributed.join(Click, Click.id == Attribution.click_id).where(
+            orders_in_window, Click.partner_id == Attribution.partner_id, Click.referrer == ""
+        ),
+        "self_referral": self_orders.with_only_columns(
+            Attribution.partner_id, Attribution.order_id, Attribution.order_ts
+        ).where(orders_in_window, identity | own_prefix),
+        "coupon_leakage": leaked.with_only_columns(Coupon.partner_id, Order.id, Order.ts).where(
+            Order.ts > window.start, Order.ts <= window.end, not_brought
+        ),
+        "customer_poaching": attributed.where(orders_in_window, Attribution.is_new_customer.is_(False)),
+    }
+
+
+def _sample_queries(window: Window, thresholds: FraudThresholds) -> dict[str, tuple[str, Any]]:
+    """signal -> (evidence key, SELECT partner_id, id, ts) of the rows that illustrate it."""
+    clicks_in_window = and_(Click.ts > window.start, Click.ts <= window.end)
+    orders = _order_queries(window, thresholds)
+    return {
+        **{signal: ("sample_order_ids", query) for signal, query in orders.items() if signal != "cookie_stuffing"},
         "cookie_stuffing": (
             "sample_click_ids",
             select(Click.partner_id, Click.id, Click.ts).where(clicks_in_window, Click.referrer == ""),
         ),
         "click_spamming": ("sample_click_ids", select(Click.partner_id, Click.id, Click.ts).where(clicks_in_window)),
-        "self_referral": (
-            "sample_order_ids",
-            self_orders.with_only_columns(Attribution.partner_id, Attribution.order_id, Attribution.order_ts).where(
-                orders_in_window, identity | own_prefix
-            ),
-        ),
-        "coupon_leakage": (
-            "sample_order_ids",
-            leaked.with_only_columns(Coupon.partner_id, Order.id, Order.ts).where(
-                Order.ts > window.start, Order.ts <= window.end, not_brought
-            ),
-        ),
-        "customer_poaching": (
-            "sample_order_ids",
-            select(Attribution.partner_id, Attribution.order_id, Attribution.order_ts).where(
-                orders_in_window, Attribution.is_new_customer.is_(False)
-            ),
-        ),
     }
+
+
+def flagged_orders(
+    *, session: Session, report: FraudReport, findings: Sequence[Finding], thresholds: FraudThresholds
+) -> dict[tuple[str, str], list[str]]:
+    """(partner_id, signal) -> every order of the report's window behind each finding and credited to that
+    partner, earliest first.
+
+    What a clawback recovers: all the orders the signal condemns, not the handful of samples the evidence
+    shows, and only those whose commission the partner earned (a leaked code's order another partner's click
+    won is not the code owner's to repay). One query per signal over the flagged partners; click spamming
+    condemns clicks, not orders.
+    """
+    queries = _order_queries(report.window, thresholds)
+    flagged: dict[tuple[str, str], list[str]] = {}
+    for signal, query in queries.items():
+        partners = sorted({f.partner_id for f in findings if f.signal == signal})
+        if not partners:
+            continue
+        partner_col = next(iter(query.selected_columns))
+        for start in range(0, len(partners), 500):
+            behind = query.where(partner_col.in_(partners[start : start + 500])).subquery()
+            partner_id_col, order_id_col, ts_col = list(behind.c)[:3]
+            credited = (
+                select(partner_id_col, order_id_col, ts_col)
+                .join(Attribution, and_(Attribution.order_id == order_id_col, Attribution.partner_id == partner_id_col))
+                .order_by(partner_id_col, ts_col, order_id_col)
+            )
+            rows = session.execute(credited)
+            for partner_id, order_id, _ in rows:
+                ids = flagged.setdefault((str(partner_id), signal), [])
+                if str(order_id) not in ids[-1:]:  # a self-referral order can match by identity and by prefix
+                    ids.append(str(order_id))
+    return flagged
 
 
 def _attach_samples(*, session: Session, window: Window, findings: list[Finding], thresholds: FraudThresholds) -> None:
