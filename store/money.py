@@ -38,6 +38,11 @@ def format_money(cents: int, currency: str) -> str:
     return str(Decimal(cents).scaleb(-digits).quantize(Decimal(1).scaleb(-digits)))
 
 
+def human_money(cents: int, currency: str) -> str:
+    """``1234567`` in USD -> ``"12,345.67 USD"``: for people reading text (JSON and CSV keep ``format_money``)."""
+    return f"{Decimal(format_money(cents, currency)):,} {currency}"
+
+
 def round_half_even(value: Decimal) -> int:
     """Round a Decimal amount of minor units to an integer, half to even, once."""
     return int(value.to_integral_value(rounding=ROUND_HALF_EVEN))

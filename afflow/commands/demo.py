@@ -20,8 +20,7 @@ from rich.table import Table
 from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, settings, user_errors
 from afflow.commands.importing import import_error
 from agents.llm import LLMConfig
-from agents.summary.facts import human_money
-from store.money import format_money
+from store.money import format_money, human_money
 from workflows.demo import DemoSummary, generate_program, load_program, run_ledger_history, summarize
 from workflows.importer import ImportFailed
 from workflows.weekly import run_weekly_cycle

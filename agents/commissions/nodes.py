@@ -20,7 +20,7 @@ from agents.commissions.state import CommissionsState
 from agents.context import AgentContext
 from agents.proposing import submit_proposals
 from store.db import transaction
-from store.money import format_money, round_half_even
+from store.money import format_money, human_money, round_half_even
 from tools import ledger_view, rule_changes
 from tools.inventory import SkuInventory
 from tools.proposals import ProposalDraft
@@ -115,7 +115,7 @@ def _clawback(partner_id: str, name: str, signal: str, order_ids: list[str], amo
     return ProposalDraft(
         kind="clawback",
         partner_id=partner_id,
-        summary=f"Claw back {format_money(amount, currency)} {currency} from {name} ({partner_id}): "
+        summary=f"Claw back {human_money(amount, currency)} from {name} ({partner_id}): "
         f"{signal.replace('_', ' ')} on {len(order_ids)} orders",
         rationale=f"high-severity {signal} finding; commission on the flagged orders is recovered from the next payout",
         payload={"amount_cents": amount, "order_ids": order_ids, "signal": signal},

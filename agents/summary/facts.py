@@ -7,7 +7,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from agents.summary.decisions import DecisionGroup, FraudRow
-from store.money import format_money
+from store.money import human_money
 from tools.metrics import PartnerMetrics, Totals, change_of, rates_of
 
 
@@ -61,11 +61,6 @@ class SummaryFacts(BaseModel):
     protected_applied: str = ""
     protected_applied_cents: int = 0
     offboarding_stops: str = ""
-
-
-def human_money(cents: int, currency: str) -> str:
-    """``1234567`` -> ``"12,345.67 USD"``: for people reading the report (JSON keeps ``format_money``)."""
-    return f"{Decimal(format_money(cents, currency)):,} {currency}"
 
 
 def pct(value: Decimal | None) -> str:

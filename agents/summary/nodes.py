@@ -16,10 +16,11 @@ from langgraph.runtime import Runtime
 from agents import analysis
 from agents.context import AgentContext
 from agents.summary.decisions import MESSAGE_LABELS, amount, decision_groups, fraud_rows, human
-from agents.summary.facts import NetworkRow, SummaryFacts, by_network, human_money, kpis, ranked
+from agents.summary.facts import NetworkRow, SummaryFacts, by_network, kpis, ranked
 from agents.summary.state import SummaryCopy, SummaryState
 from prompts import render
 from store.db import transaction
+from store.money import human_money
 from tools import ledger_view, outbox, proposals
 
 WEEK = timedelta(days=7)
