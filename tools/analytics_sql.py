@@ -82,6 +82,11 @@ def decimal_text(value: Decimal) -> str:
     return str(value.quantize(RATE_PLACES, rounding=ROUND_HALF_EVEN))
 
 
+def percent_text(value: Decimal | None) -> str:
+    """A rate for people: ``0.0834`` -> ``"8.3%"``, ``"n/a"`` when there is none."""
+    return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.1'))}%"
+
+
 def per_unit_cents(cents: int, units: int) -> int | None:
     """Money per unit (AOV, EPC) rounded half-even to whole minor units."""
     if not units:

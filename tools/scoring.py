@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from store.models import PartnerAssessment
 from store.money import format_money
-from tools.analytics_sql import Window, program_currency, resolve_window
+from tools.analytics_sql import Window, percent_text, program_currency, resolve_window
 from tools.fraud import Finding, FraudReport, FraudThresholds, scan
 from tools.metrics import MetricsReport, PartnerMetrics, partner_metrics
 
@@ -79,10 +79,6 @@ def _orders(count: int) -> str:
     return "1 order" if count == 1 else f"{count} orders"
 
 
-def _pct(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.1'))}%"
-
-
 def latest_assessments(*, session: Session) -> dict[str, dict[str, int]]:
     """partner -> kind -> the score of the newest assessment of that kind."""
     newest = (
@@ -130,17 +126,17 @@ def _components(
             detail=f"margin contribution {format_money(partner.rates.margin_contribution_cents, currency)} {currency}",
         ),
         "trend": Component(
-            score=trend, weight=weights.get("trend", 0), detail=f"revenue change {_pct(change)} vs previous window"
+            score=trend, weight=weights.get("trend", 0), detail=f"revenue change {percent_text(change)} vs previous window"
         ),
         "new_customers": Component(
             score=None if new_share is None else _clamp(new_share * HUNDRED),
             weight=weights.get("new_customers", 0),
-            detail=f"new-customer share {_pct(new_share)}",
+            detail=f"new-customer share {percent_text(new_share)}",
         ),
         "refunds": Component(
             score=refunds,
             weight=weights.get("refunds", 0),
-            detail=f"refund rate {_pct(rates.refund_rate)} vs program {_pct(program_refund_rate)}",
+            detail=f"refund rate {percent_text(rates.refund_rate)} vs program {percent_text(program_refund_rate)}",
         ),
         "brand_fit": Component(
             score=brand,
@@ -177,7 +173,7 @@ def _tier(
         ]
     trend = partner.change.revenue
     if score >= thresholds.growth_min_score and margin > 0 and (trend is None or trend >= 0):
-        return "growth", [f"score {score} ≥ {thresholds.growth_min_score}, positive margin, revenue {_pct(trend)}"]
+        return "growth", [f"score {score} ≥ {thresholds.growth_min_score}, positive margin, revenue {percent_text(trend)}"]
     return "maintain", [f"score {score} (growth needs ≥ {thresholds.growth_min_score} with a non-negative trend)"]
 
 

@@ -19,10 +19,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from store.money import format_money
+from store.money import human_money
+from tools.analytics_sql import percent_text, ratio
 from tools.inventory import SkuInventory
 from tools.ledger_view import SkuSales
-from tools.metrics import PartnerMetrics
+from tools.metrics import PartnerMetrics, rates_of
 
 DECLINE = Decimal("-0.20")
 MIN_PREVIOUS_ORDERS = 3
@@ -99,21 +100,12 @@ def similar_partners(*, category: str | None, network: str, growing: list[Partne
                 units[row.sku] += row.units
     clicks = sum(p.current.clicks for p in peers)
     orders = sum(p.current.click_orders for p in peers)  # as the partner's own conversion_rate
-    rate = (Decimal(orders) / clicks).quantize(Decimal("0.0001")) if clicks else None
     return Peers(basis=basis, partner_ids=[p.partner_id for p in peers], top_skus=units.most_common(3),
-                 conversion_rate=rate)
+                 conversion_rate=ratio(orders, clicks))
 
 
 def pct(value: Decimal | None) -> str:
     return "n/a" if value is None else f"{(value * 100).quantize(Decimal(1)):+}%"
-
-
-def rate(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.1'))}%"
-
-
-def money(cents: int, currency: str) -> str:
-    return f"{Decimal(format_money(cents, currency)):,} {currency}"
 
 
 def fall(value: Decimal | None) -> str:
@@ -125,12 +117,12 @@ def what_changed(partner: PartnerMetrics, *, days: int, currency: str, lost: tup
     """The partner's own numbers, this window against the one before; ``lost`` = (title, units now, before)."""
     now, before, change = partner.current, partner.previous, partner.change
     lines = [
-        f"revenue {money(now.revenue_cents, currency)} in the last {days} days, against "
-        f"{money(before.revenue_cents, currency)} in the {days} before ({pct(change.revenue)})",
+        f"revenue {human_money(now.revenue_cents, currency)} in the last {days} days, against "
+        f"{human_money(before.revenue_cents, currency)} in the {days} before ({pct(change.revenue)})",
         f"orders {now.orders} against {before.orders} ({pct(change.orders)})",
         f"clicks {now.clicks} against {before.clicks} ({pct(change.clicks)}); "
-        f"{rate(partner.rates.conversion_rate)} of clicks bought, against "
-        f"{rate(_conversion(before.click_orders, before.clicks))}",
+        f"{percent_text(partner.rates.conversion_rate)} of clicks bought, against "
+        f"{percent_text(rates_of(before).conversion_rate)}",
     ]
     if lost is not None:
         title, units_now, units_before = lost
@@ -151,7 +143,3 @@ def biggest_loss(now: list[SkuSales], before: list[SkuSales]) -> tuple[str, int,
 
 def traffic_fell(partner: PartnerMetrics) -> bool:
     return partner.change.clicks is not None and partner.change.clicks <= DECLINE
-
-
-def _conversion(orders: int, clicks: int) -> Decimal | None:
-    return (Decimal(orders) / clicks).quantize(Decimal("0.0001")) if clicks else None

@@ -24,7 +24,6 @@ from agents.nudges.diagnosis import (
     is_declining,
     main_category,
     pct,
-    rate,
     similar_partners,
     traffic_fell,
     what_changed,
@@ -33,6 +32,7 @@ from agents.nudges.state import NudgeCopy, NudgeFacts, NudgesState
 from prompts import render
 from store.db import transaction
 from tools import ledger_view, outbox
+from tools.analytics_sql import percent_text
 from tools.inventory import SkuInventory
 from tools.links import create_sku_links
 from tools.metrics import PartnerMetrics
@@ -163,7 +163,7 @@ def _works(peers: Peers, category: str | None, network: str, days: int, stock: d
     if peers.top_skus:
         sentence += "; what they sell most: " + ", ".join(
             f"{stock[sku].title} ({units} units)" for sku, units in peers.top_skus)
-    return sentence + f", converting {rate(peers.conversion_rate)} of their clicks."
+    return sentence + f", converting {percent_text(peers.conversion_rate)} of their clicks."
 
 
 def _action(partner: PartnerMetrics, peers: Peers, lost: SkuInventory | None,

@@ -15,7 +15,7 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from tools.analytics_sql import binomial_upper_tail, decimal_text, ratio
+from tools.analytics_sql import binomial_upper_tail, decimal_text, percent_text, ratio
 from tools.fraud.baselines import (
     MIN_PEERS,
     SUPPORTING_SIGNIFICANCE,
@@ -32,10 +32,6 @@ from tools.fraud.baselines import (
 from tools.fraud.features import TTC_BUCKETS, PartnerFeatures
 from tools.fraud.thresholds import Finding, FraudThresholds
 from tools.fraud.timing import histogram_median_bucket, ks_two_sample
-
-
-def _pct(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.1'))}%"
 
 
 def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
@@ -65,7 +61,7 @@ def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
     }
     summary = (
         f"{f.fast_orders} of {f.timed_orders} timed orders came within {t.fast_conversion_seconds} s of the click"
-        f" ({_pct(share)}, program median {_pct(b.fast.median)}); its time-to-conversion distribution is faster"
+        f" ({percent_text(share)}, program median {percent_text(b.fast.median)}); its time-to-conversion distribution is faster"
         f" than the program's (KS p = {test.p_value:.3g})"
     )
     return Finding(partner_id=pid, signal="click_injection", severity=severity, evidence=evidence, summary=summary)
@@ -100,14 +96,14 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
         return None  # referrer-less clicks that convert normally from normal networks: an app, not stuffing
     evidence = {"no_referrer_share": no_referrer, "clicks": f.clicks, **corroboration}
     severity = "high" if len(corroboration) >= 2 else "medium"
-    summary = f"{_pct(no_referrer_share(f))} of {f.clicks} clicks carry no referrer (program median {_pct(b.no_referrer.median)})"
+    summary = f"{percent_text(no_referrer_share(f))} of {f.clicks} clicks carry no referrer (program median {percent_text(b.no_referrer.median)})"
     if per_prefix is not None and "clicks_per_ip_prefix" in corroboration:
         tenth = Decimal("0.1")
         summary += f", {per_prefix.quantize(tenth)} clicks per IP prefix (median {b.per_prefix.median.quantize(tenth)})"
     if "conversion_rate" in corroboration:
-        summary += f", converting {_pct(rate)} (median {_pct(b.conversion.median)})"
+        summary += f", converting {percent_text(rate)} (median {percent_text(b.conversion.median)})"
     if "returning_customer_share" in corroboration:
-        summary += f", {_pct(returning_share(f))} of its orders from returning customers"
+        summary += f", {percent_text(returning_share(f))} of its orders from returning customers"
     return Finding(partner_id=pid, signal="cookie_stuffing", severity=severity, evidence=evidence, summary=summary)
 
 
@@ -131,8 +127,8 @@ def detect_click_spamming(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
     }
     severity = "medium" if f.slow_orders * 2 >= max(f.timed_orders, 1) else "low"
     summary = (
-        f"{f.clicks} clicks ({decimal_text(b.clicks.median)} for the median partner) converting {_pct(rate)}"
-        f" (median {_pct(b.conversion.median)})"
+        f"{f.clicks} clicks ({decimal_text(b.clicks.median)} for the median partner) converting {percent_text(rate)}"
+        f" (median {percent_text(b.conversion.median)})"
     )
     return Finding(partner_id=pid, signal="click_spamming", severity=severity, evidence=evidence, summary=summary)
 
@@ -182,7 +178,7 @@ def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
     severity = "high" if spread and f.code_orders_no_click >= 2 * t.coupon_min_orders else "medium"
     summary = (
         f"{f.code_orders_no_click} of {f.code_orders} orders with its exclusive code came without its click"
-        f" ({_pct(code_no_click_share(f))}, program median {_pct(b.code_no_click.median)}), from"
+        f" ({percent_text(code_no_click_share(f))}, program median {percent_text(b.code_no_click.median)}), from"
         f" {f.code_customers_no_click} customers over {f.code_days_no_click} days ({f.code_peak_day_no_click} on the"
         " busiest)"
     )
@@ -237,10 +233,10 @@ def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: Frau
     }
     severity = "high" if by_share else "medium"
     summary = (
-        f"{f.returning_orders} of {f.orders} orders from returning customers ({_pct(share)}, program median"
-        f" {_pct(b.returning.median)}); {f.returning_quick_orders} of {f.timed_orders} are returning customers"
+        f"{f.returning_orders} of {f.orders} orders from returning customers ({percent_text(share)}, program median"
+        f" {percent_text(b.returning.median)}); {f.returning_quick_orders} of {f.timed_orders} are returning customers"
         f" clicking within {t.quick_conversion_seconds // 60} min of buying (median"
-        f" {_pct(b.returning_quick.median)}); combined p = {combined:.3g}"
+        f" {percent_text(b.returning_quick.median)}); combined p = {combined:.3g}"
     )
     return Finding(partner_id=pid, signal="customer_poaching", severity=severity, evidence=evidence, summary=summary)
 
