@@ -65,26 +65,13 @@ def create_proposal(*, session: Session, draft: ProposalDraft, agent: str, now: 
     return proposal
 
 
-def open_proposal_exists(*, session: Session, draft: ProposalDraft) -> bool:
-    """Is a proposal of this kind for the same subject (partner, application or SKU) still pending?"""
-    query = select(Proposal).where(Proposal.kind == draft.kind, Proposal.status == "pending")
-    query = query.where(
-        Proposal.partner_id.is_(None) if draft.partner_id is None else Proposal.partner_id == draft.partner_id,
-        Proposal.application_id.is_(None)
-        if draft.application_id is None
-        else Proposal.application_id == draft.application_id,
-    )
-    sku = draft.payload.get("sku")
-    return any(existing.payload.get("sku") == sku for existing in session.scalars(query))
-
-
 def subject_of(draft: ProposalDraft | Proposal) -> tuple[str, str | None, str | None, object]:
     """What a proposal is about: kind, partner, application and SKU (two pending ones must not share it)."""
     return draft.kind, draft.partner_id, draft.application_id, (draft.payload or {}).get("sku")
 
 
 def pending_subjects(*, session: Session) -> set[tuple[str, str | None, str | None, object]]:
-    """The subjects of every pending proposal, in one query (``open_proposal_exists`` for a whole batch)."""
+    """The subjects of every pending proposal, in one query: a new draft of one of them is not proposed again."""
     return {subject_of(p) for p in session.scalars(select(Proposal).where(Proposal.status == "pending"))}
 
 
