@@ -19,7 +19,7 @@ from typing import TypeVar
 from agents.context import AgentContext
 from store.db import transaction
 from tools import ledger_view, proposals
-from tools.analytics_sql import resolve_window
+from tools.analytics_sql import Window, resolve_window
 from tools.fraud import Finding, FraudReport, FraudThresholds, scan
 from tools.fraud import flagged_orders as fraud_orders
 from tools.inventory import SkuInventory, inventory_status
@@ -53,13 +53,18 @@ def _cached(context: AgentContext, key: str, compute: Callable[[], T]) -> T:
     return value
 
 
+def scoring_windows(context: AgentContext, thresholds: ScoreThresholds) -> tuple[Window, Window]:
+    """(performance window, fraud look-back) the tiers judge by, both ending at ``now``."""
+    with transaction(context.engine) as session:
+        return (resolve_window(session=session, days=thresholds.window_days, as_of=context.now),
+                resolve_window(session=session, days=thresholds.fraud_window_days, as_of=context.now))
+
+
 def partner_scores(context: AgentContext) -> ScoreReport:
     """Scores and tiers over the scoring window, from the cycle's shared metrics and fraud reports."""
     def compute() -> ScoreReport:
         thresholds = ScoreThresholds()
-        with transaction(context.engine) as session:
-            window = resolve_window(session=session, days=thresholds.window_days, as_of=context.now)
-            look_back = resolve_window(session=session, days=thresholds.fraud_window_days, as_of=context.now)
+        window, look_back = scoring_windows(context, thresholds)
         metrics = window_metrics(context, start=window.start, end=window.end)
         fraud = fraud_report(context, start=look_back.start, end=look_back.end)
         with transaction(context.engine) as session:
@@ -73,9 +78,7 @@ def clawback_orders(context: AgentContext) -> dict[tuple[str, str], list[str]]:
     """(partner, signal) -> the orders of each high-severity finding of the tiers' fraud look-back that no
     clawback covers yet: what the commissions agent may propose to recover."""
     def compute() -> dict[tuple[str, str], list[str]]:
-        thresholds = ScoreThresholds()
-        with transaction(context.engine) as session:
-            look_back = resolve_window(session=session, days=thresholds.fraud_window_days, as_of=context.now)
+        _, look_back = scoring_windows(context, ScoreThresholds())
         report = fraud_report(context, start=look_back.start, end=look_back.end)
         with transaction(context.engine) as session:
             high = [f for f in report.findings if f.severity == "high"]

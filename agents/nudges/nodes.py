@@ -80,6 +80,7 @@ def find_declines(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[st
     clean = [m for m in metrics.partners if m.partner_id in contacts and m.partner_id not in flagged
              and tiers.get(m.partner_id) in NUDGED_TIERS]
     growing = [m for m in clean if m.current.orders > 0 and (m.change.revenue or Decimal(0)) > 0]
+    program_change = metrics.program.change.revenue
     facts: list[NudgeFacts] = []
     for partner in clean:
         if not is_declining(partner):
@@ -93,7 +94,6 @@ def find_declines(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[st
         lost = (stock[loss[0]].title if loss[0] in stock else loss[0], loss[1], loss[2]) if loss else None
         action, action_sku = _action(partner, peers, stock.get(loss[0]) if loss else None, stock)
         changed = what_changed(partner, days=days, currency=currency, lost=lost)
-        program_change = metrics.program.change.revenue
         changed.append(f"the whole program over the same days: revenue {pct(program_change)}")
         facts.append(NudgeFacts(
             partner_id=partner.partner_id, name=contact.name, email=contact.email, network=contact.network,
