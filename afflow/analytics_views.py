@@ -6,10 +6,12 @@ times ISO 8601 with offset. Field names are a public contract: add, never rename
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
 from afflow.settings import Settings
 from agents.llm import LLMConfig, OpenAIReasoner
@@ -18,6 +20,7 @@ from tools.coupon_watch import LlmExtractor
 from tools.fraud import FraudReport
 from tools.metrics import MetricsReport, PeriodMetrics
 from tools.scoring import ScoreReport
+from workflows.probabilistic import probabilistic_costs
 
 
 def _rate(value: Decimal | None) -> str | None:
@@ -139,3 +142,38 @@ def llm_code_reader(config: Settings) -> LlmExtractor | None:
         return answer.codes if answer.lists_coupons else None
 
     return read
+
+
+def add_probabilistic_breakdown(view: dict[str, Any], *, session: Session, start: datetime, end: datetime) -> None:
+    """Give each partner row and the program row of an ``afflow metrics`` view its ``probabilistic`` part.
+
+    ``{"orders", "revenue", "commission", "mean_confidence"}``: what probabilistic matches credited, already
+    included in the row's totals, shown apart so a manager sees what matching costs.
+    """
+    currency = view["currency"]
+    costs = {c.partner_id: c for c in probabilistic_costs(session=session, start=start, end=end)}
+
+    def part(orders: int, revenue: int, commission: int, confidence: Decimal | None) -> dict[str, Any]:
+        return {
+            "orders": orders,
+            "revenue": format_money(revenue, currency),
+            "commission": format_money(commission, currency),
+            "mean_confidence": None if confidence is None else str(confidence),
+        }
+
+    for row in view["partners"]:
+        cost = costs.get(row["partner_id"])
+        row["probabilistic"] = (
+            part(cost.orders, cost.revenue_cents, cost.commission_cents, cost.mean_confidence)
+            if cost
+            else part(0, 0, 0, None)
+        )
+    orders = sum(c.orders for c in costs.values())
+    weighted = sum((c.mean_confidence * c.orders for c in costs.values()), Decimal(0))
+    mean = (weighted / orders).quantize(Decimal("0.001")) if orders else None
+    view["program"]["probabilistic"] = part(
+        orders,
+        sum(c.revenue_cents for c in costs.values()),
+        sum(c.commission_cents for c in costs.values()),
+        mean,
+    )

@@ -16,9 +16,8 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from afflow.analytics_views import fraud_view, llm_code_reader, metrics_view, score_view
+from afflow.analytics_views import add_probabilistic_breakdown, fraud_view, llm_code_reader, metrics_view, score_view
 from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, settings, user_errors
-from afflow.commands.matching import add_probabilistic_breakdown
 from store.db import transaction
 from store.models import Partner
 from tools.analytics_sql import program_currency, resolve_window

@@ -14,7 +14,6 @@ from typing import Any
 import typer
 from pydantic import ValidationError
 from rich.table import Table
-from sqlalchemy.orm import Session
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, user_errors
 from store.db import ensure_program, transaction
@@ -141,41 +140,6 @@ def match_costs(
             "partners": partners,
         }
         emit(view, as_json=as_json, render=lambda: _render_costs(partners, total))
-
-
-def add_probabilistic_breakdown(view: dict[str, Any], *, session: Session, start: datetime, end: datetime) -> None:
-    """Give each partner row and the program row of an ``afflow metrics`` view its ``probabilistic`` part.
-
-    ``{"orders", "revenue", "commission", "mean_confidence"}``: what probabilistic matches credited, already
-    included in the row's totals, shown apart so a manager sees what matching costs.
-    """
-    currency = view["currency"]
-    costs = {c.partner_id: c for c in probabilistic_costs(session=session, start=start, end=end)}
-
-    def part(orders: int, revenue: int, commission: int, confidence: Decimal | None) -> dict[str, Any]:
-        return {
-            "orders": orders,
-            "revenue": format_money(revenue, currency),
-            "commission": format_money(commission, currency),
-            "mean_confidence": None if confidence is None else str(confidence),
-        }
-
-    for row in view["partners"]:
-        cost = costs.get(row["partner_id"])
-        row["probabilistic"] = (
-            part(cost.orders, cost.revenue_cents, cost.commission_cents, cost.mean_confidence)
-            if cost
-            else part(0, 0, 0, None)
-        )
-    orders = sum(c.orders for c in costs.values())
-    weighted = sum((c.mean_confidence * c.orders for c in costs.values()), Decimal(0))
-    mean = (weighted / orders).quantize(Decimal("0.001")) if orders else None
-    view["program"]["probabilistic"] = part(
-        orders,
-        sum(c.revenue_cents for c in costs.values()),
-        sum(c.commission_cents for c in costs.values()),
-        mean,
-    )
 
 
 def _render_pairs(view: dict[str, Any]) -> None:
