@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import httpx
@@ -20,6 +19,7 @@ from agents.registry import agent_body
 from agents.runs import run_agent
 from store.db import transaction
 from tests.agents.programs import COUPON_CONTENT, GOOD_CONTENT, INJECTION, load
+from tests.fakes.loopback import loopback
 from tools.assessments import fetch_content
 from tools.scoring import latest_assessments
 
@@ -45,11 +45,8 @@ def pages() -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with loopback(Handler) as url:
+        yield url
 
 
 def test_audit_scores_fetched_pages_for_the_quality_score(engine: Engine, tmp_path: Path, pages: str) -> None:

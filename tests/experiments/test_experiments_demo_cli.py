@@ -23,6 +23,7 @@ from sqlalchemy import Engine, select
 from store.db import transaction
 from store.models import ExperimentAssignment
 from store.rules import RateRule, rule_sets_in_force
+from tests.agents.programs import write_csv
 from workflows.demo import DemoFiles, generate_program, load_program, run_ledger_history
 
 SHIFT = timedelta(days=14)
@@ -35,14 +36,6 @@ def _rows(path: Path) -> tuple[list[str], list[list[str]]]:
     with path.open(newline="", encoding="utf-8") as handle:
         header, *rows = list(csv.reader(handle))
     return header, rows
-
-
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 def replay_two_weeks(files: DemoFiles, out: Path, higher: set[str]) -> tuple[Path, Path]:
@@ -73,7 +66,7 @@ def replay_two_weeks(files: DemoFiles, out: Path, higher: set[str]) -> tuple[Pat
             moved[ocol["click_id"]] += "-r"
             moved[ocol["ts"]] = (datetime.fromisoformat(row[ocol["ts"]]) + SHIFT).isoformat()
             new_orders.append(moved)
-    return _write(out / "clicks_replay.csv", click_header, new_clicks), _write(
+    return write_csv(out / "clicks_replay.csv", click_header, new_clicks), write_csv(
         out / "orders_replay.csv", order_header, new_orders
     )
 

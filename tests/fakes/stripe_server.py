@@ -19,11 +19,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
+
+from tests.fakes.loopback import loopback
 
 API_KEY = "sk_test_afflow"
 
@@ -148,15 +150,9 @@ def _handler(state: FakeStripe) -> type[BaseHTTPRequestHandler]:
 def running_stripe() -> Iterator[FakeStripe]:
     """The fake on a random local port, in a thread, for as long as the block runs."""
     state = FakeStripe()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    state.url = f"http://127.0.0.1:{server.server_address[1]}/"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with loopback(_handler(state)) as url:
+        state.url = f"{url}/"
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture
