@@ -8,7 +8,7 @@ Precision and recall are per fraud archetype, pooled over the programs. Recall c
 that show at least the scan's own minimum evidence for their behaviour (``FraudThresholds``: ``min_orders``
 timed orders for injection, ``min_orders`` orders for poaching, ``min_clicks`` clicks for stuffing,
 ``coupon_min_orders`` code orders without the owner's click for leakage, ``self_referral_min_orders`` own
-orders for self-referral), counted by ``collect_features``, the same aggregates the detectors read: below
+orders for self-referral), counted by ``scan_features``, the same aggregates the detectors read: below
 them the scan declines to judge by design, whatever the partner did. No separate floor is tuned here; a
 floor raised to dodge misses would show in the overall bound (every fraud partner, judgeable or not) and in
 the share of judgeable partners. Every fraud partner counts for precision.
@@ -32,8 +32,8 @@ from store.db import make_engine, migrate, transaction
 from tests.conftest import postgres_schema
 from tools.analytics_sql import resolve_window
 from tools.fraud import FraudThresholds, scan
-from tools.fraud.features import PartnerFeatures, collect_features
-from tools.fraud.scan import SLOW_CONVERSION_SECONDS
+from tools.fraud.features import PartnerFeatures
+from tools.fraud.scan import scan_features
 from tools.metrics import partner_metrics
 from tools.scoring import ScoreThresholds, score_partners
 from workflows.demo.generator import LOAD_ORDER, generate_program
@@ -92,13 +92,7 @@ def _analyse(engine: Engine, params: dict[str, Any]) -> dict[str, Any]:
             metrics=metrics,
             fraud=report,
         )
-        features = collect_features(
-            session=session,
-            window=window,
-            fast_seconds=thresholds.fast_conversion_seconds,
-            slow_seconds=SLOW_CONVERSION_SECONDS,
-            quick_seconds=thresholds.quick_conversion_seconds,
-        )
+        features = scan_features(session=session, window=window, thresholds=thresholds)
     return {
         "findings": [f.model_dump(mode="json") for f in report.findings],
         "flags": {(f.partner_id, f.signal) for f in report.findings},

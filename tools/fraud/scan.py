@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from store.models import Attribution, Click, Coupon, Order
 from tools.analytics_sql import Window
-from tools.fraud.features import collect_features, leaked_code_orders, sample_ids, self_referral_orders
+from tools.fraud.features import PartnerFeatures, collect_features, leaked_code_orders, sample_ids, self_referral_orders
 from tools.fraud.signals import detect_all
 from tools.fraud.thresholds import Finding, FraudReport, FraudThresholds
 
@@ -21,18 +21,23 @@ SLOW_CONVERSION_SECONDS = 7 * 86_400
 def scan(*, session: Session, start: datetime, end: datetime, thresholds: FraudThresholds) -> FraudReport:
     """Findings for ``start < ts <= end``, most severe first, each with its numbers and sample ids."""
     window = Window(start=start, end=end)
-    features = collect_features(
+    features = scan_features(session=session, window=window, thresholds=thresholds)
+    findings, reference = detect_all(features, thresholds, window_days=round(window.length.total_seconds() / 86_400))
+    _attach_samples(session=session, window=window, findings=findings, thresholds=thresholds)
+    rank = {"high": 0, "medium": 1, "low": 2}
+    findings.sort(key=lambda f: (rank[f.severity], f.signal, f.partner_id))
+    return FraudReport(window=window, findings=findings, baselines=reference.as_evidence())
+
+
+def scan_features(*, session: Session, window: Window, thresholds: FraudThresholds) -> dict[str, PartnerFeatures]:
+    """The per-partner aggregates the detectors judge, as ``scan`` collects them for ``window``."""
+    return collect_features(
         session=session,
         window=window,
         fast_seconds=thresholds.fast_conversion_seconds,
         slow_seconds=SLOW_CONVERSION_SECONDS,
         quick_seconds=thresholds.quick_conversion_seconds,
     )
-    findings, reference = detect_all(features, thresholds, window_days=round(window.length.total_seconds() / 86_400))
-    _attach_samples(session=session, window=window, findings=findings, thresholds=thresholds)
-    rank = {"high": 0, "medium": 1, "low": 2}
-    findings.sort(key=lambda f: (rank[f.severity], f.signal, f.partner_id))
-    return FraudReport(window=window, findings=findings, baselines=reference.as_evidence())
 
 
 def _order_queries(window: Window, thresholds: FraudThresholds) -> dict[str, Any]:
