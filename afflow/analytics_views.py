@@ -20,7 +20,7 @@ from tools.coupon_watch import LlmExtractor
 from tools.fraud import FraudReport
 from tools.metrics import MetricsReport, PeriodMetrics
 from tools.scoring import ScoreReport
-from workflows.probabilistic import probabilistic_costs
+from workflows.matching.probabilistic import probabilistic_costs
 
 
 def _rate(value: Decimal | None) -> str | None:

@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     stripe_api_key: SecretStr | None = None  # the portal's Stripe Connect transfers (sk_...)
     stripe_api_url: str = "https://api.stripe.com/"  # tests point it at a local Stripe-speaking server
     conversion_api_key: SecretStr | None = None
-    # Server-side conversions (workflows.conversions): a destination is used only when its ids are set.
+    # Server-side conversions (workflows.delivery.conversions): a destination is used only when its ids are set.
     ga4_measurement_id: str | None = None
     ga4_api_secret: SecretStr | None = None
     ga4_base_url: str = "https://www.google-analytics.com"
@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     output_dir: str = "afflow-out"
     spool_dir: str = "afflow-spool"  # `afflow serve`: clicks are appended here before their 302 (see workflows.http.spool)
     forwarded_allow_ips: str = "127.0.0.1"  # `afflow serve`: proxies whose X-Forwarded-For gives the click's IP
-    scheduler_enabled: bool = True  # `afflow serve` runs the scheduled jobs (workflows.scheduled_jobs); off: HTTP only
+    scheduler_enabled: bool = True  # `afflow serve` runs the scheduled jobs (workflows.schedule.jobs); off: HTTP only
 
     # analytics: thresholds as JSON objects, e.g. AFFLOW_FRAUD_THRESHOLDS='{"robust_z": "4", "min_orders": 8}'
     analytics_days: int = 30

@@ -50,7 +50,7 @@ from tests.agents.openai_server import Script, openai_server
 from tools import outbox
 from workflows.demo.generator import generate_program
 from workflows.demo.loader import load_program
-from workflows.weekly import WeeklyReport, run_weekly_cycle
+from workflows.schedule.weekly import WeeklyReport, run_weekly_cycle
 
 # Per partner and weekly cycle, prompt + completion: about one brief per partner (~470 prompt tokens with
 # its schema, measured with o200k_base at 1,000 partners), a nudge for the decliners, a share of the summary,

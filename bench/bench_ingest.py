@@ -23,11 +23,11 @@ from sqlalchemy import func, select
 
 from store.db import make_engine, migrate, transaction
 from store.models import Commission
-from workflows.clicks import record_clicks
-from workflows.events import ClickIn, OrderEvent, OrderLineIn, RefundEvent
-from workflows.importer import import_csv
-from workflows.ingest import ingest
-from workflows.lifecycle import reconcile
+from workflows.booking.clicks import record_clicks
+from workflows.booking.events import ClickIn, OrderEvent, OrderLineIn, RefundEvent
+from workflows.booking.ingest import ingest
+from workflows.booking.lifecycle import reconcile
+from workflows.importing.importer import import_csv
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 LINES_PER_ORDER = 2

@@ -27,7 +27,7 @@ from fakes.smtp_server import Inbox, free_port
 from afflow.settings import Settings
 from store.db import make_engine, migrate, transaction
 from tools.outbox import queue_message
-from workflows.delivery import DeliveryConfig, deliver_outbox
+from workflows.delivery.outbox import DeliveryConfig, deliver_outbox
 
 
 def bare_email(port: int, count: int) -> float:

@@ -37,7 +37,7 @@ from workflows.experiments.assignment import assign
 from workflows.experiments.report import analysis_of
 from workflows.experiments.service import create_experiment
 from workflows.experiments.stats import Analysis, PartnerOutcome, analyze
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 RATES = {"control": Decimal(10), "higher": Decimal(15)}
 TIER_P = {"growth": (0.03, 0.06), "maintain": (0.015, 0.035), "purge": (0.005, 0.015)}

@@ -26,8 +26,8 @@ from sqlalchemy import Engine, func, select, text
 
 from store.db import make_engine, migrate, transaction
 from store.models import Commission
-from workflows.importer import import_csv
-from workflows.lifecycle import reconcile
+from workflows.booking.lifecycle import reconcile
+from workflows.importing.importer import import_csv
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
 PARTNERS = 200

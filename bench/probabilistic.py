@@ -35,12 +35,12 @@ from sqlalchemy import select
 
 from store.db import ensure_program, make_engine, migrate, transaction
 from store.models import Attribution
-from workflows.clicks import hash_ip
+from workflows.booking.clicks import hash_ip
+from workflows.booking.order_signals import OrderSignalIn, record_order_signals
 from workflows.demo import generate_program, load_program, run_ledger_history
-from workflows.importer import import_csv
-from workflows.order_signals import OrderSignalIn, record_order_signals
-from workflows.probabilistic import match_unattributed, set_matching
-from workflows.probabilistic_model import user_agent_family
+from workflows.importing.importer import import_csv
+from workflows.matching.model import user_agent_family
+from workflows.matching.probabilistic import match_unattributed, set_matching
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
 DAYS = 30

@@ -36,7 +36,7 @@ from sqlalchemy import func, select, text
 from store.db import make_engine, migrate, transaction
 from store.models import Click
 from tools.links import create_links
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 LUA = r"""
 local agents = {

@@ -85,7 +85,7 @@ class Program(Base):
     brand_guide: Mapped[str] = mapped_column(Text, default="")
     ip_salt: Mapped[str] = mapped_column(String(64))
     min_payout_cents: Mapped[int] = mapped_column(BigInteger, default=0)
-    # Probabilistic matching (workflows/probabilistic.py): off by default; books only at or above the threshold.
+    # Probabilistic matching (workflows/matching/probabilistic.py): off by default; books only at or above the threshold.
     probabilistic_matching: Mapped[bool] = mapped_column(Boolean, default=False)
     probabilistic_threshold: Mapped[Decimal] = mapped_column(Numeric(4, 3), default=Decimal("0.9"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -505,7 +505,7 @@ class JobLock(Base):
 class OrderSignal(Base):
     """What the shop saw of the buyer at checkout, for probabilistic matching: hashed, never a raw IP.
 
-    Written by ``workflows.probabilistic.record_order_signals`` (webhooks, CSV columns ``ip``/``user_agent``);
+    Written by ``workflows.matching.probabilistic.record_order_signals`` (webhooks, CSV columns ``ip``/``user_agent``);
     keyed by order id without a foreign key because signals may arrive before the order is booked.
     """
 
@@ -628,7 +628,7 @@ class StripeTransfer(Base):
 
 
 class ConversionOutbox(Base):
-    """Server-side conversion events waiting for GA4 / Meta (``workflows.conversions``).
+    """Server-side conversion events waiting for GA4 / Meta (``workflows.delivery.conversions``).
 
     Kept apart from ``outbox_messages`` (human messages) because their delivery differs: the payload is
     frozen at queue time and resent byte-for-byte, and the receiver deduplicates by ``event_id``.

@@ -13,7 +13,7 @@ from afflow.settings import Settings
 from agents.llm import LLMConfig
 from agents.registry import AGENT_NAMES, agent_body
 from agents.runs import run_agent
-from workflows.weekly import run_weekly_cycle
+from workflows.schedule.weekly import run_weekly_cycle
 
 WEEKLY = "weekly"
 

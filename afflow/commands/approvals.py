@@ -10,7 +10,7 @@ from rich.table import Table
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
 from store.models import Proposal
-from workflows.approvals import ProposalStateError, decide, expire_stale, list_proposals
+from workflows.approvals.decide import ProposalStateError, decide, expire_stale, list_proposals
 
 approvals_app = typer.Typer(help="Review what the agents propose.", no_args_is_help=True)
 

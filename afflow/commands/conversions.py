@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
 from store.db import transaction
 from store.models import ConversionOutbox
-from workflows.conversion_senders import destinations_from, send_conversions
+from workflows.delivery.conversion_senders import destinations_from, send_conversions
 
 conversions_app = typer.Typer(help="Server-side conversions to GA4 and Meta.", no_args_is_help=True)
 

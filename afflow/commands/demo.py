@@ -22,8 +22,8 @@ from afflow.commands.importing import import_error
 from agents.llm import LLMConfig
 from store.money import format_money, human_money
 from workflows.demo import DemoSummary, generate_program, load_program, run_ledger_history, summarize
-from workflows.importer import ImportFailed
-from workflows.weekly import run_weekly_cycle
+from workflows.importing.importer import ImportFailed
+from workflows.schedule.weekly import run_weekly_cycle
 
 
 def demo(

@@ -11,8 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, user_errors
 from store.db import transaction
-from workflows.importer import IMPORT_KINDS, ImportFailed, ImportReport, import_csv
-from workflows.importer import Progress as ProgressCallback
+from workflows.importing.importer import IMPORT_KINDS, ImportFailed, ImportReport, import_csv
+from workflows.importing.importer import Progress as ProgressCallback
 
 _BAR_FROM_BYTES = 1_000_000  # below ~1 MB an import is instant and a bar would only flicker
 

@@ -18,8 +18,8 @@ from store.db import ensure_program, transaction
 from store.ledger import PartnerBalance, balances
 from store.models import Partner
 from store.money import format_money
-from workflows.lifecycle import reconcile
-from workflows.payouts import UnknownBatch, create_payout_batch, export_batch_csv
+from workflows.booking.lifecycle import reconcile
+from workflows.booking.payouts import UnknownBatch, create_payout_batch, export_batch_csv
 
 ledger_app = typer.Typer(help="Balances and the lifecycle clock.", no_args_is_help=True)
 payouts_app = typer.Typer(help="Payout batches for finance.", no_args_is_help=True)

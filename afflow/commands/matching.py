@@ -18,8 +18,8 @@ from rich.table import Table
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, user_errors
 from store.db import ensure_program, transaction
 from store.money import format_money
-from workflows.order_signals import OrderSignalIn, record_order_signals
-from workflows.probabilistic import match_unattributed, probabilistic_costs
+from workflows.booking.order_signals import OrderSignalIn, record_order_signals
+from workflows.matching.probabilistic import match_unattributed, probabilistic_costs
 
 match_app = typer.Typer(
     help="Probabilistic matching of orders without click id, ref code or coupon.", no_args_is_help=True

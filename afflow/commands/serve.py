@@ -22,9 +22,9 @@ from sqlalchemy import Engine
 from afflow.clikit import UserError, console, open_store, settings, user_errors
 from afflow.commands.agents import llm_config
 from afflow.settings import Settings
+from workflows.approvals.slack_actions import slack_router_factory
 from workflows.http import HttpConfig, create_app
-from workflows.scheduled_jobs import start_scheduler
-from workflows.slack_actions import slack_router_factory
+from workflows.schedule.jobs import start_scheduler
 
 RouterFactory = Callable[[Engine, Settings], APIRouter | None]
 ROUTER_FACTORIES: list[RouterFactory] = [slack_router_factory]

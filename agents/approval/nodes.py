@@ -12,7 +12,7 @@ from agents.approval.state import ApprovalContext, ApprovalState, Decision
 
 
 def await_decision(state: ApprovalState) -> dict[str, Any]:
-    """Pause the thread until ``workflows.approvals.decide`` resumes it with the human's decision."""
+    """Pause the thread until ``workflows.approvals.decide.decide`` resumes it with the human's decision."""
     decision: Decision = interrupt({"proposal_id": state["proposal_id"]})
     return {"decision": decision}
 

@@ -21,7 +21,7 @@ def open_threads(*, context: ApprovalContext, proposals: Sequence[tuple[int, str
 
     ``durability="exit"`` writes one checkpoint per thread, at the interrupt, instead of one per step: the
     thread has nothing to recover before it waits, and a proposal whose thread was never parked (a crash
-    in between) is still applied exactly once by ``workflows.approvals.decide``'s direct path.
+    in between) is still applied exactly once by ``workflows.approvals.decide.decide``'s direct path.
     """
     if not proposals:
         return

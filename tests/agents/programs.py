@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from store.db import ensure_program, transaction
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 BRAND_GUIDE = (
     "Trailhead Outfitters makes durable, repairable hiking and camping gear. We partner with creators who "

@@ -18,7 +18,7 @@ from store.models import AgentRun, OutboxMessage
 from tests.agents.programs import PARTNER_HEADER, write_csv
 from tools import outbox
 from tools.links import create_links
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 PRODUCT_HEADER = ["sku", "title", "price", "unit_cost", "stock", "stock_target", "category"]
 ORDER_HEADER = ["order_id", "ts", "customer_id", "click_id", "ref_code", "coupon_code", "currency", "sku", "quantity",

@@ -17,7 +17,7 @@ from store.db import transaction
 from store.models import AgentRun
 from tests.agents.openai_server import Script, openai_server
 from tests.agents.programs import GOOD_CONTENT, INJECTION, application, load
-from workflows.approvals import list_proposals
+from workflows.approvals.decide import list_proposals
 
 OFFLINE_FIT = BrandFit(score=1, low_value=True, reasons=["offline"])
 

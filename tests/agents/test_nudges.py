@@ -20,7 +20,7 @@ from tests.agents.programs import PARTNER_HEADER, write_csv
 from tools import outbox
 from workflows.demo.generator import generate_program
 from workflows.demo.loader import load_program
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 PRODUCT_HEADER = ["sku", "title", "price", "unit_cost", "stock", "stock_target", "category"]
 CLICK_HEADER = ["click_id", "ts", "partner_id", "ip", "user_agent", "referrer", "landing_url", "sku", "customer_ref"]

@@ -12,7 +12,7 @@ from agents.llm import LLMConfig
 from agents.registry import agent_body
 from agents.runs import run_agent
 from tests.agents.programs import COUPON_CONTENT, GOOD_CONTENT, INJECTION, application, load
-from workflows.approvals import list_proposals
+from workflows.approvals.decide import list_proposals
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 OFFLINE = LLMConfig(api_key=None)

@@ -18,10 +18,10 @@ from store.ledger import balances
 from store.models import AgentRun
 from store.rules import rule_sets_in_force
 from tools import outbox
-from workflows.approvals import decide, list_proposals
+from workflows.approvals.decide import decide, list_proposals
 from workflows.demo.generator import generate_program
 from workflows.demo.loader import load_program, run_ledger_history
-from workflows.weekly import run_weekly_cycle
+from workflows.schedule.weekly import run_weekly_cycle
 
 FRAUD = {"coupon_leaker", "click_injector", "cookie_stuffer", "poacher", "self_referrer"}
 

@@ -13,7 +13,7 @@ from fakes.meta_server import ACCESS_TOKEN, API_VERSION, PIXEL_ID, FakeMeta
 from sqlalchemy import Engine
 
 from store.db import transaction
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 __all__ = ["NOW", "destinations_env", "load", "small_program"]
 

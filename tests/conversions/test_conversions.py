@@ -14,8 +14,8 @@ from sqlalchemy import Engine, select
 
 from store.db import transaction
 from store.models import ConversionOutbox
-from workflows.conversion_senders import Ga4Destination, MetaDestination, deliver_conversions
-from workflows.conversions import encode_payload, queue_conversions
+from workflows.delivery.conversion_senders import Ga4Destination, MetaDestination, deliver_conversions
+from workflows.delivery.conversions import encode_payload, queue_conversions
 
 
 def _queue(engine: Engine) -> tuple[int, int]:

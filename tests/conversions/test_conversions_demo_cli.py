@@ -20,7 +20,7 @@ from sqlalchemy import Engine, select
 
 from store.db import transaction
 from store.models import Attribution, Order, Refund
-from workflows.conversion_senders import BACKFILL, META_MAX_AGE
+from workflows.delivery.conversion_senders import BACKFILL, META_MAX_AGE
 from workflows.demo import generate_program, load_program, run_ledger_history
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 
 from afflow.settings import Settings
 from agents.llm import LLMConfig
-from workflows.scheduled_jobs import standard_jobs
+from workflows.schedule.jobs import standard_jobs
 
 
 def test_the_conversion_job_exists_only_when_configured_and_sends(small_program: Engine, ga4_server: FakeGa4) -> None:

@@ -18,8 +18,8 @@ from afflow.settings import Settings
 from store.db import transaction
 from store.models import OutboxMessage
 from tools.outbox import queue_message
-from workflows.delivery import MAX_ATTEMPTS, DeliveryConfig, attach_file, deliver_outbox
-from workflows.importer import import_csv
+from workflows.delivery.outbox import MAX_ATTEMPTS, DeliveryConfig, attach_file, deliver_outbox
+from workflows.importing.importer import import_csv
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 CHART = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
@@ -180,7 +180,7 @@ def test_without_slack_partner_messages_fall_back_to_email(
     queue(engine, "brief:p1:slack", channel="slack", recipient="U0ANA", partner_id="p1")
     queue(engine, "summary:nowhere", channel="slack", recipient="C0EXEC", kind="summary")
 
-    with caplog.at_level(logging.INFO, logger="workflows.delivery"):
+    with caplog.at_level(logging.INFO, logger="workflows.delivery.outbox"):
         report = deliver_outbox(engine=engine, config=config(tmp_path, smtp_url=smtp_inbox.url), now=NOW)
 
     assert (report.sent, report.waiting) == (1, 1)

@@ -14,11 +14,11 @@ from sqlalchemy import Engine, select
 from store.db import transaction
 from store.models import Commission, Experiment, ExperimentAssignment, Proposal
 from store.rules import RateRule, RuleSetBody, publish_rule_set, rule_sets_in_force
-from workflows.approvals import decide
+from workflows.approvals.decide import decide
+from workflows.booking.lifecycle import reconcile
 from workflows.experiments.report import report_view
 from workflows.experiments.service import ExperimentError, create_experiment, stop_experiment
-from workflows.importer import import_csv
-from workflows.lifecycle import reconcile
+from workflows.importing.importer import import_csv
 
 S = datetime(2026, 1, 5, tzinfo=UTC)
 END = S + timedelta(days=28)

@@ -10,7 +10,7 @@ from fakes.cli import afflow_json
 from sqlalchemy import Engine
 
 from store.db import transaction
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 
 def test_create_status_stop(engine: Engine, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,7 @@ from webhooks.shop_payloads import CONVERSION_KEY, SHOPIFY_SECRET, STRIPE_SECRET
 
 from store.db import transaction
 from workflows.http import HttpConfig
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 PARTNERS = (
     "partner_id,name,email,channel,audience_size,engagement_rate,ref_code,coupon_code\n"

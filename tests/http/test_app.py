@@ -30,7 +30,7 @@ from webhooks.shop_payloads import (
 from store.db import transaction
 from store.ledger import balances
 from store.models import Attribution, Click, InboxEvent, Program
-from workflows.clicks import hash_ip
+from workflows.booking.clicks import hash_ip
 
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1"
 

@@ -1,4 +1,4 @@
-"""The redirect's fast click rows are exactly ``workflows.clicks.click_row``'s, and store the same way."""
+"""The redirect's fast click rows are exactly ``workflows.booking.clicks.click_row``'s, and store the same way."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from sqlalchemy import Engine, select
 
 from store.db import transaction
 from store.models import Click
-from workflows.clicks import click_row, insert_ignoring_duplicates
-from workflows.events import ClickIn
+from workflows.booking.clicks import click_row, insert_ignoring_duplicates
+from workflows.booking.events import ClickIn
 from workflows.http.clickrows import fast_hash_ip, redirect_row, store_rows
 
 AGENTS = [
@@ -27,7 +27,7 @@ ADDRESSES = ["", "203.0.113.7", "10.0.0.1", "0.0.0.0", "255.255.255.255", "010.1
 
 @given(st.ip_addresses(v=4).map(str) | st.sampled_from(ADDRESSES) | st.text(max_size=20))
 def test_fast_ip_hash_equals_the_reference(ip: str) -> None:
-    from workflows.clicks import hash_ip
+    from workflows.booking.clicks import hash_ip
 
     assert fast_hash_ip(ip, "salt") == hash_ip(ip, "salt")
 

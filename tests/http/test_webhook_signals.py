@@ -30,9 +30,9 @@ from webhooks.shop_payloads import (
 
 from store.db import ensure_program, transaction
 from store.models import Attribution, Base, Click, Order, OrderSignal
-from workflows.clicks import hash_ip
-from workflows.importer import import_csv
-from workflows.probabilistic import match_unattributed, set_matching
+from workflows.booking.clicks import hash_ip
+from workflows.importing.importer import import_csv
+from workflows.matching.probabilistic import match_unattributed, set_matching
 
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Version/17.4 Mobile/15E148 Safari/604.1"
 DESKTOP = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36"

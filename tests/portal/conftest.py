@@ -15,8 +15,8 @@ from sqlalchemy import Engine
 
 from store.db import transaction
 from tests.fakes.stripe_server import stripe_server  # noqa: F401  (a fixture for the portal's tests)
-from workflows.importer import import_csv
-from workflows.lifecycle import reconcile
+from workflows.booking.lifecycle import reconcile
+from workflows.importing.importer import import_csv
 from workflows.portal import PortalConfig, portal_router
 from workflows.portal.auth import create_user, find_user, issue_login_token
 

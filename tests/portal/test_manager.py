@@ -1,4 +1,4 @@
-"""Manager: the approval inbox decides through workflows.approvals.decide (exactly once, shared with Slack
+"""Manager: the approval inbox decides through workflows.approvals.decide.decide (exactly once, shared with Slack
 and the CLI), partners with tier, score and fraud evidence, and reversible blocking of an account."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from store.models import AuditLog, Commission, Partner, Proposal, utcnow
 from tests.portal.conftest import import_text, sign_in
 from tools.outbox import queue_message
 from tools.proposals import ProposalDraft, create_proposal
-from workflows.approvals import decide
-from workflows.lifecycle import reconcile
+from workflows.approvals.decide import decide
+from workflows.booking.lifecycle import reconcile
 
 
 def _clawback_proposal(engine: Engine, partner_id: str, cents: int) -> int:

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from store.db import transaction
 from tests.portal.conftest import sign_in
 from tools.statements import partner_statement, yearly_earnings
-from workflows.payouts import create_payout_batch
+from workflows.booking.payouts import create_payout_batch
 
 
 def pdf_text(content: bytes) -> str:

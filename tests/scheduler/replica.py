@@ -18,7 +18,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from store.db import make_engine, transaction
 from store.models import AuditLog
-from workflows.scheduler import JobRunner, JobSpec
+from workflows.schedule.scheduler import JobRunner, JobSpec
 
 
 class SkipCounter(logging.Handler):
@@ -35,7 +35,7 @@ def main() -> None:
     url, seconds = sys.argv[1], float(sys.argv[2])
     engine = make_engine(url)
     counter = SkipCounter()
-    scheduler_log = logging.getLogger("workflows.scheduler")
+    scheduler_log = logging.getLogger("workflows.schedule.scheduler")
     scheduler_log.setLevel(logging.DEBUG)
     scheduler_log.addHandler(counter)
 

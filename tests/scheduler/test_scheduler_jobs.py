@@ -11,8 +11,8 @@ from afflow.settings import Settings
 from agents.llm import LLMConfig
 from store.db import make_engine, transaction
 from store.models import AuditLog
-from workflows.scheduled_jobs import standard_jobs
-from workflows.scheduler import JobSpec
+from workflows.schedule.jobs import standard_jobs
+from workflows.schedule.scheduler import JobSpec
 
 
 def jobs(timezone: str) -> dict[str, JobSpec]:

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from store.db import transaction
 from store.models import JobLock, SchedulerJob
-from workflows.scheduler import JobRunner, JobSpec, claim, ensure_lock_rows, release
+from workflows.schedule.scheduler import JobRunner, JobSpec, claim, ensure_lock_rows, release
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)

@@ -14,7 +14,7 @@ from agents.approval.runner import open_threads
 from agents.approval.state import ApprovalContext
 from store.db import transaction
 from tools.proposals import ProposalDraft, create_proposal
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 __all__ = ["fake_slack", "smtp_inbox"]
 

@@ -23,10 +23,10 @@ from afflow.settings import Settings
 from store.db import transaction
 from store.models import OutboxMessage, Partner, Proposal
 from tools.slack import SlackConfig
-from workflows.approvals import decide, expire_stale
-from workflows.delivery import DeliveryConfig, run_delivery
-from workflows.proposal_posting import post_pending_proposals
-from workflows.slack_actions import build_slack_router
+from workflows.approvals.decide import decide, expire_stale
+from workflows.approvals.posting import post_pending_proposals
+from workflows.approvals.slack_actions import build_slack_router
+from workflows.delivery.outbox import DeliveryConfig, run_delivery
 
 APPROVER, STRANGER = "U0BOSS", "U0INTERN"
 

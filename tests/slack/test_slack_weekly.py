@@ -20,10 +20,10 @@ from afflow.settings import Settings
 from agents.llm import LLMConfig
 from store.db import transaction
 from store.models import Partner, Proposal
+from workflows.approvals.slack_actions import slack_router_factory
 from workflows.demo.generator import generate_program
 from workflows.demo.loader import load_program
-from workflows.scheduled_jobs import standard_jobs
-from workflows.slack_actions import slack_router_factory
+from workflows.schedule.jobs import standard_jobs
 
 APPROVER, STRANGER, SUMMARY_CHANNEL = "U0BOSS", "U0INTERN", "C0EXEC"
 MONDAY = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from store.db import transaction
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 ORDER = ("partners", "products", "coupons", "clicks", "orders", "refunds")
 HEADERS = {

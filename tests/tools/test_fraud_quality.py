@@ -37,7 +37,7 @@ from tools.fraud.scan import scan_features
 from tools.metrics import partner_metrics
 from tools.scoring import ScoreThresholds, score_partners
 from workflows.demo.generator import LOAD_ORDER, generate_program
-from workflows.importer import import_csv
+from workflows.importing.importer import import_csv
 
 EXPECTED = {
     "coupon_leaker": "coupon_leakage",

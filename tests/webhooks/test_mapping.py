@@ -16,7 +16,7 @@ from webhooks.shop_payloads import (
     stripe_session,
     woo_order,
 )
-from workflows.events import OrderEvent, OrderLineIn, RefundEvent
+from workflows.booking.events import OrderEvent, OrderLineIn, RefundEvent
 from workflows.webhooks import MalformedPayload, shopify, stripe, woocommerce
 
 

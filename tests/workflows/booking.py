@@ -1,7 +1,7 @@
 """Small programs for the booking-engine tests, built only through the public API.
 
 Partners, coupons and clicks enter through the CSV importer; orders and refunds through
-``workflows.ingest``; lifecycle and payouts through their own services.
+``workflows.booking.ingest``; lifecycle and payouts through their own services.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from sqlalchemy import Engine, select
 from store.db import transaction
 from store.ledger import PartnerBalance, balances
 from store.models import Commission
-from workflows.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
-from workflows.importer import import_csv
-from workflows.ingest import IngestReport, ingest
+from workflows.booking.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
+from workflows.booking.ingest import IngestReport, ingest
+from workflows.importing.importer import import_csv
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 HEADERS = {

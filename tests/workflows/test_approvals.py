@@ -17,7 +17,7 @@ from agents.runs import run_agent
 from store.db import transaction
 from tests.agents.programs import COUPON_CONTENT, GOOD_CONTENT, application, load
 from tools import ledger_view, outbox
-from workflows.approvals import ProposalStateError, decide, expire_stale, list_proposals
+from workflows.approvals.decide import ProposalStateError, decide, expire_stale, list_proposals
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 

@@ -12,8 +12,8 @@ from sqlalchemy import Engine, func, select
 from store.db import transaction
 from store.ledger import balances, unbalanced_transactions
 from store.models import Attribution, Base, Commission, InboxEvent, Order, OrderLine, Refund
-from workflows.importer import ImportFailed, ImportReport, import_csv
-from workflows.lifecycle import reconcile
+from workflows.booking.lifecycle import reconcile
+from workflows.importing.importer import ImportFailed, ImportReport, import_csv
 
 PARTNERS = """partner_id,name,email,channel,audience_size,engagement_rate,ref_code,coupon_code
 p1,Trail Tales,anna@example.com,blog,12000,0.043,TRAIL,TRAIL10

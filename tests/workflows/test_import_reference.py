@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from store.db import transaction
 from store.models import Application, Base, Click, Coupon, Partner, Product
-from workflows.importer import ImportFailed, ImportReport, import_csv
+from workflows.importing.importer import ImportFailed, ImportReport, import_csv
 
 PARTNERS = """partner_id,name,email,channel,audience_size,engagement_rate,ref_code,coupon_code,network
 p1,Trail Tales,Anna@Example.com,blog,12000,0.043,TRAIL,TRAIL10,awin

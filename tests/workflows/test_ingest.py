@@ -11,7 +11,7 @@ from store.db import transaction
 from store.ledger import unbalanced_transactions
 from store.models import InboxEvent, LedgerTransaction, Order, OrderLine
 from tests.workflows.booking import T0, balance, book, click, commissions, day, order, partners, refund
-from workflows.ingest import EventRejected, enqueue, process_pending
+from workflows.booking.ingest import EventRejected, enqueue, process_pending
 
 
 @pytest.fixture

@@ -29,10 +29,10 @@ from store.ledger import balances, unbalanced_transactions
 from store.models import Commission, LedgerTransaction
 from tests.conftest import POSTGRES_URL
 from tests.workflows.booking import T0, order, partners, refund
-from workflows.events import InboxPayload, OrderEvent, RefundEvent
-from workflows.ingest import enqueue, ingest, process_pending
-from workflows.lifecycle import reconcile
-from workflows.payouts import create_payout_batch
+from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
+from workflows.booking.ingest import enqueue, ingest, process_pending
+from workflows.booking.lifecycle import reconcile
+from workflows.booking.payouts import create_payout_batch
 
 PARTNERS = ("p1", "p2")
 

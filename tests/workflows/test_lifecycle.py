@@ -9,8 +9,8 @@ from sqlalchemy import Engine
 
 from store.db import transaction
 from tests.workflows.booking import T0, balance, book, click, commissions, day, order, partners, refund
-from workflows.ingest import enqueue, process_pending
-from workflows.lifecycle import ReconcileReport, reconcile
+from workflows.booking.ingest import enqueue, process_pending
+from workflows.booking.lifecycle import ReconcileReport, reconcile
 from workflows.portal.blocking import block_partner
 
 

@@ -11,8 +11,8 @@ from store.db import ensure_program, transaction
 from store.ledger import unbalanced_transactions
 from store.models import PayoutItem
 from tests.workflows.booking import T0, balance, book, click, commissions, day, order, partners, refund
-from workflows.lifecycle import reconcile
-from workflows.payouts import PayoutResult, UnknownBatch, create_payout_batch, export_batch_csv
+from workflows.booking.lifecycle import reconcile
+from workflows.booking.payouts import PayoutResult, UnknownBatch, create_payout_batch, export_batch_csv
 from workflows.portal.blocking import block_partner
 
 

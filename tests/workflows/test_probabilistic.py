@@ -16,10 +16,10 @@ from sqlalchemy import Engine, select
 from store.db import ensure_program, transaction
 from store.ledger import balances
 from store.models import Attribution, Commission, OrderSignal
-from workflows.importer import import_csv
-from workflows.lifecycle import reconcile
-from workflows.order_signals import OrderSignalIn, record_order_signals
-from workflows.probabilistic import match_unattributed, probabilistic_costs, set_matching
+from workflows.booking.lifecycle import reconcile
+from workflows.booking.order_signals import OrderSignalIn, record_order_signals
+from workflows.importing.importer import import_csv
+from workflows.matching.probabilistic import match_unattributed, probabilistic_costs, set_matching
 
 T = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Version/17.4 Mobile/15E148 Safari/604.1"

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from workflows.probabilistic_model import Background, ClickFeatures, OrderFeatures, best_match, user_agent_family
+from workflows.matching.model import Background, ClickFeatures, OrderFeatures, best_match, user_agent_family
 
 T = datetime(2026, 2, 1, tzinfo=UTC)
 WINDOW = timedelta(days=30)

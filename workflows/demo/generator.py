@@ -33,7 +33,7 @@ from workflows.demo.catalog import (
 )
 from workflows.demo.checkout import checkout_random, checkout_signals, lost_cookie_orders
 from workflows.demo.traffic import RETURN_DAYS, Order, World, simulate_organic, simulate_partner
-from workflows.importer import REQUIRED_COLUMNS
+from workflows.importing.importer import REQUIRED_COLUMNS
 
 CURRENCY = "USD"
 LOAD_ORDER = ("partners", "products", "coupons", "clicks", "orders", "refunds", "applications")

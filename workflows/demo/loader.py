@@ -1,6 +1,6 @@
 """Loading a generated demo program through the user's import path, then running its ledger history.
 
-``load_program`` imports every CSV with ``workflows.importer.import_csv`` (one transaction per file, as
+``load_program`` imports every CSV with ``workflows.importing.importer.import_csv`` (one transaction per file, as
 ``afflow import`` does), sets the program's brand and publishes the demo rule set. ``run_ledger_history``
 replays four weekly payout runs and a final reconcile so the demo shows every commission state.
 ``summarize`` reads the totals the demo prints. The truth file is never read here.
@@ -17,12 +17,12 @@ from sqlalchemy import Engine, case, func, select
 from store.db import ensure_program, transaction
 from store.models import Attribution, Click, Commission, Order, Partner, RuleSet
 from store.rules import RuleSetBody, publish_rule_set
+from workflows.booking.lifecycle import reconcile
+from workflows.booking.payouts import create_payout_batch
 from workflows.demo.catalog import BRAND, SHOP_URL
 from workflows.demo.generator import CURRENCY, LOAD_ORDER, DemoFiles
 from workflows.demo.traffic import COOKIE_DAYS, HISTORY_DAYS, RETURN_DAYS
-from workflows.importer import ImportReport, import_csv
-from workflows.lifecycle import reconcile
-from workflows.payouts import create_payout_batch
+from workflows.importing.importer import ImportReport, import_csv
 
 LoadProgress = Callable[[str, int, int], None]
 """Called with (import kind, records written, records to write)."""

@@ -7,7 +7,7 @@ published by someone else *between creation and a future start* is not carried i
 version, so experiments start now unless told otherwise; orders arriving between the planned end and
 the actual stop still book at the variant rate (``stop_due``, run by reconcile, stops them on time).
 A winner becomes a ``commission_change`` proposal whose payload carries ``partner_ids``; approving it
-(``workflows.approvals.decide``) publishes the winning percent for those partners
+(``workflows.approvals.decide.decide``) publishes the winning percent for those partners
 (``tools.rule_changes.set_partner_rates``).
 """
 

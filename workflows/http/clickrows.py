@@ -1,4 +1,4 @@
-"""Click rows at redirect speed: the same rows as ``workflows.clicks.click_row``, built in microseconds.
+"""Click rows at redirect speed: the same rows as ``workflows.booking.clicks.click_row``, built in microseconds.
 
 ``click_row`` (pydantic model in, ``ipaddress`` network maths, three regexes) costs a few hundred
 microseconds per click under load, more than the rest of the redirect together. Here the common case is
@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from store.models import Click
-from workflows.clicks import device_type, hash_ip
+from workflows.booking.clicks import device_type, hash_ip
 
 COLUMNS = tuple(column.name for column in Click.__table__.columns)
 _ROW_VALUES = itemgetter(*COLUMNS)

@@ -1,7 +1,7 @@
 """Books the event inbox after the webhook response: the inbox table is the queue.
 
 Webhook handlers only ``enqueue`` (a fast idempotent insert) and ``wake`` this worker. It drains pending
-events with ``workflows.ingest.process_pending`` in a worker thread, batch by batch, one transaction each;
+events with ``workflows.booking.ingest.process_pending`` in a worker thread, batch by batch, one transaction each;
 it also polls every ``poll_interval`` seconds, so events left pending by a crash or a restart, or enqueued by
 another replica, are booked without anyone waking it. Booking errors are logged and retried on the next
 tick; an event that can never be booked is marked ``failed`` by the ingest engine, not retried forever.
@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy import Engine
 
 from store.db import transaction
-from workflows.ingest import IngestReport, process_pending
+from workflows.booking.ingest import IngestReport, process_pending
 
 log = logging.getLogger(__name__)
 

@@ -24,11 +24,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from store.db import transaction
-from workflows.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
+from workflows.booking.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
+from workflows.booking.ingest import IngestReport, enqueue
+from workflows.booking.order_signals import OrderSignalIn, record_order_signals
 from workflows.http.inbox_worker import InboxWorker
 from workflows.http.redirect import ProgramSnapshot
-from workflows.ingest import IngestReport, enqueue
-from workflows.order_signals import OrderSignalIn, record_order_signals
 from workflows.webhooks import MalformedPayload, Platform, SignatureError, checkout_signals
 from workflows.webhooks.common import build, cents, parse_json_object
 

@@ -16,7 +16,7 @@ a cost in latency we chose not to pay for click logs.
 Segments: ``clicks-<pid>-<n>.jsonl``. The owner holds an exclusive ``flock`` on each of its segments until
 they are committed and deleted, so replicas sharing a spool directory never replay a live process's file.
 A torn last line (the process died inside ``write``) belongs to a request that never got its 302: skipped.
-Raw IPs never reach the spool: rows are stored already hashed (``workflows.clicks.click_row``).
+Raw IPs never reach the spool: rows are stored already hashed (``workflows.booking.clicks.click_row``).
 """
 
 from __future__ import annotations

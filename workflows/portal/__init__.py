@@ -4,7 +4,7 @@
 app includes it. Pages are server-rendered jinja2 (templates in ``prompts/portal``), charts inline SVG.
 Every route checks the signed-in role (``web.PortalWeb.viewer_with``) and every form its CSRF token
 (``web.PortalWeb.form_with``). The portal never writes ledger rows itself: decisions go through
-``workflows.approvals.decide``, batches through ``workflows.payouts``, rules through ``store.rules``.
+``workflows.approvals.decide.decide``, batches through ``workflows.booking.payouts``, rules through ``store.rules``.
 """
 
 from __future__ import annotations

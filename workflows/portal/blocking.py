@@ -2,7 +2,7 @@
 
 Blocking sets ``partners.status = 'blocked'`` (attribution credits only active partners, so its links and
 codes stop crediting new orders) and ``partners.commissions_held = true`` (the ledger engine neither locks
-nor pays a held partner's commissions: ``workflows.lifecycle`` and ``workflows.payouts`` skip it). Nothing
+nor pays a held partner's commissions: ``workflows.booking.lifecycle`` and ``workflows.booking.payouts`` skip it). Nothing
 in the ledger is written or reversed: unblocking restores both flags and the held commissions resume their
 normal lifecycle at the next reconcile. Every change is written to the audit log with who and why.
 """

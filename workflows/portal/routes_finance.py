@@ -1,7 +1,7 @@
 """Finance's pages: locked balances, payout batches (create, export CSV, send via Stripe Connect),
 connected accounts, and the partner statements (PDF) that promoters can also download for themselves.
 
-Batches are ``workflows.payouts.create_payout_batch`` (the ledger engine books the payout); sending is
+Batches are ``workflows.booking.payouts.create_payout_batch`` (the ledger engine books the payout); sending is
 ``workflows.portal.transfers.send_batch`` (idempotent per item). A manager cannot create or send batches.
 """
 
@@ -18,7 +18,7 @@ from store.ledger import balances
 from store.models import Partner, PayoutAccount, PayoutBatch, StripeTransfer, WithdrawalRequest
 from tools.statements import partner_statement, statement_pdf, yearly_earnings, yearly_pdf
 from tools.stripe_connect import StripeConnect
-from workflows.payouts import UnknownBatch, create_payout_batch, export_batch_csv
+from workflows.booking.payouts import UnknownBatch, create_payout_batch, export_batch_csv
 from workflows.portal.auth import Viewer
 from workflows.portal.transfers import send_batch, set_payout_account
 from workflows.portal.web import PREFIX, PortalWeb, form_text, not_found, see_other, visible_partner

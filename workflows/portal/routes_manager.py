@@ -1,6 +1,6 @@
 """The manager's pages: the approval inbox, partners with score, tier and fraud evidence, blocking, reports.
 
-Deciding here is ``workflows.approvals.decide``, the very call Slack and ``afflow approvals`` make, so a
+Deciding here is ``workflows.approvals.decide.decide``, the very call Slack and ``afflow approvals`` make, so a
 proposal decided in Slack shows as decided here and a second decision is refused, not applied twice.
 """
 
@@ -14,7 +14,7 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from store.models import OutboxMessage, Partner, Proposal
-from workflows.approvals import ProposalStateError, decide
+from workflows.approvals.decide import ProposalStateError, decide
 from workflows.portal.auth import Viewer
 from workflows.portal.blocking import BlockingError, block_partner, unblock_partner
 from workflows.portal.web import PREFIX, PortalWeb, form_text, not_found, see_other

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from workflows.events import InboxPayload, OrderEvent
-from workflows.order_signals import OrderSignalIn
+from workflows.booking.events import InboxPayload, OrderEvent
+from workflows.booking.order_signals import OrderSignalIn
 from workflows.webhooks import shopify, stripe, woocommerce
 from workflows.webhooks.common import MalformedPayload, SignatureError, parse_json_object
 
@@ -60,7 +60,7 @@ PLATFORMS: dict[str, Platform] = {
 def checkout_signals(platform: Platform, body: bytes, events: Sequence[InboxPayload]) -> list[OrderSignalIn]:
     """The buyer's checkout IP / user agent for each order a verified, mapped delivery carries ([] if none).
 
-    Raw values: the caller hashes them on the way into the store (``workflows.order_signals``).
+    Raw values: the caller hashes them on the way into the store (``workflows.booking.order_signals``).
     """
     order_ids = [event.order_id for event in events if isinstance(event, OrderEvent)]
     if not order_ids:

@@ -1,6 +1,6 @@
 """What every store platform's mapper shares: strict JSON, exact money, click/ref lookup, line splitting.
 
-Mappers turn a verified platform payload into inbox events (``workflows.events``). They never touch the
+Mappers turn a verified platform payload into inbox events (``workflows.booking.events``). They never touch the
 database and never guess money: amounts are parsed from the platform's decimal strings (JSON numbers are
 read as ``Decimal``, never ``float``) and a payload that cannot be read exactly is ``MalformedPayload``.
 """
@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 from pydantic import ValidationError
 
 from store.money import MoneyError, minor_digits, parse_money, round_half_even
-from workflows.events import OrderEvent, OrderLineIn, RefundEvent
+from workflows.booking.events import OrderEvent, OrderLineIn, RefundEvent
 
 EventT = TypeVar("EventT", OrderEvent, RefundEvent)
 

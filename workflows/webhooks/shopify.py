@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from workflows.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
+from workflows.booking.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
 from workflows.webhooks.common import (
     CLICK_ID_KEYS,
     REF_KEYS,

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from workflows.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
+from workflows.booking.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
 from workflows.webhooks.common import (
     CLICK_ID_KEYS,
     COUPON_KEYS,

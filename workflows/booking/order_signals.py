@@ -18,8 +18,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from store.models import OrderSignal
-from workflows.clicks import device_type, hash_ip
-from workflows.probabilistic_model import user_agent_family
+from workflows.booking.clicks import device_type, hash_ip
+from workflows.matching.model import user_agent_family
 
 _CHUNK = 500
 

@@ -3,8 +3,8 @@
 A separate pass after ingest (``match_unattributed``), off unless the program turns it on
 (``probabilistic_matching``). It looks only at stored orders with no attribution and none of the three
 identifiers, compares the buyer's checkout signals (``order_signals``: network prefix, user-agent family,
-device type; written by ``workflows.order_signals.record_order_signals``) and the order's SKUs with recent clicks, and books the
-best partner only when the calibrated confidence (``workflows.probabilistic_model``) reaches the
+device type; written by ``workflows.booking.order_signals.record_order_signals``) and the order's SKUs with recent clicks, and books the
+best partner only when the calibrated confidence (``workflows.matching.model``) reaches the
 program's ``probabilistic_threshold``. A booked match is an ordinary attribution with method
 ``probabilistic`` and its ``confidence``, priced by the same rules engine (``store.rules``) and accrued
 through the same ledger API with the same ref (``accrual:{order_id}``) the booking engine uses, so a
@@ -26,7 +26,7 @@ from store.ledger import EXPENSE, book, partner_account, transfer
 from store.models import Attribution, Click, Commission, Order, OrderLine, OrderSignal, Partner, Program
 from store.money import prorate
 from store.rules import TRAILING_REVENUE_DAYS, compute_commission, rule_sets_in_force
-from workflows.probabilistic_model import (
+from workflows.matching.model import (
     DEFAULT_PARAMETERS,
     Background,
     ClickFeatures,

@@ -1,4 +1,4 @@
-"""Turning order, refund and click CSV rows into the inbox contract (``workflows.events``).
+"""Turning order, refund and click CSV rows into the inbox contract (``workflows.booking.events``).
 
 These are the big files (hundreds of thousands of rows): every column is checked by ``csv_rows.Fields``
 (which names the CSV column in its errors), then the event models validate again in pydantic's core, one
@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from workflows.csv_rows import Fields, Row
-from workflows.events import ClickIn, InboxPayload, OrderEvent, RefundEvent
+from workflows.booking.events import ClickIn, InboxPayload, OrderEvent, RefundEvent
+from workflows.importing.csv_rows import Fields, Row
 
 # The order-level columns every row of one order must repeat identically; the rest describe the line.
 ORDER_HEADER = ("ts", "customer_id", "click_id", "ref_code", "coupon_code", "currency")

@@ -2,8 +2,8 @@
 
 A file is all-or-nothing: every row is parsed and validated first, every bad row is reported (file,
 line, column, reason) through ``ImportFailed``, and the writes happen in the caller's transaction, so any
-error rolls the whole file back. Orders and refunds become inbox events booked by ``workflows.ingest``
-(source ``csv``, idempotent by id); clicks go through ``workflows.clicks``; reference data is upserted.
+error rolls the whole file back. Orders and refunds become inbox events booked by ``workflows.booking.ingest``
+(source ``csv``, idempotent by id); clicks go through ``workflows.booking.clicks``; reference data is upserted.
 This module never books ledger rows itself.
 """
 
@@ -19,11 +19,13 @@ from sqlalchemy.orm import Session
 
 from store.db import ensure_program
 from store.models import Application, Base, Click, Coupon, Partner, Product
-from workflows.clicks import record_clicks
-from workflows.csv_events import parse_clicks, parse_orders, parse_refunds
-from workflows.csv_rows import ErrorLog, Fields, ImportFailed, Row, RowError, paused_gc, read_rows
-from workflows.events import InboxPayload
-from workflows.import_entities import (
+from workflows.booking.clicks import record_clicks
+from workflows.booking.events import InboxPayload
+from workflows.booking.ingest import EventRejected, ingest
+from workflows.booking.order_signals import record_order_signals, signals_from_csv
+from workflows.importing.csv_events import parse_clicks, parse_orders, parse_refunds
+from workflows.importing.csv_rows import ErrorLog, Fields, ImportFailed, Row, RowError, paused_gc, read_rows
+from workflows.importing.entities import (
     APPLICATION_COLUMNS,
     COUPON_COLUMNS,
     PARTNER_COLUMNS,
@@ -35,8 +37,6 @@ from workflows.import_entities import (
     parse_products,
     upsert,
 )
-from workflows.ingest import EventRejected, ingest
-from workflows.order_signals import record_order_signals, signals_from_csv
 
 __all__ = ["IMPORT_KINDS", "ImportFailed", "ImportReport", "RowError", "import_csv"]
 

@@ -9,7 +9,7 @@
 - ``deliver_outbox`` every minute (and at start-up) — new proposals to Slack, then the outbox;
 - ``send_conversions`` every minute, only when GA4 or Meta is configured — server-side conversions.
 
-Each is a ``workflows.scheduler.JobSpec``; the scheduler guarantees one run per occurrence across replicas.
+Each is a ``workflows.schedule.scheduler.JobSpec``; the scheduler guarantees one run per occurrence across replicas.
 """
 
 from __future__ import annotations
@@ -30,12 +30,12 @@ from tools.fraud import scan
 from tools.fraud.thresholds import FraudThresholds
 from tools.outbox import queue_message
 from tools.scoring import ScoreThresholds
-from workflows.approvals import expire_stale
-from workflows.conversion_senders import ConversionSettingsSource, destinations_from, send_conversions
-from workflows.delivery import DeliveryConfig, DeliverySettingsSource, run_delivery
-from workflows.lifecycle import reconcile
-from workflows.scheduler import JobRunner, JobSpec
-from workflows.weekly import run_weekly_cycle
+from workflows.approvals.decide import expire_stale
+from workflows.booking.lifecycle import reconcile
+from workflows.delivery.conversion_senders import ConversionSettingsSource, destinations_from, send_conversions
+from workflows.delivery.outbox import DeliveryConfig, DeliverySettingsSource, run_delivery
+from workflows.schedule.scheduler import JobRunner, JobSpec
+from workflows.schedule.weekly import run_weekly_cycle
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ row locked until ``started + min_gap`` (half the job's period), so a replica tha
 a little later still finds it taken; a replica that dies mid-run holds the lock only until ``max_run``.
 Replicas' clocks are assumed NTP-synchronised (skew well under ``min_gap``).
 
-Job functions are persisted by reference (``workflows.scheduler:run_job`` with the job name); what a name
+Job functions are persisted by reference (``workflows.schedule.scheduler:run_job`` with the job name); what a name
 runs is registered in-process by ``JobRunner.start``. Nothing here knows what the jobs do.
 """
 
@@ -172,7 +172,7 @@ class JobRunner:
             # APScheduler reads an explicit next_run_time=None as "paused": leave it out to use the trigger.
             first_run = {"next_run_time": datetime.now(UTC)} if spec.run_at_start else {}
             self.scheduler.add_job(
-                "workflows.scheduler:run_job",
+                "workflows.schedule.scheduler:run_job",
                 trigger=spec.trigger,
                 args=[spec.name],
                 id=spec.name,

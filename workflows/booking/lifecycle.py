@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 
 from store.ledger import Posting, book, partner_account, transfer
 from store.models import Commission, InboxEvent, Partner
+from workflows.booking.ingest import replay_parked
 from workflows.experiments.service import stop_due
-from workflows.ingest import replay_parked
-from workflows.probabilistic import match_unattributed
+from workflows.matching.probabilistic import match_unattributed
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ def reconcile(*, session: Session, as_of: datetime) -> ReconcileReport:
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
     replayed = replay_parked(session=session)
-    # hooks (workflows.probabilistic, workflows.experiments): a no-op unless the program enabled matching
+    # hooks (workflows.matching.probabilistic, workflows.experiments): a no-op unless the program enabled matching
     # or an experiment's period ended; before locking, so what they book follows the same lifecycle
     matched = match_unattributed(session=session, as_of=as_of)
     stopped = stop_due(session=session, now=as_of)

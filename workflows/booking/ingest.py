@@ -16,7 +16,7 @@ CONTRACT (other modules rely on these signatures):
 
 Booking works in chunks (orders of a chunk before its refunds, so a refund that arrives just before its
 order in the same batch books at once). Refunds parked earlier are replayed as soon as their order is
-booked, and by ``workflows.lifecycle.reconcile``. Idempotency is layered: the inbox key, then the business
+booked, and by ``workflows.booking.lifecycle.reconcile``. Idempotency is layered: the inbox key, then the business
 id (order id, refund id), then the ledger ref — so any replay books nothing twice.
 """
 
@@ -34,10 +34,10 @@ from sqlalchemy.orm import Session
 from store.db import ensure_program
 from store.models import InboxEvent, Order
 from store.rules import rule_sets_in_force
-from workflows.commission import Outcome, book_orders
-from workflows.events import InboxPayload, OrderEvent, RefundEvent
-from workflows.inbox import insert_pending, insert_processed, new_event_indexes, record_outcomes
-from workflows.refunds import book_refunds
+from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
+from workflows.booking.inbox import insert_pending, insert_processed, new_event_indexes, record_outcomes
+from workflows.booking.orders import Outcome, book_orders
+from workflows.booking.refunds import book_refunds
 
 _BOOK_CHUNK = 5_000
 _PAYLOAD: TypeAdapter[InboxPayload] = TypeAdapter(Annotated[InboxPayload, Field(discriminator="kind")])

@@ -20,12 +20,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_rows
 from store.ledger import EXPENSE, Posting, book, partner_account
 from store.models import Commission, OrderLine, Refund
 from store.money import prorate
-from workflows.bulk import insert_rows
-from workflows.commission import BOOKED, DUPLICATE, Outcome
-from workflows.events import RefundEvent
+from workflows.booking.events import RefundEvent
+from workflows.booking.orders import BOOKED, DUPLICATE, Outcome
 
 _IN_CHUNK = 500
 PARKED = Outcome("parked")

@@ -6,7 +6,7 @@ minutes away from now is refused (a replayed request gets 401 and changes nothin
 ``AFFLOW_SLACK_APPROVERS`` may decide; anyone else gets an ephemeral refusal.
 
 Approve decides at once; Reject opens a modal asking for the reason and decides on its submission. The
-decision goes through the same ``workflows.approvals.decide`` as ``afflow approvals`` (it resumes the
+decision goes through the same ``workflows.approvals.decide.decide`` as ``afflow approvals`` (it resumes the
 agent's thread and applies exactly once), so double clicks and Slack's retries cannot decide twice: a
 click on an already-decided proposal only refreshes the message and tells the user. Slack wants an answer
 within three seconds, so deciding and updating the message run after the response (FastAPI background
@@ -35,13 +35,13 @@ from store.db import transaction
 from store.models import Proposal
 from tools.proposals import ProposalStateError
 from tools.slack import SlackConfig, SlackDeliveryError, SlackSettingsSource, decision_of, render_text
-from workflows.approvals import decide
+from workflows.approvals.decide import decide
 
 log = logging.getLogger(__name__)
 MAX_SKEW_SECONDS = 5 * 60
 
 Decide = Callable[..., object]
-"""``workflows.approvals.decide(*, engine, proposal_id, approve, actor, reason=None)``."""
+"""``workflows.approvals.decide.decide(*, engine, proposal_id, approve, actor, reason=None)``."""
 
 
 def signature_is_valid(*, secret: str, timestamp: str, body: bytes, signature: str, now: float | None = None) -> bool:
@@ -99,7 +99,7 @@ class ViewSubmission(_Loose):
 
 
 def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -> APIRouter:
-    """The router for ``/slack/actions``; ``decide`` is ``workflows.approvals.decide`` (wired in ``afflow serve``)."""
+    """The router for ``/slack/actions``; ``decide`` is ``workflows.approvals.decide.decide`` (wired in ``afflow serve``)."""
     router = APIRouter()
     slack = config.client()
 

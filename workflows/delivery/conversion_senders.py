@@ -23,7 +23,7 @@ from sqlalchemy import Engine, and_, or_, select, update
 
 from store.db import transaction
 from store.models import ConversionOutbox
-from workflows.conversions import QueueReport, encode_payload, queue_conversions
+from workflows.delivery.conversions import QueueReport, encode_payload, queue_conversions
 
 MAX_ATTEMPTS = 10
 LEASE = timedelta(minutes=5)

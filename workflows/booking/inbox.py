@@ -2,8 +2,8 @@
 
 Two ways in. ``insert_pending`` is for webhooks: ``INSERT ... ON CONFLICT DO NOTHING RETURNING``, safe when
 several replicas receive the same delivery at once. ``new_event_indexes`` + ``insert_processed`` is the
-bulk path of ``workflows.ingest.ingest`` (CSV files): look the keys up, book, then write each new row once
-with its final status. This module only writes inbox rows; booking lives in ``workflows.ingest``.
+bulk path of ``workflows.booking.ingest.ingest`` (CSV files): look the keys up, book, then write each new row once
+with its final status. This module only writes inbox rows; booking lives in ``workflows.booking.ingest``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from sqlalchemy import Insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_rows, table_of
 from store.models import InboxEvent, utcnow
-from workflows.bulk import insert_rows, table_of
-from workflows.commission import Outcome
-from workflows.events import InboxPayload
+from workflows.booking.events import InboxPayload
+from workflows.booking.orders import Outcome
 
 _ROW_CHUNK = 2_000
 _IN_CHUNK = 500

@@ -33,8 +33,8 @@ from tools.slack import (
     markdown_to_mrkdwn,
     render_json,
 )
-from workflows.mailer import Attachment, MailError, SmtpTarget, send_email
-from workflows.proposal_posting import post_pending_proposals, sync_decided_messages
+from workflows.approvals.posting import post_pending_proposals, sync_decided_messages
+from workflows.delivery.mailer import Attachment, MailError, SmtpTarget, send_email
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)

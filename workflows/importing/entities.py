@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from store.models import Base, Coupon, Partner
-from workflows.csv_rows import ErrorLog, Fields, Row
+from workflows.importing.csv_rows import ErrorLog, Fields, Row
 
 PARTNER_COLUMNS = (
     "partner_id",

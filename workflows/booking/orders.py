@@ -1,7 +1,7 @@
 """Booking orders: store order + lines, attribute, price each attributed line, accrue the commission.
 
 Works a chunk of orders at a time with batched look-ups and Core bulk inserts (no per-row ORM objects,
-no per-row queries; rows go in through ``workflows.bulk.insert_rows``). Per attributed order: one ``attributions`` row, one ``commissions`` row per line
+no per-row queries; rows go in through ``store.bulk.insert_rows``). Per attributed order: one ``attributions`` row, one ``commissions`` row per line
 (state ``pending``, ``lock_due_at`` = order time + the program's return window, the rule version in force
 at order time and a readable explanation), and one accrual posting ``accrual:{order_id}``
 (Dr ``program:commission_expense``, Cr ``partner:{id}:pending``) for the order's total commission.
@@ -19,12 +19,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_rows
 from store.ledger import EXPENSE, Posting, book, partner_account, transfer
 from store.models import Attribution, Commission, Order, OrderLine, Program
 from store.rules import TRAILING_REVENUE_DAYS, RuleBook, compute_commission
-from workflows.attribution import Credit, attribute, earliest_order_times, load_context
-from workflows.bulk import insert_rows
-from workflows.events import OrderEvent
+from workflows.booking.attribution import Credit, attribute, earliest_order_times, load_context
+from workflows.booking.events import OrderEvent
 
 _IN_CHUNK = 500
 

@@ -1,7 +1,7 @@
 """The event shapes every source (CSV import, store webhooks, conversion postbacks) turns into.
 
 These are the inbox contract: a webhook mapper and the CSV importer both produce these models and hand
-them to ``workflows.ingest``; nothing downstream knows where an event came from.
+them to ``workflows.booking.ingest``; nothing downstream knows where an event came from.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.models import Click, Coupon, Order, Partner
-from workflows.events import OrderEvent
+from workflows.booking.events import OrderEvent
 
 _IN_CHUNK = 500
 

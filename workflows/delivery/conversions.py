@@ -5,7 +5,7 @@ with an anti-join, so running it after every ingest or on a schedule queues each
 The payload is frozen at queue time in the destination's documented shape (GA4 Measurement Protocol,
 Meta Conversions API) and resent unchanged on retry; both receivers deduplicate by its event id
 (GA4: ``transaction_id``; Meta: ``event_name`` + ``event_id``). Delivery lives in
-``workflows.conversion_senders``.
+``workflows.delivery.conversion_senders``.
 
 Privacy: identifiers leave only as SHA-256 of the normalised value (what both platforms match on);
 raw IPs are never stored, so none can be sent. Money is stored here as decimal strings and written to

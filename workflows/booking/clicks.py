@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from store.models import Click
-from workflows.events import ClickIn
+from workflows.booking.events import ClickIn
 
 _CLICKS = Click.metadata.tables[Click.__tablename__]  # Core table: plain executemany, no ORM bulk grouping
 _MOBILE = re.compile(r"iphone|android.+mobile|mobile safari|windows phone|ipod", re.IGNORECASE)

@@ -24,7 +24,7 @@ from agents.nudges.nodes import prefetch as prefetch_nudges
 from agents.registry import agent_body
 from agents.runs import run_agent
 from agents.summary.nodes import prefetch as prefetch_summary
-from workflows.approvals import expire_stale
+from workflows.approvals.decide import expire_stale
 
 WEEKLY_AGENTS = ("tiering", "briefs", "nudges", "commissions", "summary")
 
