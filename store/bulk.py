@@ -2,8 +2,9 @@
 
 SQLAlchemy's executemany builds and processes a parameter dict per row, which costs more than the
 database's own work when a chunk writes tens of thousands of rows. ``insert_rows`` compiles one INSERT per
-call with the driver's parameter style, applies each column's own bind processor (so values are stored
-exactly as the ORM stores them: UTC datetimes, booleans) and hands plain tuples to ``executemany``.
+call with the driver's parameter style, applies each column's own bind processor for the dialect (so values
+are stored exactly as the ORM stores them: UTC datetimes, on SQLite as text with microseconds so that they
+compare with bound parameters, booleans) and hands plain tuples to ``executemany``.
 A JSON column takes JSON *text* (already serialised, e.g. ``model_dump_json()``), stored as-is.
 It never writes ledger rows (those go through ``store.ledger.book``).
 """
@@ -33,8 +34,8 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
     dialect = connection.dialect
     names = list(rows[0])
     processors = [
-        (index, None if isinstance(table.c[name].type, JSON) else table.c[name].type.bind_processor(dialect))
-        for index, name in enumerate(names)
+        (index, None if isinstance(column.type, JSON) else column.type.dialect_impl(dialect).bind_processor(dialect))
+        for index, column in enumerate(table.c[name] for name in names)
     ]
     active = [(index, process) for index, process in processors if process is not None]
     if dialect.paramstyle not in ("qmark", "format", "pyformat"):
