@@ -10,10 +10,9 @@ The order id is the business key: an order id already stored books nothing (``du
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -22,9 +21,10 @@ from sqlalchemy.orm import Session
 from store.bulk import insert_rows
 from store.ledger import EXPENSE, Posting, book, partner_account, transfer
 from store.models import Attribution, Commission, Order, OrderLine, Program
-from store.rules import TRAILING_REVENUE_DAYS, RuleBook, compute_commission
+from store.rules import RuleBook
 from workflows.booking.attribution import Credit, attribute, earliest_order_times, load_context
 from workflows.booking.events import OrderEvent
+from workflows.booking.pricing import Pricer
 
 _IN_CHUNK = 500
 
@@ -82,7 +82,7 @@ def _book_fresh(session: Session, fresh: list[tuple[str, OrderEvent]], program: 
     credits = {order.order_id: attribute(order, context) for order in events}
     # returning: an earlier order by the same customer is stored (or in this chunk), or the platform says so
     is_new = {o.order_id: first_seen[o.customer_id] >= o.ts and (o.customer_order_count or 1) <= 1 for o in events}
-    revenue = _TrailingRevenue.load(session, events, credits) if rules.needs_trailing_revenue else None
+    pricer = _pricer(session, events, credits, program, rules)
     order_rows: list[dict[str, Any]] = []
     line_rows: list[dict[str, Any]] = []
     attribution_rows: list[dict[str, Any]] = []
@@ -110,7 +110,7 @@ def _book_fresh(session: Session, fresh: list[tuple[str, OrderEvent]], program: 
     insert_rows(session, OrderLine, line_rows)
     line_ids = _line_ids(session, [order.order_id for order in events])
     insert_rows(session, Attribution, attribution_rows)
-    commission_rows, postings = _commissions(events, credits, line_ids, program, rules, revenue, is_new)
+    commission_rows, postings = _commissions(events, credits, line_ids, program, pricer, is_new)
     insert_rows(session, Commission, commission_rows)
     book(session=session, postings=postings)
 
@@ -158,8 +158,7 @@ def _commissions(
     credits: dict[str, Credit | None],
     line_ids: dict[tuple[str, int], int],
     program: Program,
-    rules: RuleBook,
-    revenue: _TrailingRevenue | None,
+    pricer: Pricer,
     is_new: dict[str, bool],
 ) -> tuple[list[dict[str, Any]], list[Posting]]:
     rows: list[dict[str, Any]] = []
@@ -169,22 +168,12 @@ def _commissions(
         credit = credits[order.order_id]
         if credit is None:
             continue
-        version = rules.at(order.ts)
-        trailing = revenue.before(credit.partner_id, order.ts) if revenue else 0
         order_total = 0
-        for line_no, line in enumerate(order.lines, start=1):
-            base = line.quantity * line.unit_price_cents
-            quote = compute_commission(
-                rules=version.body,
-                version=version.version,
-                currency=program.currency,
-                sku=line.sku,
-                base_cents=base,
-                partner_id=credit.partner_id,
-                is_new_customer=is_new[order.order_id],
-                trailing_revenue_cents=trailing,
-                order_ts=order.ts,
-            )
+        bases = [(line.sku, line.quantity * line.unit_price_cents) for line in order.lines]
+        quotes = pricer.quote_lines(
+            partner_id=credit.partner_id, order_ts=order.ts, is_new_customer=is_new[order.order_id], lines=bases
+        )
+        for line_no, ((_, base), quote) in enumerate(zip(bases, quotes, strict=True), start=1):
             order_total += quote.cents
             rows.append(
                 {
@@ -216,42 +205,18 @@ def _commissions(
     return rows, postings
 
 
-class _TrailingRevenue:
-    """Each partner's attributed order revenue by time, to sum a trailing window before an order."""
-
-    def __init__(self, series: dict[str, list[tuple[datetime, int]]]) -> None:
-        self._times = {p: [ts for ts, _ in points] for p, points in series.items()}
-        self._prefix: dict[str, list[int]] = {}
-        for partner_id, points in series.items():
-            running = [0]
-            for _, amount in points:
-                running.append(running[-1] + amount)
-            self._prefix[partner_id] = running
-
-    @classmethod
-    def load(cls, session: Session, orders: list[OrderEvent], credits: dict[str, Credit | None]) -> _TrailingRevenue:
-        window = timedelta(days=TRAILING_REVENUE_DAYS)
-        series: dict[str, list[tuple[datetime, int]]] = {}
-        for order in orders:
-            credit = credits[order.order_id]
-            if credit is not None:
-                total = sum(line.quantity * line.unit_price_cents for line in order.lines)
-                series.setdefault(credit.partner_id, []).append((order.ts, total))
-        partners = sorted(series)
-        start, end = min(o.ts for o in orders) - window, max(o.ts for o in orders)
-        for offset in range(0, len(partners), _IN_CHUNK):
-            query = (
-                select(Attribution.partner_id, Order.ts, Order.total_cents)
-                .join(Order, Order.id == Attribution.order_id)
-                .where(Attribution.partner_id.in_(partners[offset : offset + _IN_CHUNK]))
-                .where(Attribution.order_ts >= start, Attribution.order_ts < end)
-            )
-            for partner_id, ts, total in session.execute(query):
-                series[partner_id].append((ts, total))
-        return cls({p: sorted(points) for p, points in series.items()})
-
-    def before(self, partner_id: str, ts: datetime) -> int:
-        """Revenue attributed to the partner in [ts - 30 days, ts)."""
-        times, prefix = self._times.get(partner_id, []), self._prefix.get(partner_id, [0])
-        start = bisect_left(times, ts - timedelta(days=TRAILING_REVENUE_DAYS))
-        return prefix[bisect_left(times, ts)] - prefix[start]
+def _pricer(
+    session: Session, events: list[OrderEvent], credits: dict[str, Credit | None], program: Program, rules: RuleBook
+) -> Pricer:
+    """The chunk's pricer: stored revenue before the chunk, plus the chunk's own credited orders."""
+    credited = [(order, credit) for order in events if (credit := credits[order.order_id]) is not None]
+    pricer = Pricer.load(
+        session=session,
+        rules=rules,
+        currency=program.currency,
+        credited=[(credit.partner_id, order.ts) for order, credit in credited],
+    )
+    for order, credit in credited:
+        total = sum(line.quantity * line.unit_price_cents for line in order.lines)
+        pricer.credit(partner_id=credit.partner_id, order_ts=order.ts, total_cents=total)
+    return pricer

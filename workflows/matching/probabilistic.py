@@ -25,7 +25,8 @@ from store.db import ensure_program
 from store.ledger import EXPENSE, book, partner_account, transfer
 from store.models import Attribution, Click, Commission, Order, OrderLine, OrderSignal, Partner, Program
 from store.money import prorate
-from store.rules import TRAILING_REVENUE_DAYS, compute_commission, rule_sets_in_force
+from store.rules import rule_sets_in_force
+from workflows.booking.pricing import Pricer
 from workflows.matching.model import (
     DEFAULT_PARAMETERS,
     Background,
@@ -148,13 +149,20 @@ def _book(session: Session, program: Program, matches: list[tuple[OrderFeatures,
     """Attribution, commission rows and one accrual per matched order, as the booking engine writes them."""
     if not matches:
         return 0
-    rules = rule_sets_in_force(session=session)
     details = {
-        order_id: (ts, is_new)
-        for order_id, ts, is_new in session.execute(
-            select(Order.id, Order.ts, Order.is_new_customer).where(Order.id.in_([o.order_id for o, _ in matches]))
+        order_id: (ts, is_new, total)
+        for order_id, ts, is_new, total in session.execute(
+            select(Order.id, Order.ts, Order.is_new_customer, Order.total_cents).where(
+                Order.id.in_([o.order_id for o, _ in matches])
+            )
         )
     }
+    pricer = Pricer.load(
+        session=session,
+        rules=rule_sets_in_force(session=session),
+        currency=program.currency,
+        credited=[(match.partner_id, details[order.order_id][0]) for order, match in matches],
+    )
     lines: dict[str, list[OrderLine]] = {}
     for line in session.scalars(
         select(OrderLine).where(OrderLine.order_id.in_(list(details))).order_by(OrderLine.line_no)
@@ -165,9 +173,7 @@ def _book(session: Session, program: Program, matches: list[tuple[OrderFeatures,
     postings = []
     total_cents = 0
     for order, match in matches:
-        order_ts, is_new = details[order.order_id]
-        version = rules.at(order_ts)
-        trailing = _trailing_revenue(session, match.partner_id, order_ts) if rules.needs_trailing_revenue else 0
+        order_ts, is_new, order_total = details[order.order_id]
         # stored rounded down, so a stored confidence is never above the value that passed the threshold
         confidence = Decimal(repr(match.confidence)).quantize(Decimal("0.001"), rounding=ROUND_DOWN)
         attributions.append(
@@ -184,18 +190,16 @@ def _book(session: Session, program: Program, matches: list[tuple[OrderFeatures,
             }
         )
         net = 0
-        for line in lines.get(order.order_id, []):
-            quote = compute_commission(
-                rules=version.body,
-                version=version.version,
-                currency=program.currency,
-                sku=line.sku,
-                base_cents=line.amount_cents,
-                partner_id=match.partner_id,
-                is_new_customer=is_new,
-                trailing_revenue_cents=trailing,
-                order_ts=order_ts,
-            )
+        order_lines = lines.get(order.order_id, [])
+        quotes = pricer.quote_lines(
+            partner_id=match.partner_id,
+            order_ts=order_ts,
+            is_new_customer=is_new,
+            lines=[(line.sku, line.amount_cents) for line in order_lines],
+        )
+        # later matches of this pass count this one towards their volume tiers, as booking counts its chunk
+        pricer.credit(partner_id=match.partner_id, order_ts=order_ts, total_cents=int(order_total))
+        for line, quote in zip(order_lines, quotes, strict=True):
             # a refund booked before the match reduced nothing yet: start from the cumulative refund
             reversed_cents = prorate(quote.cents, line.refunded_cents, line.amount_cents) if line.amount_cents else 0
             net += quote.cents - reversed_cents
@@ -204,7 +208,7 @@ def _book(session: Session, program: Program, matches: list[tuple[OrderFeatures,
                     "order_line_id": line.id,
                     "order_id": order.order_id,
                     "partner_id": match.partner_id,
-                    "rule_version": version.version,
+                    "rule_version": quote.rule_version,
                     "base_cents": line.amount_cents,
                     "amount_cents": quote.cents,
                     "reversed_cents": reversed_cents,
@@ -232,16 +236,6 @@ def _book(session: Session, program: Program, matches: list[tuple[OrderFeatures,
         session.execute(insert(Commission), commissions)
     book(session=session, postings=postings)
     return total_cents
-
-
-def _trailing_revenue(session: Session, partner_id: str, ts: datetime) -> int:
-    query = (
-        select(func.coalesce(func.sum(Order.total_cents), 0))
-        .join(Attribution, Attribution.order_id == Order.id)
-        .where(Attribution.partner_id == partner_id)
-        .where(Attribution.order_ts >= ts - timedelta(days=TRAILING_REVENUE_DAYS), Attribution.order_ts < ts)
-    )
-    return int(session.scalar(query) or 0)
 
 
 @dataclass(frozen=True)

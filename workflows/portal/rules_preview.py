@@ -3,22 +3,23 @@
 "Current" is what was actually booked (each commission row records the amount its rule version gave);
 "proposed" re-prices the same attributed order lines with ``store.rules.compute_commission`` and the
 proposed body, with the same inputs the booking engine uses (SKU, line base, new vs returning customer,
-the partner's attributed revenue in the 30 days before the order). Refunds are ignored on both sides, so
+the partner's attributed revenue in the 30 days before the order), through the booking engine's
+``workflows.booking.pricing.Pricer``. Refunds are ignored on both sides, so
 the comparison is like for like. Pure reads; nothing is published here.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import Attribution, Commission, Order, OrderLine
-from store.rules import TRAILING_REVENUE_DAYS, RuleSetBody, compute_commission
+from store.models import Attribution, Commission, OrderLine
+from store.rules import EPOCH, RuleBook, RuleSetBody, RuleVersion
 from tools.analytics_sql import program_currency, resolve_window
+from workflows.booking.pricing import Pricer
 
 PREVIEW_VERSION = 0  # the body is not published yet, so its quotes carry no version
 
@@ -50,37 +51,12 @@ class RulePreview:
         return self.proposed_cents - self.current_cents
 
 
-class _Trailing:
-    """Attributed order revenue per partner, to sum ``[ts - 30 days, ts)`` like the booking engine."""
-
-    def __init__(self, session: Session, start: datetime, end: datetime) -> None:
-        self.times: dict[str, list[datetime]] = {}
-        self.prefix: dict[str, list[int]] = {}
-        rows = session.execute(
-            select(Attribution.partner_id, Order.ts, Order.total_cents)
-            .join(Order, Order.id == Attribution.order_id)
-            .where(Order.ts >= start - timedelta(days=TRAILING_REVENUE_DAYS), Order.ts <= end)
-            .order_by(Attribution.partner_id, Order.ts)
-        )
-        for partner_id, ts, total in rows:
-            self.times.setdefault(partner_id, []).append(ts)
-            running = self.prefix.setdefault(partner_id, [0])
-            running.append(running[-1] + int(total))
-
-    def before(self, partner_id: str, ts: datetime) -> int:
-        times, prefix = self.times.get(partner_id, []), self.prefix.get(partner_id, [0])
-        first = bisect_left(times, ts - timedelta(days=TRAILING_REVENUE_DAYS))
-        return prefix[bisect_left(times, ts)] - prefix[first]
-
-
 def preview_rule_set(
     *, session: Session, body: RuleSetBody, days: int = 30, as_of: datetime | None = None
 ) -> RulePreview:
     window = resolve_window(session=session, days=days, as_of=as_of)
     currency = program_currency(session=session)
     preview = RulePreview(start=window.start, end=window.end, currency=currency)
-    trailing = _Trailing(session, window.start, window.end) if body.volume_tiers else None
-    by_partner: dict[str, PartnerDelta] = {}
     rows = session.execute(
         select(
             Commission.partner_id,
@@ -93,18 +69,15 @@ def preview_rule_set(
         .join(OrderLine, OrderLine.id == Commission.order_line_id)
         .join(Attribution, Attribution.order_id == Commission.order_id)
         .where(Commission.order_ts > window.start, Commission.order_ts <= window.end)
+    ).all()
+    proposed = RuleBook((RuleVersion(PREVIEW_VERSION, EPOCH, body, "preview"),))
+    pricer = Pricer.load(
+        session=session, rules=proposed, currency=currency, credited=((row.partner_id, row.order_ts) for row in rows)
     )
+    by_partner: dict[str, PartnerDelta] = {}
     for partner_id, order_ts, base_cents, booked_cents, sku, is_new in rows:
-        quote = compute_commission(
-            rules=body,
-            version=PREVIEW_VERSION,
-            currency=currency,
-            sku=sku,
-            base_cents=base_cents,
-            partner_id=partner_id,
-            is_new_customer=is_new,
-            trailing_revenue_cents=trailing.before(partner_id, order_ts) if trailing else 0,
-            order_ts=order_ts,
+        [quote] = pricer.quote_lines(
+            partner_id=partner_id, order_ts=order_ts, is_new_customer=is_new, lines=[(sku, base_cents)]
         )
         delta = by_partner.setdefault(partner_id, PartnerDelta(partner_id))
         delta.lines += 1
