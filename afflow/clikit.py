@@ -1,7 +1,9 @@
-"""What every CLI command shares: opening the store, printing human or JSON output, and user errors.
+"""What every CLI command shares: opening the store, reading time options, printing human or JSON output,
+and user errors.
 
 A user mistake becomes one red line (or ``{"error": {...}}`` with ``--json``) and a non-zero exit;
-anything else is a bug and keeps its traceback.
+anything else is a bug and keeps its traceback. Every command module imports this one, so it must never
+import the store, settings or pydantic at module level: ``afflow X --help`` pays for whatever is here.
 """
 
 from __future__ import annotations
@@ -11,15 +13,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, NoReturn, overload
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
-from sqlalchemy import Engine
 
-from afflow.settings import Settings, get_settings
-from store.db import make_engine, migrate
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from afflow.settings import Settings
 
 console = Console()
 error_console = Console(stderr=True)
@@ -53,6 +56,8 @@ def fail(error: UserError, *, as_json: bool) -> NoReturn:
 @contextmanager
 def user_errors(*, as_json: bool) -> Iterator[None]:
     """Turn known user mistakes into a clean exit; let real bugs raise."""
+    from pydantic import ValidationError
+
     try:
         yield
     except UserError as error:
@@ -63,6 +68,10 @@ def user_errors(*, as_json: bool) -> Iterator[None]:
 
 
 def settings() -> Settings:
+    from pydantic import ValidationError
+
+    from afflow.settings import get_settings
+
     try:
         return get_settings()
     except ValidationError as error:
@@ -72,9 +81,35 @@ def settings() -> Settings:
 
 def open_store() -> Engine:
     """The configured database, created or migrated to the current schema."""
+    from store.db import make_engine, migrate
+
     engine = make_engine(settings().database_url)
     migrate(engine)
     return engine
+
+
+TIME_FORM = "a date or date-time such as 2024-05-01 or 2024-05-01T13:30:00+02:00 (UTC when no offset)"
+
+
+@overload
+def parse_time(value: str | None, *, option: str, default: datetime) -> datetime: ...
+@overload
+def parse_time(value: str | None, *, option: str, default: None = None) -> datetime | None: ...
+def parse_time(value: str | None, *, option: str, default: datetime | None = None) -> datetime | None:
+    """A time option's value as an aware UTC datetime; ``default`` when the option was not given.
+
+    The one rule for every command: ISO 8601 (``datetime.fromisoformat``: ``Z`` or ``+02:00`` offsets,
+    ``T`` or a space between date and time); a value without offset is UTC; a date alone is 00:00 UTC of
+    that date (no option reads a date as the end of that day). Anything else is a ``UserError`` naming the
+    option and the expected form.
+    """
+    if value is None:
+        return default
+    try:
+        parsed = datetime.fromisoformat(value)
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except (ValueError, OverflowError) as exc:  # OverflowError: an offset pushes year 1 or 9999 out of range
+        raise UserError("bad_option", f"{option}: {value!r} is not an ISO 8601 time; expected {TIME_FORM}") from exc
 
 
 def emit(data: Any, *, as_json: bool, render: Callable[[], None]) -> None:

@@ -10,8 +10,7 @@ from functools import lru_cache
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from tools.fraud import FraudThresholds
-from tools.scoring import ScoreThresholds
+from tools.thresholds import FraudThresholds, ScoreThresholds
 
 
 class Settings(BaseSettings):

@@ -20,7 +20,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -29,26 +29,10 @@ from store.money import format_money
 from tools.analytics_sql import Window, percent_text, program_currency, resolve_window
 from tools.fraud import Finding, FraudReport, FraudThresholds, scan
 from tools.metrics import MetricsReport, PartnerMetrics, partner_metrics
+from tools.thresholds import ScoreThresholds as ScoreThresholds  # its home is light: settings import it
 
 Tier = Literal["growth", "maintain", "purge"]
 HUNDRED = Decimal(100)
-
-
-class ScoreThresholds(BaseModel):
-    window_days: int = Field(default=30, ge=1, description="the performance window: margin, trend, refunds")
-    fraud_window_days: int = Field(
-        default=90,
-        ge=1,
-        description="the fraud look-back: a partner's pattern needs more orders than one month gives to be proven",
-    )
-    growth_min_score: int = Field(default=65, ge=0, le=100)
-    purge_max_score: int = Field(default=25, ge=0, le=100)
-    min_orders: int = Field(default=5, ge=1, description="orders needed before a partner can be tiered growth")
-    purge_severity: Literal["medium", "high"] = "high"
-    weights: dict[str, int] = Field(
-        default_factory=lambda: {"margin": 30, "trend": 20, "new_customers": 15, "refunds": 15, "brand_fit": 20}
-    )
-    fraud_penalty: dict[str, int] = Field(default_factory=lambda: {"high": 60, "medium": 25, "low": 10})
 
 
 class Component(BaseModel):

@@ -10,21 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import Any
 
 import typer
 from rich.table import Table
 
-from afflow.analytics_views import add_probabilistic_breakdown, fraud_view, llm_code_reader, metrics_view, score_view
-from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, settings, user_errors
-from store.db import transaction
-from store.models import Partner
-from tools.analytics_sql import program_currency, resolve_window
-from tools.coupon_watch import watch
-from tools.fraud import scan
-from tools.metrics import partner_metrics
-from tools.scoring import score_partners
+from afflow.clikit import (
+    JsonOption,
+    UserError,
+    console,
+    emit,
+    error_console,
+    open_store,
+    parse_time,
+    settings,
+    user_errors,
+)
 
 fraud_app = typer.Typer(help="Fraud signals per partner.", no_args_is_help=True)
 partners_app = typer.Typer(help="Partner quality scores and tiers.", no_args_is_help=True)
@@ -41,16 +42,6 @@ FraudDaysOption = typer.Option(
     help="Look-back in days (default: the one tiers judge fraud by, fraud_window_days of AFFLOW_SCORE_THRESHOLDS, 90).",
 )
 AsOfOption = typer.Option(None, "--as-of", help="Window end, ISO 8601 (default: the latest click or order).")
-
-
-def parse_as_of(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise UserError("bad_option", f"--as-of: {value!r} is not an ISO 8601 timestamp") from exc
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 @contextmanager
@@ -70,8 +61,14 @@ def metrics(
     as_json: bool = JsonOption,
 ) -> None:
     """Clicks, orders, revenue, margin and their change per partner and for the program."""
+    from afflow.analytics_views import add_probabilistic_breakdown, metrics_view
+    from store.db import transaction
+    from store.models import Partner
+    from tools.analytics_sql import program_currency, resolve_window
+    from tools.metrics import partner_metrics
+
     with user_errors(as_json=as_json):
-        end = parse_as_of(as_of)
+        end = parse_time(as_of, option="--as-of")
         with transaction(open_store()) as session, working("computing metrics", as_json=as_json):
             if partner is not None and session.get(Partner, partner) is None:
                 raise UserError("unknown_partner", f"--partner: no partner {partner!r}")
@@ -85,8 +82,13 @@ def metrics(
 @fraud_app.command("scan")
 def fraud_scan(days: int | None = FraudDaysOption, as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
     """Partners whose clicks or orders look like fraud, with the numbers behind each finding."""
+    from afflow.analytics_views import fraud_view
+    from store.db import transaction
+    from tools.analytics_sql import resolve_window
+    from tools.fraud import scan
+
     with user_errors(as_json=as_json):
-        end = parse_as_of(as_of)
+        end = parse_time(as_of, option="--as-of")
         config = settings()
         with transaction(open_store()) as session, working("scanning for fraud", as_json=as_json):
             fraud_days = days or config.score_thresholds.fraud_window_days  # the look-back the tiers judge by
@@ -99,8 +101,13 @@ def fraud_scan(days: int | None = FraudDaysOption, as_of: str | None = AsOfOptio
 @partners_app.command("score")
 def partners_score(days: int | None = DaysOption, as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
     """Quality score 0–100, its components, the tier (growth / maintain / purge) and the reasons."""
+    from afflow.analytics_views import score_view
+    from store.db import transaction
+    from tools.analytics_sql import program_currency
+    from tools.scoring import score_partners
+
     with user_errors(as_json=as_json):
-        end = parse_as_of(as_of)
+        end = parse_time(as_of, option="--as-of")
         config = settings()
         thresholds = config.score_thresholds
         if days is not None:
@@ -120,6 +127,10 @@ def coupons_watch(
     as_json: bool = JsonOption,
 ) -> None:
     """Fetch coupon aggregator pages and report the program's exclusive codes they publish."""
+    from afflow.analytics_views import llm_code_reader
+    from store.db import transaction
+    from tools.coupon_watch import watch
+
     with user_errors(as_json=as_json):
         config = settings()
         pages = list(urls or config.coupon_watch_url_list)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
-from store.models import Proposal
-from workflows.approvals.decide import ProposalStateError, decide, expire_stale, list_proposals
+
+if TYPE_CHECKING:
+    from store.models import Proposal
 
 approvals_app = typer.Typer(help="Review what the agents propose.", no_args_is_help=True)
 
@@ -35,6 +36,8 @@ def list_command(
     as_json: bool = JsonOption,
 ) -> None:
     """Proposals (pending by default); proposals waiting over 7 days are expired first."""
+    from workflows.approvals.decide import expire_stale, list_proposals
+
     with user_errors(as_json=as_json):
         engine = open_store()
         expire_stale(engine=engine, now=datetime.now(UTC))
@@ -59,6 +62,8 @@ def reject_command(
 
 
 def _decide(proposal_id: int, *, approve: bool, reason: str | None, as_json: bool) -> None:
+    from workflows.approvals.decide import ProposalStateError, decide, expire_stale
+
     with user_errors(as_json=as_json):
         engine = open_store()
         now = datetime.now(UTC)

@@ -12,12 +12,8 @@ from typing import Any
 
 import typer
 from rich.table import Table
-from sqlalchemy import func, select
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
-from store.db import transaction
-from store.models import ConversionOutbox
-from workflows.delivery.conversion_senders import destinations_from, send_conversions
 
 conversions_app = typer.Typer(help="Server-side conversions to GA4 and Meta.", no_args_is_help=True)
 
@@ -31,6 +27,8 @@ def conversions_send(
     as_json: bool = JsonOption,
 ) -> None:
     """Queue recent attributed orders and refunds not yet queued, then deliver what is due (with retries)."""
+    from workflows.delivery.conversion_senders import destinations_from, send_conversions
+
     with user_errors(as_json=as_json):
         destinations = destinations_from(settings())
         if not destinations:
@@ -60,6 +58,11 @@ def conversions_send(
 @conversions_app.command("status")
 def conversions_status(as_json: bool = JsonOption) -> None:
     """How many conversions are queued, sent or failed, per destination."""
+    from sqlalchemy import func, select
+
+    from store.db import transaction
+    from store.models import ConversionOutbox
+
     with user_errors(as_json=as_json), transaction(open_store()) as session:
         rows = session.execute(
             select(ConversionOutbox.destination, ConversionOutbox.status, func.count())

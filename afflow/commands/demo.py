@@ -9,21 +9,20 @@ Steps that follow the ledger (the agents' weekly cycle) belong after ``run_ledge
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, settings, user_errors
+from afflow.clikit import JsonOption, console, emit, error_console, open_store, parse_time, settings, user_errors
 from afflow.commands.importing import import_error
-from agents.llm import LLMConfig
 from store.money import format_money, human_money
-from workflows.demo import DemoSummary, generate_program, load_program, run_ledger_history, summarize
-from workflows.importing.importer import ImportFailed
-from workflows.schedule.weekly import run_weekly_cycle
+
+if TYPE_CHECKING:
+    from workflows.demo import DemoSummary
 
 
 def demo(
@@ -36,8 +35,13 @@ def demo(
     as_json: bool = JsonOption,
 ) -> None:
     """Seed a realistic program (partners, catalog, clicks, orders, refunds, applications) and book it."""
+    from agents.llm import LLMConfig
+    from workflows.demo import generate_program, load_program, run_ledger_history, summarize
+    from workflows.importing.importer import ImportFailed
+    from workflows.schedule.weekly import run_weekly_cycle
+
     with user_errors(as_json=as_json):
-        end_at = _parse_end(end)
+        end_at = parse_time(end, option="--end")
         out_dir = out or Path(settings().output_dir) / "demo"
         engine = open_store()
         timings: dict[str, float] = {}
@@ -68,16 +72,6 @@ def demo(
                                       public_url=settings().public_url, output_dir=settings().output_dir, triage=True)
         view["weekly"] = weekly.as_json()
         emit(view, as_json=as_json, render=lambda: _render(summary, view))
-
-
-def _parse_end(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise UserError("bad_option", f"--end: {text!r} is not an ISO 8601 timestamp") from exc
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
 
 
 def _view(

@@ -9,14 +9,8 @@ from typing import Any
 
 import typer
 from rich.table import Table
-from sqlalchemy import select
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, user_errors
-from afflow.commands.matching import parse_time
-from store.db import transaction
-from store.models import Experiment
-from workflows.experiments.report import report_view
-from workflows.experiments.service import ExperimentError, create_experiment, get_experiment, stop_experiment
+from afflow.clikit import JsonOption, UserError, console, emit, open_store, parse_time, user_errors
 
 experiments_app = typer.Typer(help="Commission experiments: randomised rate variants, measured.", no_args_is_help=True)
 
@@ -53,10 +47,14 @@ def experiments_create(
     as_json: bool = JsonOption,
 ) -> None:
     """Randomise the cohort (stratified by tier) to the variants and publish their rates."""
+    from store.db import transaction
+    from workflows.experiments.report import report_view
+    from workflows.experiments.service import ExperimentError, create_experiment
+
     with user_errors(as_json=as_json):
         now = datetime.now(UTC)
-        starts_at = parse_time(start, "--start") if start else now
-        ends_at = parse_time(end, "--end") if end else starts_at + timedelta(days=days)
+        starts_at = parse_time(start, option="--start", default=now)
+        ends_at = parse_time(end, option="--end", default=starts_at + timedelta(days=days))
         with transaction(open_store()) as session:
             try:
                 experiment = create_experiment(
@@ -82,6 +80,13 @@ def experiments_status(
     as_json: bool = JsonOption,
 ) -> None:
     """Per variant: conversion rate, revenue, commission, margin contribution and ROI with 95% intervals."""
+    from sqlalchemy import select
+
+    from store.db import transaction
+    from store.models import Experiment
+    from workflows.experiments.report import report_view
+    from workflows.experiments.service import ExperimentError, get_experiment
+
     with user_errors(as_json=as_json):
         now = datetime.now(UTC)
         with transaction(open_store()) as session:
@@ -109,6 +114,10 @@ def experiments_stop(
     as_json: bool = JsonOption,
 ) -> None:
     """Restore the previous rates, report, and propose adopting the winner (approved like any proposal)."""
+    from store.db import transaction
+    from workflows.experiments.report import report_view
+    from workflows.experiments.service import ExperimentError, get_experiment, stop_experiment
+
     with user_errors(as_json=as_json):
         now = datetime.now(UTC)
         with transaction(open_store()) as session:

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, user_errors
-from store.db import transaction
-from workflows.importing.importer import IMPORT_KINDS, ImportFailed, ImportReport, import_csv
-from workflows.importing.importer import Progress as ProgressCallback
+from workflows.importing.importer import IMPORT_KINDS  # the KIND argument's help lists them
+
+if TYPE_CHECKING:
+    from workflows.importing.importer import ImportFailed, ImportReport
+    from workflows.importing.importer import Progress as ProgressCallback
 
 _BAR_FROM_BYTES = 1_000_000  # below ~1 MB an import is instant and a bar would only flicker
 
@@ -23,6 +26,9 @@ def import_command(
     as_json: bool = JsonOption,
 ) -> None:
     """Import a CSV file; any bad row rejects the whole file and names its line and column."""
+    from store.db import transaction
+    from workflows.importing.importer import ImportFailed, import_csv
+
     with user_errors(as_json=as_json):
         if kind not in IMPORT_KINDS:
             raise UserError("bad_kind", f"unknown KIND {kind!r}; expected one of {', '.join(IMPORT_KINDS)}")

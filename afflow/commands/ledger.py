@@ -13,28 +13,12 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, user_errors
-from store.db import ensure_program, transaction
-from store.ledger import PartnerBalance, balances
-from store.models import Partner
+from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, parse_time, user_errors
 from store.money import format_money
-from workflows.booking.lifecycle import reconcile
-from workflows.booking.payouts import UnknownBatch, create_payout_batch, export_batch_csv
 
 ledger_app = typer.Typer(help="Balances and the lifecycle clock.", no_args_is_help=True)
 payouts_app = typer.Typer(help="Payout batches for finance.", no_args_is_help=True)
 AsOfOption = typer.Option(None, "--as-of", help="ISO 8601 time (UTC if no offset); default now.")
-
-
-def parse_time(value: str | None, option: str) -> datetime:
-    """An ISO 8601 option value as an aware UTC datetime (naive means UTC); None means now."""
-    if value is None:
-        return datetime.now(UTC)
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise UserError("bad_option", f"{option}: {value!r} is not an ISO 8601 time") from exc
-    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def _table(columns: list[str], rows: list[list[str]]) -> None:
@@ -49,6 +33,10 @@ def ledger_balance(
     partner: str | None = typer.Option(None, "--partner", help="Only this partner id."), as_json: bool = JsonOption
 ) -> None:
     """Pending / locked / paid / clawback per partner, derived from ledger entries."""
+    from store.db import ensure_program, transaction
+    from store.ledger import PartnerBalance, balances
+    from store.models import Partner
+
     with user_errors(as_json=as_json), transaction(open_store()) as session:
         currency = ensure_program(session).currency
         if partner is not None and session.get(Partner, partner) is None:
@@ -76,8 +64,11 @@ def ledger_balance(
 @ledger_app.command("reconcile")
 def ledger_reconcile(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
     """Replay parked events whose order arrived, then lock commissions past the return window."""
+    from store.db import ensure_program, transaction
+    from workflows.booking.lifecycle import reconcile
+
     with user_errors(as_json=as_json):
-        moment = parse_time(as_of, "--as-of")
+        moment = parse_time(as_of, option="--as-of", default=datetime.now(UTC))
         engine = open_store()
         spinner = error_console.status("reconciling...", spinner="dots") if not as_json else nullcontext()
         with spinner, transaction(engine) as session:
@@ -108,8 +99,11 @@ def ledger_reconcile(as_of: str | None = AsOfOption, as_json: bool = JsonOption)
 @payouts_app.command("create")
 def payouts_create(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
     """Pay every payable partner its locked commissions net of open clawbacks, as one batch."""
+    from store.db import transaction
+    from workflows.booking.payouts import create_payout_batch
+
     with user_errors(as_json=as_json):
-        moment = parse_time(as_of, "--as-of")
+        moment = parse_time(as_of, option="--as-of", default=datetime.now(UTC))
         with transaction(open_store()) as session:
             result = create_payout_batch(session=session, as_of=moment)
     money = result.currency
@@ -149,6 +143,9 @@ def payouts_export(
     as_json: bool = JsonOption,
 ) -> None:
     """Export a payout batch (partner_id,name,email,gross,clawback,net,currency,commission_count)."""
+    from store.db import transaction
+    from workflows.booking.payouts import UnknownBatch, export_batch_csv
+
     with user_errors(as_json=as_json):
         if file_format != "csv":
             raise UserError("bad_option", f"--format: {file_format!r} is not supported; use csv")

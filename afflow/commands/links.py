@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 from rich.table import Table
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
-from store.db import transaction
-from tools.links import LinkError, LinkView, create_links
+
+if TYPE_CHECKING:
+    from tools.links import LinkView
 
 links_app = typer.Typer(help="Tracking links partners share.", no_args_is_help=True)
 
@@ -20,6 +23,9 @@ def links_create(
     as_json: bool = JsonOption,
 ) -> None:
     """One link per partner × SKU (or a landing-page link); existing links are returned unchanged."""
+    from store.db import transaction
+    from tools.links import LinkError, create_links
+
     with user_errors(as_json=as_json):
         public_url = settings().public_url
         try:

@@ -9,17 +9,16 @@ import csv
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from pydantic import ValidationError
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, user_errors
-from store.db import ensure_program, transaction
+from afflow.clikit import JsonOption, UserError, console, emit, open_store, parse_time, user_errors
 from store.money import format_money
-from workflows.booking.order_signals import OrderSignalIn, record_order_signals
-from workflows.matching.probabilistic import match_unattributed, probabilistic_costs
+
+if TYPE_CHECKING:
+    from workflows.booking.order_signals import OrderSignalIn
 
 match_app = typer.Typer(
     help="Probabilistic matching of orders without click id, ref code or coupon.", no_args_is_help=True
@@ -37,24 +36,17 @@ def parse_threshold(text: str) -> Decimal:
     return value
 
 
-def parse_time(text: str | None, option: str) -> datetime:
-    if text is None:
-        return datetime.now(UTC)
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise UserError("bad_option", f"{option}: {text!r} is not an ISO 8601 time") from exc
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 @match_app.command("run")
 def match_run(
     as_of: str | None = typer.Option(None, "--as-of", help="Match orders placed up to this time (default now)."),
     as_json: bool = JsonOption,
 ) -> None:
     """Match and book unattributed orders whose confidence reaches the program's threshold."""
+    from store.db import ensure_program, transaction
+    from workflows.matching.probabilistic import match_unattributed
+
     with user_errors(as_json=as_json):
-        moment = parse_time(as_of, "--as-of")
+        moment = parse_time(as_of, option="--as-of", default=datetime.now(UTC))
         with transaction(open_store()) as session:
             report = match_unattributed(session=session, as_of=moment)
             currency = ensure_program(session).currency
@@ -77,6 +69,9 @@ def match_signals(
     as_json: bool = JsonOption,
 ) -> None:
     """Load buyers' checkout signals (hashed on arrival, raw IPs never stored); all-or-nothing per file."""
+    from store.db import ensure_program, transaction
+    from workflows.booking.order_signals import record_order_signals
+
     with user_errors(as_json=as_json):
         signals = read_signals(file)
         with transaction(open_store()) as session:
@@ -87,6 +82,10 @@ def match_signals(
 
 def read_signals(path: Path) -> list[OrderSignalIn]:
     """Parse and validate every row first; any bad row fails the whole file with its line number."""
+    from pydantic import ValidationError
+
+    from workflows.booking.order_signals import OrderSignalIn
+
     try:
         with path.open(newline="", encoding="utf-8") as handle:
             reader = csv.DictReader(handle)
@@ -116,6 +115,9 @@ def match_costs(
     as_json: bool = JsonOption,
 ) -> None:
     """Orders, revenue and commission credited by probabilistic matches, per partner (kept apart from metrics)."""
+    from store.db import ensure_program, transaction
+    from workflows.matching.probabilistic import probabilistic_costs
+
     with user_errors(as_json=as_json):
         end = datetime.now(UTC)
         start = end - timedelta(days=days)

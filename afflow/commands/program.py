@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
@@ -11,8 +11,9 @@ from rich.table import Table
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
 from afflow.commands.matching import parse_threshold
-from store.db import database_label, ensure_program, transaction
-from store.models import Program
+
+if TYPE_CHECKING:
+    from store.models import Program
 
 program_app = typer.Typer(help="Show or change the program's settings.", no_args_is_help=True)
 
@@ -33,6 +34,8 @@ def program_view(program: Program) -> dict[str, Any]:
 
 def init(as_json: bool = JsonOption) -> None:
     """Create or migrate the database."""
+    from store.db import database_label
+
     with user_errors(as_json=as_json):
         url = settings().database_url
         open_store()
@@ -59,6 +62,8 @@ def program_set(
     as_json: bool = JsonOption,
 ) -> None:
     """Change the program's settings (only the options given)."""
+    from store.db import ensure_program, transaction
+
     with user_errors(as_json=as_json):
         changes: dict[str, Any] = {
             "name": name,
@@ -93,6 +98,8 @@ def program_set(
 @program_app.command("show")
 def program_show(as_json: bool = JsonOption) -> None:
     """The program's settings (the brand guide is what triage and audits judge fit against)."""
+    from store.db import ensure_program, transaction
+
     with user_errors(as_json=as_json), transaction(open_store()) as session:
         view = program_view(ensure_program(session))
     emit(view, as_json=as_json, render=lambda: _render(view))

@@ -5,16 +5,17 @@ Publishing never re-prices commissions already booked; orders at or after ``--ef
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, user_errors
-from afflow.commands.ledger import parse_time
-from store.db import transaction
-from store.rules import RuleSetBody, RuleVersion, publish_rule_set, rule_sets_in_force
+from afflow.clikit import JsonOption, UserError, console, emit, open_store, parse_time, user_errors
+
+if TYPE_CHECKING:
+    from store.rules import RuleVersion
 
 rules_app = typer.Typer(help="Commission rule sets (versioned, effective-dated).", no_args_is_help=True)
 
@@ -34,8 +35,11 @@ def rules_show(
     as_json: bool = JsonOption,
 ) -> None:
     """The rule set in force, and every published version."""
+    from store.db import transaction
+    from store.rules import rule_sets_in_force
+
     with user_errors(as_json=as_json):
-        moment = parse_time(at, "--at")
+        moment = parse_time(at, option="--at", default=datetime.now(UTC))
         with transaction(open_store()) as session:
             book = rule_sets_in_force(session=session)
     view = {
@@ -66,8 +70,11 @@ def rules_set(
     as_json: bool = JsonOption,
 ) -> None:
     """Validate FILE.json and publish it as the next rule-set version."""
+    from store.db import transaction
+    from store.rules import RuleSetBody, publish_rule_set
+
     with user_errors(as_json=as_json):
-        moment = parse_time(effective_from, "--effective-from")
+        moment = parse_time(effective_from, option="--effective-from", default=datetime.now(UTC))
         try:
             text = file.read_text(encoding="utf-8")
         except OSError as exc:
