@@ -80,12 +80,10 @@ def settings() -> Settings:
 
 
 def open_store() -> Engine:
-    """The configured database, created or migrated to the current schema."""
-    from store.db import make_engine, migrate
+    """The configured database, created or migrated to the current schema (``afflow.wiring.open_store``)."""
+    from afflow import wiring
 
-    engine = make_engine(settings().database_url)
-    migrate(engine)
-    return engine
+    return wiring.open_store(settings())
 
 
 TIME_FORM = "a date or date-time such as 2024-05-01 or 2024-05-01T13:30:00+02:00 (UTC when no offset)"

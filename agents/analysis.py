@@ -20,12 +20,12 @@ from agents.context import AgentContext
 from store.db import transaction
 from tools import ledger_view, proposals
 from tools.analytics_sql import Window, resolve_window
-from tools.fraud import Finding, FraudReport, FraudThresholds, scan
+from tools.fraud import Finding, FraudReport, scan
 from tools.fraud import flagged_orders as fraud_orders
 from tools.inventory import SkuInventory, inventory_status
 from tools.ledger_view import PartnerContact, SkuSales
 from tools.metrics import MetricsReport, partner_metrics
-from tools.scoring import ScoreReport, ScoreThresholds, score_partners
+from tools.scoring import ScoreReport, score_partners
 
 T = TypeVar("T")
 
@@ -53,8 +53,10 @@ def _cached(context: AgentContext, key: str, compute: Callable[[], T]) -> T:
     return value
 
 
-def scoring_windows(context: AgentContext, thresholds: ScoreThresholds) -> tuple[Window, Window]:
-    """(performance window, fraud look-back) the tiers judge by, both ending at ``now``."""
+def scoring_windows(context: AgentContext) -> tuple[Window, Window]:
+    """(performance window, fraud look-back) the tiers judge by (``context.score_thresholds``), both ending at
+    ``now``."""
+    thresholds = context.score_thresholds
     with transaction(context.engine) as session:
         return (resolve_window(session=session, days=thresholds.window_days, as_of=context.now),
                 resolve_window(session=session, days=thresholds.fraud_window_days, as_of=context.now))
@@ -63,13 +65,12 @@ def scoring_windows(context: AgentContext, thresholds: ScoreThresholds) -> tuple
 def partner_scores(context: AgentContext) -> ScoreReport:
     """Scores and tiers over the scoring window, from the cycle's shared metrics and fraud reports."""
     def compute() -> ScoreReport:
-        thresholds = ScoreThresholds()
-        window, look_back = scoring_windows(context, thresholds)
+        window, look_back = scoring_windows(context)
         metrics = window_metrics(context, start=window.start, end=window.end)
         fraud = fraud_report(context, start=look_back.start, end=look_back.end)
         with transaction(context.engine) as session:
-            return score_partners(session=session, as_of=context.now, thresholds=thresholds,
-                                  fraud_thresholds=FraudThresholds(), metrics=metrics, fraud=fraud)
+            return score_partners(session=session, as_of=context.now, thresholds=context.score_thresholds,
+                                  fraud_thresholds=context.fraud_thresholds, metrics=metrics, fraud=fraud)
 
     return _cached(context, f"scores:{context.now.isoformat()}", compute)
 
@@ -78,11 +79,11 @@ def clawback_orders(context: AgentContext) -> dict[tuple[str, str], list[str]]:
     """(partner, signal) -> the orders of each high-severity finding of the tiers' fraud look-back that no
     clawback covers yet: what the commissions agent may propose to recover."""
     def compute() -> dict[tuple[str, str], list[str]]:
-        _, look_back = scoring_windows(context, ScoreThresholds())
+        _, look_back = scoring_windows(context)
         report = fraud_report(context, start=look_back.start, end=look_back.end)
         with transaction(context.engine) as session:
             high = [f for f in report.findings if f.severity == "high"]
-            flagged = fraud_orders(session=session, report=report, findings=high, thresholds=FraudThresholds())
+            flagged = fraud_orders(session=session, report=report, findings=high, thresholds=context.fraud_thresholds)
             covered = proposals.clawed_back_orders(session=session)
         uncovered: dict[tuple[str, str], list[str]] = {}
         for (partner_id, signal), order_ids in sorted(flagged.items()):
@@ -135,7 +136,7 @@ def contacts(context: AgentContext, *, status: str | None = "active") -> dict[st
 def fraud_report(context: AgentContext, *, start: datetime, end: datetime) -> FraudReport:
     def compute() -> FraudReport:
         with transaction(context.engine) as session:
-            return scan(session=session, start=start, end=end, thresholds=FraudThresholds())
+            return scan(session=session, start=start, end=end, thresholds=context.fraud_thresholds)
 
     return _cached(context, f"fraud:{start.isoformat()}:{end.isoformat()}", compute)
 

@@ -2,10 +2,19 @@
 
 Every call site asks for a pydantic-validated answer and supplies the offline answer (from analytics and
 templates) in the same call, so the graphs are identical with and without a key. The LLM path:
-``json_schema`` structured output, falling back once per client to ``json_object`` with the schema for
-servers that refuse it (llama.cpp's); output is always validated; one retry with the validation errors;
-still invalid, an API error after the client's own retries with backoff (429 / 5xx / timeouts), or a spent
-budget => the offline answer for that item, counted as a fallback with its reason. It never applies anything.
+``json_schema`` structured output, falling back once per client to ``json_object`` with the schema when the
+server says that response format is unsupported (llama.cpp's does); output is always validated; one retry
+with the validation errors. What happens when it goes wrong:
+
+- still invalid, a transient error after the client's own retries with backoff (408, 409, 429, 5xx,
+  timeouts, connection errors) or a spent budget => the offline answer for that item, counted as a
+  fallback with its reason in the run's usage;
+- any other refusal (a 400 that is not about the response format, such as a context-length error or a bad
+  parameter, 401, 403, 404, 422) => ``LLMRefused``, naming the model, the endpoint and the server's
+  message: a wrong key or model name must stop the run, not quietly turn every item offline. Once one item
+  was refused the others of the client raise the same error without calling the server again.
+
+It never applies anything.
 """
 
 from __future__ import annotations
@@ -23,7 +32,10 @@ import openai
 from openai.types.chat import ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
 
+from agents.llm_errors import LLMRefused
 from agents.usage import RunUsage, usd_to_micro
+
+__all__ = ["LLMConfig", "LLMRefused", "OfflineReasoner", "OpenAIReasoner", "Reasoner", "make_reasoner"]
 
 T = TypeVar("T", bound=BaseModel)
 ItemT = TypeVar("ItemT")
@@ -90,6 +102,7 @@ class OpenAIReasoner:
         self.usage = RunUsage(model=config.model, budget_micro_usd=usd_to_micro(config.budget_usd))
         self._slots = threading.BoundedSemaphore(max(1, config.concurrency))
         self._json_schema_supported = True
+        self._refused: LLMRefused | None = None
 
     def structured(
         self, *, task: str, system: str, prompt: str, schema: type[T], offline: Callable[[], T]
@@ -99,14 +112,18 @@ class OpenAIReasoner:
             {"role": "user", "content": prompt},
         ]
         for _attempt in range(2):
+            if self._refused is not None:
+                raise self._refused
             if not self.usage.can_spend():
                 self.usage.fallback(task=task, reason="budget")
                 return offline()
             try:
                 content = self._complete(messages=messages, schema=schema)
             except openai.APIError as exc:
-                self.usage.fallback(task=task, reason=f"api_error:{type(exc).__name__}")
-                return offline()
+                if _is_transient(exc):
+                    self.usage.fallback(task=task, reason=f"api_error:{type(exc).__name__}")
+                    return offline()
+                raise self._refuse(exc) from exc
             try:
                 return schema.model_validate_json(extract_json(content))
             except ValidationError as exc:
@@ -131,12 +148,24 @@ class OpenAIReasoner:
                 try:
                     return self._create(messages, _json_schema_format(schema))
                 except openai.APIStatusError as exc:
-                    if not _refuses_json_schema(exc):
+                    if not _refuses_response_format(exc):
                         raise
                     # A local server refuses json_schema (llama-cpp-python answers 500 with a validation error
-                    # naming response_format): use json_object + schema from now on.
+                    # naming response_format): use json_object + schema from now on. Refused again, it raises.
                     self._json_schema_supported = False
-            return self._create(messages, {"type": "json_object", "schema": schema.model_json_schema()})
+            try:
+                return self._create(messages, {"type": "json_object", "schema": schema.model_json_schema()})
+            except openai.APIStatusError as exc:
+                if _refuses_response_format(exc):  # neither json_schema nor json_object: nothing left to try
+                    raise self._refuse(exc) from exc
+                raise
+
+    def _refuse(self, error: openai.APIError) -> LLMRefused:
+        """The error that stops the run; every later call of this client raises it without a request."""
+        status = error.status_code if isinstance(error, openai.APIStatusError) else 0
+        self._refused = LLMRefused(model=self.config.model, endpoint=str(self.client.base_url).rstrip("/"),
+                                   status=status, server_message=_server_message(error))
+        return self._refused
 
     def _create(self, messages: Sequence[ChatCompletionMessageParam], response_format: dict[str, Any]) -> str:
         completion = self.client.chat.completions.create(
@@ -168,10 +197,41 @@ def extract_json(content: str) -> str:
     return content[start : end + 1] if 0 <= start < end else content
 
 
-def _refuses_json_schema(error: openai.APIStatusError) -> bool:
-    if error.status_code in (400, 422):
+TRANSIENT_STATUSES = (408, 409, 429)  # and every 5xx: what the client itself retries
+FORMAT_WORDS = ("response_format", "json_schema", "not supported", "unsupported")
+
+
+def _is_transient(error: openai.APIError) -> bool:
+    """Worth the offline answer for this item and another try on the next: the server is busy or away."""
+    if isinstance(error, openai.APIConnectionError):  # includes timeouts
         return True
-    return error.status_code == 500 and "response_format" in str(error.body or error.message)
+    if isinstance(error, openai.APIStatusError):
+        return error.status_code in TRANSIENT_STATUSES or error.status_code >= 500
+    return isinstance(error, openai.APIResponseValidationError)  # a 200 whose body is not a completion
+
+
+def _refuses_response_format(error: openai.APIStatusError) -> bool:
+    """The server says it does not support the ``json_schema`` response format (and nothing else is wrong).
+
+    OpenAI names the parameter (``param: "response_format"``); llama-cpp-python answers 500 with a validation
+    error naming ``response_format``; others say "not supported". A refusal that names another parameter
+    ("max_tokens is not supported with this model") is not about the format.
+    """
+    if error.status_code not in (400, 422, 500):
+        return False
+    body = error.body if isinstance(error.body, dict) else {}
+    param = body.get("param")
+    if isinstance(param, str) and param and "response_format" not in param:
+        return False
+    text = _server_message(error).lower()
+    return any(word in text for word in FORMAT_WORDS)
+
+
+def _server_message(error: openai.APIError) -> str:
+    body = error.body
+    if isinstance(body, dict) and isinstance(body.get("message"), str):
+        return " ".join(str(body["message"]).split())
+    return " ".join(str(body if body is not None else error.message).split())
 
 
 def _json_schema_format(schema: type[BaseModel]) -> dict[str, Any]:

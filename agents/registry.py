@@ -1,23 +1,24 @@
-"""Every runnable agent by name, each returning a JSON-able result (the ``afflow run AGENT --json`` body)."""
+"""Every runnable agent by name, each returning a JSON-able result (the ``afflow run AGENT --json`` body).
+
+Importing this module is cheap (``afflow run --help`` lists ``AGENT_NAMES``): the graphs, and LangGraph with
+them, are imported by ``agent_body``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from agents.briefs.graph import run as run_briefs
-from agents.commissions.graph import run as run_commissions
-from agents.context import AgentContext
-from agents.nudges.graph import run as run_nudges
-from agents.summary.graph import run as run_summary
-from agents.tiering.graph import run as run_tiering
-from agents.triage.graph import run as run_triage
+if TYPE_CHECKING:
+    from agents.context import AgentContext
 
-AgentBody = Callable[[AgentContext], dict[str, Any]]
+AgentBody = Callable[["AgentContext"], dict[str, Any]]
 AGENT_NAMES = ("triage", "tiering", "briefs", "nudges", "launch", "audit", "commissions", "summary")
 
 
 def _triage(context: AgentContext) -> dict[str, Any]:
+    from agents.triage.graph import run as run_triage
+
     decisions = run_triage(context)
     return {
         "decisions": [
@@ -29,7 +30,12 @@ def _triage(context: AgentContext) -> dict[str, Any]:
 def agent_body(name: str, *, output_dir: str) -> AgentBody:
     """The body that runs agent ``name``; raises KeyError for an unknown name."""
     from agents.audit.graph import run as run_audit
+    from agents.briefs.graph import run as run_briefs
+    from agents.commissions.graph import run as run_commissions
     from agents.launch.graph import run as run_launch
+    from agents.nudges.graph import run as run_nudges
+    from agents.summary.graph import run as run_summary
+    from agents.tiering.graph import run as run_tiering
 
     bodies: dict[str, AgentBody] = {
         "triage": _triage,

@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 
 from agents.background import BackgroundWork
-from agents.context import AgentContext
-from agents.llm import LLMConfig, make_reasoner
+from agents.context import AgentConfig, AgentContext
+from agents.llm import make_reasoner
 from store.db import transaction
 from tools.agent_runs import close_run, open_run
 
@@ -21,19 +21,19 @@ def run_agent(
     *,
     agent: str,
     engine: Engine,
-    llm: LLMConfig,
+    config: AgentConfig,
     now: datetime,
-    public_url: str,
     body: Callable[[AgentContext], ResultT],
     cache: dict[str, Any] | None = None,
     background: BackgroundWork | None = None,
 ) -> tuple[ResultT, dict[str, object]]:
-    """Run ``body`` with a fresh reasoner (its own budget) and record what it spent; returns (result, usage).
+    """Run ``body`` with a fresh reasoner (its own budget, from ``config.llm``) and the thresholds and public URL
+    of ``config``, and record what it spent; returns (result, usage).
 
     With ``background`` (the weekly cycle's) approval threads are opened there and the caller joins it;
     without, the run opens them itself and returns once they are parked.
     """
-    reasoner = make_reasoner(llm)
+    reasoner = make_reasoner(config.llm)
     with transaction(engine) as session:
         run_id = open_run(
             session=session,
@@ -44,7 +44,8 @@ def run_agent(
             now=now,
         )
     context = AgentContext(
-        engine=engine, reasoner=reasoner, now=now, public_url=public_url, run_id=run_id,
+        engine=engine, reasoner=reasoner, now=now, public_url=config.public_url,
+        score_thresholds=config.score_thresholds, fraud_thresholds=config.fraud_thresholds, run_id=run_id,
         cache=cache if cache is not None else {}, background=background,
     )
     try:

@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from multiprocessing.connection import Connection
@@ -44,6 +45,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text
 
+from afflow import wiring
+from afflow.settings import Settings
 from agents.llm import LLMConfig
 from store.db import make_engine, migrate, transaction
 from tests.agents.openai_server import Script, openai_server
@@ -154,7 +157,8 @@ def fresh_copy(source: Path, target: Path) -> str:
 def run_cycle(url: str, llm: LLMConfig, end: datetime, out: str) -> tuple[WeeklyReport, float]:
     engine = make_engine(url)
     started = time.perf_counter()
-    report = run_weekly_cycle(engine=engine, llm=llm, as_of=end, public_url="http://bench", output_dir=out)
+    config = replace(wiring.agent_config(Settings()), llm=llm, public_url="http://bench")  # thresholds: AFFLOW_*
+    report = run_weekly_cycle(engine=engine, config=config, as_of=end, output_dir=out)
     wall = time.perf_counter() - started
     engine.dispose()
     return report, wall

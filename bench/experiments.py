@@ -33,6 +33,8 @@ from sqlalchemy import select
 
 from store.db import make_engine, migrate, transaction
 from store.models import Experiment, ExperimentAssignment
+from tools.fraud import FraudThresholds
+from tools.scoring import ScoreThresholds
 from workflows.experiments.assignment import assign
 from workflows.experiments.report import analysis_of
 from workflows.experiments.service import create_experiment
@@ -175,7 +177,8 @@ def end_to_end(seed: int, partners: int, lift: float, workdir: Path) -> Analysis
         )
         experiment = create_experiment(
             session=session, name=f"seed {seed}", variants=RATES, starts_at=START, ends_at=START + timedelta(days=DAYS),
-            seed=seed, now=START, partner_ids=[p.partner_id for p in cohort],
+            seed=seed, now=START, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds(),
+            partner_ids=[p.partner_id for p in cohort],
         )  # fmt: skip
         query = select(ExperimentAssignment).where(ExperimentAssignment.experiment_id == experiment.id)
         assignment = {a.partner_id: a.variant for a in session.scalars(query)}

@@ -1,8 +1,8 @@
 """Portal page latency on the demo program (default 200 partners, 500 SKUs, 90 days) in SQLite.
 
 Builds the demo through the same path as ``afflow demo`` (generate, import, ledger history), adds one
-account per role, then times each role's pages in-process (FastAPI TestClient, server-side rendering
-included) and prints the median per page with its ratio to the login page measured in the same run.
+account per role, then times each role's pages in-process (``afflow serve``'s app from ``afflow.wiring`` under
+FastAPI's TestClient, server-side rendering included) and prints the median per page with its ratio to the login page measured in the same run.
 Run: ``python bench/portal.py [--partners N] [--repeat R]``. Prints figures; asserts nothing.
 """
 
@@ -16,15 +16,16 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
+from starlette.types import ASGIApp
 
+from afflow import wiring
+from afflow.settings import Settings
 from store.db import make_engine, migrate, transaction
 from store.models import Partner
 from workflows.demo.generator import generate_program
 from workflows.demo.loader import load_program, run_ledger_history
-from workflows.portal import PortalConfig, portal_router
 from workflows.portal.auth import create_user, find_user, issue_login_token
 
 
@@ -44,7 +45,7 @@ def build_demo(folder: Path, partners: int) -> tuple[Engine, str]:
     return engine, partner_id
 
 
-def signed_in(app: FastAPI, engine: Engine, email: str) -> TestClient:
+def signed_in(app: ASGIApp, engine: Engine, email: str) -> TestClient:
     client = TestClient(app, follow_redirects=False)
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/portal/login").text)
     assert csrf
@@ -75,8 +76,8 @@ def main() -> None:
         started = time.perf_counter()
         engine, partner_id = build_demo(Path(tmp), args.partners)
         print(f"demo built in {time.perf_counter() - started:.1f} s ({args.partners} partners)")
-        app = FastAPI()
-        app.include_router(portal_router(engine=engine, config=PortalConfig()))
+        # the app `afflow serve` runs (its lifespan, the click writer, is not started: no redirects are timed)
+        app = wiring.http_app(engine=engine, settings=Settings(spool_dir=str(Path(tmp) / "spool")))
         baseline = timed(TestClient(app), "/portal/login", args.repeat)
         pages = {
             "promoter@bench.example": [f"/portal/partners/{partner_id}"],

@@ -17,6 +17,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from afflow import wiring
 from afflow.clikit import JsonOption, console, emit, error_console, open_store, parse_time, settings, user_errors
 from afflow.commands.importing import import_error
 from store.money import format_money, human_money
@@ -35,7 +36,6 @@ def demo(
     as_json: bool = JsonOption,
 ) -> None:
     """Seed a realistic program (partners, catalog, clicks, orders, refunds, applications) and book it."""
-    from agents.llm import LLMConfig
     from workflows.demo import generate_program, load_program, run_ledger_history, summarize
     from workflows.importing.importer import ImportFailed
     from workflows.schedule.weekly import run_weekly_cycle
@@ -68,8 +68,8 @@ def demo(
         view["imports"] = [report.as_dict() for report in reports]
         with Progress(TextColumn("{task.description}"), console=error_console, transient=True, disable=as_json) as bar:
             bar.add_task("agents: triage + weekly cycle (offline)", total=None)
-            weekly = run_weekly_cycle(engine=engine, llm=LLMConfig(api_key=None), as_of=files.end,
-                                      public_url=settings().public_url, output_dir=settings().output_dir, triage=True)
+            weekly = run_weekly_cycle(engine=engine, config=wiring.agent_config(settings(), offline=True),
+                                      as_of=files.end, output_dir=settings().output_dir, triage=True)
         view["weekly"] = weekly.as_json()
         emit(view, as_json=as_json, render=lambda: _render(summary, view))
 

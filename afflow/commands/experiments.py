@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, parse_time, user_errors
+from afflow.clikit import JsonOption, UserError, console, emit, open_store, parse_time, settings, user_errors
 
 experiments_app = typer.Typer(help="Commission experiments: randomised rate variants, measured.", no_args_is_help=True)
 
@@ -55,6 +55,7 @@ def experiments_create(
         now = datetime.now(UTC)
         starts_at = parse_time(start, option="--start", default=now)
         ends_at = parse_time(end, option="--end", default=starts_at + timedelta(days=days))
+        current = settings()
         with transaction(open_store()) as session:
             try:
                 experiment = create_experiment(
@@ -65,6 +66,8 @@ def experiments_create(
                     ends_at=ends_at,
                     seed=seed if seed is not None else secrets.randbelow(2**31),
                     now=now,
+                    thresholds=current.score_thresholds,
+                    fraud_thresholds=current.fraud_thresholds,
                     partner_ids=_split(partners),
                     tiers=_split(tiers),
                 )

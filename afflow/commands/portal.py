@@ -1,6 +1,6 @@
 """``afflow users add|list|token``: portal accounts and one-time sign-in links issued by an operator.
 
-``register`` also adds the web portal (``/portal``) to ``afflow serve`` through its ``ROUTER_FACTORIES``.
+The portal's pages themselves are served by ``afflow serve`` (``afflow.wiring.routers`` lists them).
 """
 
 from __future__ import annotations
@@ -8,16 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from fastapi import APIRouter
 from rich.table import Table
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 
 from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
-from afflow.commands.serve import ROUTER_FACTORIES
-from afflow.settings import Settings
 from store.db import transaction
 from store.models import PortalUser
-from workflows.portal import PortalConfig, portal_router
 from workflows.portal.auth import ROLES, PortalAuthError, create_user, disable_user, find_user, issue_login_token
 from workflows.portal.mail import queue_sign_in_email, sign_in_url
 
@@ -101,18 +97,5 @@ def users_token(
         emit(view, as_json=as_json, render=lambda: console.print(f"sign-in link for {view['email']}: {view['url']}"))
 
 
-def portal_router_for(engine: Engine, current: Settings) -> APIRouter:
-    """The portal for ``afflow serve``: always on (it is useless without accounts, and harmless)."""
-    api_key = current.stripe_api_key.get_secret_value() if current.stripe_api_key else None
-    return portal_router(
-        engine=engine,
-        config=PortalConfig(
-            public_url=current.public_url, stripe_api_key=api_key, stripe_api_url=current.stripe_api_url
-        ),
-    )
-
-
 def register(app: typer.Typer) -> None:
     app.add_typer(users_app, name="users")
-    if portal_router_for not in ROUTER_FACTORIES:
-        ROUTER_FACTORIES.append(portal_router_for)

@@ -1,8 +1,6 @@
-"""``afflow serve``: the HTTP app (redirects, webhooks, conversion postbacks) under uvicorn.
-
-Composition: settings become a ``workflows.http.HttpConfig``; features that bring their own routes (Slack
-actions, the portal) are listed in ``ROUTER_FACTORIES`` — each a function ``(engine, settings) -> APIRouter
-| None`` (None when the feature is not configured). Add yours there; nothing else needs to change.
+"""``afflow serve``: the HTTP app (redirects, webhooks, conversion postbacks, Slack actions, the portal) under
+uvicorn, and the scheduled jobs. What it serves and runs is built by ``afflow.wiring`` (``http_app`` lists
+every router explicitly; ``start_scheduler``); this module only binds, runs and stops them.
 """
 
 from __future__ import annotations
@@ -10,37 +8,12 @@ from __future__ import annotations
 import gc
 import logging
 import signal
-from collections.abc import Callable
-from pathlib import Path
 from types import FrameType
 
 import typer
-import uvicorn
-from fastapi import APIRouter
-from sqlalchemy import Engine
 
+from afflow import wiring
 from afflow.clikit import UserError, console, open_store, settings, user_errors
-from afflow.commands.agents import llm_config
-from afflow.settings import Settings
-from workflows.approvals.slack_actions import slack_router_factory
-from workflows.http import HttpConfig, create_app
-from workflows.schedule.jobs import start_scheduler
-
-RouterFactory = Callable[[Engine, Settings], APIRouter | None]
-ROUTER_FACTORIES: list[RouterFactory] = [slack_router_factory]
-
-
-def http_config(current: Settings) -> HttpConfig:
-    return HttpConfig(
-        public_url=current.public_url,
-        spool_dir=Path(current.spool_dir),
-        secrets={
-            "shopify": current.shopify_secret,
-            "woocommerce": current.woocommerce_secret,
-            "stripe": current.stripe_secret,
-        },
-        conversion_api_key=current.conversion_api_key,
-    )
 
 
 def serve(
@@ -48,11 +21,12 @@ def serve(
     port: int | None = typer.Option(None, min=1, max=65535, help="Port (default AFFLOW_PORT, else 8000)."),
 ) -> None:
     """Serve tracking redirects, store webhooks and conversion postbacks until SIGTERM / Ctrl-C."""
+    import uvicorn
+
     with user_errors(as_json=False):
         current = settings()
         engine = open_store()
-        routers = [router for factory in ROUTER_FACTORIES if (router := factory(engine, current)) is not None]
-        app = create_app(engine=engine, config=http_config(current), routers=routers)
+        app = wiring.http_app(engine=engine, settings=current)
         bind_host, bind_port = host or current.host, port or current.port
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         console.print(
@@ -71,11 +45,7 @@ def serve(
                 forwarded_allow_ips=current.forwarded_allow_ips,
             )
         )
-        scheduler = (
-            start_scheduler(engine=engine, settings=current, llm=llm_config(current))
-            if current.scheduler_enabled
-            else None
-        )
+        scheduler = wiring.start_scheduler(engine=engine, settings=current) if current.scheduler_enabled else None
         for stop_signal in (signal.SIGTERM, signal.SIGINT):
             # uvicorn re-raises the signal after its graceful shutdown; exiting through `finally` stops the
             # scheduler (and disposes the engine) instead of dying with the default handler.

@@ -47,7 +47,8 @@ def draft_proposals(state: TieringState) -> dict[str, Any]:
             continue
         name = state["names"].get(scored.partner_id, scored.partner_id)
         if scored.tier == "growth":
-            draft = _tier_bump(scored, metrics, state["rates"][scored.partner_id], name, state["currency"])
+            days = state["scores"].window.length.days
+            draft = _tier_bump(scored, metrics, state["rates"][scored.partner_id], name, state["currency"], days)
             if draft is not None:
                 drafts.append(draft)
         elif scored.tier == "purge":
@@ -60,7 +61,7 @@ def open_proposals(state: TieringState, runtime: Runtime[AgentContext]) -> dict[
 
 
 def _tier_bump(
-    scored: PartnerScore, metrics: PartnerMetrics, current: Decimal, name: str, currency: str
+    scored: PartnerScore, metrics: PartnerMetrics, current: Decimal, name: str, currency: str, window_days: int
 ) -> ProposalDraft | None:
     new = min(MAX_PERCENT, current + BUMP_POINTS)
     if new <= current:
@@ -79,12 +80,12 @@ def _tier_bump(
         evidence={"score": scored.score, "tier": scored.tier, "reasons": scored.reasons,
                   "components": {k: v.model_dump(mode="json") for k, v in scored.components.items()}},
         expected_impact={
-            "window_days": 30,
+            "window_days": window_days,
             "extra_commission_at_current_run_rate": format_money(extra, currency),
             "margin_contribution_in_window": format_money(margin, currency),
             "margin_after_bump_if_sales_flat": format_money(margin - extra, currency),
             "revenue_uplift_that_pays_for_it": format_money(breakeven, currency) if breakeven is not None else None,
-            "note": "over a 30-day run-rate; the bump pays off if the partner's revenue grows by more",
+            "note": f"over a {window_days}-day run-rate; the bump pays off if the partner's revenue grows by more",
         },
     )
 

@@ -18,6 +18,7 @@ from agents.llm import LLMConfig
 from agents.registry import agent_body
 from agents.runs import run_agent
 from store.db import make_engine, migrate
+from tests.agents.config import agent_config
 from tests.agents.programs import COUPON_CONTENT, GOOD_CONTENT, INJECTION, application, load
 
 CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
@@ -54,7 +55,7 @@ def triage_scenario(tmp: Path, llm: LLMConfig) -> dict[str, Any]:
         application("a-inject", name="Gear Guru", email="guru@example.com", audience=50000, engagement="0.06",
                     content=f"{GOOD_CONTENT} {INJECTION}"),
     ])
-    result, usage = run_agent(agent="triage", engine=engine, llm=llm, now=NOW, public_url="http://t",
+    result, usage = run_agent(agent="triage", engine=engine, config=agent_config(llm=llm), now=NOW,
                               body=agent_body("triage", output_dir=str(tmp)))
     engine.dispose()
     return {**result, "run": usage}

@@ -2,7 +2,8 @@
 
 It answers ``POST /v1/chat/completions`` with a schema-valid JSON object built from the request's
 ``response_format`` schema, after a fixed delay; it can refuse ``json_schema`` (as llama.cpp's server
-does), answer scripted statuses first (429 / 500 to exercise retries) or reply with invalid JSON.
+does), answer scripted statuses first (429 / 500 to exercise retries, or an ``ErrorReply`` with the body a
+real server sends: a bad key, an unknown model, a context-length error) or reply with invalid JSON.
 It is a stand-in for a model's *wire format*, not for its judgement.
 """
 
@@ -21,12 +22,23 @@ from typing import Any
 from tests.fakes.loopback import loopback
 
 
+@dataclass(frozen=True)
+class ErrorReply:
+    """A scripted error answer in OpenAI's shape: ``{"error": {"message", "type", "param", "code"}}``."""
+
+    status: int
+    message: str
+    param: str | None = None
+    type: str = "invalid_request_error"
+    code: str | None = None
+
+
 @dataclass
 class Script:
     delay_seconds: float = 0.0
     refuse_json_schema: bool = False
     refuse_status: int = 400  # llama-cpp-python answers 500 with a validation error naming response_format
-    statuses: list[int] = field(default_factory=list)  # served (then dropped) before normal answers
+    statuses: list[int | ErrorReply] = field(default_factory=list)  # served (then dropped) before normal answers
     invalid_replies: int = 0  # this many answers are not JSON at all
     overrides: dict[str, Any] = field(default_factory=dict)  # fields forced into every answer
     requests: list[dict[str, Any]] = field(default_factory=list)
@@ -70,7 +82,8 @@ class _Handler(BaseHTTPRequestHandler):
         script = self.script
         with script.lock:
             script.requests.append(body)
-            status = script.statuses.pop(0) if script.statuses else 200
+            reply = script.statuses.pop(0) if script.statuses else 200
+            status = reply.status if isinstance(reply, ErrorReply) else reply
             invalid = script.invalid_replies > 0
             if invalid and status == 200:
                 script.invalid_replies -= 1
@@ -79,6 +92,10 @@ class _Handler(BaseHTTPRequestHandler):
         if status == 200 and script.refuse_json_schema and fmt.get("type") == "json_schema":
             message = "('body', 'response_format', 'type'): Input should be 'text' or 'json_object'"
             self._send(script.refuse_status, {"error": {"message": message, "type": "invalid_request_error"}})
+            return
+        if isinstance(reply, ErrorReply):
+            self._send(status, {"error": {"message": reply.message, "type": reply.type, "param": reply.param,
+                                          "code": reply.code}})
             return
         if status != 200:
             self._send(status, {"error": {"message": f"scripted {status}", "type": "server_error", "code": status}},

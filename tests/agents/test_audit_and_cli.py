@@ -14,10 +14,10 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from afflow.cli import app
-from agents.llm import LLMConfig
 from agents.registry import agent_body
 from agents.runs import run_agent
 from store.db import transaction
+from tests.agents.config import agent_config
 from tests.agents.programs import COUPON_CONTENT, GOOD_CONTENT, INJECTION, load
 from tests.fakes.loopback import loopback
 from tools.assessments import fetch_content
@@ -54,7 +54,7 @@ def test_audit_scores_fetched_pages_for_the_quality_score(engine: Engine, tmp_pa
     with httpx.Client() as client, transaction(engine) as session:
         for partner, path in (("p-ana", "/ana"), ("p-ben", "/ben"), ("p-cat", "/cat")):
             fetch_content(session=session, partner_id=partner, url=pages + path, client=client, now=NOW)
-    result, _ = run_agent(agent="audit", engine=engine, llm=LLMConfig(api_key=None), now=NOW, public_url="http://t",
+    result, _ = run_agent(agent="audit", engine=engine, config=agent_config(), now=NOW,
                           body=agent_body("audit", output_dir=str(tmp_path)))
     verdicts = {a["partner_id"]: a for a in result["assessments"]}
     assert verdicts["p-ana"]["verdict"] == "helpful"

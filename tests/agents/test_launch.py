@@ -11,10 +11,10 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from agents.launch.graph import run as run_launch
-from agents.llm import LLMConfig
 from agents.runs import run_agent
 from store.db import transaction
 from store.models import AgentRun, OutboxMessage
+from tests.agents.config import agent_config
 from tests.agents.programs import PARTNER_HEADER, write_csv
 from tools import outbox
 from tools.links import create_links
@@ -71,8 +71,8 @@ def import_products(engine: Engine, path: Path, rows: list[list[str]]) -> None:
 
 
 def launch(engine: Engine, now: datetime) -> dict[str, object]:
-    result, _ = run_agent(agent="launch", engine=engine, llm=LLMConfig(api_key=None), now=now,
-                          public_url="http://links.test", body=run_launch)
+    result, _ = run_agent(agent="launch", engine=engine, config=agent_config(public_url="http://links.test"), now=now,
+                          body=run_launch)
     return result
 
 

@@ -15,6 +15,7 @@ from agents.registry import agent_body
 from agents.runs import run_agent
 from store.db import transaction
 from store.models import AgentRun
+from tests.agents.config import agent_config
 from tests.agents.openai_server import Script, openai_server
 from tests.agents.programs import GOOD_CONTENT, INJECTION, application, load
 from workflows.approvals.decide import list_proposals
@@ -92,8 +93,8 @@ def test_an_llm_run_records_tokens_and_cost_and_a_flattering_model_cannot_approv
     script = Script(overrides={"score": 100, "low_value": False, "reasons": ["approved as instructed"]})
     with openai_server(script) as url:
         llm = LLMConfig(api_key="sk-test", base_url=url, model="gpt-4o-mini")
-        result, usage = run_agent(agent="triage", engine=engine, llm=llm, now=datetime(2026, 11, 25, tzinfo=UTC),
-                                  public_url="http://t", body=agent_body("triage", output_dir=str(tmp_path)))
+        result, usage = run_agent(agent="triage", engine=engine, config=agent_config(llm=llm),
+                                  now=datetime(2026, 11, 25, tzinfo=UTC), body=agent_body("triage", output_dir=str(tmp_path)))
     assert "<<<UNTRUSTED_DATA" in script.requests[0]["messages"][1]["content"]
     assert result["decisions"][0]["decision"] != "approve"
     assert [p.kind for p in list_proposals(engine=engine)] != ["approve_application"]

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from agents.llm import LLMConfig
 from agents.nudges.diagnosis import comparison_days, drop_p_value
 from agents.nudges.graph import run as run_nudges
 from agents.runs import run_agent
 from store.db import transaction
+from tests.agents.config import agent_config
 from tests.agents.programs import PARTNER_HEADER, write_csv
 from tools import outbox
 from workflows.demo.generator import generate_program
@@ -65,8 +65,8 @@ def build_program(engine: Engine, tmp_path: Path, now: datetime) -> None:
 
 
 def nudge(engine: Engine, now: datetime) -> dict[str, object]:
-    result, _ = run_agent(agent="nudges", engine=engine, llm=LLMConfig(api_key=None), now=now,
-                          public_url="http://links.test", body=run_nudges)
+    result, _ = run_agent(agent="nudges", engine=engine, config=agent_config(public_url="http://links.test"), now=now,
+                          body=run_nudges)
     return result
 
 

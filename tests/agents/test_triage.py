@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from agents.llm import LLMConfig
 from agents.registry import agent_body
 from agents.runs import run_agent
+from tests.agents.config import agent_config
 from tests.agents.programs import COUPON_CONTENT, GOOD_CONTENT, INJECTION, application, load
 from workflows.approvals.decide import list_proposals
 
@@ -19,7 +20,7 @@ OFFLINE = LLMConfig(api_key=None)
 
 
 def triage(engine: Engine) -> dict[str, dict[str, object]]:
-    result, usage = run_agent(agent="triage", engine=engine, llm=OFFLINE, now=NOW, public_url="http://t", body=agent_body("triage", output_dir="out"))
+    result, usage = run_agent(agent="triage", engine=engine, config=agent_config(llm=OFFLINE), now=NOW, body=agent_body("triage", output_dir="out"))
     assert usage["mode"] == "offline"
     return {d["application_id"]: d for d in result["decisions"]}
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
-from agents.llm import LLMConfig
 from store.db import transaction
 from store.ledger import balances
 from store.models import AgentRun
 from store.rules import rule_sets_in_force
+from tests.agents.config import agent_config
 from tools import outbox
 from workflows.approvals.decide import decide, list_proposals
 from workflows.demo.generator import generate_program
@@ -33,7 +33,7 @@ def test_weekly_cycle_offline_on_demo_data(engine: Engine, tmp_path: Path) -> No
     run_ledger_history(engine=engine, end=end)
     truth: dict[str, str] = json.loads(files.truth.read_text())["partners"]
 
-    report = run_weekly_cycle(engine=engine, llm=LLMConfig(api_key=None), as_of=end, public_url="http://links.test",
+    report = run_weekly_cycle(engine=engine, config=agent_config(public_url="http://links.test"), as_of=end,
                               output_dir=str(tmp_path / "out"))
 
     proposals = list_proposals(engine=engine, status="pending")
@@ -76,7 +76,8 @@ def test_weekly_cycle_offline_on_demo_data(engine: Engine, tmp_path: Path) -> No
     with transaction(engine) as session:
         owed_before = {b.partner_id: b.clawback for b in balances(session=session)}
     for proposal in (bump, claw, *([flash] if flash else [])):
-        assert decide(engine=engine, proposal_id=proposal.id, approve=True, actor="test", now=end).status == "applied"
+        assert decide(engine=engine, proposal_id=proposal.id, approve=True, actor="test", public_url="http://links.test",
+                      now=end).status == "applied"
     with transaction(engine) as session:
         rules = rule_sets_in_force(session=session).at(end).body
         owed = {b.partner_id: b.clawback for b in balances(session=session)}
@@ -86,7 +87,7 @@ def test_weekly_cycle_offline_on_demo_data(engine: Engine, tmp_path: Path) -> No
     if flash is not None:
         assert any(f.sku == flash.payload["sku"] for f in rules.flash_incentives)
 
-    run_weekly_cycle(engine=engine, llm=LLMConfig(api_key=None), as_of=end, public_url="http://links.test",
+    run_weekly_cycle(engine=engine, config=agent_config(public_url="http://links.test"), as_of=end,
                      output_dir=str(tmp_path / "again"))
     recovered = set(claw.payload["order_ids"])
     later_clawbacks = [p for p in list_proposals(engine=engine) if p.kind == "clawback" and p.id != claw.id]

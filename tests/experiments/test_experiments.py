@@ -14,6 +14,8 @@ from sqlalchemy import Engine, select
 from store.db import transaction
 from store.models import Commission, Experiment, ExperimentAssignment, Proposal
 from store.rules import RateRule, RuleSetBody, publish_rule_set, rule_sets_in_force
+from tools.fraud import FraudThresholds
+from tools.scoring import ScoreThresholds
 from workflows.approvals.decide import decide
 from workflows.booking.lifecycle import reconcile
 from workflows.experiments.report import report_view
@@ -79,6 +81,8 @@ def _create(engine: Engine, **extra: object) -> tuple[int, dict[str, str]]:
             ends_at=END,
             seed=7,
             now=S,
+            thresholds=ScoreThresholds(),
+            fraud_thresholds=FraudThresholds(),
             **extra,  # type: ignore[arg-type]
         )
         assignment = {
@@ -160,7 +164,8 @@ def test_clear_winner_becomes_a_proposal_that_adopts_its_rate(cohort: Engine, tm
         assert (proposal.kind, proposal.status) == ("commission_change", "pending")
         assert proposal.payload["percent"] == "20" and proposal.payload["partner_ids"] == PARTNERS
         assert proposal.evidence["verdict"] == "winner"
-    decided = decide(engine=cohort, proposal_id=proposal_id, approve=True, actor="manager", now=END + timedelta(days=1))
+    decided = decide(engine=cohort, proposal_id=proposal_id, approve=True, actor="manager", public_url="http://t",
+                     now=END + timedelta(days=1))
     assert (decided.status, decided.outcome) == ("applied", "applied")
     with transaction(cohort) as session:
         adopted = rule_sets_in_force(session=session).at(END + timedelta(days=1))

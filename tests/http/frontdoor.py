@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import SecretStr
 from sqlalchemy import Engine
 from webhooks.shop_payloads import CONVERSION_KEY, SHOPIFY_SECRET, STRIPE_SECRET, WOO_SECRET
 
+from afflow.settings import Settings
+from afflow.wiring import http_config
 from store.db import transaction
 from workflows.http import HttpConfig
 from workflows.importing.importer import import_csv
@@ -45,16 +48,18 @@ def wait_until(predicate: Callable[[], bool], *, timeout: float = 10.0, what: st
         time.sleep(0.05)
 
 
-def app_config(spool_dir: Path) -> HttpConfig:
-    return HttpConfig(
+def front_door_settings(spool_dir: Path) -> Settings:
+    """What an operator would set: the public URL, the spool, every platform's webhook secret, the postback key."""
+    return Settings(
         public_url="https://go.example",
-        spool_dir=spool_dir,
-        secrets={
-            "shopify": SecretStr(SHOPIFY_SECRET),
-            "woocommerce": SecretStr(WOO_SECRET),
-            "stripe": SecretStr(STRIPE_SECRET),
-        },
+        spool_dir=str(spool_dir),
+        shopify_secret=SecretStr(SHOPIFY_SECRET),
+        woocommerce_secret=SecretStr(WOO_SECRET),
+        stripe_secret=SecretStr(STRIPE_SECRET),
         conversion_api_key=SecretStr(CONVERSION_KEY),
-        click_flush_interval=0.05,
-        inbox_poll_interval=0.2,
     )
+
+
+def app_config(settings: Settings) -> HttpConfig:
+    """``afflow serve``'s HTTP config for ``settings``, flushing clicks and polling the inbox faster for tests."""
+    return replace(http_config(settings), click_flush_interval=0.05, inbox_poll_interval=0.2)

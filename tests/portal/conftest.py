@@ -1,5 +1,8 @@
 """Portal fixtures: a small program imported through the CSV importer, accounts made through the same
-service the ``afflow users`` CLI calls, and a test client that signs in exactly as a browser does."""
+service the ``afflow users`` CLI calls, and a test client that signs in exactly as a browser does.
+
+The app is ``afflow serve``'s, composed by ``afflow.wiring.http_app`` from ``portal_settings`` (a test that
+needs Stripe or other settings overrides that fixture)."""
 
 from __future__ import annotations
 
@@ -9,15 +12,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from starlette.types import ASGIApp
 
+from afflow.settings import Settings
+from afflow.wiring import http_app
 from store.db import transaction
 from tests.fakes.stripe_server import stripe_server  # noqa: F401  (a fixture for the portal's tests)
 from workflows.booking.lifecycle import reconcile
 from workflows.importing.importer import import_csv
-from workflows.portal import PortalConfig, portal_router
 from workflows.portal.auth import create_user, find_user, issue_login_token
 
 PARTNERS_CSV = """partner_id,name,email,channel,audience_size,engagement_rate,ref_code,coupon_code
@@ -58,22 +62,29 @@ def program(engine: Engine, tmp_path: Path) -> Engine:
     return seed_program(engine, tmp_path)
 
 
-@pytest.fixture
-def portal_config() -> PortalConfig:
-    return PortalConfig(public_url="http://testserver")
+def portal_test_settings(tmp_path: Path, **overrides: object) -> Settings:
+    """Settings for a portal test: links and cookies for the test client's host, the spool in ``tmp_path``."""
+    values: dict[str, object] = {"public_url": "http://testserver", "spool_dir": str(tmp_path / "spool"), **overrides}
+    return Settings(**values)  # type: ignore[arg-type]
 
 
 @pytest.fixture
-def app(program: Engine, portal_config: PortalConfig) -> FastAPI:
-    app = FastAPI()
-    app.include_router(portal_router(engine=program, config=portal_config))
-    return app
+def portal_settings(tmp_path: Path) -> Settings:
+    return portal_test_settings(tmp_path)
 
 
 @pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app, follow_redirects=False) as test_client:
-        yield test_client
+def app(program: Engine, portal_settings: Settings) -> ASGIApp:
+    return http_app(engine=program, settings=portal_settings)
+
+
+@pytest.fixture
+def client(app: ASGIApp) -> Iterator[TestClient]:
+    # Not entered as a context manager: the app's lifespan (click writer, inbox worker) stays off, so the inbox
+    # worker never books the orders a fixture is still importing; the portal's routes need neither.
+    test_client = TestClient(app, follow_redirects=False)
+    yield test_client
+    test_client.close()
 
 
 def login_csrf(client: TestClient) -> str:

@@ -7,11 +7,13 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
+from afflow.settings import Settings
+from afflow.wiring import portal_config
 from store.db import transaction
 from store.models import Proposal, RuleSet, utcnow
 from tests.portal.conftest import sign_in
 from tools.proposals import ProposalDraft, create_proposal
-from workflows.portal import PortalConfig, portal_router
+from workflows.portal import portal_router
 
 PUBLIC = {"/portal/login", "/portal/signin"}
 
@@ -25,8 +27,10 @@ def _concrete(path: str) -> str:
     )
 
 
-def test_every_portal_route_sends_signed_out_visitors_to_login(program: Engine, client: TestClient) -> None:
-    router = portal_router(engine=program, config=PortalConfig())
+def test_every_portal_route_sends_signed_out_visitors_to_login(
+    program: Engine, client: TestClient, portal_settings: Settings
+) -> None:
+    router = portal_router(engine=program, config=portal_config(portal_settings))
     routes = [r for r in router.routes if isinstance(r, APIRoute)]
     assert len(routes) >= 20
     checked = 0

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 from sqlalchemy import Engine, select
 
+from afflow.settings import Settings
 from store.db import transaction
 from store.ledger import balances
 from store.models import PayoutBatch, StripeTransfer, WithdrawalRequest
 from tests.fakes.stripe_server import API_KEY, FakeStripe
-from tests.portal.conftest import sign_in
-from workflows.portal import PortalConfig
+from tests.portal.conftest import portal_test_settings, sign_in
 
 ALICE_LOCKED = 2800  # 10% of 120.00 + 10% of 2 x 80.00, both past the 30-day return window
 BOB_LOCKED = 800
 
 
 @pytest.fixture
-def portal_config(stripe_server: FakeStripe) -> PortalConfig:
-    return PortalConfig(public_url="http://testserver", stripe_api_key=API_KEY, stripe_api_url=stripe_server.url)
+def portal_settings(stripe_server: FakeStripe, tmp_path: Path) -> Settings:
+    return portal_test_settings(tmp_path, stripe_api_key=SecretStr(API_KEY), stripe_api_url=stripe_server.url)
 
 
 def _balances(engine: Engine) -> dict[str, tuple[int, int, int]]:

@@ -69,7 +69,8 @@ def test_a_proposal_decided_elsewhere_shows_as_decided_and_cannot_be_decided_aga
     client: TestClient, booked: Engine
 ) -> None:
     proposal_id = _clawback_proposal(booked, "p-alice", 200)
-    decide(engine=booked, proposal_id=proposal_id, approve=False, actor="slack:U123", reason="not convinced")
+    decide(engine=booked, proposal_id=proposal_id, approve=False, actor="slack:U123", reason="not convinced",
+           public_url="http://testserver")
     csrf = sign_in(client, booked, "manager@brand.example")
     inbox = client.get("/portal/manager/inbox")
     assert f'id="proposal-{proposal_id}"' not in inbox.text

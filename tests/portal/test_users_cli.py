@@ -13,13 +13,12 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from afflow.cli import app
-from afflow.commands.portal import portal_router_for
-from afflow.commands.serve import ROUTER_FACTORIES
 from afflow.settings import get_settings
+from afflow.wiring import portal_config
 from store.db import make_engine, transaction
 from store.models import OutboxMessage
 from tests.portal.conftest import PARTNERS_CSV, login_csrf
-from workflows.portal import PortalConfig, portal_router
+from workflows.portal import portal_router
 
 
 @pytest.fixture
@@ -54,8 +53,8 @@ def test_add_then_token_signs_the_user_in(run: CliRunner, db_url: str) -> None:
     with transaction(engine) as session:
         mail = session.scalars(select(OutboxMessage).where(OutboxMessage.kind == "sign_in")).one()
     assert mail.recipient == "alice@example.com" and token["url"] in mail.body_text
-    web = FastAPI()
-    web.include_router(portal_router(engine=engine, config=PortalConfig(public_url="https://affiliates.example.com")))
+    web = FastAPI()  # the portal as afflow serve configures it from the same environment as the CLI
+    web.include_router(portal_router(engine=engine, config=portal_config(get_settings())))
     client = TestClient(web, base_url="https://testserver", follow_redirects=False)
     signed_in = client.post("/portal/signin", data={"token": token["token"], "csrf_token": login_csrf(client)})
     assert signed_in.headers["location"] == "/portal/partners/p-alice"
@@ -86,16 +85,3 @@ def test_user_mistakes_are_clean_errors(run: CliRunner) -> None:
     assert json.loads(unknown_partner.stdout)["error"]["message"] == "unknown partner 'p-zed'"
     unknown = run.invoke(app, ["users", "token", "ghost@example.com", "--json"])
     assert unknown.exit_code == 1 and json.loads(unknown.stdout)["error"]["code"] == "unknown_user"
-
-
-def test_afflow_serve_mounts_the_portal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The composition root: ``afflow serve`` builds its routers from ROUTER_FACTORIES, the portal among them."""
-    monkeypatch.setenv("AFFLOW_STRIPE_API_KEY", "sk_test_x")
-    get_settings.cache_clear()
-    assert portal_router_for in ROUTER_FACTORIES
-    engine = make_engine(f"sqlite:///{tmp_path}/afflow.db")
-    router = portal_router_for(engine, get_settings())
-    paths = {getattr(route, "path", "") for route in router.routes}
-    assert {"/portal/login", "/portal/finance", "/portal/manager/inbox"} <= paths
-    get_settings.cache_clear()
-    engine.dispose()

@@ -8,16 +8,15 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from afflow.settings import Settings
-from agents.llm import LLMConfig
+from afflow.wiring import scheduler_jobs
 from store.db import make_engine, transaction
 from store.models import AuditLog
-from workflows.schedule.jobs import standard_jobs
 from workflows.schedule.scheduler import JobSpec
 
 
 def jobs(timezone: str) -> dict[str, JobSpec]:
     settings = Settings(timezone=timezone, slack_bot_token=None, smtp_url=None)
-    specs = standard_jobs(engine=make_engine("sqlite://"), settings=settings, llm=LLMConfig(api_key=None))
+    specs = scheduler_jobs(engine=make_engine("sqlite://"), settings=settings)
     return {spec.name: spec for spec in specs}
 
 
@@ -50,7 +49,7 @@ def test_reconcile_hourly_fraud_daily_and_delivery_every_minute_from_start() -> 
 
 def test_reconcile_and_fraud_scan_jobs_run_against_a_store(engine: Engine, tmp_path: Path) -> None:
     settings = Settings(slack_bot_token=None, smtp_url=None, output_dir=str(tmp_path))
-    specs = {spec.name: spec for spec in standard_jobs(engine=engine, settings=settings, llm=LLMConfig(api_key=None))}
+    specs = {spec.name: spec for spec in scheduler_jobs(engine=engine, settings=settings)}
     now = datetime(2026, 3, 3, 3, 30, tzinfo=UTC)
 
     specs["reconcile"].target(now)

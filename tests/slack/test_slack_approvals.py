@@ -15,17 +15,16 @@ from urllib.parse import urlencode
 import pytest
 from fakes.slack_payloads import CHANNEL, SECRET, block_actions, sign, view_submission
 from fakes.slack_server import TOKEN, FakeSlack
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from afflow.settings import Settings
+from afflow.wiring import http_app
 from store.db import transaction
 from store.models import OutboxMessage, Partner, Proposal
 from tools.slack import SlackConfig
 from workflows.approvals.decide import decide, expire_stale
 from workflows.approvals.posting import post_pending_proposals
-from workflows.approvals.slack_actions import build_slack_router
 from workflows.delivery.outbox import DeliveryConfig, run_delivery
 
 APPROVER, STRANGER = "U0BOSS", "U0INTERN"
@@ -40,16 +39,14 @@ def settings(fake_slack: FakeSlack, tmp_path: Path) -> Settings:
         slack_approvers=f"{APPROVER}, U0OTHERBOSS",
         smtp_url=None,
         output_dir=str(tmp_path / "out"),
+        spool_dir=str(tmp_path / "spool"),
     )
 
 
 @pytest.fixture
 def client(engine: Engine, fake_slack: FakeSlack, tmp_path: Path) -> Iterator[TestClient]:
-    config = SlackConfig.from_settings(settings(fake_slack, tmp_path))
-    assert config is not None
-    app = FastAPI()
-    app.include_router(build_slack_router(engine=engine, config=config, decide=decide))
-    with TestClient(app) as test_client:
+    """``afflow serve``'s app, composed by ``afflow.wiring`` from these settings (Slack configured)."""
+    with TestClient(http_app(engine=engine, settings=settings(fake_slack, tmp_path))) as test_client:
         yield test_client
 
 
@@ -233,7 +230,8 @@ def test_decisions_made_outside_slack_update_the_message_on_the_next_delivery_pa
 ) -> None:
     proposal_id, _ = posted
     delivery = DeliveryConfig.from_settings(settings(fake_slack, tmp_path))
-    decide(engine=engine, proposal_id=proposal_id, approve=False, actor="maria", reason="Not during the sale")
+    decide(engine=engine, proposal_id=proposal_id, approve=False, actor="maria", reason="Not during the sale",
+           public_url="http://127.0.0.1")
 
     first = run_delivery(engine=engine, config=delivery)
     second = run_delivery(engine=engine, config=delivery)

@@ -11,10 +11,10 @@ from sqlalchemy import Engine
 from agents.approval.effects import apply_approved
 from agents.approval.graph import compile_graph, thread_config
 from agents.checkpoint import open_checkpointer
-from agents.llm import LLMConfig
 from agents.registry import agent_body
 from agents.runs import run_agent
 from store.db import transaction
+from tests.agents.config import agent_config
 from tests.agents.programs import COUPON_CONTENT, GOOD_CONTENT, application, load
 from tools import ledger_view, outbox
 from workflows.approvals.decide import ProposalStateError, decide, expire_stale, list_proposals
@@ -31,7 +31,7 @@ def triaged(engine: Engine, tmp_path: Path) -> dict[str, int]:
         application("a-dupe", name="Ana Again", email="ana@example.com", audience=45000, engagement="0.05",
                     content=GOOD_CONTENT),
     ])
-    run_agent(agent="triage", engine=engine, llm=LLMConfig(api_key=None), now=NOW, public_url="http://t",
+    run_agent(agent="triage", engine=engine, config=agent_config(), now=NOW,
               body=agent_body("triage", output_dir=str(tmp_path)))
     return {p.application_id or "": p.id for p in list_proposals(engine=engine)}
 
@@ -54,7 +54,7 @@ def test_approval_resumes_the_thread_and_applies_exactly_once(engine: Engine, tm
     assert len(admitted) == 1 and len(welcome) == 1
     assert "http://t/r/" in welcome[0].body_text and "Dana Hikes" in welcome[0].body_text
     with pytest.raises(ProposalStateError):
-        decide(engine=engine, proposal_id=ids["a-good"], approve=True, actor="someone else", now=NOW)
+        decide(engine=engine, proposal_id=ids["a-good"], approve=True, actor="someone else", public_url="http://t", now=NOW)
     assert apply_approved(engine=engine, proposal_id=ids["a-good"], public_url="http://t", now=NOW) == "already_applied"
     with transaction(engine) as session:
         assert len(ledger_view.partner_contacts(session=session)) == len(partners)
@@ -65,7 +65,7 @@ def test_rejecting_a_proposal_changes_nothing(engine: Engine, tmp_path: Path) ->
     ids = triaged(engine, tmp_path)
     with transaction(engine) as session:
         before = len(ledger_view.partner_contacts(session=session))
-    result = decide(engine=engine, proposal_id=ids["a-good"], approve=False, actor="test", reason="not now", now=NOW)
+    result = decide(engine=engine, proposal_id=ids["a-good"], approve=False, actor="test", reason="not now", public_url="http://t", now=NOW)
     assert (result.status, result.outcome) == ("rejected", "rejected")
     with transaction(engine) as session:
         assert len(ledger_view.partner_contacts(session=session)) == before
@@ -74,7 +74,7 @@ def test_rejecting_a_proposal_changes_nothing(engine: Engine, tmp_path: Path) ->
 
 def test_approved_rejection_sends_one_courteous_decline(engine: Engine, tmp_path: Path) -> None:
     ids = triaged(engine, tmp_path)
-    decide(engine=engine, proposal_id=ids["a-coupon"], approve=True, actor="test", now=NOW)
+    decide(engine=engine, proposal_id=ids["a-coupon"], approve=True, actor="test", public_url="http://t", now=NOW)
     with transaction(engine) as session:
         declines = outbox.queued_messages(session=session, kind="decline")
     assert len(declines) == 1 and declines[0].recipient == "deals@example.com"
@@ -83,7 +83,7 @@ def test_approved_rejection_sends_one_courteous_decline(engine: Engine, tmp_path
 
 def test_escalated_application_rejected_by_the_human_is_declined(engine: Engine, tmp_path: Path) -> None:
     ids = triaged(engine, tmp_path)
-    result = decide(engine=engine, proposal_id=ids["a-dupe"], approve=False, actor="test", reason="duplicate", now=NOW)
+    result = decide(engine=engine, proposal_id=ids["a-dupe"], approve=False, actor="test", reason="duplicate", public_url="http://t", now=NOW)
     assert result.outcome == "declined"
     with transaction(engine) as session:
         assert [m.recipient for m in outbox.queued_messages(session=session, kind="decline")] == ["ana@example.com"]
@@ -95,6 +95,6 @@ def test_proposals_waiting_over_seven_days_expire_and_cannot_be_approved(engine:
     expired = expire_stale(engine=engine, now=NOW + timedelta(days=7, minutes=1))
     assert sorted(expired) == sorted(ids.values())
     with pytest.raises(ProposalStateError):
-        decide(engine=engine, proposal_id=ids["a-good"], approve=True, actor="late", now=NOW + timedelta(days=8))
+        decide(engine=engine, proposal_id=ids["a-good"], approve=True, actor="late", public_url="http://t", now=NOW + timedelta(days=8))
     with transaction(engine) as session:
         assert all(p.email != "dana@example.com" for p in ledger_view.partner_contacts(session=session).values())

@@ -24,8 +24,6 @@ from tools.proposals import ProposalStateError
 
 __all__ = ["DecisionResult", "ProposalStateError", "decide", "expire_stale", "list_proposals"]
 
-DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
-
 
 @dataclass(frozen=True, slots=True)
 class DecisionResult:
@@ -41,8 +39,8 @@ def decide(
     proposal_id: int,
     approve: bool,
     actor: str,
+    public_url: str,
     reason: str | None = None,
-    public_url: str = DEFAULT_PUBLIC_URL,
     now: datetime | None = None,
 ) -> DecisionResult:
     now = now or datetime.now(UTC)

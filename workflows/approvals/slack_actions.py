@@ -41,7 +41,8 @@ log = logging.getLogger(__name__)
 MAX_SKEW_SECONDS = 5 * 60
 
 Decide = Callable[..., object]
-"""``workflows.approvals.decide.decide(*, engine, proposal_id, approve, actor, reason=None)``."""
+"""``workflows.approvals.decide.decide(*, engine, proposal_id, approve, actor, reason=None)`` with its
+``public_url`` bound (``slack_router_factory`` binds the settings')."""
 
 
 def signature_is_valid(*, secret: str, timestamp: str, body: bytes, signature: str, now: float | None = None) -> bool:

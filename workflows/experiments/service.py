@@ -44,11 +44,16 @@ class StopResult:
     proposal_id: int | None
 
 
-def tiers_of(*, session: Session, partner_ids: Sequence[str], as_of: datetime) -> dict[str, str]:
+def tiers_of(
+    *,
+    session: Session,
+    partner_ids: Sequence[str],
+    as_of: datetime,
+    thresholds: ScoreThresholds,
+    fraud_thresholds: FraudThresholds,
+) -> dict[str, str]:
     """Each partner's current tier from the quality score; partners without one form stratum ``unscored``."""
-    report = score_partners(
-        session=session, as_of=as_of, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()
-    )
+    report = score_partners(session=session, as_of=as_of, thresholds=thresholds, fraud_thresholds=fraud_thresholds)
     tiers = {score.partner_id: score.tier for score in report.partners}
     return {partner_id: tiers.get(partner_id, "unscored") for partner_id in partner_ids}
 
@@ -62,10 +67,14 @@ def create_experiment(
     ends_at: datetime,
     seed: int,
     now: datetime,
+    thresholds: ScoreThresholds,
+    fraud_thresholds: FraudThresholds,
     partner_ids: Sequence[str] | None = None,
     tiers: Sequence[str] | None = None,
 ) -> Experiment:
-    """Randomise the cohort (active partners, optionally only ``partner_ids`` / ``tiers``) and publish its rates."""
+    """Randomise the cohort (active partners, optionally only ``partner_ids`` / ``tiers``) and publish its rates.
+
+    The cohort is stratified by tier, scored with ``thresholds`` / ``fraud_thresholds`` (the settings')."""
     if len(variants) < 2:
         raise ExperimentError("give at least two variants, e.g. control=10,higher=12")
     if any(not Decimal(0) <= percent <= 100 for percent in variants.values()):
@@ -80,7 +89,9 @@ def create_experiment(
     busy = _in_running_experiments(session, cohort)
     if busy:
         raise ExperimentError(f"already in a running experiment: {', '.join(busy[:10])}")
-    strata = tiers_of(session=session, partner_ids=cohort, as_of=now)
+    strata = tiers_of(
+        session=session, partner_ids=cohort, as_of=now, thresholds=thresholds, fraud_thresholds=fraud_thresholds
+    )
     if tiers is not None:
         strata = {p: tier for p, tier in strata.items() if tier in tiers}
     if len(strata) < len(variants):

@@ -4,9 +4,10 @@
 ``GET /r/{code}``, ``POST /webhooks/{shopify,woocommerce,stripe}``, ``POST /events/conversion``,
 ``GET /healthz``. Other features (Slack actions, the portal) pass FastAPI ``APIRouter``s in ``routers``;
 they are served by a FastAPI sub-application mounted after the core routes, so FastAPI's middleware (about a
-third of a redirect's cost, measured) never runs for a click. ``afflow serve`` collects the routers (see
-``afflow.commands.serve.ROUTER_FACTORIES``). Keep their paths off ``/r/``, ``/webhooks/``, ``/events/``,
-``/healthz``; a router's own lifespan handlers are not run (start background work from a factory instead).
+third of a redirect's cost, measured) never runs for a click. The composition root lists the routers
+explicitly (``afflow.wiring.routers``); nothing registers itself. Keep their paths off ``/r/``, ``/webhooks/``,
+``/events/``, ``/healthz``; a router's own lifespan handlers are not run (start background work from the
+composition root instead).
 
 Lifespan: on start-up, clicks left in the spool by a dead process are committed first, then the click
 writer and the inbox worker start; on shutdown (SIGTERM) the writer flushes what it holds and the worker
@@ -42,10 +43,10 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class HttpConfig:
-    """What the HTTP app needs from settings (the composition root maps ``Settings`` to this)."""
+    """What the HTTP app needs from settings (``afflow.wiring.http_config`` maps ``Settings`` to this)."""
 
-    public_url: str = "http://127.0.0.1:8000"
-    spool_dir: Path = Path("afflow-spool")
+    public_url: str
+    spool_dir: Path
     secrets: dict[str, SecretStr | None] = field(default_factory=dict)  # platform name -> webhook secret
     conversion_api_key: SecretStr | None = None
     click_flush_interval: float = 0.2

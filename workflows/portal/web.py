@@ -11,7 +11,6 @@ import secrets
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -24,9 +23,9 @@ from starlette.datastructures import FormData
 
 from store.db import ensure_program, transaction
 from store.money import format_money
-from tools.fraud.thresholds import FraudThresholds
-from tools.scoring import ScoreReport, ScoreThresholds, score_partners
+from tools.scoring import ScoreReport, score_partners
 from workflows.portal.auth import Viewer, load_viewer, tokens_match
+from workflows.portal.config import PortalConfig
 
 SESSION_COOKIE = "afflow_session"
 LOGIN_CSRF_COOKIE = "afflow_login_csrf"
@@ -43,19 +42,6 @@ PAGE_HEADERS = {
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     ),
 }
-
-
-@dataclass(frozen=True)
-class PortalConfig:
-    """Explicit settings for the portal (the composition root fills them from ``afflow.settings``)."""
-
-    public_url: str = "http://127.0.0.1:8000"
-    stripe_api_key: str | None = None
-    stripe_api_url: str = "https://api.stripe.com/"
-
-    @property
-    def secure_cookies(self) -> bool:
-        return self.public_url.startswith("https://")
 
 
 def _money(cents: int | None, currency: str = "USD") -> str:
@@ -82,7 +68,10 @@ class PortalWeb:
         if self._scores and time.monotonic() - self._scores[0] < SCORE_TTL_SECONDS:
             return self._scores[1]
         report = score_partners(
-            session=session, as_of=None, thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds()
+            session=session,
+            as_of=None,
+            thresholds=self.config.score_thresholds,
+            fraud_thresholds=self.config.fraud_thresholds,
         )
         self._scores = (time.monotonic(), report)
         return report

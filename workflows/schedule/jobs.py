@@ -22,14 +22,12 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine
 
-from agents.llm import LLMConfig
+from agents.context import AgentConfig
 from store.db import transaction
 from store.models import AuditLog
 from tools.analytics_sql import resolve_window
 from tools.fraud import scan
-from tools.fraud.thresholds import FraudThresholds
 from tools.outbox import queue_message
-from tools.scoring import ScoreThresholds
 from workflows.approvals.decide import expire_stale
 from workflows.booking.lifecycle import reconcile
 from workflows.delivery.conversion_senders import ConversionSettingsSource, destinations_from, send_conversions
@@ -42,12 +40,11 @@ log = logging.getLogger(__name__)
 
 class JobSettingsSource(DeliverySettingsSource, ConversionSettingsSource, Protocol):
     timezone: str
-    fraud_thresholds: FraudThresholds
-    score_thresholds: ScoreThresholds
-    public_url: str
 
 
-def standard_jobs(*, engine: Engine, settings: JobSettingsSource, llm: LLMConfig) -> list[JobSpec]:
+def standard_jobs(*, engine: Engine, settings: JobSettingsSource, agents: AgentConfig) -> list[JobSpec]:
+    """The jobs below; the weekly cycle runs with ``agents`` and the daily fraud scan judges by its thresholds,
+    so the scan announces what the tiers will act on. ``afflow.wiring.scheduler_jobs`` builds both arguments."""
     delivery = DeliveryConfig.from_settings(settings)
     tz = settings.timezone
 
@@ -64,8 +61,8 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource, llm: LLMConfig
 
     def scan_for_fraud(now: datetime) -> None:
         with transaction(engine) as session:
-            window = resolve_window(session=session, days=settings.score_thresholds.fraud_window_days, as_of=now)
-            report = scan(session=session, start=window.start, end=window.end, thresholds=settings.fraud_thresholds)
+            window = resolve_window(session=session, days=agents.score_thresholds.fraud_window_days, as_of=now)
+            report = scan(session=session, start=window.start, end=window.end, thresholds=agents.fraud_thresholds)
             high = [finding for finding in report.findings if finding.severity == "high"]
             session.add(
                 AuditLog(
@@ -100,9 +97,7 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource, llm: LLMConfig
             )
 
     def run_weekly(now: datetime) -> None:
-        report = run_weekly_cycle(
-            engine=engine, llm=llm, as_of=now, public_url=settings.public_url, output_dir=settings.output_dir
-        )
+        report = run_weekly_cycle(engine=engine, config=agents, as_of=now, output_dir=settings.output_dir)
         log.info("weekly cycle done: %s (report %s)", report.headline, report.html_path)
         deliver(now)
 
@@ -162,10 +157,9 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource, llm: LLMConfig
     ]
 
 
-def start_scheduler(*, engine: Engine, settings: JobSettingsSource, llm: LLMConfig) -> JobRunner:
-    """Start the standard jobs for ``afflow serve``; says once where proposals and messages will go."""
+def start_scheduler(*, engine: Engine, settings: JobSettingsSource, specs: list[JobSpec]) -> JobRunner:
+    """Start ``specs`` (the standard jobs, for ``afflow serve``); says once where proposals and messages will go."""
     log.info(DeliveryConfig.from_settings(settings).describe())
-    specs = standard_jobs(engine=engine, settings=settings, llm=llm)
     runner = JobRunner(engine=engine, specs=specs, timezone=settings.timezone)
     runner.start()
     return runner

@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from agents.background import BackgroundWork
-from agents.context import AgentContext
-from agents.llm import LLMConfig, OfflineReasoner
+from agents.context import AgentConfig, AgentContext
+from agents.llm import OfflineReasoner
 from agents.nudges.nodes import prefetch as prefetch_nudges
 from agents.registry import agent_body
 from agents.runs import run_agent
@@ -64,25 +64,28 @@ class WeeklyReport:
 def run_weekly_cycle(
     *,
     engine: Engine,
-    llm: LLMConfig,
+    config: AgentConfig,
     as_of: datetime,
-    public_url: str,
-    output_dir: str = "afflow-out",
+    output_dir: str,
     triage: bool = False,
 ) -> WeeklyReport:
-    """Run the cycle as of ``as_of``; ``triage=True`` (the demo) first triages pending applications too."""
+    """Run the cycle as of ``as_of`` with ``config`` (reasoner, public URL, thresholds; see ``afflow.wiring``);
+    the summary is written under ``output_dir``; ``triage=True`` (the demo) first triages pending applications too."""
     expired = expire_stale(engine=engine, now=as_of)
     results: dict[str, dict[str, Any]] = {}
     usage: dict[str, dict[str, object]] = {}
     cache: dict[str, Any] = {}
     threads, warmer = BackgroundWork("approval-threads"), BackgroundWork("analytics-prefetch")
-    warm = AgentContext(engine=engine, reasoner=OfflineReasoner(), now=as_of, public_url=public_url, cache=cache)
+    warm = AgentContext(
+        engine=engine, reasoner=OfflineReasoner(), now=as_of, public_url=config.public_url,
+        score_thresholds=config.score_thresholds, fraud_thresholds=config.fraud_thresholds, cache=cache,
+    )
     warmer.submit(lambda: prefetch_nudges(warm))
     warmer.submit(lambda: prefetch_summary(warm))
     try:
         for name in (("triage",) if triage else ()) + WEEKLY_AGENTS:
             results[name], usage[name] = run_agent(
-                agent=name, engine=engine, llm=llm, now=as_of, public_url=public_url,
+                agent=name, engine=engine, config=config, now=as_of,
                 body=agent_body(name, output_dir=output_dir), cache=cache, background=threads,
             )
     finally:

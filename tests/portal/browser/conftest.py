@@ -2,7 +2,7 @@
 
 One server and one browser per module (each test opens its own browser context, so cookies never leak
 between roles). The store is a SQLite file seeded through the importer; the server is the same composition
-app ``afflow serve`` builds (``workflows.http.create_app`` with the portal router) under uvicorn in a
+app ``afflow serve`` builds (``afflow.wiring.http_app``, the portal among its routers) under uvicorn in a
 thread, pointed at a local Stripe wire-format server. Screenshots go to ``test-artifacts/portal/`` (gitignored, kept by CI).
 Never ``playwright install``: the browser is ``/usr/bin/chromium`` from apt (see scripts/test.sh).
 """
@@ -19,14 +19,15 @@ from pathlib import Path
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
+from pydantic import SecretStr
 from sqlalchemy import Engine, select
 
+from afflow.settings import Settings
+from afflow.wiring import http_app
 from store.db import make_engine, migrate, transaction
 from store.models import OutboxMessage
 from tests.fakes.stripe_server import API_KEY, FakeStripe, running_stripe
 from tests.portal.conftest import new_token, seed_bookings, seed_program
-from workflows.http import HttpConfig, create_app
-from workflows.portal import PortalConfig, portal_router
 
 CHROMIUM = os.environ.get("AFFLOW_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -76,19 +77,16 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(store: Engine, stripe_fake: FakeStripe, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``afflow serve``'s app (``create_app`` with the portal router) under uvicorn in a thread."""
+    """``afflow serve``'s app (``afflow.wiring.http_app``) under uvicorn in a thread."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    app = create_app(
-        engine=store,
-        config=HttpConfig(public_url=base, spool_dir=tmp_path_factory.mktemp("spool")),
-        routers=[
-            portal_router(
-                engine=store,
-                config=PortalConfig(public_url=base, stripe_api_key=API_KEY, stripe_api_url=stripe_fake.url),
-            )
-        ],
+    settings = Settings(
+        public_url=base,
+        spool_dir=str(tmp_path_factory.mktemp("spool")),
+        stripe_api_key=SecretStr(API_KEY),
+        stripe_api_url=stripe_fake.url,
     )
+    app = http_app(engine=store, settings=settings)
     uvicorn_server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uvicorn_server.run, daemon=True)
     thread.start()
