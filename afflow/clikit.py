@@ -55,13 +55,18 @@ def fail(error: UserError, *, as_json: bool) -> NoReturn:
 
 @contextmanager
 def user_errors(*, as_json: bool) -> Iterator[None]:
-    """Turn known user mistakes into a clean exit; let real bugs raise."""
+    """Turn known user mistakes into a clean exit; let real bugs raise. An LLM endpoint that refuses the
+    configured key, model or request is one: the line names the model, the endpoint and the server's message."""
     from pydantic import ValidationError
+
+    from agents.llm_errors import LLMRefused  # import-light: no openai
 
     try:
         yield
     except UserError as error:
         fail(error, as_json=as_json)
+    except LLMRefused as error:
+        fail(UserError(error.code, str(error), error.details()), as_json=as_json)
     except ValidationError as error:
         lines = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()]
         fail(UserError("invalid_input", "invalid input", {"lines": lines}), as_json=as_json)

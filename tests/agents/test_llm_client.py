@@ -1,7 +1,11 @@
-"""The LLM client against a local OpenAI-wire server: format fallback, retries, validation, budget, run records."""
+"""The LLM client against a local OpenAI-wire server: format fallback, retries, validation, budget, run records,
+and which errors stop a run (a refused key, model or request) and which fall back per item (a busy server)."""
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -10,13 +14,13 @@ import pytest
 from sqlalchemy import Engine, select
 
 from agents.judging import BrandFit
-from agents.llm import LLMConfig, OpenAIReasoner
+from agents.llm import LLMConfig, LLMRefused, OpenAIReasoner
 from agents.registry import agent_body
 from agents.runs import run_agent
-from store.db import transaction
-from store.models import AgentRun
+from store.db import make_engine, migrate, transaction
+from store.models import AgentRun, Proposal
 from tests.agents.config import agent_config
-from tests.agents.openai_server import Script, openai_server
+from tests.agents.openai_server import ErrorReply, Script, openai_server
 from tests.agents.programs import GOOD_CONTENT, INJECTION, application, load
 from workflows.approvals.decide import list_proposals
 
@@ -24,9 +28,8 @@ OFFLINE_FIT = BrandFit(score=1, low_value=True, reasons=["offline"])
 
 
 def reasoner(base_url: str, **overrides: object) -> OpenAIReasoner:
-    settings: dict[str, object] = {"max_retries": 2, **overrides}
-    config = LLMConfig(api_key="sk-test", base_url=base_url, model="gpt-4o-mini", timeout_seconds=10,
-                       **settings)  # type: ignore[arg-type]
+    settings: dict[str, object] = {"max_retries": 2, "timeout_seconds": 10, **overrides}
+    config = LLMConfig(api_key="sk-test", base_url=base_url, model="gpt-4o-mini", **settings)  # type: ignore[arg-type]
     return OpenAIReasoner(config)
 
 
@@ -43,6 +46,88 @@ def test_refused_json_schema_falls_back_to_json_object_once_per_client(refuse_st
     kinds = [request["response_format"]["type"] for request in script.requests]
     assert kinds == ["json_schema", "json_object", "json_object"]
     assert script.requests[1]["response_format"]["schema"]["title"] == "BrandFit"
+
+
+def test_an_openai_style_json_schema_refusal_falls_back_to_json_object() -> None:
+    refusal = ErrorReply(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with "
+                              "this model.", param="response_format")
+    script = Script(statuses=[refusal])
+    with openai_server(script) as url:
+        r = reasoner(url, max_retries=0)
+        assert judge(r).score == 50
+    assert [request["response_format"]["type"] for request in script.requests] == ["json_schema", "json_object"]
+    assert r.usage.fallbacks == 0
+
+
+REFUSALS = {
+    "bad key": ErrorReply(401, "Incorrect API key provided: sk-test. You can find your API key at "
+                               "https://platform.openai.com/account/api-keys.", code="invalid_api_key"),
+    "no access": ErrorReply(403, "Project does not have access to model gpt-4o-mini", code="model_not_found"),
+    "unknown model": ErrorReply(404, "The model `gpt-4o-mini` does not exist or you do not have access to it.",
+                                code="model_not_found"),
+    "context length": ErrorReply(400, "This model's maximum context length is 128000 tokens. However, your "
+                                      "messages resulted in 131072 tokens.", param="messages",
+                                 code="context_length_exceeded"),
+    "bad parameter": ErrorReply(400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use "
+                                     "'max_completion_tokens' instead.", param="max_tokens",
+                                code="unsupported_parameter"),
+    "bad request body": ErrorReply(422, "('body', 'temperature'): Input should be less than or equal to 2"),
+}
+
+
+@pytest.mark.parametrize("refusal", REFUSALS.values(), ids=REFUSALS.keys())
+def test_a_refused_key_model_or_request_stops_with_the_model_endpoint_and_message(refusal: ErrorReply) -> None:
+    script = Script(statuses=[refusal])
+    with openai_server(script) as url:
+        r = reasoner(url)
+        with pytest.raises(LLMRefused) as raised:
+            judge(r)
+        with pytest.raises(LLMRefused):
+            judge(r)  # the next item of the run is refused without asking again
+    assert len(script.requests) == 1, "neither retried nor switched to json_object"
+    message = str(raised.value)
+    assert "gpt-4o-mini" in message and url in message and refusal.message in message
+    assert f"HTTP {refusal.status}" in message
+    assert r.usage.fallbacks == 0, "not quietly answered offline"
+
+
+def test_a_server_that_refuses_both_response_formats_stops_the_run() -> None:
+    refusal = ErrorReply(400, "response_format is not supported by this server", param="response_format")
+    script = Script(statuses=[refusal, refusal])
+    with openai_server(script) as url:
+        r = reasoner(url, max_retries=0)
+        with pytest.raises(LLMRefused, match="response_format is not supported"):
+            judge(r)
+    assert [request["response_format"]["type"] for request in script.requests] == ["json_schema", "json_object"]
+
+
+@pytest.mark.parametrize("status", [429, 500, 503])
+def test_a_busy_server_after_the_clients_retries_falls_back_per_item_counted(status: int) -> None:
+    script = Script(statuses=[status, status, status])
+    with openai_server(script) as url:
+        r = reasoner(url)
+        assert judge(r) == OFFLINE_FIT
+        assert judge(r).score == 50, "the next item asks the LLM again"
+    assert len(script.requests) == 4, "three tries (two retries), then the next item"
+    error = {429: "RateLimitError", 500: "InternalServerError", 503: "InternalServerError"}[status]
+    assert r.usage.fallback_reasons == {f"brand_fit:api_error:{error}": 1} and r.usage.llm_calls == 1
+
+
+def test_a_timeout_falls_back_per_item_counted() -> None:
+    script = Script(delay_seconds=1.0)
+    with openai_server(script) as url:
+        r = reasoner(url, timeout_seconds=0.2, max_retries=0)
+        assert judge(r) == OFFLINE_FIT
+    assert r.usage.fallback_reasons == {"brand_fit:api_error:APITimeoutError": 1}
+
+
+def test_an_unreachable_server_falls_back_per_item_counted() -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    r = reasoner(f"http://127.0.0.1:{port}/v1", max_retries=0)
+    assert judge(r) == OFFLINE_FIT
+    assert r.usage.fallback_reasons == {"brand_fit:api_error:APIConnectionError": 1}
 
 
 def test_429_and_5xx_are_retried_with_backoff() -> None:
@@ -102,3 +187,31 @@ def test_an_llm_run_records_tokens_and_cost_and_a_flattering_model_cannot_approv
         run = session.scalars(select(AgentRun)).one()
     assert (run.mode, run.llm_calls) == ("llm", 1) and run.prompt_tokens > 0 and run.cost_micro_usd > 0
     assert usage["llm_calls"] == 1
+
+
+def test_a_refused_key_stops_afflow_run_with_one_red_line_naming_model_endpoint_and_message(tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path}/afflow.db"
+    engine = make_engine(database)
+    migrate(engine)
+    load(engine, tmp_path, applications=[
+        application("a-good", name="Dana Hikes", email="dana@example.com", audience=45000, engagement="0.05",
+                    content=GOOD_CONTENT),
+    ])
+    engine.dispose()
+    script = Script(statuses=[REFUSALS["bad key"]])
+    with openai_server(script) as url:
+        env = {**os.environ, "AFFLOW_DATABASE_URL": database, "OPENAI_API_KEY": "sk-test", "OPENAI_BASE_URL": url,
+               "AFFLOW_OUTPUT_DIR": str(tmp_path / "out"), "COLUMNS": "400"}
+        done = subprocess.run(["afflow", "run", "triage"], env=env, capture_output=True, text=True, timeout=120,
+                              cwd=tmp_path)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("error: the LLM endpoint ") and url in line and "'gpt-4o-mini'" in line
+    assert "HTTP 401" in line and "Incorrect API key provided" in line
+    assert len(script.requests) == 1
+    engine = make_engine(database)
+    with transaction(engine) as session:
+        run = session.scalars(select(AgentRun)).one()
+        assert (run.mode, run.llm_calls, run.fallbacks) == ("llm", 0, 0) and run.finished_at is not None
+        assert session.scalars(select(Proposal)).all() == [], "nothing proposed from a run that could not judge"
+    engine.dispose()
