@@ -1,23 +1,39 @@
-"""Bulk inserts at driver speed for the booking hot path, on any dialect.
+"""Set-based reads and writes on any dialect: chunked ``IN`` look-ups, inserts that skip duplicates, bulk inserts.
 
-SQLAlchemy's executemany builds and processes a parameter dict per row, which costs more than the
-database's own work when a chunk writes tens of thousands of rows. ``insert_rows`` compiles one INSERT per
-call with the driver's parameter style, applies each column's own bind processor for the dialect (so values
-are stored exactly as the ORM stores them: UTC datetimes, on SQLite as text with microseconds so that they
-compare with bound parameters, booleans) and hands plain tuples to ``executemany``.
-A JSON column takes JSON *text* (already serialised, e.g. ``model_dump_json()``), stored as-is.
-It never writes ledger rows (those go through ``store.ledger.book``).
+- ``rows_where_in`` / ``scalars_where_in`` / ``existing_keys``: a ``WHERE key IN (...)`` over any number of
+  keys, asked ``IN_CHUNK`` keys at a time (PostgreSQL refuses more than 65,535 bind parameters, SQLite
+  32,766); ``chunks`` slices a sequence the same way for an UPDATE or a query with two ``IN`` lists.
+- ``insert_ignoring_duplicates``: a Core INSERT that skips rows whose unique key is stored already
+  (``ON CONFLICT (key) DO NOTHING``, the same on SQLite and PostgreSQL), applying column defaults; with
+  ``returning``, it reports the rows it inserted: a skipped row returns nothing on either backend, where
+  psycopg's rowcount would count it.
+- ``insert_rows``: the booking and redirect hot paths. SQLAlchemy's executemany builds and processes a
+  parameter dict per row, which costs more than the database's own work when a chunk writes tens of
+  thousands of rows. ``insert_rows`` compiles one INSERT per call with the driver's parameter style, applies
+  each column's own bind processor for the dialect (so values are stored exactly as the ORM stores them: UTC
+  datetimes, on SQLite as text with microseconds so that they compare with bound parameters, booleans) and
+  hands plain tuples to ``executemany``. It applies no column defaults: every row gives every column it
+  needs. A JSON column takes JSON *text* (already serialised, e.g. ``model_dump_json()``), stored as-is.
+
+Nothing here writes ledger rows (those go through ``store.ledger.book``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
+from typing import Any, TypeVar, TypeVarTuple
 
-from sqlalchemy import JSON, Table
-from sqlalchemy.orm import Session
+from sqlalchemy import JSON, ColumnElement, Insert, Row, Select, Table, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from store.models import Base
+
+IN_CHUNK = 500
+T = TypeVar("T")
+Ts = TypeVarTuple("Ts")
+Column = ColumnElement[Any] | QueryableAttribute[Any]
 
 
 def table_of(model: type[Base]) -> Table:
@@ -25,8 +41,73 @@ def table_of(model: type[Base]) -> Table:
     return Base.metadata.tables[model.__tablename__]
 
 
-def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT ``rows`` (dicts with the same keys) into ``model``'s table with one driver executemany."""
+def chunks(values: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
+    """``values`` in order, in slices of at most ``size`` (never an empty one)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def rows_where_in(session: Session, query: Select[*Ts], column: Column, keys: Iterable[Any]) -> Iterator[Row[*Ts]]:
+    """The rows of ``query`` whose ``column`` is one of ``keys``, one ``IN`` chunk at a time."""
+    for chunk in chunks(list(dict.fromkeys(keys))):
+        yield from session.execute(query.where(column.in_(chunk)))
+
+
+def scalars_where_in(session: Session, query: Select[T], column: Column, keys: Iterable[Any]) -> Iterator[T]:
+    """``rows_where_in`` for a one-column query: its values."""
+    for chunk in chunks(list(dict.fromkeys(keys))):
+        yield from session.scalars(query.where(column.in_(chunk)))
+
+
+def existing_keys(session: Session, column: QueryableAttribute[T], keys: Iterable[T]) -> set[T]:
+    """Which of ``keys`` are stored in ``column`` (a key column of a table)."""
+    return set(scalars_where_in(session, select(column), column, keys))
+
+
+def dialect_insert(session: Session, model: type[Base]) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT into ``model``'s table with the session's dialect's ``ON CONFLICT`` clauses available."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table_of(model))
+    if dialect == "sqlite":
+        return sqlite.insert(table_of(model))
+    raise NotImplementedError(f"ON CONFLICT inserts are not implemented for {dialect}")
+
+
+def _skipping_duplicates(session: Session, model: type[Base], key: Sequence[str]) -> Insert:
+    return dialect_insert(session, model).on_conflict_do_nothing(index_elements=list(key))
+
+
+def insert_ignoring_duplicates(
+    session: Session, model: type[Base], rows: Sequence[dict[str, Any]], *, key: Sequence[str]
+) -> None:
+    """INSERT ``rows``; a row whose ``key`` (the columns of a unique constraint) is stored already is skipped."""
+    if rows:
+        session.execute(_skipping_duplicates(session, model, key), list(rows))
+
+
+def insert_new_returning(
+    session: Session,
+    model: type[Base],
+    rows: Sequence[dict[str, Any]],
+    *,
+    key: Sequence[str],
+    returning: Sequence[str],
+) -> list[tuple[Any, ...]]:
+    """``insert_ignoring_duplicates``, returning the ``returning`` columns of each row actually inserted
+    (in no particular order: map them back by a returned key)."""
+    if not rows:
+        return []
+    table = table_of(model)
+    statement = _skipping_duplicates(session, model, key).returning(*(table.c[name] for name in returning))
+    return [tuple(row) for row in session.execute(statement, list(rows))]
+
+
+def insert_rows(
+    session: Session, model: type[Base], rows: Sequence[dict[str, Any]], *, skip_duplicates_of: Sequence[str] = ()
+) -> None:
+    """INSERT ``rows`` (dicts with the same keys) into ``model``'s table with one driver executemany; with
+    ``skip_duplicates_of`` (a unique key's columns), rows whose key is stored already are skipped."""
     if not rows:
         return
     table = table_of(model)
@@ -46,10 +127,16 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
         f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.quote(name) for name in names)}) "
         f"VALUES ({', '.join([mark] * len(names))})"
     )
+    if skip_duplicates_of:
+        sql += f" ON CONFLICT ({', '.join(quote.quote(name) for name in skip_duplicates_of)}) DO NOTHING"
+    row_values = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
     data: list[tuple[Any, ...]] = []
     for row in rows:
-        values = [row[name] for name in names]
-        for index, process in active:
-            values[index] = process(values[index])
-        data.append(tuple(values))
+        values = row_values(row)
+        if active:
+            values = list(values)
+            for index, process in active:
+                values[index] = process(values[index])
+            values = tuple(values)
+        data.append(values)
     connection.exec_driver_sql(sql, data)

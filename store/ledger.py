@@ -19,11 +19,11 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from store.bulk import chunks, existing_keys, rows_where_in
 from store.models import LedgerAccount, LedgerEntry, LedgerTransaction
 
 EXPENSE = "program:commission_expense"
 PARTNER_ACCOUNT_KINDS = ("pending", "locked", "paid", "clawback")
-_CHUNK = 500
 _TRANSACTIONS = LedgerTransaction.metadata.tables[LedgerTransaction.__tablename__]
 _ENTRIES = LedgerEntry.metadata.tables[LedgerEntry.__tablename__]
 
@@ -72,13 +72,12 @@ def book(*, session: Session, postings: Sequence[Posting]) -> int:
     for posting in postings:
         _check_balanced(posting)
         unique.setdefault(posting.ref, posting)
-    existing = _existing_refs(session, list(unique))
+    existing = existing_keys(session, LedgerTransaction.ref, unique)
     fresh = [p for ref, p in unique.items() if ref not in existing]
     if not fresh:
         return 0
     account_ids = _ensure_accounts(session, {code for p in fresh for code, _ in p.legs})
-    for start in range(0, len(fresh), _CHUNK):
-        chunk = fresh[start : start + _CHUNK]
+    for chunk in chunks(fresh):
         rows = session.execute(
             # Core tables (no ORM bulk bookkeeping per row); rows map back by ref, so no sort_by_parameter_order,
             # which would make SQLite insert one row per statement
@@ -106,32 +105,19 @@ def _check_balanced(posting: Posting) -> None:
         raise LedgerError(f"{posting.ref}: a transaction must move money")
 
 
-def _existing_refs(session: Session, refs: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(refs), _CHUNK):
-        chunk = refs[start : start + _CHUNK]
-        found.update(session.scalars(select(LedgerTransaction.ref).where(LedgerTransaction.ref.in_(chunk))))
-    return found
-
-
 def _ensure_accounts(session: Session, codes: Iterable[str]) -> dict[str, int]:
     wanted = sorted(set(codes))
-    ids: dict[str, int] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        ids.update(_account_ids(session, chunk))
+    ids = _account_ids(session, wanted)
     missing = [code for code in wanted if code not in ids]
     if missing:
         session.execute(insert(LedgerAccount), [_account_row(code) for code in missing])
-        for start in range(0, len(missing), _CHUNK):
-            chunk = missing[start : start + _CHUNK]
-            ids.update(_account_ids(session, chunk))
+        ids.update(_account_ids(session, missing))
     return ids
 
 
 def _account_ids(session: Session, codes: list[str]) -> dict[str, int]:
-    rows = session.execute(select(LedgerAccount.code, LedgerAccount.id).where(LedgerAccount.code.in_(codes)))
-    return {code: account_id for code, account_id in rows}
+    query = select(LedgerAccount.code, LedgerAccount.id)
+    return {code: account_id for code, account_id in rows_where_in(session, query, LedgerAccount.code, codes)}
 
 
 def _account_row(code: str) -> dict[str, str | None]:

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from store.bulk import IN_CHUNK, rows_where_in, scalars_where_in
 from store.models import (
     Attribution,
     Click,
@@ -22,8 +23,6 @@ from store.models import (
     Product,
     Program,
 )
-
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +76,7 @@ def partner_sku_sales(
         .where(Attribution.order_ts >= since, Attribution.order_ts < until)
         .group_by(Attribution.partner_id, OrderLine.sku)
     )
-    if partner_ids is not None and len(partner_ids) <= _CHUNK:
+    if partner_ids is not None and len(partner_ids) <= IN_CHUNK:
         query = query.where(Attribution.partner_id.in_(list(partner_ids)))
     wanted = set(partner_ids) if partner_ids is not None else None
     sales: dict[str, list[SkuSales]] = {}
@@ -90,12 +89,7 @@ def partner_sku_sales(
 
 
 def product_titles(*, session: Session, skus: Iterable[str]) -> dict[str, str]:
-    wanted = list(dict.fromkeys(skus))
-    titles: dict[str, str] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        titles.update(dict(session.execute(select(Product.sku, Product.title).where(Product.sku.in_(chunk))).all()))
-    return titles
+    return {sku: title for sku, title in rows_where_in(session, select(Product.sku, Product.title), Product.sku, skus)}
 
 
 def partner_contacts(*, session: Session, status: str | None = "active") -> dict[str, PartnerContact]:
@@ -126,18 +120,10 @@ def set_partner_status(*, session: Session, partner_id: str, status: str) -> Par
 
 def commission_on_orders(*, session: Session, partner_id: str, order_ids: Sequence[str]) -> int:
     """Net commission (booked minus reversed) the partner earned on these orders: what a clawback recovers."""
-    total = 0
-    ids = list(dict.fromkeys(order_ids))
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        total += int(
-            session.scalar(
-                select(func.coalesce(func.sum(Commission.amount_cents - Commission.reversed_cents), 0)).where(
-                    Commission.partner_id == partner_id, Commission.order_id.in_(chunk)
-                )
-            )
-            or 0
-        )
+    net = select(func.coalesce(func.sum(Commission.amount_cents - Commission.reversed_cents), 0)).where(
+        Commission.partner_id == partner_id
+    )
+    total = sum(int(chunk_total or 0) for chunk_total in scalars_where_in(session, net, Commission.order_id, order_ids))
     return total
 
 

@@ -22,12 +22,12 @@ from urllib.parse import quote, urlencode
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from store.bulk import chunks, existing_keys, rows_where_in, scalars_where_in
 from store.models import Partner, Product, Program, TrackingLink
 
 CODE_ALPHABET = string.ascii_letters + string.digits
 CODE_LENGTH = 10
 CLICK_ID_PARAM = "afflow_cid"
-_CHUNK = 500
 
 
 class LinkError(ValueError):
@@ -101,8 +101,7 @@ def create_links(
     missing = [sku for sku in wanted if sku not in existing]
     if missing:
         rows = _new_rows(session=session, program=program, partner_id=partner_id, skus=missing)
-        for start in range(0, len(rows), _CHUNK):
-            session.execute(insert(TrackingLink), rows[start : start + _CHUNK])
+        session.execute(insert(TrackingLink), rows)
         existing.update({row["sku"]: (str(row["code"]), str(row["destination"])) for row in rows})
     return [
         LinkView(
@@ -129,25 +128,17 @@ def create_sku_links(
     if program is None:
         raise LinkError("no_program", "the program is not set up: run `afflow init`")
     partner_ids = [pid for pid, skus in wanted.items() if skus]
-    active: set[str] = set()
-    for start in range(0, len(partner_ids), _CHUNK):
-        chunk = partner_ids[start : start + _CHUNK]
-        active.update(session.scalars(select(Partner.id).where(Partner.id.in_(chunk), Partner.status == "active")))
-    all_skus = sorted({sku for pid in active for sku in wanted[pid]})
-    known: set[str] = set()
-    for start in range(0, len(all_skus), _CHUNK):
-        known.update(session.scalars(select(Product.sku).where(Product.sku.in_(all_skus[start : start + _CHUNK]))))
+    active_partners = select(Partner.id).where(Partner.status == "active")
+    active = set(scalars_where_in(session, active_partners, Partner.id, partner_ids))
+    known = existing_keys(session, Product.sku, sorted({sku for pid in active for sku in wanted[pid]}))
     existing: dict[tuple[str, str], tuple[str, str]] = {}
     ids = sorted(active)
-    skus = sorted(known)
-    for start in range(0, len(ids), _CHUNK):
-        for sku_start in range(0, len(skus), _CHUNK):
-            query = select(TrackingLink.partner_id, TrackingLink.sku, TrackingLink.code, TrackingLink.destination).where(
-                TrackingLink.partner_id.in_(ids[start : start + _CHUNK]),
-                TrackingLink.sku.in_(skus[sku_start : sku_start + _CHUNK]),
-            )
-            for pid, sku, code, destination in session.execute(query):
-                existing[(str(pid), str(sku))] = (code, destination)
+    links = select(TrackingLink.partner_id, TrackingLink.sku, TrackingLink.code, TrackingLink.destination)
+    for sku_chunk in chunks(sorted(known)):
+        for pid, sku, code, destination in rows_where_in(
+            session, links.where(TrackingLink.sku.in_(sku_chunk)), TrackingLink.partner_id, ids
+        ):
+            existing[(str(pid), str(sku))] = (code, destination)
     missing = [(pid, sku) for pid in ids for sku in dict.fromkeys(wanted[pid])
                if sku in known and (pid, sku) not in existing]
     if missing:
@@ -157,8 +148,7 @@ def create_sku_links(
              "destination": destination_url(shop_url=program.shop_url, sku=sku, partner_id=pid, campaign=sku)}
             for code, (pid, sku) in zip(codes, missing, strict=True)
         ]
-        for start in range(0, len(rows), _CHUNK):
-            session.execute(insert(TrackingLink), rows[start : start + _CHUNK])
+        session.execute(insert(TrackingLink), rows)
         existing.update({(str(r["partner_id"]), str(r["sku"])): (str(r["code"]), str(r["destination"])) for r in rows})
     return {
         pid: {
@@ -172,10 +162,7 @@ def create_sku_links(
 
 def _wanted_skus(*, session: Session, skus: Sequence[str], all_skus: bool) -> list[str | None]:
     requested = list(dict.fromkeys(sku.strip() for sku in skus if sku.strip()))
-    known: set[str] = set()
-    for start in range(0, len(requested), _CHUNK):
-        chunk = requested[start : start + _CHUNK]
-        known.update(session.scalars(select(Product.sku).where(Product.sku.in_(chunk))))
+    known = existing_keys(session, Product.sku, requested)
     unknown = [sku for sku in requested if sku not in known]
     if unknown:
         shown = ", ".join(repr(sku) for sku in unknown[:10])
@@ -197,9 +184,8 @@ def _existing_links(*, session: Session, partner_id: str, skus: list[str | None]
         if landing is not None:
             found[None] = (landing.code, landing.destination)
     named = [sku for sku in skus if sku is not None]
-    for start in range(0, len(named), _CHUNK):
-        for row in session.execute(base.where(TrackingLink.sku.in_(named[start : start + _CHUNK]))):
-            found[row.sku] = (row.code, row.destination)
+    for row in rows_where_in(session, base, TrackingLink.sku, named):
+        found[row.sku] = (row.code, row.destination)
     return found
 
 
@@ -226,10 +212,7 @@ def _unused_codes(*, session: Session, count: int) -> list[str]:
     codes: list[str] = []
     while len(codes) < count:
         batch = list({new_code() for _ in range(count - len(codes))} - set(codes))
-        taken: set[str] = set()
-        for start in range(0, len(batch), _CHUNK):
-            chunk = batch[start : start + _CHUNK]
-            taken.update(session.scalars(select(TrackingLink.code).where(TrackingLink.code.in_(chunk))))
+        taken = existing_keys(session, TrackingLink.code, batch)
         codes += [code for code in batch if code not in taken]
     return codes
 

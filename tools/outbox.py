@@ -5,10 +5,10 @@ Enqueueing is idempotent by ``dedupe_key``: re-running an agent for the same wee
 
 from __future__ import annotations
 
-from sqlalchemy import Insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_new_returning
 from store.models import OutboxMessage
 
 
@@ -25,27 +25,19 @@ def queue_message(
     partner_id: str | None = None,
 ) -> bool:
     """Queue one message; returns False (and changes nothing) when ``dedupe_key`` was queued before."""
-    statement: Insert
-    if session.get_bind().dialect.name == "postgresql":
-        statement = postgresql.insert(OutboxMessage).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    else:
-        statement = sqlite.insert(OutboxMessage).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    result = session.execute(
-        statement.values(
-            dedupe_key=dedupe_key,
-            channel=channel,
-            recipient=recipient,
-            kind=kind,
-            subject=subject,
-            body_text=body_text,
-            body_html=body_html,
-            partner_id=partner_id,
-            status="queued",
-            attempts=0,
-        ).returning(OutboxMessage.id)
-    )
-    # RETURNING, not rowcount: psycopg reports a rowcount of 1 for a conflicting row skipped by DO NOTHING
-    return result.first() is not None
+    row = {
+        "dedupe_key": dedupe_key,
+        "channel": channel,
+        "recipient": recipient,
+        "kind": kind,
+        "subject": subject,
+        "body_text": body_text,
+        "body_html": body_html,
+        "partner_id": partner_id,
+        "status": "queued",
+        "attempts": 0,
+    }
+    return bool(insert_new_returning(session, OutboxMessage, [row], key=["dedupe_key"], returning=["id"]))
 
 
 def queued_messages(*, session: Session, kind: str | None = None, partner_id: str | None = None) -> list[OutboxMessage]:
@@ -59,6 +51,7 @@ def queued_messages(*, session: Session, kind: str | None = None, partner_id: st
 
 def dedupe_keys(*, session: Session, kind: str, prefix: str) -> list[str]:
     """The dedupe keys of messages of ``kind`` starting with ``prefix``: what an agent has already queued."""
-    query = select(OutboxMessage.dedupe_key).where(OutboxMessage.kind == kind,
-                                                   OutboxMessage.dedupe_key.startswith(prefix, autoescape=True))
+    query = select(OutboxMessage.dedupe_key).where(
+        OutboxMessage.kind == kind, OutboxMessage.dedupe_key.startswith(prefix, autoescape=True)
+    )
     return list(session.scalars(query))

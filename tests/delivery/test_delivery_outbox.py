@@ -59,6 +59,16 @@ def import_partner(engine: Engine, tmp_path: Path) -> None:
         import_csv(session=session, kind="partners", path=csv)
 
 
+def test_queueing_a_dedupe_key_again_reports_it_skipped_and_changes_nothing(engine: Engine) -> None:
+    fields: dict[str, Any] = {"channel": "email", "recipient": "ana@example.com", "kind": "brief", "body_text": "v1"}
+    with transaction(engine) as session:
+        first = queue_message(session=session, dedupe_key="brief:p1:w10", subject="Your brief", **fields)
+    with transaction(engine) as session:
+        again = queue_message(session=session, dedupe_key="brief:p1:w10", subject="Changed", **fields)
+    assert (first, again) == (True, False)
+    assert message(engine, "brief:p1:w10").subject == "Your brief"
+
+
 def test_email_goes_out_once_with_text_and_html_parts(engine: Engine, smtp_inbox: Inbox, tmp_path: Path) -> None:
     queue(engine, "brief:p1:w10", body_html="<h1>Push SKU-1</h1>")
     report = deliver_outbox(engine=engine, config=config(tmp_path, smtp_url=smtp_inbox.url), now=NOW)

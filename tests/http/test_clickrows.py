@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 
 from store.db import transaction
 from store.models import Click
-from workflows.booking.clicks import click_row, insert_ignoring_duplicates
+from workflows.booking.clicks import click_row
 from workflows.booking.events import ClickIn
 from workflows.http.clickrows import fast_hash_ip, redirect_row, store_rows
 
@@ -86,7 +86,7 @@ def test_store_rows_reads_back_like_the_orm_insert_and_ignores_duplicates(engine
     store_rows(engine, rows)
     store_rows(engine, rows)  # a replayed spool segment
     with transaction(engine) as session:
-        insert_ignoring_duplicates(session, [reference])
+        session.add(Click(**reference))
     with transaction(engine) as session:
         stored = {click.id: click for click in session.scalars(select(Click))}
         assert sorted(stored) == ["fast-0", "fast-1", "fast-2", "orm-0"]

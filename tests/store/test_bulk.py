@@ -1,4 +1,5 @@
-"""Bulk inserts (``store.bulk``) store values as the ORM does, so queries treat both kinds of rows alike."""
+"""``store.bulk``: chunked IN look-ups, inserts that skip duplicates, and bulk inserts that store values as the
+ORM does, so queries treat both kinds of rows alike."""
 
 from __future__ import annotations
 
@@ -6,7 +7,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
 
-from store.bulk import insert_rows
+from store.bulk import (
+    existing_keys,
+    insert_ignoring_duplicates,
+    insert_new_returning,
+    insert_rows,
+    rows_where_in,
+    scalars_where_in,
+)
 from store.db import transaction
 from store.models import Order
 
@@ -34,3 +42,26 @@ def test_a_bulk_inserted_time_on_a_whole_second_meets_an_inclusive_bound(engine:
         stored = session.scalars(select(Order.ts).order_by(Order.id)).all()
     assert found == ["bulk", "orm"]
     assert stored == [T0, T0]
+
+
+def test_a_look_up_of_more_keys_than_one_in_list_holds_finds_each_stored_key_once(engine: Engine) -> None:
+    with transaction(engine) as session:
+        insert_rows(session, Order, [_order(f"o{i:04d}") for i in range(0, 1200, 2)])
+    wanted = [f"o{i:04d}" for i in range(1201)] * 2  # past two IN_CHUNK boundaries, every key asked twice
+    with transaction(engine) as session:
+        found = list(scalars_where_in(session, select(Order.id), Order.id, wanted))
+        rows = list(rows_where_in(session, select(Order.id, Order.total_cents), Order.id, wanted))
+        stored = existing_keys(session, Order.id, wanted)
+    assert sorted(found) == sorted(stored) == [f"o{i:04d}" for i in range(0, 1200, 2)]
+    assert len(rows) == 600 and {total for _, total in rows} == {100}
+
+
+def test_inserting_a_stored_key_again_skips_it_and_returns_only_the_new_row(engine: Engine) -> None:
+    with transaction(engine) as session:
+        insert_ignoring_duplicates(session, Order, [_order("a")], key=["id"])
+    with transaction(engine) as session:
+        again = [_order("a") | {"total_cents": 999}, _order("b")]
+        assert insert_new_returning(session, Order, again, key=["id"], returning=["id"]) == [("b",)]
+        insert_rows(session, Order, [_order("b"), _order("c")], skip_duplicates_of=["id"])
+        totals = {order_id: total for order_id, total in session.execute(select(Order.id, Order.total_cents))}
+    assert totals == {"a": 100, "b": 100, "c": 100}

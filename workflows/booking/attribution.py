@@ -22,10 +22,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from store.bulk import rows_where_in, scalars_where_in
 from store.models import Click, Coupon, Order, Partner
 from workflows.booking.events import OrderEvent
-
-_IN_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,66 +85,55 @@ def attribute(order: OrderEvent, context: AttributionContext) -> Credit | None:
     return None
 
 
-def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
-    ordered = sorted(set(values))
-    for start in range(0, len(ordered), _IN_CHUNK):
-        yield ordered[start : start + _IN_CHUNK]
-
-
 def load_context(*, session: Session, orders: Sequence[OrderEvent], cookie_days: int) -> AttributionContext:
     """Batch-load the clicks, ref codes, coupons and partner statuses that ``orders`` can refer to."""
     context = AttributionContext(cookie_window=timedelta(days=cookie_days))
     if not orders:
         return context
-    for ids in _chunks(o.click_id for o in orders if o.click_id):
-        for click_id, ts, partner_id in session.execute(
-            select(Click.id, Click.ts, Click.partner_id).where(Click.id.in_(ids))
-        ):
-            context.clicks_by_id[click_id] = ClickRef(click_id, ts, partner_id)
+    clicks = select(Click.id, Click.ts, Click.partner_id)
+    for click_id, ts, partner_id in rows_where_in(
+        session, clicks, Click.id, (o.click_id for o in orders if o.click_id)
+    ):
+        context.clicks_by_id[click_id] = ClickRef(click_id, ts, partner_id)
     earliest = min(o.ts for o in orders) - context.cookie_window
     latest = max(o.ts for o in orders)
-    for customers in _chunks(o.customer_id for o in orders):
-        query = select(Click.id, Click.ts, Click.partner_id, Click.customer_ref).where(
-            Click.customer_ref.in_(customers), Click.ts >= earliest, Click.ts <= latest
-        )
-        for click_id, ts, partner_id, customer_ref in session.execute(query):
-            if customer_ref is not None:
-                context.clicks_by_customer.setdefault(customer_ref, []).append(ClickRef(click_id, ts, partner_id))
+    by_customer = select(Click.id, Click.ts, Click.partner_id, Click.customer_ref).where(
+        Click.ts >= earliest, Click.ts <= latest
+    )
+    for click_id, ts, partner_id, customer_ref in rows_where_in(
+        session, by_customer, Click.customer_ref, (o.customer_id for o in orders)
+    ):
+        if customer_ref is not None:
+            context.clicks_by_customer.setdefault(customer_ref, []).append(ClickRef(click_id, ts, partner_id))
     for history in context.clicks_by_customer.values():
         history.sort(key=lambda c: (c.ts, c.click_id))
-    for codes in _chunks(o.ref_code for o in orders if o.ref_code):
-        for partner_id, ref_code in session.execute(
-            select(Partner.id, Partner.ref_code).where(Partner.ref_code.in_(codes))
-        ):
-            if ref_code is not None:
-                context.partner_by_ref[ref_code] = partner_id
-    for codes in _chunks(o.coupon_code for o in orders if o.coupon_code):
-        for partner_id, code in session.execute(
-            select(Partner.id, Partner.coupon_code).where(Partner.coupon_code.in_(codes))
-        ):
-            if code is not None:
-                context.partner_by_coupon.setdefault(code, partner_id)
-        exclusive = select(Coupon.code, Coupon.partner_id).where(
-            Coupon.code.in_(codes), Coupon.exclusive.is_(True), Coupon.partner_id.is_not(None)
-        )
-        for code, owner in session.execute(exclusive):
-            if owner is not None:
-                context.partner_by_coupon[code] = owner  # the coupons table is authoritative
+    ref_codes = (o.ref_code for o in orders if o.ref_code)
+    for partner_id, ref_code in rows_where_in(
+        session, select(Partner.id, Partner.ref_code), Partner.ref_code, ref_codes
+    ):
+        if ref_code is not None:
+            context.partner_by_ref[ref_code] = partner_id
+    coupon_codes = {o.coupon_code for o in orders if o.coupon_code}
+    by_coupon = select(Partner.id, Partner.coupon_code)
+    for partner_id, code in rows_where_in(session, by_coupon, Partner.coupon_code, coupon_codes):
+        if code is not None:
+            context.partner_by_coupon.setdefault(code, partner_id)
+    exclusive = select(Coupon.code, Coupon.partner_id).where(Coupon.exclusive.is_(True), Coupon.partner_id.is_not(None))
+    for code, owner in rows_where_in(session, exclusive, Coupon.code, coupon_codes):
+        if owner is not None:
+            context.partner_by_coupon[code] = owner  # the coupons table is authoritative
     candidates = {c.partner_id for c in context.clicks_by_id.values()}
     candidates |= {c.partner_id for history in context.clicks_by_customer.values() for c in history}
     candidates |= set(context.partner_by_ref.values()) | set(context.partner_by_coupon.values())
-    for ids in _chunks(candidates):
-        context.active_partners.update(
-            session.scalars(select(Partner.id).where(Partner.id.in_(ids), Partner.status == "active"))
-        )
+    active = select(Partner.id).where(Partner.status == "active")
+    context.active_partners.update(scalars_where_in(session, active, Partner.id, candidates))
     return context
 
 
 def earliest_order_times(*, session: Session, customer_ids: Iterable[str]) -> dict[str, datetime]:
     """Each customer's earliest stored order time: an order after it is from a returning customer."""
     earliest: dict[str, datetime] = {}
-    for customers in _chunks(customer_ids):
-        query = select(Order.customer_id, func.min(Order.ts)).where(Order.customer_id.in_(customers))
-        for customer_id, ts in session.execute(query.group_by(Order.customer_id)):
-            earliest[customer_id] = ts
+    query = select(Order.customer_id, func.min(Order.ts)).group_by(Order.customer_id)
+    for customer_id, ts in rows_where_in(session, query, Order.customer_id, customer_ids):
+        earliest[customer_id] = ts
     return earliest

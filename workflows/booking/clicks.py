@@ -9,14 +9,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Insert
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_rows
 from store.models import Click
 from workflows.booking.events import ClickIn
 
-_CLICKS = Click.metadata.tables[Click.__tablename__]  # Core table: plain executemany, no ORM bulk grouping
 _MOBILE = re.compile(r"iphone|android.+mobile|mobile safari|windows phone|ipod", re.IGNORECASE)
 _TABLET = re.compile(r"ipad|tablet|android(?!.*mobile)", re.IGNORECASE)
 _BOT = re.compile(r"bot|crawler|spider|curl|wget|python-requests|headless", re.IGNORECASE)
@@ -70,19 +68,6 @@ def click_row(click: ClickIn, salt: str) -> dict[str, Any]:
     }
 
 
-def insert_ignoring_duplicates(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert click rows; a click id already stored is skipped, so a replayed batch books nothing twice."""
-    if not rows:
-        return
-    dialect = session.get_bind().dialect.name
-    statement: Insert
-    if dialect == "postgresql":
-        statement = postgresql.insert(_CLICKS).on_conflict_do_nothing(index_elements=["id"])
-    else:
-        statement = sqlite.insert(_CLICKS).on_conflict_do_nothing(index_elements=["id"])
-    for start in range(0, len(rows), 5000):
-        session.execute(statement, list(rows[start : start + 5000]))
-
-
 def record_clicks(*, session: Session, clicks: Sequence[ClickIn], salt: str) -> None:
-    insert_ignoring_duplicates(session, [click_row(click, salt) for click in clicks])
+    """Store clicks; a click id already stored is skipped, so a replayed batch books nothing twice."""
+    insert_rows(session, Click, [click_row(click, salt) for click in clicks], skip_duplicates_of=["id"])

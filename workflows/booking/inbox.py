@@ -11,17 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from store.bulk import insert_rows, table_of
+from store.bulk import chunks, insert_new_returning, insert_rows, scalars_where_in
 from store.models import InboxEvent, utcnow
 from workflows.booking.events import InboxPayload
 from workflows.booking.orders import Outcome
 
-_ROW_CHUNK = 2_000
-_IN_CHUNK = 500
+_UPDATE_CHUNK = 2_000
 
 
 def _first_occurrences(events: Sequence[InboxPayload]) -> dict[str, int]:
@@ -47,17 +45,10 @@ def insert_pending(*, session: Session, source: str, events: Sequence[InboxPaylo
         }
         for external_id, index in first.items()
     ]
-    inbox = table_of(InboxEvent)  # Core, not the ORM bulk layer: this runs inside webhook requests
-    statement: Insert
-    if session.get_bind().dialect.name == "postgresql":
-        statement = postgresql.insert(inbox).on_conflict_do_nothing(index_elements=["source", "external_id"])
-    else:
-        statement = sqlite.insert(inbox).on_conflict_do_nothing(index_elements=["source", "external_id"])
-    statement = statement.returning(inbox.c.id, inbox.c.external_id)
-    inserted: dict[str, int] = {}
-    for start in range(0, len(rows), _ROW_CHUNK):
-        for inbox_id, external_id in session.execute(statement, rows[start : start + _ROW_CHUNK]):
-            inserted[external_id] = inbox_id
+    returned = insert_new_returning(
+        session, InboxEvent, rows, key=["source", "external_id"], returning=["id", "external_id"]
+    )
+    inserted: dict[str, int] = {external_id: inbox_id for inbox_id, external_id in returned}
     ids: list[int | None] = [None] * len(events)
     for external_id, index in first.items():
         ids[index] = inserted.get(external_id)
@@ -67,13 +58,8 @@ def insert_pending(*, session: Session, source: str, events: Sequence[InboxPaylo
 def new_event_indexes(*, session: Session, source: str, events: Sequence[InboxPayload]) -> list[int]:
     """Indexes (first occurrence of each key) of the events whose (source, external id) is not stored yet."""
     first = _first_occurrences(events)
-    keys = list(first)
-    stored: set[str] = set()
-    for start in range(0, len(keys), _IN_CHUNK):
-        query = select(InboxEvent.external_id).where(
-            InboxEvent.source == source, InboxEvent.external_id.in_(keys[start : start + _IN_CHUNK])
-        )
-        stored.update(session.scalars(query))
+    query = select(InboxEvent.external_id).where(InboxEvent.source == source)
+    stored = set(scalars_where_in(session, query, InboxEvent.external_id, first))
     return sorted(index for external_id, index in first.items() if external_id not in stored)
 
 
@@ -111,10 +97,10 @@ def record_outcomes(*, session: Session, outcomes: Mapping[int, Outcome]) -> Non
         if outcome.error is None:
             by_status.setdefault(outcome.status, []).append(inbox_id)
     for status, ids in by_status.items():
-        for start in range(0, len(ids), _ROW_CHUNK):
+        for chunk in chunks(ids, _UPDATE_CHUNK):
             session.execute(
                 update(InboxEvent)
-                .where(InboxEvent.id.in_(ids[start : start + _ROW_CHUNK]))
+                .where(InboxEvent.id.in_(chunk))
                 .values(status=status, processed_at=now)
                 .execution_options(synchronize_session=False)
             )

@@ -31,6 +31,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from store.bulk import chunks, rows_where_in
 from store.db import ensure_program
 from store.models import InboxEvent, Order
 from store.rules import rule_sets_in_force
@@ -111,8 +112,7 @@ def book_events(*, session: Session, items: Sequence[Item]) -> dict[int, Outcome
     program = ensure_program(session)
     rules = rule_sets_in_force(session=session)
     outcomes: dict[int, Outcome] = {}
-    for start in range(0, len(items), _BOOK_CHUNK):
-        chunk = items[start : start + _BOOK_CHUNK]
+    for chunk in chunks(items, _BOOK_CHUNK):
         orders = [(i, s, e) for i, s, e in chunk if isinstance(e, OrderEvent)]
         refunds = [(i, s, e) for i, s, e in chunk if isinstance(e, RefundEvent)]
         if orders:
@@ -134,19 +134,12 @@ def replay_parked(*, session: Session, order_ids: Iterable[str] | None = None) -
         .where(InboxEvent.status == "parked")
         .order_by(InboxEvent.id)
     )
-    wanted = None if order_ids is None else sorted(set(order_ids))
-    if wanted == []:
-        return 0
-    batches = (
-        [query]
-        if wanted is None
-        else [query.where(InboxEvent.order_id.in_(wanted[i : i + 500])) for i in range(0, len(wanted), 500)]
+    rows = (
+        session.execute(query) if order_ids is None else rows_where_in(session, query, InboxEvent.order_id, order_ids)
     )
-    items: list[Item] = [
-        (inbox_id, source, _PAYLOAD.validate_python(payload))
-        for batch in batches
-        for inbox_id, source, payload in session.execute(batch)
-    ]
+    items: list[Item] = [(inbox_id, source, _PAYLOAD.validate_python(payload)) for inbox_id, source, payload in rows]
+    if not items:
+        return 0
     outcomes = book_events(session=session, items=items)
     record_outcomes(session=session, outcomes=outcomes)
     return sum(1 for outcome in outcomes.values() if outcome.status == "booked")

@@ -13,15 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Insert
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_ignoring_duplicates
 from store.models import OrderSignal
 from workflows.booking.clicks import device_type, hash_ip
 from workflows.matching.model import user_agent_family
-
-_CHUNK = 500
 
 
 class OrderSignalIn(BaseModel):
@@ -48,15 +45,7 @@ def record_order_signals(*, session: Session, signals: Sequence[OrderSignalIn], 
                 "device_type": device_type(signal.user_agent),
             }
         )
-    if not rows:
-        return 0
-    statement: Insert
-    if session.get_bind().dialect.name == "postgresql":
-        statement = postgresql.insert(OrderSignal).on_conflict_do_nothing(index_elements=["order_id"])
-    else:
-        statement = sqlite.insert(OrderSignal).on_conflict_do_nothing(index_elements=["order_id"])
-    for start in range(0, len(rows), _CHUNK):
-        session.execute(statement, rows[start : start + _CHUNK])
+    insert_ignoring_duplicates(session, OrderSignal, rows, key=["order_id"])
     return len(rows)
 
 

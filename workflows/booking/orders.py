@@ -18,15 +18,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.bulk import insert_rows
+from store.bulk import existing_keys, insert_rows, rows_where_in
 from store.ledger import EXPENSE, Posting, book, partner_account, transfer
 from store.models import Attribution, Commission, Order, OrderLine, Program
 from store.rules import RuleBook
 from workflows.booking.attribution import Credit, attribute, earliest_order_times, load_context
 from workflows.booking.events import OrderEvent
 from workflows.booking.pricing import Pricer
-
-_IN_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +44,7 @@ def book_orders(
 ) -> dict[int, Outcome]:
     """Book ``(inbox id, source, order)`` items; return each item's outcome keyed by inbox id."""
     outcomes: dict[int, Outcome] = {}
-    known = _existing_order_ids(session, [order.order_id for _, _, order in orders])
+    known = existing_keys(session, Order.id, [order.order_id for _, _, order in orders])
     fresh: list[tuple[str, OrderEvent]] = []
     for inbox_id, source, order in orders:
         if order.currency.upper() != program.currency.upper():
@@ -62,14 +60,6 @@ def book_orders(
     if fresh:
         _book_fresh(session, fresh, program, rules)
     return outcomes
-
-
-def _existing_order_ids(session: Session, order_ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    unique = sorted(set(order_ids))
-    for start in range(0, len(unique), _IN_CHUNK):
-        found.update(session.scalars(select(Order.id).where(Order.id.in_(unique[start : start + _IN_CHUNK]))))
-    return found
 
 
 def _book_fresh(session: Session, fresh: list[tuple[str, OrderEvent]], program: Program, rules: RuleBook) -> None:
@@ -144,13 +134,9 @@ def _attribution_row(order: OrderEvent, credit: Credit, is_new: bool) -> dict[st
 
 
 def _line_ids(session: Session, order_ids: list[str]) -> dict[tuple[str, int], int]:
-    ids: dict[tuple[str, int], int] = {}
-    for start in range(0, len(order_ids), _IN_CHUNK):
-        query = select(OrderLine.id, OrderLine.order_id, OrderLine.line_no).where(
-            OrderLine.order_id.in_(order_ids[start : start + _IN_CHUNK])
-        )
-        ids.update(((order_id, line_no), line_id) for line_id, order_id, line_no in session.execute(query))
-    return ids
+    query = select(OrderLine.id, OrderLine.order_id, OrderLine.line_no)
+    rows = rows_where_in(session, query, OrderLine.order_id, order_ids)
+    return {(order_id, line_no): line_id for line_id, order_id, line_no in rows}
 
 
 def _commissions(

@@ -22,6 +22,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from store.bulk import chunks
 from store.db import ensure_program
 from store.ledger import Posting, balances, book, partner_account
 from store.models import Commission, Partner, PayoutBatch, PayoutItem
@@ -119,14 +120,10 @@ def _locked_by_partner(session: Session, as_of: datetime) -> dict[str, int]:
 
 def _mark_paid(session: Session, batch_id: int, as_of: datetime, partners: list[str]) -> dict[str, tuple[int, int]]:
     """Set-based: one UPDATE per 500 partners stamps the batch id, one GROUP BY over that id sums it."""
-    for start in range(0, len(partners), 500):
+    for chunk in chunks(partners):
         session.execute(
             update(Commission)
-            .where(
-                Commission.state == "locked",
-                Commission.locked_at <= as_of,
-                Commission.partner_id.in_(partners[start : start + 500]),
-            )
+            .where(Commission.state == "locked", Commission.locked_at <= as_of, Commission.partner_id.in_(chunk))
             .values(state="paid", payout_batch_id=batch_id)
             .execution_options(synchronize_session=False)
         )

@@ -24,11 +24,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from store.bulk import rows_where_in
 from store.models import Attribution, Order
 from store.rules import TRAILING_REVENUE_DAYS, CommissionQuote, RuleBook, compute_commission
 
 TRAILING_WINDOW = timedelta(days=TRAILING_REVENUE_DAYS)
-_IN_CHUNK = 500
 
 
 @dataclass
@@ -42,16 +42,13 @@ class TrailingRevenue:
     def load(cls, *, session: Session, partner_ids: Iterable[str], start: datetime, end: datetime) -> TrailingRevenue:
         """The stored attributed orders of ``partner_ids`` placed in ``[start, end)``."""
         revenue = cls()
-        partners = sorted(set(partner_ids))
-        for offset in range(0, len(partners), _IN_CHUNK):
-            query = (
-                select(Attribution.partner_id, Attribution.order_ts, Order.total_cents)
-                .join(Order, Order.id == Attribution.order_id)
-                .where(Attribution.partner_id.in_(partners[offset : offset + _IN_CHUNK]))
-                .where(Attribution.order_ts >= start, Attribution.order_ts < end)
-            )
-            for partner_id, order_ts, total_cents in session.execute(query):
-                revenue.add(partner_id=partner_id, order_ts=order_ts, total_cents=int(total_cents))
+        query = (
+            select(Attribution.partner_id, Attribution.order_ts, Order.total_cents)
+            .join(Order, Order.id == Attribution.order_id)
+            .where(Attribution.order_ts >= start, Attribution.order_ts < end)
+        )
+        for partner_id, order_ts, total_cents in rows_where_in(session, query, Attribution.partner_id, partner_ids):
+            revenue.add(partner_id=partner_id, order_ts=order_ts, total_cents=int(total_cents))
         return revenue
 
     def add(self, *, partner_id: str, order_ts: datetime, total_cents: int) -> None:

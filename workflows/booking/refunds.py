@@ -20,14 +20,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from store.bulk import insert_rows
+from store.bulk import chunks, existing_keys, insert_rows
 from store.ledger import EXPENSE, Posting, book, partner_account
 from store.models import Commission, OrderLine, Refund
 from store.money import prorate
 from workflows.booking.events import RefundEvent
 from workflows.booking.orders import BOOKED, DUPLICATE, Outcome
 
-_IN_CHUNK = 500
 PARKED = Outcome("parked")
 _ACCOUNT_FOR_STATE = {"pending": "pending", "locked": "locked", "paid": "clawback"}
 
@@ -53,7 +52,7 @@ class _LineCommission:
 def book_refunds(*, session: Session, refunds: Sequence[tuple[int, str, RefundEvent]]) -> dict[int, Outcome]:
     """Book ``(inbox id, source, refund)`` items; return each item's outcome keyed by inbox id."""
     outcomes: dict[int, Outcome] = {}
-    known = _existing(session, Refund.id, [refund.refund_id for _, _, refund in refunds])
+    known = existing_keys(session, Refund.id, [refund.refund_id for _, _, refund in refunds])
     lines = _load_lines(session, sorted({refund.order_id for _, _, refund in refunds}))
     touched_lines: dict[int, _Line] = {}
     refund_rows: list[dict[str, Any]] = []
@@ -134,19 +133,10 @@ def _refund_line(line: _Line, share: int, legs: dict[str, int]) -> None:
         commission.state = "reversed"
 
 
-def _existing(session: Session, column: Any, keys: list[str]) -> set[str]:
-    found: set[str] = set()
-    unique = sorted(set(keys))
-    for start in range(0, len(unique), _IN_CHUNK):
-        found.update(session.scalars(select(column).where(column.in_(unique[start : start + _IN_CHUNK]))))
-    return found
-
-
 def _load_lines(session: Session, order_ids: list[str]) -> dict[str, list[_Line]]:
     lines: dict[str, list[_Line]] = {}
     by_id: dict[int, _Line] = {}
-    for start in range(0, len(order_ids), _IN_CHUNK):
-        chunk = order_ids[start : start + _IN_CHUNK]
+    for chunk in chunks(order_ids):
         query = (
             select(OrderLine.id, OrderLine.order_id, OrderLine.sku, OrderLine.amount_cents, OrderLine.refunded_cents)
             .where(OrderLine.order_id.in_(chunk))

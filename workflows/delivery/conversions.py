@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Insert, exists, literal, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import exists, literal, select
 from sqlalchemy.orm import Session
 
+from store.bulk import chunks, insert_ignoring_duplicates, rows_where_in
 from store.models import Attribution, ConversionOutbox, Order, OrderLine, Refund
 from store.money import format_money
 
@@ -33,7 +33,6 @@ DESTINATIONS = ("ga4", "meta")
 MONEY_KEYS = frozenset({"value", "price", "item_price"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _GA4_BACKDATE_LIMIT = timedelta(hours=72)
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -107,8 +106,7 @@ def _queue_purchases(session: Session, destination: str, now: datetime, since: d
         query = query.where(Order.ts >= since)
     orders = session.execute(query).all()
     rows: list[dict[str, Any]] = []
-    for start in range(0, len(orders), _CHUNK):
-        chunk = orders[start : start + _CHUNK]
+    for chunk in chunks(orders):
         lines = _lines(session, [row.order_id for row in chunk])
         for order_id, partner_id, ts, customer_id, currency in chunk:
             event_id = f"purchase-{order_id}"
@@ -121,13 +119,11 @@ def _queue_purchases(session: Session, destination: str, now: datetime, since: d
 
 
 def _lines(session: Session, order_ids: list[str]) -> dict[str, list[tuple[str, int, int]]]:
-    query = (
-        select(OrderLine.order_id, OrderLine.sku, OrderLine.quantity, OrderLine.unit_price_cents)
-        .where(OrderLine.order_id.in_(order_ids))
-        .order_by(OrderLine.order_id, OrderLine.line_no)
+    query = select(OrderLine.order_id, OrderLine.sku, OrderLine.quantity, OrderLine.unit_price_cents).order_by(
+        OrderLine.order_id, OrderLine.line_no
     )
     found: dict[str, list[tuple[str, int, int]]] = {}
-    for order_id, sku, quantity, price in session.execute(query):
+    for order_id, sku, quantity, price in rows_where_in(session, query, OrderLine.order_id, order_ids):
         found.setdefault(order_id, []).append((sku, quantity, price))
     return found
 
@@ -171,15 +167,7 @@ def _row(
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> int:
-    if not rows:
-        return 0
-    statement: Insert
-    if session.get_bind().dialect.name == "postgresql":
-        statement = postgresql.insert(ConversionOutbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    else:
-        statement = sqlite.insert(ConversionOutbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    for start in range(0, len(rows), _CHUNK):
-        session.execute(statement, rows[start : start + _CHUNK])
+    insert_ignoring_duplicates(session, ConversionOutbox, rows, key=["dedupe_key"])
     return len(rows)
 
 

@@ -6,29 +6,25 @@ made cheap without changing the result: a canonical dotted IPv4 address is hashe
 from the string (anything else falls back to ``hash_ip``), and device classes are cached per user agent
 (real traffic repeats a few hundred agents). ``tests/http/test_clickrows.py`` pins both to the slow path.
 
-``store_rows`` inserts a batch with one DBAPI ``executemany`` (SQLite's C loop; psycopg's pipeline), skipping
-click ids already stored, because the ORM's per-row processing would hold the GIL the redirects need.
+``store_rows`` inserts a batch with one DBAPI ``executemany`` (``store.bulk.insert_rows``: SQLite's C loop;
+psycopg's pipeline), skipping click ids already stored, because the ORM's per-row processing would hold the
+GIL the redirects need.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Engine
 
+from store.bulk import insert_rows
+from store.db import transaction
 from store.models import Click
 from workflows.booking.clicks import device_type, hash_ip
-
-COLUMNS = tuple(column.name for column in Click.__table__.columns)
-_ROW_VALUES = itemgetter(*COLUMNS)
-_TS = COLUMNS.index("ts")
-_ZERO = timedelta(0)
-
 
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _CANONICAL_IPV4 = re.compile(rf"({_OCTET}\.{_OCTET}\.{_OCTET}\.){_OCTET}")
@@ -78,21 +74,5 @@ def redirect_row(
 
 def store_rows(engine: Engine, rows: list[dict[str, Any]]) -> None:
     """Insert click rows in one transaction; ids already stored are skipped (replays are harmless)."""
-    if not rows:
-        return
-    names = ", ".join(COLUMNS)
-    if engine.dialect.name == "sqlite":
-        sql = f"INSERT OR IGNORE INTO clicks ({names}) VALUES ({', '.join('?' for _ in COLUMNS)})"
-        # the format SQLAlchemy's SQLite DateTime stores (naive UTC, always microseconds), so both read alike
-        params = [tuple(_sqlite_time(row[c]) if c == "ts" else row[c] for c in COLUMNS) for row in rows]
-    else:
-        sql = f"INSERT INTO clicks ({names}) VALUES ({', '.join('%s' for _ in COLUMNS)}) ON CONFLICT (id) DO NOTHING"
-        params = [_ROW_VALUES(row) for row in rows]
-    with engine.begin() as connection:
-        connection.exec_driver_sql(sql, params)
-
-
-def _sqlite_time(value: datetime) -> str:
-    if value.utcoffset() != _ZERO:
-        value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    with transaction(engine) as session:
+        insert_rows(session, Click, rows, skip_duplicates_of=["id"])

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from store.bulk import dialect_insert, existing_keys, rows_where_in
 from store.models import Base, Coupon, Partner
 from workflows.importing.csv_rows import ErrorLog, Fields, Row
 
@@ -34,7 +34,6 @@ APPLICATION_COLUMNS = (
     "application_id", "submitted_at", "name", "email", "platform", "channel_url",
     "audience_size", "engagement_rate", "niche", "sample_content",
 )  # fmt: skip
-_CHUNK = 1000
 
 
 def upsert(session: Session, model: type[Base], rows: Sequence[dict[str, Any]], key: str) -> tuple[int, int]:
@@ -46,30 +45,14 @@ def upsert(session: Session, model: type[Base], rows: Sequence[dict[str, Any]], 
         return 0, 0
     key_column: InstrumentedAttribute[Any] = getattr(model, key)
     existing = existing_keys(session, key_column, [row[key] for row in rows])
-    dialect = session.get_bind().dialect.name
-    statement: Any
-    if dialect == "postgresql":
-        statement = postgresql.insert(model)
-    elif dialect == "sqlite":
-        statement = sqlite.insert(model)
-    else:
-        raise NotImplementedError(f"upsert is not implemented for {dialect}")
+    statement = dialect_insert(session, model)
     columns = [name for name in rows[0] if name != key]
     upsert_statement: Insert = statement.on_conflict_do_update(
         index_elements=[key], set_={name: statement.excluded[name] for name in columns}
     )
-    for start in range(0, len(rows), _CHUNK):
-        session.execute(upsert_statement, list(rows[start : start + _CHUNK]))
+    session.execute(upsert_statement, list(rows))
     updated = sum(1 for row in rows if row[key] in existing)
     return len(rows) - updated, updated
-
-
-def existing_keys(session: Session, column: InstrumentedAttribute[Any], keys: Sequence[str]) -> set[str]:
-    """Which of ``keys`` are already stored in ``column`` (chunked: PostgreSQL caps bind parameters)."""
-    found: set[str] = set()
-    for start in range(0, len(keys), _CHUNK):
-        found.update(session.scalars(select(column).where(column.in_(keys[start : start + _CHUNK]))))
-    return found
 
 
 def _first_seen(rows: Iterable[tuple[int, str]], errors: ErrorLog, column: str, what: str) -> None:
@@ -127,10 +110,8 @@ def _check_owned(
 ) -> None:
     """A ref code or coupon code already held by another partner in the store cannot move silently."""
     wanted = [p[field] for p in partners if p[field]]
-    owners: dict[str, str | None] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        query = select(code_column, owner_column).where(code_column.in_(wanted[start : start + _CHUNK]))
-        owners.update({code: owner for code, owner in session.execute(query)})
+    owned = rows_where_in(session, select(code_column, owner_column), code_column, wanted)
+    owners: dict[str, str | None] = {code: owner for code, owner in owned}
     for partner in partners:
         code = partner[field]
         if code in owners and owners[code] != partner["id"]:

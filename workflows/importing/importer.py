@@ -17,6 +17,7 @@ from typing import Any, Literal, get_args
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from store.bulk import existing_keys
 from store.db import ensure_program
 from store.models import Application, Base, Click, Coupon, Partner, Product
 from workflows.booking.clicks import record_clicks
@@ -30,7 +31,6 @@ from workflows.importing.entities import (
     COUPON_COLUMNS,
     PARTNER_COLUMNS,
     PRODUCT_COLUMNS,
-    existing_keys,
     parse_applications,
     parse_coupons,
     parse_partners,
@@ -100,7 +100,7 @@ def import_csv(*, session: Session, kind: str, path: Path, progress: Progress | 
         with paused_gc():
             events, lines = parse(rows=rows, fields=fields)
         errors.raise_if_any()
-        if kind == "orders" and {"ip", "user_agent"} & csv_file.columns.keys():  # optional checkout signals
+        if kind == "orders" and {"ip", "user_agent", "customer_email"} & csv_file.columns.keys():  # checkout signals
             signals = signals_from_csv(columns=csv_file.columns, rows=(row.values for row in rows))
             record_order_signals(session=session, signals=signals, salt=program.ip_salt)
         rows.clear()  # the events carry everything now: free the raw rows before booking

@@ -13,14 +13,16 @@ refund later reduces it like any commission. Running the pass twice books nothin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from store.bulk import chunks, insert_rows, rows_where_in, scalars_where_in
 from store.db import ensure_program
 from store.ledger import EXPENSE, book, partner_account, transfer
 from store.models import Attribution, Click, Commission, Order, OrderLine, OrderSignal, Partner, Program
@@ -38,7 +40,6 @@ from workflows.matching.model import (
     user_agent_family,
 )
 
-_CHUNK = 500
 # unmatched orders are re-scored on every pass (a late click import may still match them): only this recent
 HORIZON_DAYS = 90
 
@@ -83,8 +84,7 @@ def match_unattributed(
     background = _background(session, min(o.ts for o in orders) - window, max(o.ts for o in orders))
     matches: list[tuple[OrderFeatures, Match]] = []
     below = 0
-    for start in range(0, len(orders), _CHUNK):
-        chunk = orders[start : start + _CHUNK]
+    for chunk in chunks(orders):
         candidates = _candidates(session, chunk, window)
         for order in chunk:
             match = best_match(order, candidates.get(order.ip_prefix, []), background, window, params)
@@ -100,12 +100,10 @@ def match_unattributed(
 
 def _order_skus(session: Session, order_ids: list[str]) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {order_id: set() for order_id in order_ids}
-    for start in range(0, len(order_ids), _CHUNK):
-        chunk = order_ids[start : start + _CHUNK]
-        for order_id, sku in session.execute(
-            select(OrderLine.order_id, OrderLine.sku).where(OrderLine.order_id.in_(chunk))
-        ):
-            found[order_id].add(sku)
+    for order_id, sku in rows_where_in(
+        session, select(OrderLine.order_id, OrderLine.sku), OrderLine.order_id, order_ids
+    ):
+        found[order_id].add(sku)
     return {order_id: frozenset(values) for order_id, values in found.items()}
 
 
@@ -128,7 +126,7 @@ def _background(session: Session, start: datetime, end: datetime) -> Background:
     )
 
 
-def _candidates(session: Session, orders: list[OrderFeatures], window: timedelta) -> dict[str, list[ClickFeatures]]:
+def _candidates(session: Session, orders: Sequence[OrderFeatures], window: timedelta) -> dict[str, list[ClickFeatures]]:
     """Clicks of active partners from the orders' prefixes, inside the window before the chunk's orders."""
     prefixes = sorted({o.ip_prefix for o in orders})
     query = (
@@ -149,13 +147,10 @@ def _book(session: Session, program: Program, matches: list[tuple[OrderFeatures,
     """Attribution, commission rows and one accrual per matched order, as the booking engine writes them."""
     if not matches:
         return 0
+    query = select(Order.id, Order.ts, Order.is_new_customer, Order.total_cents)
     details = {
         order_id: (ts, is_new, total)
-        for order_id, ts, is_new, total in session.execute(
-            select(Order.id, Order.ts, Order.is_new_customer, Order.total_cents).where(
-                Order.id.in_([o.order_id for o, _ in matches])
-            )
-        )
+        for order_id, ts, is_new, total in rows_where_in(session, query, Order.id, (o.order_id for o, _ in matches))
     }
     pricer = Pricer.load(
         session=session,
@@ -164,9 +159,7 @@ def _book(session: Session, program: Program, matches: list[tuple[OrderFeatures,
         credited=[(match.partner_id, details[order.order_id][0]) for order, match in matches],
     )
     lines: dict[str, list[OrderLine]] = {}
-    for line in session.scalars(
-        select(OrderLine).where(OrderLine.order_id.in_(list(details))).order_by(OrderLine.line_no)
-    ):
+    for line in scalars_where_in(session, select(OrderLine).order_by(OrderLine.line_no), OrderLine.order_id, details):
         lines.setdefault(line.order_id, []).append(line)
     attributions: list[dict[str, Any]] = []
     commissions: list[dict[str, Any]] = []
@@ -231,9 +224,8 @@ def _book(session: Session, program: Program, matches: list[tuple[OrderFeatures,
                 )
             )
         total_cents += net
-    session.execute(insert(Attribution), attributions)
-    if commissions:
-        session.execute(insert(Commission), commissions)
+    insert_rows(session, Attribution, attributions)
+    insert_rows(session, Commission, commissions)
     book(session=session, postings=postings)
     return total_cents
 

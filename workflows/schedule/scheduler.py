@@ -30,9 +30,9 @@ from zoneinfo import ZoneInfo
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
-from sqlalchemy import Engine, Insert, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Engine, update
 
+from store.bulk import insert_ignoring_duplicates
 from store.db import transaction
 from store.models import JobLock
 
@@ -96,15 +96,9 @@ def release(
 
 
 def ensure_lock_rows(*, engine: Engine, names: Sequence[str]) -> None:
+    rows = [{"name": name, "locked_until": _EPOCH, "locked_by": "", "runs": 0} for name in names]
     with transaction(engine) as session:
-        for name in names:
-            values = {"name": name, "locked_until": _EPOCH, "locked_by": "", "runs": 0}
-            statement: Insert
-            if session.get_bind().dialect.name == "postgresql":
-                statement = postgresql.insert(JobLock).values(values).on_conflict_do_nothing(index_elements=["name"])
-            else:
-                statement = sqlite.insert(JobLock).values(values).on_conflict_do_nothing(index_elements=["name"])
-            session.execute(statement)
+        insert_ignoring_duplicates(session, JobLock, rows, key=["name"])
 
 
 def run_job(name: str) -> None:
