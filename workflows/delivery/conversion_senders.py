@@ -1,7 +1,8 @@
 """Delivering queued conversions to GA4 (Measurement Protocol) and Meta (Conversions API), with retries.
 
-Each due ``conversion_outbox`` row is claimed with a short lease (an UPDATE that only one worker wins),
-sent outside any database transaction, then marked ``sent``, rescheduled with exponential backoff
+Each due ``conversion_outbox`` row is claimed with a short lease (``workflows.delivery.lease``: an UPDATE
+that only one worker wins), sent outside any database transaction, then marked ``sent``, rescheduled with
+the lease module's exponential backoff
 (network errors, 429, 5xx) or ``failed`` for good (other 4xx, too many attempts, or an event older than
 Meta's 7-day limit). A resend after a crash is harmless: the payload is byte-identical and both receivers
 deduplicate by its event id. Base URLs come from settings so tests point them at local servers.
@@ -19,16 +20,15 @@ from typing import Protocol
 
 import httpx
 from pydantic import SecretStr
-from sqlalchemy import Engine, and_, or_, select, update
+from sqlalchemy import Engine, select, update
 
+from store.bulk import chunks
 from store.db import transaction
 from store.models import ConversionOutbox
 from workflows.delivery.conversions import QueueReport, encode_payload, queue_conversions
+from workflows.delivery.lease import backoff, claim, due
 
 MAX_ATTEMPTS = 10
-LEASE = timedelta(minutes=5)
-BACKOFF_BASE = timedelta(minutes=1)
-BACKOFF_CAP = timedelta(hours=6)
 META_MAX_AGE = timedelta(days=7) - timedelta(minutes=30)  # a margin: Meta refuses the whole request
 BACKFILL = timedelta(days=7)
 _BATCH = 100
@@ -105,12 +105,6 @@ class DeliveryReport:
     errors: list[str] = field(default_factory=list)
 
 
-def backoff(attempts: int) -> timedelta:
-    """1, 2, 4 ... minutes after attempt 1, 2, 3 ..., capped at 6 hours."""
-    delay: timedelta = BACKOFF_BASE * (2 ** max(attempts - 1, 0))
-    return min(delay, BACKOFF_CAP)
-
-
 def deliver_conversions(
     *,
     engine: Engine,
@@ -125,22 +119,13 @@ def deliver_conversions(
     report = DeliveryReport()
     if not by_name:
         return report
-    due = and_(
-        ConversionOutbox.status == "queued",
-        ConversionOutbox.destination.in_(sorted(by_name)),
-        or_(ConversionOutbox.next_attempt_at.is_(None), ConversionOutbox.next_attempt_at <= now),
-    )
+    configured = ConversionOutbox.destination.in_(sorted(by_name))
     with transaction(engine) as session:
-        query = select(ConversionOutbox.id).where(due).order_by(ConversionOutbox.event_ts, ConversionOutbox.id)
-        ids = list(session.scalars(query.limit(limit)))
-    for start in range(0, len(ids), _BATCH):
+        query = select(ConversionOutbox.id).where(due(ConversionOutbox, now), configured)
+        ids = list(session.scalars(query.order_by(ConversionOutbox.event_ts, ConversionOutbox.id).limit(limit)))
+    for batch in chunks(ids, _BATCH):
         with transaction(engine) as session:  # the lease: a concurrent worker skips these rows until it expires
-            claimed = session.scalars(
-                update(ConversionOutbox)
-                .where(ConversionOutbox.id.in_(ids[start : start + _BATCH]), due)
-                .values(attempts=ConversionOutbox.attempts + 1, next_attempt_at=now + LEASE)
-                .returning(ConversionOutbox.id)
-            ).all()
+            claimed = claim(session=session, outbox=ConversionOutbox, ids=batch, now=now, also=configured)
             rows = list(session.scalars(select(ConversionOutbox).where(ConversionOutbox.id.in_(claimed))))
         outcomes = [(row.id, _deliver_one(by_name[row.destination], client, row, now, report)) for row in rows]
         with transaction(engine) as session:

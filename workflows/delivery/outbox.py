@@ -1,10 +1,10 @@
 """Delivering the outbox (Slack DMs and channel posts, email, files) and posting new proposals to Slack.
 
-No duplicates: a message is claimed with one conditional UPDATE (``queued`` and due, or a ``sending``
-lease that expired) before anything is sent, so two replicas or two overlapping runs never send it twice;
-a multi-step delivery records its progress in ``delivered_ref`` so a retry finishes it instead of
-reposting. Failures retry with exponential backoff (Slack's ``Retry-After`` wins when larger) up to
-``MAX_ATTEMPTS``; permanent failures (unknown user, refused recipient) fail at once.
+No duplicates: a message is claimed with a lease (``workflows.delivery.lease``: one conditional UPDATE)
+before anything is sent, so two replicas or two overlapping runs never send it twice; a multi-step delivery
+records its progress in ``delivered_ref`` so a retry finishes it instead of reposting. Failures retry with
+the lease module's exponential backoff (Slack's ``Retry-After`` wins when larger) up to ``MAX_ATTEMPTS``;
+permanent failures (unknown user, refused recipient) fail at once.
 
 Without Slack settings, proposals stay in the approval inbox (``afflow approvals``) and Slack messages to
 partners go by email; what no configured channel can carry stays queued in the outbox.
@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import ColumnElement, Engine, and_, or_, select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from store.db import transaction
@@ -34,12 +34,10 @@ from tools.slack import (
     render_json,
 )
 from workflows.approvals.posting import post_pending_proposals, sync_decided_messages
+from workflows.delivery.lease import backoff, claim, due
 from workflows.delivery.mailer import Attachment, MailError, SmtpTarget, send_email
 
 log = logging.getLogger(__name__)
-LEASE = timedelta(minutes=5)
-BACKOFF_BASE = timedelta(minutes=1)
-BACKOFF_CAP = timedelta(hours=6)
 MAX_ATTEMPTS = 8
 PROMOTER_DM_KINDS = frozenset({"brief", "nudge", "launch"})  # sent as Slack DMs to partners with a Slack id
 MANAGERS = "managers"  # the symbolic recipient of manager reports (the weekly summary)
@@ -134,17 +132,11 @@ def deliver_outbox(
 ) -> DeliveryReport:
     now = now or datetime.now(UTC)
     report = DeliveryReport()
-    due = or_(
-        and_(
-            OutboxMessage.status == "queued",
-            or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now),
-        ),
-        and_(OutboxMessage.status == "sending", OutboxMessage.next_attempt_at <= now),
-    )
     with transaction(engine) as session:
-        ids = list(session.scalars(select(OutboxMessage.id).where(due).order_by(OutboxMessage.id).limit(limit)))
+        query = select(OutboxMessage.id).where(due(OutboxMessage, now)).order_by(OutboxMessage.id).limit(limit)
+        ids = list(session.scalars(query))
     for message_id in ids:
-        claimed = _claim(engine=engine, message_id=message_id, due=due, now=now)
+        claimed = _claim(engine=engine, message_id=message_id, now=now)
         if claimed is not None:
             _deliver_claimed(engine=engine, config=config, claimed=claimed, now=now, report=report)
     if report.waiting:
@@ -160,15 +152,10 @@ class _Claimed:
     partner_slack: str | None
 
 
-def _claim(*, engine: Engine, message_id: int, due: ColumnElement[bool], now: datetime) -> _Claimed | None:
-    """Claim the message (one conditional UPDATE) and read what sending it needs, in one transaction."""
+def _claim(*, engine: Engine, message_id: int, now: datetime) -> _Claimed | None:
+    """Claim the message (a lease) and read what sending it needs, in one transaction."""
     with transaction(engine) as session:
-        claimed = session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, due)
-            .values(status="sending", attempts=OutboxMessage.attempts + 1, next_attempt_at=now + LEASE)
-        ).rowcount  # type: ignore[attr-defined]
-        if not claimed:
+        if not claim(session=session, outbox=OutboxMessage, ids=[message_id], now=now):
             return None
         message = session.get_one(OutboxMessage, message_id)
         attachments = [
@@ -216,12 +203,6 @@ def _deliver_claimed(
         outcome["last_error"] = str(exc)[:2000]
     with transaction(engine) as session:
         session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id).values(**outcome))
-
-
-def backoff(attempts: int, retry_after: int | None = None) -> timedelta:
-    """Exponential: 1, 2, 4 ... minutes after attempt 1, 2, 3 ..., capped at 6 hours."""
-    delay: timedelta = min(BACKOFF_BASE * (2 ** max(attempts - 1, 0)), BACKOFF_CAP)
-    return max(delay, timedelta(seconds=retry_after or 0))
 
 
 def _send(
