@@ -1,7 +1,8 @@
 """The content-audit graph: collect_content -> judge_content -> store_assessments.
 
-The judgement (LLM or offline) is stored as ``partner_assessments`` that the quality score uses; content
-that tries to instruct the reviewer is judged low value, whatever the model said.
+The judgement (LLM or offline) is stored as ``partner_assessments`` that the quality score uses; page text
+that tries to instruct the reviewer or the model (``agents.safety.find_injection``: normalised, in a dozen
+languages, and by meaning) is judged low value, whatever the model said, and the finding leads its reasons.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from langgraph.runtime import Runtime
 
 from agents.context import AgentContext
 from agents.judging import ContentJudgement, offline_content_judgement
-from agents.safety import injection_attempt
+from agents.safety import find_injection
 from prompts import render
 from store.db import transaction
 from tools import applications, assessments, ledger_view
@@ -49,11 +50,11 @@ def judge_content(state: AuditState, runtime: Runtime[AgentContext]) -> dict[str
             task="content_audit", system=system, schema=ContentJudgement, offline=offline,
             prompt=render("audit/judge.txt.j2", brand_guide=state["brand_guide"], source=sample.source, text=sample.text),
         )
-        attempt = injection_attempt(sample.text)
-        if attempt is not None:
+        finding = find_injection({f"page text ({sample.source})": sample.text})
+        if finding is not None:
             judgement = judgement.model_copy(update={
                 "helpfulness": min(judgement.helpfulness, 20), "verdict": "low_value",
-                "reasons": [f"content tries to instruct the reviewer ({attempt!r})", *judgement.reasons[:2]],
+                "reasons": [f"content tries to instruct the reviewer: {finding.describe()}", *judgement.reasons[:2]],
             })
         return sample.partner_id, judgement
 

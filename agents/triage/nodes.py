@@ -1,8 +1,9 @@
-"""Triage nodes: gather_evidence -> judge_brand_fit -> propose_decisions -> open_proposals.
+"""Triage nodes: gather_evidence -> screen_applications -> judge_brand_fit -> propose_decisions -> open_proposals.
 
-The decision is a rule over evidence (audience and engagement against the program's medians, links to
-existing or blocked partners, brand fit); the LLM only scores brand fit. Application text that tries to
-instruct the reviewer is never proposed for approval, whatever the score.
+The decision is a rule over evidence (``agents.triage.rules``: what the applicant says they do, whether the
+audience looks real, links to existing or blocked partners, brand fit); the LLM only scores brand fit.
+Every field an applicant controls is checked for text that tries to instruct the reviewer; such an
+application is never proposed for approval, whatever the score, and the finding leads its summary.
 """
 
 from __future__ import annotations
@@ -15,17 +16,14 @@ from langgraph.runtime import Runtime
 from agents.context import AgentContext
 from agents.judging import BrandFit, offline_brand_fit
 from agents.proposing import submit_proposals
-from agents.safety import injection_attempt
-from agents.triage.state import ApplicationEvidence, TriageDecision, TriageState
+from agents.safety import find_injection
+from agents.triage.rules import decide_application
+from agents.triage.screening import authenticity_flags, field_anomalies, screen_content
+from agents.triage.state import ApplicationEvidence, TriageState
 from prompts import render
 from store.db import transaction
 from tools import applications, ledger_view
 from tools.proposals import ProposalDraft
-
-MIN_AUDIENCE_RATIO = Decimal("0.25")
-MIN_ENGAGEMENT_RATIO = Decimal("0.5")
-APPROVE_FIT = 60
-REJECT_FIT = 35
 
 
 def gather_evidence(state: TriageState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -35,6 +33,7 @@ def gather_evidence(state: TriageState, runtime: Runtime[AgentContext]) -> dict[
             ApplicationEvidence(
                 application_id=app.application_id,
                 name=app.name,
+                email=app.email,
                 platform=app.platform,
                 niche=app.niche,
                 channel_url=app.channel_url,
@@ -49,13 +48,31 @@ def gather_evidence(state: TriageState, runtime: Runtime[AgentContext]) -> dict[
                         session=session, email=app.email, channel_url=app.channel_url
                     )
                 ],
-                injection=injection_attempt(f"{app.name}\n{app.niche}\n{app.sample_content}"),
             )
             for app in applications.applications_to_triage(session=session)
         ]
         brand_guide = applications.program_brand_guide(session=session)
         program = ledger_view.program_name(session=session)
     return {"evidence": evidence, "brand_guide": brand_guide, "program": program}
+
+
+def screen_applications(state: TriageState) -> dict[str, Any]:
+    """Injection in any field the applicant controls, what their words say they do, and authenticity."""
+    screened = []
+    for e in state["evidence"]:
+        fields = {"name": e.name, "niche": e.niche, "platform": e.platform, "channel_url": e.channel_url,
+                  "sample_content": e.sample_content}
+        screened.append(e.model_copy(update={
+            "injection": find_injection(fields),
+            "findings": [
+                *screen_content(niche=e.niche, sample_content=e.sample_content, name=e.name),
+                *field_anomalies(name=e.name, platform=e.platform, channel_url=e.channel_url, niche=e.niche),
+            ],
+            "authenticity": authenticity_flags(
+                email=e.email, platform=e.platform, channel_url=e.channel_url, audience_size=e.audience_size,
+                engagement_rate=e.engagement_rate, name=e.name, niche=e.niche, sample_content=e.sample_content),
+        }))
+    return {"evidence": screened}
 
 
 def judge_brand_fit(state: TriageState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -85,44 +102,13 @@ def propose_decisions(state: TriageState) -> dict[str, Any]:
     return {"decisions": [decide_application(e, state["brand_fit"][e.application_id]) for e in state["evidence"]]}
 
 
-def decide_application(evidence: ApplicationEvidence, fit: BrandFit) -> TriageDecision:
-    """The triage rule; the LLM's brand-fit score is one input and can never approve on its own."""
-    reasons: list[str] = []
-    blocked = [p for p in evidence.linked_partners if p["status"] in ("blocked", "offboarded")]
-    active = [p for p in evidence.linked_partners if p["status"] == "active"]
-    audience_ok = evidence.audience_vs_median is None or evidence.audience_vs_median >= MIN_AUDIENCE_RATIO
-    engagement_ok = evidence.engagement_vs_median is None or evidence.engagement_vs_median >= MIN_ENGAGEMENT_RATIO
-    reasons.append(_benchmark_reason(evidence))
-    reasons.append(f"brand fit {fit.score}/100: " + "; ".join(fit.reasons[:2]))
-    decision: str
-    if evidence.injection is not None:
-        reasons.insert(0, f"the application text tries to instruct the reviewer ({evidence.injection!r}); a human must look")
-        decision = "reject" if fit.low_value or not (audience_ok and engagement_ok) else "escalate"
-    elif blocked:
-        reasons.insert(0, "linked to " + ", ".join(f"{p['status']} partner {p['partner_id']} by {p['matched_on']}" for p in blocked))
-        decision = "reject"
-    elif active:
-        reasons.insert(0, "already a partner? matches " + ", ".join(f"{p['partner_id']} by {p['matched_on']}" for p in active))
-        decision = "escalate"
-    elif fit.low_value or fit.score < REJECT_FIT:
-        reasons.insert(0, "content does not fit the brand" + (" (coupon / deal content)" if fit.low_value else ""))
-        decision = "reject"
-    elif audience_ok and engagement_ok and fit.score >= APPROVE_FIT:
-        decision = "approve"
-    else:
-        decision = "escalate" if audience_ok or engagement_ok else "reject"
-    return TriageDecision(
-        application_id=evidence.application_id, decision=decision, reasons=reasons, brand_fit=fit, evidence=evidence
-    )
-
-
 def open_proposals(state: TriageState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     kinds = {"approve": "approve_application", "reject": "reject_application", "escalate": "review_application"}
     drafts = [
         ProposalDraft(
             kind=kinds[d.decision],
             application_id=d.application_id,
-            summary=f"{d.decision} application {d.application_id} ({d.evidence.name}, {d.evidence.platform})",
+            summary=_summary(d.decision, d.evidence),
             rationale="; ".join(d.reasons),
             evidence={"application": d.evidence.model_dump(mode="json", exclude={"sample_content"}),
                       "brand_fit": d.brand_fit.model_dump(mode="json")},
@@ -137,10 +123,11 @@ def _ratio(value: Decimal, benchmark: Decimal) -> Decimal | None:
     return None if benchmark <= 0 else (value / benchmark).quantize(Decimal("0.01"))
 
 
-def _benchmark_reason(evidence: ApplicationEvidence) -> str:
-    if evidence.audience_vs_median is None:
-        return f"audience {evidence.audience_size:,}, engagement {evidence.engagement_rate} (no partners to compare yet)"
-    return (
-        f"audience {evidence.audience_size:,} = {evidence.audience_vs_median}x the partner median, "
-        f"engagement {evidence.engagement_rate} = {evidence.engagement_vs_median}x the median"
-    )
+def _summary(decision: str, evidence: ApplicationEvidence) -> str:
+    """One line for ``afflow approvals list`` and the portal; an injection finding is in it, never only in the
+    evidence (the applicant's own name is shortened: it may be the injection)."""
+    name = evidence.name if len(evidence.name) <= 40 else evidence.name[:39] + "…"
+    summary = f"{decision} application {evidence.application_id} ({name}, {evidence.platform[:20]})"
+    if evidence.injection is not None:
+        summary += f" ⚠ tries to instruct the reviewer in {evidence.injection.field}: {evidence.injection.excerpt!r}"
+    return summary

@@ -5,14 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal, TypedDict
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from agents.judging import BrandFit
+from agents.safety import InjectionFinding
+from agents.triage.screening import Finding
 
 
 class ApplicationEvidence(BaseModel):
     application_id: str
     name: str
+    email: str = ""
     platform: str
     niche: str
     channel_url: str
@@ -22,7 +25,11 @@ class ApplicationEvidence(BaseModel):
     audience_vs_median: Decimal | None
     engagement_vs_median: Decimal | None
     linked_partners: list[dict[str, str]]
-    injection: str | None
+    injection: InjectionFinding | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    """What the applicant's own words say they do (``screening.screen_content``)."""
+    authenticity: list[Finding] = Field(default_factory=list)
+    """Red flags that the audience or the applicant is not real (``screening.authenticity_flags``)."""
 
 
 class TriageDecision(BaseModel):

@@ -1,0 +1,161 @@
+"""Explicit cues in what applicants and partners write: business models and practices a program rules out,
+deal intent (with negation), conflicts and brand risks, and generic or bot-like text.
+
+Patterns are written against ``agents.textnorm.normalise`` output (case folded, accents stripped) and cover
+the languages applicants write in (en, de, fr, es, it, pt, nl, pl, ja). They name general kinds of
+business and behaviour in affiliate marketing, never particular applications. Each cue has a label that
+a human reads in the proposal's reasons. Matching only: ``agents.triage.screening`` decides what a cue means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.textnorm import strip_accents
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    label: str
+    pattern: re.Pattern[str]
+
+    def find(self, text: str) -> str | None:
+        match = self.pattern.search(text)
+        return match.group(0) if match else None
+
+
+def cue(label: str, pattern: str) -> Cue:
+    return Cue(label, re.compile(strip_accents(pattern), re.IGNORECASE))
+
+
+# Business models no program of this kind admits, whatever outdoor words surround them.
+OFF_BRAND = (
+    cue("gambling", r"\bcasinos?\b|\bcassino|\bbetting\b|\bbets?\b(?! on yourself)|\bsportsbook|\bbookmaker|\broulette"
+        r"|\bpoker\b|\bjackpot|\bslot machines?|\bslots bonus|\bfree spins|no-deposit|\bodds on\b|skin gambling|case opening"
+        r"|\bapuestas?\b|\bapostas?\b|\bpalpites\b|\bsportwetten|\bwetten\b|\bspielautomaten|paris sportifs|machines a sous"
+        r"|tours gratuits|\bscommesse|\bgokken|\bweddenschap|zaklad\w* bukmacher|\bkasyn|\bbukmacher|カジノ|ギャンブル|賭け"
+        r"|スロット|パチンコ|競馬予想"
+        r"|\bwager\w*|\bbookies?\b|\blotter(?:y|ies)\b|loot ?box|glucksspiel|jeux d'argent|gioco d'azzardo"
+        r"|jogos de azar|juegos de azar|paris en ligne|\bgokkast\w*|\bhazard\w* online"),
+    cue("crypto scheme", r"\bcrypto\w*|\bbitcoin|\bbtc\b|\baltcoins?|\btoken presale|\$[a-z]{2,6} token|\bpresale|\bnfts?\b"
+        r"|\bstake tokens|\bairdrop|\bdefi\b|mine bitcoin|mining rig|\bhashrate|\b\d+x (?:gains|altcoins|leverage)"
+        r"|next pump|pump and dump|signals? group|\bkrypto\w*|criptomoneda|criptovaluta|kryptowalut|仮想通貨|暗号資産|ビットコイン"
+        r"|\bmemecoins?\b|\bweb3\b|\btoken sale|\bico\b|\bblockchain\w* (?:project|investment)|\bcripto\w*"),
+    cue("get-rich-quick", r"passive income|financial freedom|finanziell\w* frei|freiheit finanz|libertad financiera"
+        r"|liberte financiere|liberta finanziaria|liberdade financeira|renda extra garantida|\bforex\b|binary options"
+        r"|trading[- ]system|copy my trades|day trading|\bdropshipp|get rich|make \$?\d+[k]? (?:a|per) (?:day|week|month)"
+        r"|recruit (?:\w+ )?friends|earn on every (?:membership|sign-?up)|below you\b|\bdownline|\bmlm\b|pyramid scheme"
+        r"|network marketing|\bgains guaranteed|guaranteed (?:gains|returns|profit)|werde in \d+ tagen|副業で稼|不労所得"
+        r"|side hustle|be your own boss|(?:six|6|seven|7)[- ]figure|residual income|make money online|ganar dinero"
+        r"|geld verdienen|gagner de l'argent|guadagnare|ganhar dinheiro|zarabiaj|verdien \w* geld"),
+    cue("adult content", r"\badult (?:cam|content|site|videos?|shows?|entertainment)|\bxxx\b|\.xxx\b|\bnsfw\b|\bonlyfans"
+        r"|\bfetish|\bporn|\berotic|\bcam shows?|\bcontenido para adultos|\berotik|アダルト"
+        r"|\bescorts?\b|\b18\+|\bnude\w*"),
+    cue("fast fashion / counterfeits", r"\bdupes?\b|look-?alikes? under|knock-?offs?|\breplicas?\b|counterfeit"
+        r"|fake designer|wear once,? return|\bhaul\b.{0,40}\bunder \$?\d+|\bfalsificad|\bgefalscht|\bcontrefac"
+        r"|fake (?:brand|branded)|\b1:1 (?:copies|replica)|\baaa quality|\bimitation\w*|fast fashion"),
+    cue("vaping / nicotine", r"\bvap(?:e|es|ing)\b|nicotine|e-?cig|\bsnus\b|e-zigarett|cigarrillo electronico|電子タバコ"
+        r"|\bjuul|\bshisha|\bhookah|\bcigar(?:s|ettes)\b|\btobacco|\bvaper\w*|\bsigaret\w*"),
+    cue("selling followers / fake engagement", r"(?:buy|sell|selling) (?:real )?followers|followers in a week|engagement pods?"
+        r"|comment bots?|\bfollow(?:er)? packages|grow your \w+(?: \w+){0,4} page to \d|seguidores comprados|follower kaufen"
+        r"|likes for sale|\bbuy (?:likes|views|subscribers)|\bcomprar seguidores|acheter des abonnes|\bfake followers"),
+    cue("fake reviews", r"fake reviews|review (?:service|farm)s?|\d-star reviews for|paid reviews service|resenas falsas"
+        r"|review swaps?|we (?:write|post) reviews|\bfake (?:testimonials|ratings)"),
+    cue("hate or harassment", r"keep them out|\bdon'?t belong (?:here|in our)|\binvaders?\b|go back (?:to )?where they came"
+        r"|\bsubhuman|\bvermin\b"r"|white power|racial purity|great replacement|\bwhites only\b|\bbreed them out"),
+)
+
+# A deal or coupon business: rejected unless the text says it is not one ("no deals, no coupons").
+DEAL = cue("coupon / deal content",
+    r"\bcoupons?\b|coupon codes?|promo ?codes?|discount (?:codes?|page|communit\w*|club|forum)|\bvouchers?\b|\bcash ?back"
+    r"|money-back rewards|\bpoints?\b.{0,30}\b(?:gift cards|rewards?|purchases)|\brebates?\b|price[- ](?:drops?|cuts?|alerts?)"
+    r"|\bbargains?\b|\bdeals?\b|\bsavings?\b|code of the week|best code|\d+ ?% (?:off|back)|new-customer codes"
+    r"|\bcupon\w*|codigo de descuento|\bchollos?|\bofertas?\b|\bgutschein\w*|\brabatt\w*|\bschnappchen|\bangebote\b"
+    r"|code promo|bons? plans?|\breduction\w*|codice sconto|\bsconti\b|\bofferte\b|\bcupo[mn]s?\b|\bcupao|\bpromocoes"
+    r"|\bkortings?\w*|aanbieding\w*|waardebon\w*|kod\w* rabatow\w*|\bkupon\w*|\bpromocj\w*|\bznizk\w*|クーポン|ポイント還元"
+    r"|割引|セール情報|お得情報")
+NEGATION = re.compile(strip_accents(
+    r"(?:\bno\b|\bnot\b|\bnever\b|\bwithout\b|\bzero\b|\bnor\b|n't\b|\bsin\b|\bnunca\b|\bni\b|\bkein\w*|\bnie\b|\bohne\b"
+    r"|\bnicht\b|\bpas\b|\bjamais\b|\bsans\b|\baucun\w*|\bniente\b|\bmai\b|\bsenza\b|\bnessun\w*|\bsem\b|\bnenhum\w*|\bgeen\b"
+    r"|\bnooit\b|\bzonder\b|\bbez\b|\bnigdy\b|\bzadn\w*)(?:\W+\w+){0,3}\W*$"), re.IGNORECASE)
+DEAL_DENIAL = cue("says it is not a deal page", r"\b(?:not|never|no)\b (?:a |an )?(?:deals?|bargain|coupon|discount|voucher)\w*"
+    r"(?: \w+)? (?:page|account|site|channel|blog|codes?|content|post\w*)?|\bno deals\b|\bno coupons\b|i never post \w* ?codes")
+SIDE_BUSINESS = re.compile(r"\b(?:also|separate|side|second|another)\b")
+_SENTENCE = re.compile(r"(?<=[.!?。！？;])\s+|\n+")
+
+
+def deal_intent(normalised: str) -> tuple[str, bool] | None:
+    """(the deal words, whether they describe a side channel) for deal language that is neither negated ("no
+    coupons") nor denied ("not a deals account"); None when the text is not about deals."""
+    if DEAL_DENIAL.find(normalised) is not None:
+        return None
+    for sentence in _SENTENCE.split(normalised):
+        for match in DEAL.pattern.finditer(sentence):
+            if NEGATION.search(sentence[: match.start()]) is None:
+                return match.group(0), SIDE_BUSINESS.search(sentence[: match.start()]) is not None
+    return None
+
+# Practices a program rules out: (label, what states the practice, is it a rejection when stated plainly).
+PRACTICES = (
+    cue("bidding on brand terms", r"paid search.{0,80}\bbrand|ads (?:i run )?on brand (?:names|terms)|brand (?:keywords|terms)"
+        r"|bid\w* on (?:the )?brand|brand-?name (?:ads|keywords)"r"|trademark (?:bidding|keywords)|ppc on (?:the |your )?brand|google ads on (?:the |your )?brand"),
+    cue("buying through own link", r"buy\w* through (?:your|my|our|their) own links?|own (?:affiliate )?links? to buy"
+        r"|purchas\w* through my own link|compro (?:con|por) mi propio enlace"),
+    cue("cookie dropping / link hijacking", r"rewrites? (?:shop |store )?links|referral tag to|add\w* our (?:referral|affiliate) (?:tag|id)"
+        r"|browser add-?on|cookie (?:stuff|drop)\w*|pop-?under|opens? an affiliate link|auto-?appl\w*|自動適用"
+        r"|invisible (?:iframe|pixel)|hidden iframe|auto-?redirect\w*|redirects? (?:every |all )?visitors"),
+    cue("incentivised or forced clicks", r"(?:to enter|entry).{0,60}click\w* my (?:affiliate )?link|click\w* my (?:affiliate )?link.{0,40}"
+        r"(?:enter|win|giveaway|screenshot)|pay\w* (?:my )?followers (?:per|for every) (?:order|click|purchase)|forced clicks"
+        r"|reward\w* (?:them |people |followers )?for (?:every )?click\w*|points for (?:every )?click|must click"),
+    cue("leaking partner codes", r"exclusive codes (?:other|from other)|codes meant for (?:specific )?partners|other (?:partners'?|ambassadors'?)"
+        r" (?:exclusive )?codes|scraped from other partners|repost\w* the exclusive codes"),
+    cue("untested or fabricated reviews", r"(?:have|had) not tested|haven'?t (?:actually )?tested|without (?:ever )?testing|never (?:actually )?"
+        r"(?:used|tried) (?:them|it|the)|ai-written|made-up (?:tests|reviews)|fabricat\w*"
+        r"|never (?:tried|touched) (?:them|it)|copy (?:the )?manufacturer\w* descriptions"),
+    cue("spam distribution", r"addresses i bought|bought (?:email )?lists|from list brokers|purchased (?:email )?lists"
+        r"|(?:post|posting|drop|dropping)\w* my (?:affiliate )?links? in the comments|comments of other creators|link spam"
+        r"|mass (?:dms?|messages|emails?)|\bbulk (?:email|sms|messages)|cold (?:dms|messages) to|blast\w* (?:my )?links?"),
+    cue("refuses to disclose", r"never (?:mention|say|disclose|tag|label)\w* when (?:brands|they|companies) pay|(?:don'?t|do not|won'?t|never) disclose"
+        r"|only disclose when|non li segnalo|nie oznaczam|ne signale pas|no los (?:marco|senalo)|kennzeichne (?:ich )?(?:sie )?nicht"
+        r"|without (?:any )?disclosure|looks? organic"r"|cloak\w* (?:my )?(?:affiliate )?links|hide (?:the|my) affiliate|no #ad"),
+    cue("claims an official role", r"\bofficial (?:\w+ )?(?:ambassador|partner|representative|store)\b|\bi am (?:the|an) official\b"),
+    cue("uses others' work without credit", r"without credit|reposts? from other \w+|not my (?:own )?photos"),
+    cue("relatives buying through the link", r"(?:mum|mom|dad|parents|relatives|family|sister|brother|wife|husband|cousins?)"
+        r" (?:\w+ )?(?:buy|buys|bought|order|orders|ordered) (?:\w+ )?through my link"),
+)
+# When a practice is only an intention, a past lapse, gifted items or a grey area, a human decides.
+HEDGE = cue("a lapse or an intention, not a policy",
+    r"haven'?t decided|not (?:yet )?decided|not sure|considering|thinking about|might|may start|some of (?:my|the)|used to"
+    r"|old(?:er)? posts|in the past|lately|sometimes|occasionally|\bgift\w*|free products|regalo|geschenk\w*|cadeau\w*|offert\w*"
+    r"|audio-only|in the show notes|relatives|\bmum\b|\bmom\b|\bdad\b|\bfamily\b")
+LAPSE_PRACTICES = frozenset({"uses others' work without credit", "relatives buying through the link"})
+
+# Not a rule broken, but a human should judge fit or conflict.
+CONFLICT = (
+    cue("works with a competitor", r"ambassador (?:for|of|with)\b|been their ambassador|brought to you by|rival \w+ (?:maker|brand)"
+        r"|sponsored by (?:a|an|another|rival|competing)|competitor|exclusive (?:contract|deal) with"
+        r"|sponsored athlete|team rider for|partnered exclusively|brand ambassador for"),
+    cue("hunting or weapons", r"\bhunt(?:ing|er|ers|s)?\b|\belk\b|\bdeer\b|\bharvest and butcher|\bbutcher\w*|firearms?|\brifles?\b"
+        r"|\bguns?\b|\bammo\b|knife (?:and \w+ )?drops|\bcaza\b|\bjagd\w*|\bchasse\b|\bcaccia\b"),
+    cue("fear-driven or hostile tone", r"coming collapse|end ?times|the enemy is|bug-out|shouldn'?t be in the mountains|tear apart beginners"
+        r"|real (?:hikers|walkers) don'?t|not for beginners|get out of my"),
+    cue("celebrity or managed account", r"reality tv|\bmy management\b|\bcelebrity\b|\bmy agent\b|talent agency"),
+    cue("mostly unrelated content", r"\bmostly\b(?! on)|\boccasional(?:ly)?\b|now and then|de vez em quando|a veces|manchmal|parfois"
+        r"|a volte|\bsoms\b|czasem|時々|\bfestivals?\b|party weekends|\bglamping|heli-?ski\w*|private safaris|\bluxury\b"
+        r"|\blifestyle\b|a bit of everything|all sorts of|random (?:stuff|content|videos)"),
+    cue("indoor version of the activity", r"\bstudio\b|\bindoor\b|\bgym\b|climbing wall|\bhot yoga"),
+    cue("new or unproven account", r"account is (?:only )?(?:\w+ )?(?:days?|weeks?) old|brand-?new account|just (?:started|opened) (?:my|the) account"
+        r"|no (?:own )?(?:channel|blog|website)|i don'?t have a (?:channel|blog)"
+        r"|started (?:posting|my (?:channel|account|blog)) (?:last|this) (?:week|month)|(?:a few|two|three) (?:days|weeks) ago"),
+    cue("works for a retailer", r"i work (?:at|for) (?:a|an|the) (?:\w+ )?(?:shop|store|retailer)"),
+)
+PRANK = cue("prank or stunt channel", r"\bpranks?\b|\bai-generated\b|\bgenerated (?:images|imagery)")
+
+# Text that says nothing specific, or says it the way bots and mass pitches do.
+GENERIC = cue("generic or bot-like text",
+    r"follow (?:for|4) follow|\bf4f\b|\bl4l\b|like ?4 ?like|\bdm for promo|dear sir/?madam|\bkindly\b|mutual benefit"
+    r"|top influencer|huge audience|big audience|all niches|\beverything\b$|good price|contact me\.?$|send (?:me )?free products"
+    r"|lorem ipsum|products i love|\bcontent creator\.|\bgreat product\b.*\bgreat product\b"
+    r"|nature vibes|send me (?:free )?products|free products please|paid promotions? available|\bshout-?outs? for")
+PLACEHOLDER = re.compile(r"lorem ipsum|^test(?: user)?$|@test\.|@example\.|//(?:www\.)?example\.(?:com|org)|placeholder|asdf")
