@@ -147,13 +147,6 @@ def decline_application(*, session: Session, application_id: str) -> Application
     return application
 
 
-def application_contact(*, session: Session, application_id: str) -> tuple[str, str]:
-    application = session.get(Application, application_id)
-    if application is None:
-        raise LookupError(f"application {application_id} does not exist")
-    return application.name, application.email
-
-
 def _free_partner_id(session: Session, wanted: str) -> str:
     candidate = wanted[:64]
     while session.get(Partner, candidate) is not None:

@@ -123,17 +123,7 @@ def commission_on_orders(*, session: Session, partner_id: str, order_ids: Sequen
     net = select(func.coalesce(func.sum(Commission.amount_cents - Commission.reversed_cents), 0)).where(
         Commission.partner_id == partner_id
     )
-    total = sum(int(chunk_total or 0) for chunk_total in scalars_where_in(session, net, Commission.order_id, order_ids))
-    return total
-
-
-def partner_commission_in_window(*, session: Session, partner_id: str, since: datetime, until: datetime) -> int:
-    value = session.scalar(
-        select(func.coalesce(func.sum(Commission.amount_cents - Commission.reversed_cents), 0)).where(
-            Commission.partner_id == partner_id, Commission.order_ts >= since, Commission.order_ts < until
-        )
-    )
-    return int(value or 0)
+    return sum(int(chunk_total or 0) for chunk_total in scalars_where_in(session, net, Commission.order_id, order_ids))
 
 
 def outbox_counts(*, session: Session, since: datetime) -> dict[str, int]:

@@ -215,17 +215,3 @@ def _unused_codes(*, session: Session, count: int) -> list[str]:
         taken = existing_keys(session, TrackingLink.code, batch)
         codes += [code for code in batch if code not in taken]
     return codes
-
-
-def find_link(*, session: Session, code: str, public_url: str) -> LinkView | None:
-    """The link behind a short code, or None (the redirect answers 404 then)."""
-    link = session.get(TrackingLink, code)
-    if link is None:
-        return None
-    return LinkView(
-        code=link.code,
-        url=share_url(public_url=public_url, code=link.code),
-        partner_id=link.partner_id,
-        sku=link.sku,
-        destination=link.destination,
-    )
