@@ -95,6 +95,22 @@ def _not_queued(destination: str, event_id: Any) -> Any:
     return ~exists().where(ConversionOutbox.dedupe_key == key)
 
 
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """One conversion as both destinations describe it; money as decimal strings (``format_money``)."""
+
+    name: str  # purchase | refund
+    event_id: str
+    order_id: str
+    partner_id: str
+    ts: datetime
+    customer_id: str
+    currency: str
+    value: str
+    items: tuple[tuple[str, int, str], ...] = ()  # a purchase's lines: (SKU, quantity, unit price)
+    sku: str | None = None  # a refund's SKU, when the refund names one
+
+
 def _queue_purchases(session: Session, destination: str, now: datetime, since: datetime | None) -> int:
     query = (
         select(Attribution.order_id, Attribution.partner_id, Order.ts, Order.customer_id, Order.currency)
@@ -109,12 +125,13 @@ def _queue_purchases(session: Session, destination: str, now: datetime, since: d
     for chunk in chunks(orders):
         lines = _lines(session, [row.order_id for row in chunk])
         for order_id, partner_id, ts, customer_id, currency in chunk:
-            event_id = f"purchase-{order_id}"
-            items = [(sku, qty, format_money(price, currency)) for sku, qty, price in lines.get(order_id, [])]
-            total = format_money(sum(qty * price for _, qty, price in lines.get(order_id, [])), currency)
-            build = _ga4_purchase if destination == "ga4" else _meta_purchase
-            payload = build(order_id, event_id, ts, now, customer_id, currency, total, items, partner_id)
-            rows.append(_row(destination, "purchase", event_id, order_id, partner_id, ts, payload))
+            order_lines = lines.get(order_id, [])
+            total = format_money(sum(qty * price for _, qty, price in order_lines), currency)
+            items = tuple((sku, qty, format_money(price, currency)) for sku, qty, price in order_lines)
+            event = _Event(
+                "purchase", f"purchase-{order_id}", order_id, partner_id, ts, customer_id, currency, total, items
+            )
+            rows.append(_row(destination, event, now))
     return _insert(session, rows)
 
 
@@ -141,25 +158,23 @@ def _queue_refunds(session: Session, destination: str, now: datetime, since: dat
         query = query.where(Refund.ts >= since)
     rows: list[dict[str, Any]] = []
     for refund_id, order_id, ts, sku, amount, partner_id, customer_id, currency in session.execute(query):
-        event_id = f"refund-{refund_id}"
         value = format_money(amount, currency)
-        build = _ga4_refund if destination == "ga4" else _meta_refund
-        payload = build(order_id, event_id, ts, now, customer_id, currency, value, sku)
-        rows.append(_row(destination, "refund", event_id, order_id, partner_id, ts, payload))
+        event = _Event("refund", f"refund-{refund_id}", order_id, partner_id, ts, customer_id, currency, value, sku=sku)
+        rows.append(_row(destination, event, now))
     return _insert(session, rows)
 
 
-def _row(
-    destination: str, name: str, event_id: str, order_id: str, partner_id: str, ts: datetime, payload: dict[str, Any]
-) -> dict[str, Any]:
+def _row(destination: str, event: _Event, now: datetime) -> dict[str, Any]:
+    """The outbox row of ``event`` for ``destination``, its payload frozen in that destination's shape."""
+    payload = _ga4_payload(event, now) if destination == "ga4" else _meta_payload(event)
     return {
-        "dedupe_key": f"{destination}:{event_id}",
+        "dedupe_key": f"{destination}:{event.event_id}",
         "destination": destination,
-        "event_name": name,
-        "event_id": event_id,
-        "order_id": order_id,
-        "partner_id": partner_id,
-        "event_ts": ts,
+        "event_name": event.name,
+        "event_id": event.event_id,
+        "order_id": event.order_id,
+        "partner_id": event.partner_id,
+        "event_ts": event.ts,
         "payload": payload,
         "status": "queued",
         "attempts": 0,
@@ -182,41 +197,14 @@ def _ga4_envelope(customer_id: str, ts: datetime, now: datetime, event: dict[str
     return body
 
 
-def _ga4_purchase(
-    order_id: str,
-    event_id: str,
-    ts: datetime,
-    now: datetime,
-    customer_id: str,
-    currency: str,
-    total: str,
-    items: list[tuple[str, int, str]],
-    partner_id: str,
-) -> dict[str, Any]:
-    params = {
-        "transaction_id": order_id,
-        "currency": currency,
-        "value": total,
-        "affiliation": partner_id,
-        "items": [{"item_id": sku, "quantity": qty, "price": price} for sku, qty, price in items],
-    }
-    return _ga4_envelope(customer_id, ts, now, {"name": "purchase", "params": params})
-
-
-def _ga4_refund(
-    order_id: str,
-    event_id: str,
-    ts: datetime,
-    now: datetime,
-    customer_id: str,
-    currency: str,
-    value: str,
-    sku: str | None,
-) -> dict[str, Any]:
-    params: dict[str, Any] = {"transaction_id": order_id, "currency": currency, "value": value}
-    if sku:
-        params["items"] = [{"item_id": sku}]
-    return _ga4_envelope(customer_id, ts, now, {"name": "refund", "params": params})
+def _ga4_payload(event: _Event, now: datetime) -> dict[str, Any]:
+    params: dict[str, Any] = {"transaction_id": event.order_id, "currency": event.currency, "value": event.value}
+    if event.name == "purchase":
+        params["affiliation"] = event.partner_id
+        params["items"] = [{"item_id": sku, "quantity": qty, "price": price} for sku, qty, price in event.items]
+    elif event.sku:
+        params["items"] = [{"item_id": event.sku}]
+    return _ga4_envelope(event.customer_id, event.ts, now, {"name": event.name, "params": params})
 
 
 def _meta_event(name: str, event_id: str, ts: datetime, customer_id: str, custom: dict[str, Any]) -> dict[str, Any]:
@@ -235,38 +223,12 @@ def _meta_event(name: str, event_id: str, ts: datetime, customer_id: str, custom
     return {"data": [event]}
 
 
-def _meta_purchase(
-    order_id: str,
-    event_id: str,
-    ts: datetime,
-    now: datetime,
-    customer_id: str,
-    currency: str,
-    total: str,
-    items: list[tuple[str, int, str]],
-    partner_id: str,
-) -> dict[str, Any]:
-    custom = {
-        "currency": currency,
-        "value": total,
-        "order_id": order_id,
-        "content_type": "product",
-        "contents": [{"id": sku, "quantity": qty, "item_price": price} for sku, qty, price in items],
-    }
-    return _meta_event("Purchase", event_id, ts, customer_id, custom)
-
-
-def _meta_refund(
-    order_id: str,
-    event_id: str,
-    ts: datetime,
-    now: datetime,
-    customer_id: str,
-    currency: str,
-    value: str,
-    sku: str | None,
-) -> dict[str, Any]:
-    custom: dict[str, Any] = {"currency": currency, "value": value, "order_id": order_id}
-    if sku:
-        custom["content_ids"] = [sku]
-    return _meta_event("Refund", event_id, ts, customer_id, custom)
+def _meta_payload(event: _Event) -> dict[str, Any]:
+    custom: dict[str, Any] = {"currency": event.currency, "value": event.value, "order_id": event.order_id}
+    if event.name == "purchase":
+        custom["content_type"] = "product"
+        custom["contents"] = [{"id": sku, "quantity": qty, "item_price": price} for sku, qty, price in event.items]
+        return _meta_event("Purchase", event.event_id, event.ts, event.customer_id, custom)
+    if event.sku:
+        custom["content_ids"] = [event.sku]
+    return _meta_event("Refund", event.event_id, event.ts, event.customer_id, custom)

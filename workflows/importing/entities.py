@@ -8,7 +8,7 @@ decision) are never overwritten by a re-import.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Insert, select
@@ -65,16 +65,27 @@ def _first_seen(rows: Iterable[tuple[int, str]], errors: ErrorLog, column: str, 
             seen[value] = line
 
 
+Lined = list[tuple[int, dict[str, Any]]]  # (CSV line, record)
+
+
+def _clean_records(rows: Sequence[Row], fields: Fields, read: Callable[[Row], dict[str, Any]]) -> Lined:
+    """Each row ``read`` turns into a record without adding an error, with its line (bad rows are logged)."""
+    records: Lined = []
+    for row in rows:
+        before = fields.errors.total
+        record = read(row)
+        if fields.errors.total == before:
+            records.append((row.line, record))
+    return records
+
+
 def parse_partners(
     *, session: Session, rows: Sequence[Row], fields: Fields
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Partner rows and the exclusive coupons their ``coupon_code`` creates."""
-    errors = fields.errors
-    partners: list[dict[str, Any]] = []
-    coupons: list[dict[str, Any]] = []
-    for row in rows:
-        before = errors.total
-        record = {
+
+    def read(row: Row) -> dict[str, Any]:
+        return {
             "id": fields.text(row, "partner_id", max_len=64),
             "name": fields.text(row, "name"),
             "email": fields.email(row, "email"),
@@ -86,44 +97,42 @@ def parse_partners(
             "network": fields.optional(row, "network", max_len=64) or "direct",
             "slack_user_id": fields.optional(row, "slack_user_id", max_len=32),
         }
-        if errors.total == before:
-            partners.append(record | {"_line": row.line})
-            if record["coupon_code"]:
-                coupons.append({"code": record["coupon_code"], "partner_id": record["id"], "exclusive": True})
-    _first_seen(((p["_line"], p["id"]) for p in partners), errors, "partner_id", "partner_id")
-    _first_seen(((p["_line"], p["ref_code"]) for p in partners if p["ref_code"]), errors, "ref_code", "ref_code")
-    _first_seen(((p["_line"], p["coupon_code"]) for p in partners if p["coupon_code"]), errors, "coupon_code", "code")
+
+    errors = fields.errors
+    partners = _clean_records(rows, fields, read)
+    _first_seen(((line, p["id"]) for line, p in partners), errors, "partner_id", "partner_id")
+    _first_seen(((line, p["ref_code"]) for line, p in partners if p["ref_code"]), errors, "ref_code", "ref_code")
+    _first_seen(((line, p["coupon_code"]) for line, p in partners if p["coupon_code"]), errors, "coupon_code", "code")
     _check_owned(session, errors, partners, "ref_code", Partner.ref_code, Partner.id)
     _check_owned(session, errors, partners, "coupon_code", Coupon.code, Coupon.partner_id)
-    for partner in partners:
-        del partner["_line"]
-    return partners, coupons
+    coupons = [
+        {"code": p["coupon_code"], "partner_id": p["id"], "exclusive": True} for _, p in partners if p["coupon_code"]
+    ]
+    return [partner for _, partner in partners], coupons
 
 
 def _check_owned(
     session: Session,
     errors: ErrorLog,
-    partners: list[dict[str, Any]],
+    partners: Lined,
     field: str,
     code_column: InstrumentedAttribute[Any],
     owner_column: InstrumentedAttribute[Any],
 ) -> None:
     """A ref code or coupon code already held by another partner in the store cannot move silently."""
-    wanted = [p[field] for p in partners if p[field]]
+    wanted = [p[field] for _, p in partners if p[field]]
     owned = rows_where_in(session, select(code_column, owner_column), code_column, wanted)
     owners: dict[str, str | None] = {code: owner for code, owner in owned}
-    for partner in partners:
+    for line, partner in partners:
         code = partner[field]
         if code in owners and owners[code] != partner["id"]:
             holder = f"partner {owners[code]!r}" if owners[code] else "a program-wide coupon"
-            errors.add(partner["_line"], field, f"{code!r} already belongs to {holder}")
+            errors.add(line, field, f"{code!r} already belongs to {holder}")
 
 
 def parse_products(*, rows: Sequence[Row], fields: Fields) -> list[dict[str, Any]]:
-    products: list[dict[str, Any]] = []
-    for row in rows:
-        before = fields.errors.total
-        record = {
+    def read(row: Row) -> dict[str, Any]:
+        return {
             "sku": fields.text(row, "sku", max_len=64),
             "title": fields.text(row, "title", max_len=300),
             "price_cents": fields.money(row, "price"),
@@ -132,24 +141,23 @@ def parse_products(*, rows: Sequence[Row], fields: Fields) -> list[dict[str, Any
             "stock_target": fields.integer(row, "stock_target"),
             "category": fields.text(row, "category", max_len=100),
         }
-        if fields.errors.total == before:
-            products.append(record | {"_line": row.line})
-    _first_seen(((p.pop("_line"), p["sku"]) for p in products), fields.errors, "sku", "sku")
-    return products
+
+    products = _clean_records(rows, fields, read)
+    _first_seen(((line, p["sku"]) for line, p in products), fields.errors, "sku", "sku")
+    return [product for _, product in products]
 
 
 def parse_coupons(*, session: Session, rows: Sequence[Row], fields: Fields) -> list[dict[str, Any]]:
     """Coupons; ``partner_id`` may be empty for a program-wide code, else it must name a known partner."""
-    coupons: list[tuple[int, dict[str, Any]]] = []
-    for row in rows:
-        before = fields.errors.total
-        record = {
+
+    def read(row: Row) -> dict[str, Any]:
+        return {
             "code": fields.text(row, "code", max_len=64),
             "partner_id": fields.optional(row, "partner_id", max_len=64),
             "exclusive": fields.flag(row, "exclusive", default=True),
         }
-        if fields.errors.total == before:
-            coupons.append((row.line, record))
+
+    coupons = _clean_records(rows, fields, read)
     _first_seen(((line, c["code"]) for line, c in coupons), fields.errors, "code", "code")
     known = existing_keys(session, Partner.id, sorted({c["partner_id"] for _, c in coupons if c["partner_id"]}))
     for line, coupon in coupons:
@@ -159,10 +167,8 @@ def parse_coupons(*, session: Session, rows: Sequence[Row], fields: Fields) -> l
 
 
 def parse_applications(*, rows: Sequence[Row], fields: Fields) -> list[dict[str, Any]]:
-    applications: list[dict[str, Any]] = []
-    for row in rows:
-        before = fields.errors.total
-        record = {
+    def read(row: Row) -> dict[str, Any]:
+        return {
             "id": fields.text(row, "application_id", max_len=64),
             "submitted_at": fields.timestamp(row, "submitted_at"),
             "name": fields.text(row, "name"),
@@ -174,7 +180,7 @@ def parse_applications(*, rows: Sequence[Row], fields: Fields) -> list[dict[str,
             "niche": fields.text(row, "niche"),
             "sample_content": fields.optional(row, "sample_content", max_len=20_000) or "",
         }
-        if fields.errors.total == before:
-            applications.append(record | {"_line": row.line})
-    _first_seen(((a.pop("_line"), a["id"]) for a in applications), fields.errors, "application_id", "application_id")
-    return applications
+
+    applications = _clean_records(rows, fields, read)
+    _first_seen(((line, a["id"]) for line, a in applications), fields.errors, "application_id", "application_id")
+    return [application for _, application in applications]
