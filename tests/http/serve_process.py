@@ -1,8 +1,10 @@
-"""A real ``afflow serve`` subprocess and a bounded loopback load loop, for the crash and end-to-end tests."""
+"""A real ``afflow serve`` subprocess, the installed CLI in a subprocess, and a bounded loopback load loop, for
+the crash and end-to-end tests."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -11,9 +13,19 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+
+
+def afflow_json(env: Mapping[str, str], *args: str, cwd: Path) -> Any:
+    """The installed ``afflow ARGS --json`` in a subprocess with ``env`` over this process's environment:
+    its JSON document (a non-zero exit fails with its stderr)."""
+    done = subprocess.run(["afflow", *args, "--json"], env={**os.environ, **env}, cwd=cwd, capture_output=True,
+                          text=True, timeout=300, check=False)  # fmt: skip
+    assert done.returncode == 0, f"afflow {' '.join(args)}: {done.stdout}{done.stderr}"
+    return json.loads(done.stdout)
 
 
 def free_port() -> int:
