@@ -505,8 +505,9 @@ class JobLock(Base):
 class OrderSignal(Base):
     """What the shop saw of the buyer at checkout, for probabilistic matching: hashed, never a raw IP.
 
-    Written by ``workflows.matching.probabilistic.record_order_signals`` (webhooks, CSV columns ``ip``/``user_agent``);
-    keyed by order id without a foreign key because signals may arrive before the order is booked.
+    Written by ``workflows.matching.probabilistic.record_order_signals`` (webhooks, CSV columns ``ip``/``user_agent``/
+    ``customer_email``); keyed by order id without a foreign key because signals may arrive before the order is booked.
+    ``mailbox_key``: the buyer's e-mail as ``store.identity.mailbox_key`` (for self-referral), never the address.
     """
 
     __tablename__ = "order_signals"
@@ -515,6 +516,7 @@ class OrderSignal(Base):
     ip_prefix: Mapped[str] = mapped_column(String(64), default="", index=True)
     user_agent_family: Mapped[str] = mapped_column(String(64), default="")
     device_type: Mapped[str] = mapped_column(String(16), default="unknown")
+    mailbox_key: Mapped[str] = mapped_column(String(64), default="", index=True)
 
 
 class Experiment(Base):

@@ -171,10 +171,28 @@ def binomial_upper_tail(successes: int, trials: int, rate: Decimal) -> float:
         return 0.0
     if p >= 1.0:
         return 1.0
+    return _binomial_mass(range(successes, trials + 1), trials, p)
+
+
+def binomial_lower_tail(successes: int, trials: int, rate: Decimal) -> float:
+    """P(X <= successes) for X ~ Binomial(trials, rate): how surprising a *shortfall* is (e.g. clicks that
+    hardly ever convert). A float: it is evidence, never money."""
+    p = float(rate)
+    if successes >= trials or p <= 0.0:
+        return 1.0
+    if p >= 1.0:
+        return 0.0
+    return _binomial_mass(range(0, successes + 1), trials, p)
+
+
+def _binomial_mass(ks: range, trials: int, p: float) -> float:
+    """Sum of Binomial(trials, p) probabilities over ``ks``, in log space (no underflow for large trials)."""
+    if len(ks) == 0:
+        return 0.0
     log_p, log_q = math.log(p), math.log1p(-p)
     terms = [
         math.lgamma(trials + 1) - math.lgamma(k + 1) - math.lgamma(trials - k + 1) + k * log_p + (trials - k) * log_q
-        for k in range(successes, trials + 1)
+        for k in ks
     ]
     peak = max(terms)
     return min(1.0, math.exp(peak) * sum(math.exp(term - peak) for term in terms))

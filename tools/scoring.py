@@ -110,7 +110,9 @@ def _components(
             detail=f"margin contribution {format_money(partner.rates.margin_contribution_cents, currency)} {currency}",
         ),
         "trend": Component(
-            score=trend, weight=weights.get("trend", 0), detail=f"revenue change {percent_text(change)} vs previous window"
+            score=trend,
+            weight=weights.get("trend", 0),
+            detail=f"revenue change {percent_text(change)} vs previous window",
         ),
         "new_customers": Component(
             score=None if new_share is None else _clamp(new_share * HUNDRED),
@@ -157,7 +159,9 @@ def _tier(
         ]
     trend = partner.change.revenue
     if score >= thresholds.growth_min_score and margin > 0 and (trend is None or trend >= 0):
-        return "growth", [f"score {score} ≥ {thresholds.growth_min_score}, positive margin, revenue {percent_text(trend)}"]
+        return "growth", [
+            f"score {score} ≥ {thresholds.growth_min_score}, positive margin, revenue {percent_text(trend)}"
+        ]
     return "maintain", [f"score {score} (growth needs ≥ {thresholds.growth_min_score} with a non-negative trend)"]
 
 

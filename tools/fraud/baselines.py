@@ -1,14 +1,19 @@
-"""The program's robust "normal" per measure, and the test of whether a partner departs from it.
+"""The program's robust "normal" per measure, and the tests of whether a partner departs from it.
 
 Measures are exact ratios of a partner's aggregates (``PartnerFeatures``); a baseline is their median and
-scaled MAD across partners with enough volume. ``anomaly`` is the one place that decides "abnormal".
+scaled MAD across partners with enough volume. ``anomaly`` and ``share_test`` are the places that decide
+"abnormal": a count improbable at the program's median rate (binomial tail) *and* past a practical margin,
+so that a large partner's statistically significant but trivial difference is not fraud.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
+
+from pydantic import BaseModel
 
 from tools.analytics_sql import Baseline, baseline, binomial_upper_tail, decimal_text, ratio
 from tools.fraud.features import TTC_BUCKETS, PartnerFeatures
@@ -17,6 +22,7 @@ from tools.fraud.thresholds import FraudThresholds
 Share = Callable[[PartnerFeatures], Decimal | None]
 MIN_PEERS = 5
 SUPPORTING_SIGNIFICANCE = 0.05  # a test that only has to agree with a stronger one
+SUGGESTIVE_SIGNIFICANCE = 0.01  # a decisive view that another, independent view must confirm
 
 
 def share_of(numerator: int, denominator: int) -> Decimal | None:
@@ -35,20 +41,41 @@ def clicks_per_prefix(f: PartnerFeatures) -> Decimal | None:
     return share_of(f.clicks, f.ip_prefixes)
 
 
+def repeat_clicks(f: PartnerFeatures) -> int:
+    """Clicks from a device (hashed IP) that had already clicked this partner's links in the window."""
+    return max(f.clicks - f.devices, 0) if f.devices else 0
+
+
+def repeat_share(f: PartnerFeatures) -> Decimal | None:
+    return share_of(repeat_clicks(f), f.clicks) if f.devices else None
+
+
 def returning_share(f: PartnerFeatures) -> Decimal | None:
     return share_of(f.returning_orders, f.orders)
 
 
+def intercepted_share(f: PartnerFeatures) -> Decimal | None:
+    return share_of(f.returning_intercepted_orders, f.orders)
+
+
 def conversion(f: PartnerFeatures) -> Decimal | None:
-    return share_of(f.orders, f.clicks)
+    """Orders the partner's own traffic brought per click (a code alone is not a conversion of a click)."""
+    return share_of(f.credited_orders, f.clicks)
 
 
-def returning_quick_share(f: PartnerFeatures) -> Decimal | None:
-    return share_of(f.returning_quick_orders, f.timed_orders)
+def prompt_conversion(f: PartnerFeatures) -> Decimal | None:
+    """Orders the partner's traffic brought within a week of the click, per click: what a click is worth when
+    a person meant it (a spammed click only ever "converts" when the cookie catches a later purchase)."""
+    return share_of(max(f.credited_orders - f.slow_orders, 0), f.clicks)
 
 
-def code_no_click_share(f: PartnerFeatures) -> Decimal | None:
-    return share_of(f.code_orders_no_click, f.code_orders)
+def slow_share(f: PartnerFeatures) -> Decimal | None:
+    return share_of(f.slow_orders, f.timed_orders)
+
+
+def code_only_share(f: PartnerFeatures) -> Decimal | None:
+    """Orders with the partner's code that its own traffic did not bring, among all the partner accounts for."""
+    return share_of(f.code_orders_no_click, f.code_orders_no_click + f.credited_orders)
 
 
 class Baselines:
@@ -61,11 +88,13 @@ class Baselines:
         window_days: int,
         explained: frozenset[str] = frozenset(),
     ) -> None:
-        """``explained``: partners already flagged, left out of the returning-customer baseline."""
+        """``explained``: partners already flagged, left out of the returning-customer baselines."""
         self.window_days = max(window_days, 1)
 
-        def build(measure: Share, eligible: Callable[[PartnerFeatures], bool], floor: str) -> Baseline:
-            values = [v for f in features.values() if eligible(f) and (v := measure(f)) is not None]
+        def build(
+            measure: Share, eligible: Callable[[PartnerFeatures], bool], floor: str, among: dict[str, PartnerFeatures]
+        ) -> Baseline:
+            values = [v for f in among.values() if eligible(f) and (v := measure(f)) is not None]
             return baseline(values, floor=Decimal(floor))
 
         unexplained = {pid: f for pid, f in features.items() if pid not in explained}
@@ -76,19 +105,19 @@ class Baselines:
         def enough_clicks(f: PartnerFeatures) -> bool:
             return f.clicks >= thresholds.min_clicks
 
-        self.fast = build(fast_share, lambda f: f.timed_orders >= thresholds.min_orders, "0.01")
-        self.no_referrer = build(no_referrer_share, enough_clicks, "0.02")
-        self.per_prefix = build(clicks_per_prefix, enough_clicks, "0.1")
-        self.returning = baseline(
-            [v for f in unexplained.values() if enough_orders(f) and (v := returning_share(f)) is not None],
-            floor=Decimal("0.02"),
-        )
-        self.returning_quick = baseline(
-            [v for f in unexplained.values() if enough_orders(f) and (v := returning_quick_share(f)) is not None],
-            floor=Decimal("0.02"),
-        )
-        self.conversion = build(conversion, enough_clicks, "0.001")
-        self.code_no_click = build(code_no_click_share, lambda f: f.code_orders > 0, "0.02")
+        def enough_timed(f: PartnerFeatures) -> bool:
+            return f.timed_orders >= thresholds.min_orders
+
+        self.fast = build(fast_share, enough_timed, "0.01", features)
+        self.slow = build(slow_share, enough_timed, "0.01", features)
+        self.no_referrer = build(no_referrer_share, enough_clicks, "0.02", features)
+        self.per_prefix = build(clicks_per_prefix, enough_clicks, "0.1", features)
+        self.repeat = build(repeat_share, enough_clicks, "0.02", features)
+        self.returning = build(returning_share, enough_orders, "0.02", unexplained)
+        self.intercepted = build(intercepted_share, enough_orders, "0.02", unexplained)
+        self.conversion = build(conversion, enough_clicks, "0.001", features)
+        self.prompt_conversion = build(prompt_conversion, enough_clicks, "0.001", features)
+        self.code_only = build(code_only_share, lambda f: f.code_orders > 0, "0.02", features)
         click_counts = [Decimal(f.clicks) for f in features.values() if f.clicks > 0]
         self.clicks = baseline(click_counts, floor=Decimal(1))
         self.histogram = [sum(f.ttc_histogram[i] for f in features.values()) for i in range(len(TTC_BUCKETS) + 1)]
@@ -133,3 +162,50 @@ def anomaly(
     p_value = binomial_upper_tail(counts[0], counts[1], max(reference.median, t.min_base_rate))
     evidence["p_value"] = float(f"{p_value:.3g}")
     return evidence if p_value < t.significance else None
+
+
+def fisher_combined(p_values: tuple[float, float]) -> float:
+    """Fisher's method for two p-values: P(chi-square with 4 degrees of freedom > -2 ln(p1 p2))."""
+    product = max(p_values[0] * p_values[1], 1e-300)
+    return min(1.0, product * (1 - math.log(product)))
+
+
+class ShareTest(BaseModel):
+    """A partner's share of some kind of order against the program's median share: how far, how surprising."""
+
+    successes: int
+    trials: int
+    value: Decimal
+    baseline_median: Decimal
+    gap: Decimal  # share of the way from the median to 100%: 0 at the median, 1 at 100%
+    p_value: float
+
+    def evidence(self) -> dict[str, Any]:
+        return {
+            "value": str(self.value),
+            "baseline_median": decimal_text(self.baseline_median),
+            "gap": decimal_text(self.gap),
+            "p_value": float(f"{self.p_value:.3g}"),
+        }
+
+
+def share_test(successes: int, trials: int, reference: Baseline, t: FraudThresholds) -> ShareTest | None:
+    """``successes`` of ``trials`` against the program's median share (``None`` without trials or peers).
+
+    The p-value is the binomial upper tail at the median (never below ``min_base_rate``); the gap is the
+    practical margin callers require besides it, so that the share is far above the program's, not merely
+    measurably above it.
+    """
+    if trials <= 0 or reference.partners < MIN_PEERS:
+        return None
+    value = Decimal(successes) / Decimal(trials)
+    median = reference.median
+    gap = (value - median) / (1 - median) if median < 1 else Decimal(0)
+    return ShareTest(
+        successes=successes,
+        trials=trials,
+        value=ratio(successes, trials) or Decimal(0),
+        baseline_median=median,
+        gap=gap.quantize(Decimal("0.0001")),
+        p_value=binomial_upper_tail(successes, trials, max(median, t.min_base_rate)),
+    )

@@ -1,42 +1,47 @@
 """The fraud detectors: pure comparisons of per-partner aggregates against the program's robust baseline.
 
 A detector never sees a single click or order; it gets ``PartnerFeatures`` per partner and returns
-``Finding``s whose evidence carries the numbers that decided (value, baseline median, robust z, floor).
+``Finding``s whose evidence carries the numbers that decided (value, baseline median, p-value, floor).
+This module judges the *traffic* (click injection, cookie stuffing, click spamming);
+``tools.fraud.customer_signals`` judges *who bought* (self-referral, coupon leakage, customer poaching).
+
 When two signals describe the same partner, the more specific one wins and the other is not reported:
 cookie stuffing and click injection explain a high returning-customer share by themselves (those
-customers were going to buy anyway), and cookie stuffing is the specific form of mass clicking. Injection
-and poaching, both a click slipped in before an order, are told apart by the click's timing (seconds or
-minutes before the order; see ``_one_interception``).
+customers were going to buy anyway), and cookie stuffing explains mass clicking. Injection and poaching,
+both a click slipped in before an order, are told apart by the click's timing (seconds or minutes before
+the order; see ``_one_interception``).
 """
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from typing import Any
 
-from tools.analytics_sql import binomial_upper_tail, decimal_text, percent_text, ratio
+from tools.analytics_sql import binomial_lower_tail, decimal_text, percent_text
 from tools.fraud.baselines import (
-    MIN_PEERS,
     SUPPORTING_SIGNIFICANCE,
     Baselines,
     anomaly,
     clicks_per_prefix,
-    code_no_click_share,
     conversion,
     fast_share,
     no_referrer_share,
-    returning_quick_share,
+    prompt_conversion,
+    repeat_clicks,
+    repeat_share,
     returning_share,
+    share_test,
+    slow_share,
 )
-from tools.fraud.features import TTC_BUCKETS, PartnerFeatures
+from tools.fraud.customer_signals import detect_coupon_leakage, detect_customer_poaching, detect_self_referral
+from tools.fraud.features import PartnerFeatures
 from tools.fraud.thresholds import Finding, FraudThresholds
-from tools.fraud.timing import histogram_median_bucket, ks_two_sample
+from tools.fraud.timing import ks_two_sample
 
 
 def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
     share = fast_share(f)
-    if f.timed_orders < t.min_orders:
+    if f.timed_orders < t.min_orders or f.fast_orders < t.min_orders:
         return None
     departure = anomaly(share, b.fast, t.fast_share_floor, t, (f.fast_orders, f.timed_orders))
     if departure is None:
@@ -68,12 +73,22 @@ def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
 
 
 def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
+    """The same devices "clicking" again and again: a script firing the link on every page view, not people.
+
+    People click an affiliate link once or twice; a hidden iframe, pop-under or pixel fires it whenever the
+    same visitors browse, so a large share of the clicks comes from devices (hashed IPs) that already
+    clicked. Referrer-less clicks, few networks, a conversion far below the program's and a high
+    returning-customer share corroborate it and raise the severity.
+    """
     if f.clicks < t.min_clicks:
         return None
-    no_referrer = anomaly(no_referrer_share(f), b.no_referrer, t.no_referrer_floor, t)
-    if no_referrer is None:
+    repeats = anomaly(repeat_share(f), b.repeat, t.repeat_click_floor, t, (repeat_clicks(f), f.clicks))
+    if repeats is None:
         return None
     corroboration: dict[str, Any] = {}
+    no_referrer = anomaly(no_referrer_share(f), b.no_referrer, t.no_referrer_floor, t, (f.no_referrer_clicks, f.clicks))
+    if no_referrer is not None:
+        corroboration["no_referrer_share"] = no_referrer
     per_prefix = clicks_per_prefix(f)
     if per_prefix is not None and b.per_prefix.z(per_prefix) >= t.robust_z:
         corroboration["clicks_per_ip_prefix"] = {
@@ -89,14 +104,17 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
             "baseline_median": decimal_text(b.conversion.median),
             "robust_z": str(b.conversion.z(rate)),
         }
-    returning = anomaly(returning_share(f), b.returning, t.returning_share_floor, t, (f.returning_orders, f.orders))
-    if f.orders >= t.min_orders and returning is not None:  # stuffed cookies catch customers who come back anyway
-        corroboration["returning_customer_share"] = {**returning, "orders": f.orders}
-    if not corroboration.keys() & {"clicks_per_ip_prefix", "conversion_rate"}:
-        return None  # referrer-less clicks that convert normally from normal networks: an app, not stuffing
-    evidence = {"no_referrer_share": no_referrer, "clicks": f.clicks, **corroboration}
-    severity = "high" if len(corroboration) >= 2 else "medium"
-    summary = f"{percent_text(no_referrer_share(f))} of {f.clicks} clicks carry no referrer (program median {percent_text(b.no_referrer.median)})"
+    returning = share_test(f.returning_orders, f.orders, b.returning, t)
+    if f.orders >= t.min_orders and returning is not None and returning.p_value < t.significance:
+        corroboration["returning_customer_share"] = {**returning.evidence(), "orders": f.orders}
+    evidence = {"repeat_click_share": repeats, "clicks": f.clicks, "devices": f.devices, **corroboration}
+    severity = "high" if corroboration else "medium"
+    summary = (
+        f"{repeat_clicks(f)} of {f.clicks} clicks came again from one of {f.devices} devices that had already clicked"
+        f" ({percent_text(repeat_share(f))}, program median {percent_text(b.repeat.median)})"
+    )
+    if "no_referrer_share" in corroboration:
+        summary += f", {percent_text(no_referrer_share(f))} without a referrer"
     if per_prefix is not None and "clicks_per_ip_prefix" in corroboration:
         tenth = Decimal("0.1")
         summary += f", {per_prefix.quantize(tenth)} clicks per IP prefix (median {b.per_prefix.median.quantize(tenth)})"
@@ -108,137 +126,58 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
 
 
 def detect_click_spamming(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
+    """Many more clicks than the median partner, by people who had no intention of buying.
+
+    Spammed clicks (impressions counted as clicks, clicks fired by an app in the background, links sprayed
+    across unrelated sites) rarely lead to an order on their own; the orders such a partner is credited
+    with come mostly when the cookie happens to catch a purchase made much later. So the signature is the
+    share of its timed orders placed a week or more after the click: past ``late_order_floor`` and
+    improbable at the program's median (``high``). A volume partner whose clicks almost never bring an order
+    within the week (at most ``spam_conversion_ratio`` squared of the program's prompt conversion,
+    improbably so) is ``medium`` even without late orders.
+    """
     if f.clicks < t.min_clicks or Decimal(f.clicks) < t.spam_clicks_factor * b.clicks.median:
         return None
-    rate = conversion(f) or Decimal(0)
-    if b.conversion.partners == 0 or rate * t.spam_clicks_factor > b.conversion.median:
+    late = share_test(f.slow_orders, f.timed_orders, b.slow, t)
+    late_orders = (
+        late is not None
+        and f.timed_orders >= t.min_orders
+        and late.value >= t.late_order_floor
+        and late.p_value < t.significance
+    )
+    rate = prompt_conversion(f) or Decimal(0)
+    median_rate = b.prompt_conversion.median
+    prompt_orders = max(f.credited_orders - f.slow_orders, 0)
+    p_shortfall = binomial_lower_tail(prompt_orders, f.clicks, median_rate) if median_rate > 0 else 1.0
+    no_intent = rate <= t.spam_conversion_ratio**2 * median_rate and p_shortfall < t.strong_significance
+    if not (late_orders or no_intent):
         return None
-    median_bucket = histogram_median_bucket(f.ttc_histogram)
-    evidence = {
+    evidence: dict[str, Any] = {
         "clicks": f.clicks,
         "baseline_median_clicks": decimal_text(b.clicks.median),
-        "conversion_rate": str(rate),
-        "baseline_median_conversion": decimal_text(b.conversion.median),
+        "prompt_conversion_rate": str(rate),
+        "baseline_median_prompt_conversion": decimal_text(median_rate),
+        "conversion_p_value": float(f"{p_shortfall:.3g}"),
+        "conversion_rate": str(conversion(f)),
+        "credited_orders": f.credited_orders,
         "slow_orders": f.slow_orders,
         "timed_orders": f.timed_orders,
-        "median_time_to_conversion_under_seconds": None
-        if median_bucket is None or median_bucket >= len(TTC_BUCKETS)
-        else TTC_BUCKETS[median_bucket],
     }
-    severity = "medium" if f.slow_orders * 2 >= max(f.timed_orders, 1) else "low"
+    if late is not None:
+        evidence["slow_share"] = late.evidence()
     summary = (
-        f"{f.clicks} clicks ({decimal_text(b.clicks.median)} for the median partner) converting {percent_text(rate)}"
-        f" (median {percent_text(b.conversion.median)})"
+        f"{f.clicks} clicks ({decimal_text(b.clicks.median)} for the median partner); {f.slow_orders} of"
+        f" {f.timed_orders} timed orders came a week or more after the click ({percent_text(slow_share(f))}, median"
+        f" {percent_text(b.slow.median)}); {percent_text(rate)} orders per click within the week (median"
+        f" {percent_text(median_rate)})"
     )
-    return Finding(partner_id=pid, signal="click_spamming", severity=severity, evidence=evidence, summary=summary)
-
-
-def detect_self_referral(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
-    own_orders = f.self_identity_orders + f.self_prefix_orders
-    if own_orders < t.self_referral_min_orders:
-        return None
-    share = ratio(own_orders, f.orders) or Decimal(0)
-    evidence = {
-        "own_orders": own_orders,
-        "by_email_or_customer_id": f.self_identity_orders,
-        "by_own_ip_prefix": f.self_prefix_orders,
-        "orders": f.orders,
-        "share": str(share),
-    }
-    severity = "high" if own_orders >= 2 * t.self_referral_min_orders or share >= Decimal("0.2") else "medium"
-    summary = (
-        f"{own_orders} of {f.orders} orders bought by the partner itself ({f.self_identity_orders} by its email or"
-        f" customer id, {f.self_prefix_orders} from the network where it was seen logged in)"
+    return Finding(
+        partner_id=pid,
+        signal="click_spamming",
+        severity="high" if late_orders else "medium",
+        evidence=evidence,
+        summary=summary,
     )
-    return Finding(partner_id=pid, signal="self_referral", severity=severity, evidence=evidence, summary=summary)
-
-
-def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
-    if f.code_orders_no_click < t.coupon_min_orders:
-        return None
-    departure = anomaly(
-        code_no_click_share(f), b.code_no_click, t.coupon_no_click_floor, t, (f.code_orders_no_click, f.code_orders)
-    )
-    if departure is None:
-        return None
-    # burst: the busiest day against an even spread of the same orders over the whole window
-    burst = ratio(f.code_peak_day_no_click * b.window_days, f.code_orders_no_click) or Decimal(0)
-    evidence = {
-        "no_click_share": departure,
-        "code_orders": f.code_orders,
-        "code_orders_without_owner_click": f.code_orders_no_click,
-        "distinct_customers": f.code_customers_no_click,
-        "days_seen": f.code_days_no_click,
-        "peak_day_orders": f.code_peak_day_no_click,
-        "burst_ratio": str(burst),
-        "window_days": b.window_days,
-        "other_partners_credited": f.code_other_partners,
-    }
-    spread = f.code_other_partners >= 2 or burst >= 2
-    severity = "high" if spread and f.code_orders_no_click >= 2 * t.coupon_min_orders else "medium"
-    summary = (
-        f"{f.code_orders_no_click} of {f.code_orders} orders with its exclusive code came without its click"
-        f" ({percent_text(code_no_click_share(f))}, program median {percent_text(b.code_no_click.median)}), from"
-        f" {f.code_customers_no_click} customers over {f.code_days_no_click} days ({f.code_peak_day_no_click} on the"
-        " busiest)"
-    )
-    return Finding(partner_id=pid, signal="coupon_leakage", severity=severity, evidence=evidence, summary=summary)
-
-
-def fisher_combined(p_values: tuple[float, float]) -> float:
-    """Fisher's method for two p-values: P(chi-square with 4 degrees of freedom > -2 ln(p1 p2))."""
-    product = max(p_values[0] * p_values[1], 1e-300)
-    return min(1.0, product * (1 - math.log(product)))
-
-
-def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
-    """Existing customers credited to the partner far more often than the program's norm.
-
-    Two views: the returning-customer share, and returning customers whose click came minutes before the
-    order (the interception at checkout that cashback and coupon sites practise). Flagged when the share is
-    past ``returning_share_floor``, both views together (Fisher) are improbable, and the interception view
-    agrees on its own; ``high`` when the share alone is improbable and past a floor set ``returning_gap`` of
-    the way from the median to 100%.
-    """
-    share = returning_share(f)
-    if f.orders < t.min_orders or f.timed_orders == 0 or share is None or share < t.returning_share_floor:
-        return None
-    if b.returning.partners < MIN_PEERS:
-        return None
-    base = max(b.returning.median, t.min_base_rate)
-    quick_base = max(b.returning_quick.median, t.min_base_rate)
-    p_share = binomial_upper_tail(f.returning_orders, f.orders, base)
-    p_quick = binomial_upper_tail(f.returning_quick_orders, f.timed_orders, quick_base)
-    combined = fisher_combined((p_share, p_quick))
-    floor = max(t.returning_share_floor, b.returning.median + (1 - b.returning.median) * t.returning_gap)
-    by_share = share >= floor and p_share < t.significance
-    if combined >= t.poaching_significance or p_quick >= SUPPORTING_SIGNIFICANCE:
-        return None  # an audience of loyal customers who take their time is not interception
-    evidence: dict[str, Any] = {
-        "returning_customer_share": {
-            "value": str(share),
-            "baseline_median": decimal_text(b.returning.median),
-            "floor": decimal_text(floor),
-            "p_value": float(f"{p_share:.3g}"),
-        },
-        "returning_orders": f.returning_orders,
-        "orders": f.orders,
-        "returning_quick_share": {
-            "value": str(returning_quick_share(f)),
-            "baseline_median": decimal_text(b.returning_quick.median),
-            "within_seconds": t.quick_conversion_seconds,
-            "p_value": float(f"{p_quick:.3g}"),
-        },
-        "combined_p_value": float(f"{combined:.3g}"),
-    }
-    severity = "high" if by_share else "medium"
-    summary = (
-        f"{f.returning_orders} of {f.orders} orders from returning customers ({percent_text(share)}, program median"
-        f" {percent_text(b.returning.median)}); {f.returning_quick_orders} of {f.timed_orders} are returning customers"
-        f" clicking within {t.quick_conversion_seconds // 60} min of buying (median"
-        f" {percent_text(b.returning_quick.median)}); combined p = {combined:.3g}"
-    )
-    return Finding(partner_id=pid, signal="customer_poaching", severity=severity, evidence=evidence, summary=summary)
 
 
 DETECTORS = (

@@ -5,7 +5,8 @@ The webhook intake (Shopify ``browser_ip`` / ``client_details.user_agent``, WooC
 ``workflows.webhooks.checkout_signals``) and the orders importer hand ``OrderSignalIn`` values to
 ``record_order_signals``; the IP
 becomes the same salted hash and network prefix the click log keeps, the user agent its family and
-device type. Signals may arrive before their order; the first signals recorded for an order win.
+device type, the checkout e-mail (CSV ``customer_email``) its ``store.identity.mailbox_key``. Signals may
+arrive before their order; the first signals recorded for an order win.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from store.bulk import insert_ignoring_duplicates
+from store.identity import mailbox_key
 from store.models import OrderSignal
 from workflows.booking.clicks import device_type, hash_ip
 from workflows.matching.model import user_agent_family
@@ -23,16 +25,17 @@ from workflows.matching.model import user_agent_family
 
 class OrderSignalIn(BaseModel):
     """What a shop saw of the buyer at checkout (Shopify ``browser_ip``/``client_details``, WooCommerce
-    ``customer_ip_address``/``customer_user_agent``, or CSV columns ``ip``/``user_agent``)."""
+    ``customer_ip_address``/``customer_user_agent``, or CSV columns ``ip``/``user_agent``/``customer_email``)."""
 
     model_config = ConfigDict(frozen=True)
     order_id: str = Field(min_length=1, max_length=64)
     ip: str = ""
     user_agent: str = ""
+    email: str = ""
 
 
 def record_order_signals(*, session: Session, signals: Sequence[OrderSignalIn], salt: str) -> int:
-    """Store hashed checkout signals (the raw IP is dropped here); an order's first signals win."""
+    """Store hashed checkout signals (the raw IP and e-mail are dropped here); an order's first signals win."""
     rows = []
     for signal in signals:
         ip_hash, ip_prefix = hash_ip(signal.ip, salt)
@@ -43,6 +46,7 @@ def record_order_signals(*, session: Session, signals: Sequence[OrderSignalIn], 
                 "ip_prefix": ip_prefix,
                 "user_agent_family": user_agent_family(signal.user_agent),
                 "device_type": device_type(signal.user_agent),
+                "mailbox_key": mailbox_key(signal.email),
             }
         )
     insert_ignoring_duplicates(session, OrderSignal, rows, key=["order_id"])
@@ -50,13 +54,16 @@ def record_order_signals(*, session: Session, signals: Sequence[OrderSignalIn], 
 
 
 def signals_from_csv(*, columns: Mapping[str, int], rows: Iterable[Sequence[str]]) -> list[OrderSignalIn]:
-    """The signals of an orders CSV carrying optional ``ip`` / ``user_agent`` columns: an order's first row wins."""
-    order_at, ip_at, agent_at = columns["order_id"], columns.get("ip"), columns.get("user_agent")
+    """The signals of an orders CSV carrying optional ``ip`` / ``user_agent`` / ``customer_email`` columns: an
+    order's first row wins."""
+    order_at = columns["order_id"]
+    ip_at, agent_at, email_at = columns.get("ip"), columns.get("user_agent"), columns.get("customer_email")
     found: dict[str, OrderSignalIn] = {}
     for values in rows:
         order_id = values[order_at].strip()
         ip = values[ip_at].strip() if ip_at is not None else ""
         agent = values[agent_at].strip() if agent_at is not None else ""
-        if order_id not in found and (ip or agent):
-            found[order_id] = OrderSignalIn(order_id=order_id, ip=ip, user_agent=agent)
+        email = values[email_at].strip() if email_at is not None else ""
+        if order_id not in found and (ip or agent or email):
+            found[order_id] = OrderSignalIn(order_id=order_id, ip=ip, user_agent=agent, email=email)
     return list(found.values())

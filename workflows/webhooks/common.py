@@ -7,7 +7,6 @@ read as ``Decimal``, never ``float``) and a payload that cannot be read exactly 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -17,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from pydantic import ValidationError
 
+from store.identity import email_key
 from store.money import MoneyError, minor_digits, parse_money, round_half_even
 from workflows.booking.events import OrderEvent, OrderLineIn, RefundEvent
 
@@ -137,7 +137,7 @@ def customer_key(*, customer_id: Any, email: Any, order_id: str) -> str:
     if isinstance(customer_id, str | int) and not isinstance(customer_id, bool) and str(customer_id) not in ("", "0"):
         return str(customer_id)
     if isinstance(email, str) and email.strip():
-        return "email:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:40]
+        return email_key(email)
     return f"guest:{order_id}"
 
 

@@ -1,4 +1,5 @@
-"""Each fraud behaviour of a small seeded program is found, honest partners are left alone, and tiers follow."""
+"""The whole scan on a small seeded program: each behaviour found with its numbers and samples, clawbacks cover
+every condemned order, tiers follow (and judge fraud over the longer look-back)."""
 
 from __future__ import annotations
 
@@ -67,6 +68,7 @@ def test_findings_carry_numbers_and_sample_ids(scanned: Scanned) -> None:
     assert injection["time_to_conversion_test"]["partner_faster"] is True
     assert len(injection["sample_order_ids"]) == 5
     stuffing = by_signal["cookie_stuffing"].evidence
+    assert float(stuffing["repeat_click_share"]["value"]) > 0.5 and stuffing["devices"] * 2 < stuffing["clicks"]
     assert float(stuffing["no_referrer_share"]["value"]) > 0.9 and stuffing["sample_click_ids"]
     assert by_signal["self_referral"].evidence["by_email_or_customer_id"] >= 2
     leak = by_signal["coupon_leakage"].evidence
@@ -79,7 +81,8 @@ def test_every_finding_says_its_decisive_numbers_in_one_sentence(scanned: Scanne
     injection = by_signal["click_injection"]
     assert injection.summary.startswith(f"{injection.evidence['fast_orders']} of {injection.evidence['timed_orders']}")
     leak = by_signal["coupon_leakage"]
-    assert f"{leak.evidence['code_orders_without_owner_click']} of {leak.evidence['code_orders']}" in leak.summary
+    leaked, own = leak.evidence["code_orders_without_owner_click"], leak.evidence["own_traffic_orders"]
+    assert leak.summary.startswith(f"{leaked} of the {leaked + own} orders")
     poaching = by_signal["customer_poaching"]
     assert f"{poaching.evidence['returning_orders']} of {poaching.evidence['orders']}" in poaching.summary
     assert all(f.summary and "%" in f.summary for f in scanned.fraud.findings if f.signal != "self_referral")

@@ -1,0 +1,88 @@
+"""Coupon-code features: orders carrying a partner's exclusive code that the partner's own traffic did not bring.
+
+Followers typing their creator's code are normal; a code that reaches strangers (a deal site, an
+aggregator) shows as code-only orders far beyond what the partner's own clicks bring (``detect_coupon_leakage``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from store.models import Attribution, Coupon, Order
+from tools.analytics_sql import Window, utc_day
+from tools.fraud.features import CREDITING_METHODS, PartnerFeatures, merge_rows
+
+
+def collect_coupon_features(*, session: Session, window: Window, features: dict[str, PartnerFeatures]) -> None:
+    merge_rows(
+        features,
+        session.execute(_coupon_query(window)),
+        ("code_orders", "code_orders_no_click", "code_customers_no_click", "code_new_customers_no_click"),
+    )
+    merge_rows(features, session.execute(_coupon_days_query(window)), ("code_days_no_click", "code_peak_day_no_click"))
+    merge_rows(features, session.execute(_coupon_crediting_query(window)), ("code_other_partners",))
+
+
+def leaked_code_orders() -> tuple[Select[*tuple[Any, ...]], ColumnElement[bool]]:
+    """(orders-with-an-exclusive-code join, "not brought by the code's owner") for coupon leakage.
+
+    An order carrying a partner's exclusive code was *not* brought by that partner when the order is not
+    credited to the owner through its own click, cross-device click or ref link.
+    """
+    owner_credit = aliased(Attribution, name="owner_credit")
+    joined: Select[*tuple[Any, ...]] = (
+        select(Order.id)
+        .join(
+            Coupon, and_(Coupon.code == Order.coupon_code, Coupon.exclusive.is_(True), Coupon.partner_id.is_not(None))
+        )
+        .outerjoin(owner_credit, owner_credit.order_id == Order.id)
+    )
+    not_brought = or_(
+        owner_credit.partner_id.is_(None),
+        owner_credit.partner_id != Coupon.partner_id,
+        owner_credit.method.not_in(CREDITING_METHODS),
+    )
+    return joined, not_brought
+
+
+def _coupon_query(window: Window) -> Select[*tuple[Any, ...]]:
+    joined, not_brought = leaked_code_orders()
+    return (
+        joined.with_only_columns(
+            Coupon.partner_id,
+            func.count(),
+            func.sum(case((not_brought, 1), else_=0)),
+            func.count(distinct(case((not_brought, Order.customer_id)))),
+            func.sum(case((and_(not_brought, Order.is_new_customer), 1), else_=0)),
+        )
+        .where(Order.ts > window.start, Order.ts <= window.end)
+        .group_by(Coupon.partner_id)
+    )
+
+
+def _coupon_days_query(window: Window) -> Select[*tuple[Any, ...]]:
+    joined, not_brought = leaked_code_orders()
+    per_day = (
+        joined.with_only_columns(
+            Coupon.partner_id.label("partner_id"), utc_day(Order.ts).label("day"), func.count().label("orders")
+        )
+        .where(Order.ts > window.start, Order.ts <= window.end, not_brought)
+        .group_by(Coupon.partner_id, utc_day(Order.ts))
+        .subquery()
+    )
+    return select(per_day.c.partner_id, func.count(), func.max(per_day.c.orders)).group_by(per_day.c.partner_id)
+
+
+def _coupon_crediting_query(window: Window) -> Select[*tuple[Any, ...]]:
+    """How many *other* partners got credit for orders carrying the code (the code travels beyond its owner)."""
+    joined, _ = leaked_code_orders()
+    other = aliased(Attribution, name="other_credit")
+    return (
+        joined.with_only_columns(Coupon.partner_id, func.count(distinct(other.partner_id)))
+        .join(other, and_(other.order_id == Order.id, other.partner_id != Coupon.partner_id))
+        .where(Order.ts > window.start, Order.ts <= window.end)
+        .group_by(Coupon.partner_id)
+    )
