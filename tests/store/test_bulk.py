@@ -3,9 +3,11 @@ ORM does, so queries treat both kinds of rows alike."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, select
+import pytest
+from sqlalchemy import Engine, select, text
 
 from store.bulk import (
     existing_keys,
@@ -42,6 +44,26 @@ def test_a_bulk_inserted_time_on_a_whole_second_meets_an_inclusive_bound(engine:
         stored = session.scalars(select(Order.ts).order_by(Order.id)).all()
     assert found == ["bulk", "orm"]
     assert stored == [T0, T0]
+
+
+@pytest.mark.parametrize(
+    "ts",
+    [
+        T0,
+        datetime(2026, 7, 1, 23, 59, 59, 999_999, tzinfo=UTC),
+        datetime(2026, 3, 8, 2, 30, 0, 1, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+        datetime(2026, 11, 1, 1, 30, tzinfo=ZoneInfo("America/New_York")),
+    ],
+)
+def test_bulk_rows_store_the_very_text_the_orm_stores(engine: Engine, ts: datetime) -> None:
+    with transaction(engine) as session:
+        insert_rows(session, Order, [_order("bulk") | {"ts": ts}])
+        session.add(Order(**(_order("orm") | {"ts": ts})))
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT id, CAST(ts AS TEXT) FROM orders ORDER BY id")).all()
+    assert stored[0][1] == stored[1][1]
+    with transaction(engine) as session:
+        assert session.scalars(select(Order.ts)).all() == [ts.astimezone(UTC)] * 2
 
 
 def test_a_look_up_of_more_keys_than_one_in_list_holds_finds_each_stored_key_once(engine: Engine) -> None:
