@@ -3,8 +3,8 @@
 - ``open_store``: the configured database, created or migrated;
 - ``llm_config`` and ``agent_config``: what every agent run takes (reasoner, public URL, score and fraud
   thresholds), so ``AFFLOW_SCORE_THRESHOLDS`` / ``AFFLOW_FRAUD_THRESHOLDS`` decide for the agents too;
-- ``http_config``, ``portal_config``, ``routers`` and ``http_app``: the app ``afflow serve`` runs, its routers
-  listed here explicitly (Slack actions when Slack is configured, the portal always);
+- ``http_config``, ``portal_config``, ``api_config``, ``routers`` and ``http_app``: the app ``afflow serve`` runs,
+  its routers listed here explicitly (Slack actions when Slack is configured, the portal and the REST API always);
 - ``scheduler_jobs`` and ``start_scheduler``: the scheduled jobs of ``afflow serve``.
 
 Commands, tests and benchmarks build through these functions; everything below receives what it needs as
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from fastapi import APIRouter
     from sqlalchemy import Engine
 
+    from afflow.api import ApiConfig
     from afflow.settings import Settings
     from agents.context import AgentConfig
     from agents.llm import LLMConfig
@@ -99,16 +100,31 @@ def portal_config(settings: Settings) -> PortalConfig:
     )
 
 
+def api_config(settings: Settings) -> ApiConfig:
+    """The REST API's and the MCP server's reports and proposal submission, judged by the settings' thresholds."""
+    from afflow.api import ApiConfig
+    from afflow.api.proposing import ProposingConfig
+    from afflow.api.reports import ReportConfig
+
+    return ApiConfig(
+        reports=ReportConfig(analytics_days=settings.analytics_days, score_thresholds=settings.score_thresholds,
+                             fraud_thresholds=settings.fraud_thresholds),
+        proposing=ProposingConfig(public_url=settings.public_url, score_thresholds=settings.score_thresholds,
+                                  fraud_thresholds=settings.fraud_thresholds),
+    )  # fmt: skip
+
+
 def routers(*, engine: Engine, settings: Settings) -> list[APIRouter]:
     """Every feature router of ``afflow serve``, in order: Slack actions (only when Slack is configured; the
-    scheduler's start-up line says where proposals go instead) and the portal (always: it is useless without
-    accounts, and harmless)."""
+    scheduler's start-up line says where proposals go instead) the portal (always: it is useless without
+    accounts, and harmless) and the REST API (always: every route needs an API key)."""
+    from afflow.api import api_router
     from workflows.approvals.slack_actions import slack_router_factory
     from workflows.portal import portal_router
 
     slack = slack_router_factory(engine, settings)
     portal = portal_router(engine=engine, config=portal_config(settings))
-    return [*([slack] if slack is not None else []), portal]
+    return [*([slack] if slack is not None else []), portal, api_router(engine=engine, config=api_config(settings))]
 
 
 def http_app(*, engine: Engine, settings: Settings, config: HttpConfig | None = None) -> RedirectFastPath:

@@ -8,13 +8,16 @@ from __future__ import annotations
 from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
 
 from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, parse_time, user_errors
 from store.money import format_money
+
+if TYPE_CHECKING:
+    from store.ledger import PartnerBalance
 
 ledger_app = typer.Typer(help="Balances and the lifecycle clock.", no_args_is_help=True)
 payouts_app = typer.Typer(help="Payout batches for finance.", no_args_is_help=True)
@@ -26,6 +29,20 @@ def _table(columns: list[str], rows: list[list[str]]) -> None:
     for row in rows:
         table.add_row(*row)
     console.print(table)
+
+
+MONEY_FIELDS = ("pending", "locked", "paid", "clawback")
+
+
+def balances_view(found: list[PartnerBalance], currency: str) -> dict[str, Any]:
+    """``afflow ledger balance --json`` (and the REST API's ``/ledger/balances``)."""
+    return {
+        "currency": currency,
+        "partners": [
+            {"partner_id": b.partner_id} | {f: format_money(getattr(b, f), currency) for f in MONEY_FIELDS}
+            for b in found
+        ],
+    }
 
 
 @ledger_app.command("balance")
@@ -44,19 +61,12 @@ def ledger_balance(
         found = balances(session=session, partner_id=partner)
         if partner is not None and not found:
             found = [PartnerBalance(partner_id=partner, pending=0, locked=0, paid=0, clawback=0)]
-        money_fields = ("pending", "locked", "paid", "clawback")
-        view: dict[str, Any] = {
-            "currency": currency,
-            "partners": [
-                {"partner_id": b.partner_id} | {f: format_money(getattr(b, f), currency) for f in money_fields}
-                for b in found
-            ],
-        }
+        view = balances_view(found, currency)
     emit(
         view,
         as_json=as_json,
         render=lambda: _table(
-            ["partner", *money_fields], [[p["partner_id"], *(p[f] for f in money_fields)] for p in view["partners"]]
+            ["partner", *MONEY_FIELDS], [[p["partner_id"], *(p[f] for f in MONEY_FIELDS)] for p in view["partners"]]
         ),
     )
 
