@@ -118,7 +118,12 @@ PRACTICES = (
         r"|mass (?:dms?|messages|emails?)|\bbulk (?:email|sms|messages)|cold (?:dms|messages) to|blast\w* (?:my )?links?"),
     cue("refuses to disclose", r"never (?:mention|say|disclose|tag|label)\w* when (?:brands|they|companies) pay|(?:don'?t|do not|won'?t|never) disclose"
         r"|only disclose when|non li segnalo|nie oznaczam|ne signale pas|no los (?:marco|senalo)|kennzeichne (?:ich )?(?:sie )?nicht"
-        r"|without (?:any )?disclosure|looks? organic"r"|cloak\w* (?:my )?(?:affiliate )?links|hide (?:the|my) affiliate|no #ad"),
+        r"|without (?:any )?disclosure|looks? organic"r"|cloak\w* (?:my )?(?:affiliate )?links|hide (?:the|my) affiliate|no #ad"
+        r"|(?:don'?t|do not|never|won'?t|rarely) (?:use|add|put|include) (?:#ad|#sponsored|an? (?:ad )?(?:label|disclaimer|disclosure))"
+        r"|without (?:#ad|labels?|disclaimers?)|(?:prefer|choose|chose|decided) not to (?:disclose|label|tag|mention)"
+        r"|keep (?:it|them|sponsorships|partnerships|the deals) (?:quiet|hidden|secret)|(?:followers|viewers) don'?t need to know"
+        r"|nicht als werbung|ohne (?:werbe)?kennzeichnung|sin (?:avisar|indicar|etiquetar)|sans (?:le )?(?:mentionner|signaler)"
+        r"|senza (?:dichiarar|segnalar)\w*|sem (?:avisar|identificar|sinalizar)|zonder (?:vermelding|het te melden)|bez oznacz\w*"),
     cue("claims an official role", r"\bofficial (?:\w+ )?(?:ambassador|partner|representative|store)\b|\bi am (?:the|an) official\b"),
     cue("uses others' work without credit", r"without credit|reposts? from other \w+|not my (?:own )?photos"),
     cue("relatives buying through the link", r"(?:mum|mom|dad|parents|relatives|family|sister|brother|wife|husband|cousins?)"
@@ -158,4 +163,5 @@ GENERIC = cue("generic or bot-like text",
     r"|top influencer|huge audience|big audience|all niches|\beverything\b$|good price|contact me\.?$|send (?:me )?free products"
     r"|lorem ipsum|products i love|\bcontent creator\.|\bgreat product\b.*\bgreat product\b"
     r"|nature vibes|send me (?:free )?products|free products please|paid promotions? available|\bshout-?outs? for")
-PLACEHOLDER = re.compile(r"lorem ipsum|^test(?: user)?$|@test\.|@example\.|//(?:www\.)?example\.(?:com|org)|placeholder|asdf")
+PLACEHOLDER = re.compile(r"lorem ipsum|^test(?: user)?$|\btest@test\.|//(?:www\.)?example\.(?:com|org)\b|placeholder|asdf")
+"""Form-filler values (example.org addresses are left alone: they are what demos and tests use)."""

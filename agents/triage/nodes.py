@@ -65,7 +65,8 @@ def screen_applications(state: TriageState) -> dict[str, Any]:
         screened.append(e.model_copy(update={
             "injection": find_injection(fields),
             "findings": [
-                *screen_content(niche=e.niche, sample_content=e.sample_content, name=e.name),
+                *screen_content(niche=e.niche, sample_content=e.sample_content, name=e.name,
+                                channel_url=e.channel_url, email=e.email, program=state["program"]),
                 *field_anomalies(name=e.name, platform=e.platform, channel_url=e.channel_url, niche=e.niche),
             ],
             "authenticity": authenticity_flags(

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from itertools import pairwise
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict
 
@@ -28,7 +29,7 @@ from agents.content_cues import (
     PRANK,
     deal_intent,
 )
-from agents.content_exemplars import BUSINESS_FLOOR, EXEMPLARS, PRACTICE_FLOOR
+from agents.content_exemplars import BUSINESS_FLOOR, EXEMPLARS, PRACTICE_FLOOR, QUESTION_FLOOR
 from agents.textnorm import normalise
 
 Severity = Literal["reject", "escalate"]
@@ -45,7 +46,12 @@ SOCIAL_PLATFORMS = frozenset({"youtube", "instagram", "tiktok", "twitch"})
 IMPLAUSIBLE_ENGAGEMENT = Decimal("0.3")
 UNUSUAL_ENGAGEMENT = Decimal("0.15")
 DEAD_ENGAGEMENT = Decimal("0.002")
-"""Engagement (interactions per follower) outside these bounds is rare for a real audience of any size."""
+"""Engagement (interactions per follower) outside these bounds is rare for a real audience of any size..."""
+LARGE_AUDIENCE = 100_000
+LOW_ENGAGEMENT_AT_SCALE = Decimal("0.005")
+"""...and a six-figure audience that engages below half a percent was mostly bought."""
+THIN_SAMPLE_WORDS = 8
+_HANDLE_NAME = re.compile(r"^(?:user|test|admin|guest)[_\W]*\d+$|\d{4,}|^x+_|_x+$", re.IGNORECASE)
 
 
 class Finding(BaseModel):
@@ -61,7 +67,8 @@ class Finding(BaseModel):
         return f"{self.label} ({self.seen!r})"
 
 
-def screen_content(*, niche: str, sample_content: str, name: str) -> list[Finding]:
+def screen_content(*, niche: str, sample_content: str, name: str, channel_url: str = "", email: str = "",
+                   program: str = "") -> list[Finding]:
     """What the applicant's words say they do: ruled-out businesses and practices reject, conflicts escalate."""
     text = normalise(f"{niche}. {sample_content}")
     findings: list[Finding] = []
@@ -79,6 +86,7 @@ def screen_content(*, niche: str, sample_content: str, name: str) -> list[Findin
                 findings.append(Finding(label=rule.label, severity="escalate" if lapse else "reject", seen=seen))
                 break
     findings.extend(_semantic_findings(f"{niche}. {sample_content}", already={f.label for f in findings}))
+    findings.extend(_brand_domain(channel_url=channel_url, email=email, program=program))
     prank = PRANK.find(text)
     if prank is not None:
         findings.append(Finding(label=PRANK.label, severity="reject", seen=prank))
@@ -103,15 +111,33 @@ def _semantic_findings(text: str, *, already: set[str]) -> list[Finding]:
     for i, sentence in enumerate(sentences):
         plain = normalise(sentence)
         for j, (label, kind) in enumerate(labels):
-            floor = BUSINESS_FLOOR if kind == "business" else PRACTICE_FLOOR
+            floor = {"business": BUSINESS_FLOOR, "practice": PRACTICE_FLOOR, "question": QUESTION_FLOOR}[kind]
             if similarity[i, j] < floor or label in already or label in findings:
                 continue
             if label == DEAL.label and (deal_intent(plain) is None and DEAL.find(plain) is not None):
                 continue  # the sentence talks about deals only to say it is not one
-            hedged = kind == "practice" and HEDGE.find(plain) is not None
+            asks = kind == "question" or (kind == "practice" and HEDGE.find(plain) is not None)
             findings[label] = Finding(label=f"{label} (by meaning, {float(similarity[i, j]):.2f})",
-                                      severity="escalate" if hedged else "reject", seen=sentence.strip()[:80])
+                                      severity="escalate" if asks else "reject", seen=sentence.strip()[:80])
     return list(findings.values())
+
+
+GENERIC_NAME_WORDS = frozenset({
+    "outfitters", "outdoor", "outdoors", "gear", "shop", "store", "company", "co", "inc", "ltd", "gmbh", "brand",
+    "program", "programme", "affiliate", "affiliates", "my", "the", "and", "of", "supply", "goods", "official",
+})
+
+
+def _brand_domain(*, channel_url: str, email: str, program: str) -> list[Finding]:
+    """A channel or email domain built on the brand's own name: passing as the brand, ruled out."""
+    marks = [w for w in re.findall(r"[a-z0-9]+", normalise(program)) if len(w) >= 4 and w not in GENERIC_NAME_WORDS]
+    hosts = [urlsplit(channel_url if "//" in channel_url else f"//{channel_url}").netloc.lower(),
+             email.rpartition("@")[2].lower()]
+    for mark in marks:
+        for host in hosts:
+            if mark in host:
+                return [Finding(label="uses the brand's name in its domain", severity="reject", seen=host)]
+    return []
 
 
 def _deal_findings(text: str) -> list[Finding]:
@@ -168,7 +194,8 @@ def authenticity_flags(*, email: str, platform: str, channel_url: str, audience_
                              seen=str(engagement_rate)))
     elif engagement_rate >= UNUSUAL_ENGAGEMENT:
         flags.append(Finding(label="unusually high engagement", severity="escalate", seen=str(engagement_rate)))
-    elif platform_key in SOCIAL_PLATFORMS and engagement_rate < DEAD_ENGAGEMENT:
+    elif platform_key in SOCIAL_PLATFORMS and (engagement_rate < DEAD_ENGAGEMENT or (
+            audience_size >= LARGE_AUDIENCE and engagement_rate < LOW_ENGAGEMENT_AT_SCALE)):
         flags.append(Finding(label="audience barely engages (bought followers?)", severity="escalate",
                              seen=f"{audience_size:,} at {engagement_rate}"))
     text = normalise(f"{niche}. {sample_content}")
@@ -178,6 +205,10 @@ def authenticity_flags(*, email: str, platform: str, channel_url: str, audience_
     generic = GENERIC.find(text)
     if generic is not None:
         flags.append(Finding(label=GENERIC.label, severity="escalate", seen=generic))
+    if len(sample_content.split()) < THIN_SAMPLE_WORDS and not re.search(r"[\u3040-\u30ff\u3400-\u9fff]", sample_content):
+        flags.append(Finding(label="almost no sample content", severity="escalate", seen=sample_content[:40]))
+    if _HANDLE_NAME.search(name.strip()):
+        flags.append(Finding(label="a default or throwaway name", severity="escalate", seen=name[:40]))
     if _repetitive(text):
         flags.append(Finding(label="repetitive text", severity="escalate", seen=text[:40]))
     return flags

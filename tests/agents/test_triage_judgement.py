@@ -128,7 +128,7 @@ def test_a_stated_practice_rejects_and_an_undecided_one_escalates() -> None:
 def test_bought_audience_and_disposable_email_are_two_flags() -> None:
     flags = authenticity_flags(email="x@mailinator.com", platform="instagram", channel_url="https://instagram.com/x",
                                audience_size=900_000, engagement_rate=Decimal("0.0004"), name="X", niche="nature",
-                               sample_content="Nature pictures from my walks.")
+                               sample_content="Nature pictures from my walks along the river every weekend.")
     assert {f.label for f in flags} == {"disposable email address", "audience barely engages (bought followers?)"}
 
 
