@@ -141,10 +141,12 @@ def http_app(*, engine: Engine, settings: Settings, config: HttpConfig | None = 
 
 def scheduler_jobs(*, engine: Engine, settings: Settings) -> list[JobSpec]:
     """The standard jobs (``workflows.schedule.jobs``), the weekly cycle and fraud scan judging by the settings'
-    thresholds."""
+    thresholds, and the outbound webhooks' delivery (``workflows.delivery.webhooks_out.webhook_job``)."""
+    from workflows.delivery.webhooks_out import webhook_job
     from workflows.schedule.jobs import standard_jobs
 
-    return standard_jobs(engine=engine, settings=settings, agents=agent_config(settings))
+    standard = standard_jobs(engine=engine, settings=settings, agents=agent_config(settings))
+    return [*standard, webhook_job(engine=engine, timezone=settings.timezone)]
 
 
 def start_scheduler(*, engine: Engine, settings: Settings) -> JobRunner:

@@ -711,8 +711,8 @@ class WebhookEvent(Base):
 
 
 class WebhookDelivery(Base):
-    """One event for one endpoint. status: queued | sent | failed (attempts exhausted) | paused (its
-    endpoint paused); ``lease_until`` keeps two delivery passes from sending it at once."""
+    """One event for one endpoint. status: queued | sent | failed (refused for good, or attempts exhausted);
+    a claimed row's ``next_attempt_at`` is its lease (``workflows.delivery.lease``)."""
 
     __tablename__ = "webhook_deliveries"
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
@@ -721,7 +721,6 @@ class WebhookDelivery(Base):
     status: Mapped[str] = mapped_column(String(16), default="queued")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
-    lease_until: Mapped[datetime | None]
     last_status: Mapped[int | None] = mapped_column(Integer)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

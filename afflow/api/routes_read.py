@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 from afflow.api import reports
 from afflow.api.errors import ApiError, documented
 from afflow.api.pagination import CursorQuery, LimitQuery, Page, decode_cursor, page
-from afflow.api.views import commission_view, partner_view, payout_item_view, payout_view
 from afflow.clikit import UserError, parse_time
 from store.db import transaction
 from store.models import Commission, Partner, PayoutBatch, PayoutItem
 from tools.analytics_sql import program_currency
 from tools.api_keys import KeyView
+from tools.row_views import commission_view, partner_view, payout_item_view, payout_view
 
 READ_ERRORS = documented(400, 401, 403, 404, 422, 429)
 DaysQuery = Query(None, ge=1, le=3650, description="Window length in days.")

@@ -43,6 +43,7 @@ COMMANDS: dict[str, CommandEntry] = {
     "users": CommandEntry("portal", "Portal accounts (promoters, managers, finance) and sign-in links."),
     "program": CommandEntry("program", "Show or change the program's settings."),
     "rules": CommandEntry("rules", "Commission rule sets (versioned, effective-dated)."),
+    "webhooks": CommandEntry("webhooks", "Signed outbound webhooks to the brand's other tools."),
 }  # fmt: skip
 
 

@@ -37,7 +37,7 @@ def test_reconcile_hourly_fraud_daily_and_delivery_every_minute_from_start() -> 
     specs = jobs("America/New_York")
     after = datetime(2026, 3, 4, 12, 10, tzinfo=UTC)
 
-    assert set(specs) == {"weekly_cycle", "reconcile", "fraud_scan", "deliver_outbox"}
+    assert set(specs) == {"weekly_cycle", "reconcile", "fraud_scan", "deliver_outbox", "deliver_webhooks"}
     assert next_fire(specs["reconcile"], after) == datetime(2026, 3, 4, 13, 0, tzinfo=UTC)
     assert next_fire(specs["fraud_scan"], after) == datetime(2026, 3, 5, 8, 30, tzinfo=UTC)  # 03:30 EST
     delivery = specs["deliver_outbox"]

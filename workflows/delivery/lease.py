@@ -1,7 +1,8 @@
 """Claiming outbox rows with a lease, and rescheduling failed sends with exponential backoff.
 
-Both outboxes use it: ``workflows.delivery.outbox`` (Slack and email messages) and
-``workflows.delivery.conversion_senders`` (GA4 and Meta conversions). A row is *due* while it is ``queued``
+Every outbox uses it: ``workflows.delivery.outbox`` (Slack and email messages),
+``workflows.delivery.conversion_senders`` (GA4 and Meta conversions) and ``workflows.delivery.webhooks_out``
+(signed outbound webhooks). A row is *due* while it is ``queued``
 and its ``next_attempt_at`` is unset or past. ``claim`` takes due rows with one conditional UPDATE: it
 counts the attempt and moves ``next_attempt_at`` to the end of the lease, so a concurrent claimer's UPDATE
 finds the row no longer due and skips it (PostgreSQL re-checks the condition after the winner commits;
@@ -20,12 +21,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, or_, true, update
 from sqlalchemy.orm import Session
 
-from store.models import ConversionOutbox, OutboxMessage
+from store.models import ConversionOutbox, OutboxMessage, WebhookDelivery
 
 LEASE = timedelta(minutes=5)
 BACKOFF_BASE = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=6)
-Outbox = type[OutboxMessage] | type[ConversionOutbox]
+Outbox = type[OutboxMessage] | type[ConversionOutbox] | type[WebhookDelivery]
 
 
 def due(outbox: Outbox, now: datetime) -> ColumnElement[bool]:

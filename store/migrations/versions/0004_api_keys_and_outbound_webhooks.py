@@ -61,7 +61,6 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('next_attempt_at', store.models.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('lease_until', store.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('last_status', sa.Integer(), nullable=True),
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.Column('created_at', store.models.UTCDateTime(timezone=True), nullable=False),

@@ -1,6 +1,6 @@
-"""JSON views of the rows the CLI has no view of (partners, commissions, stored payout batches), in the CLI's
+"""JSON views of store rows the CLI has no view of (partners, commissions, stored payout batches), in the CLI's
 conventions: money a decimal string in the program currency, times ISO 8601 with offset, field names a
-public contract (add, never rename). Views the CLI has are imported from it, never copied here.
+public contract (add, never rename). The REST API and the outbound webhooks' payloads both use them.
 """
 
 from __future__ import annotations
