@@ -1,15 +1,19 @@
-"""Self-referral by network: orders through clicks from the prefix where the partner itself was logged in."""
+"""Self-referral: orders bought by the partner itself, matched by the identity keys the store holds (hashed like
+them), by the network where the partner was seen, or by one IP buying for many accounts at once."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from store.db import transaction
+from store.identity import email_key
+from tests.tools.fraud_programs import END, START, Program, background
+from tests.tools.fraud_programs import load as load_program
 from tests.tools.scenario import load
-from tools.fraud import FraudThresholds, scan
+from tools.fraud import Finding, FraudThresholds, scan
 
 AS_OF = datetime(2026, 3, 31, tzinfo=UTC)
 PROGRAM = {
@@ -50,3 +54,64 @@ def test_orders_from_the_partners_own_network_count_as_self_referral(engine: Eng
     evidence = findings[0].evidence
     assert (evidence["by_email_or_customer_id"], evidence["by_own_ip_prefix"], evidence["orders"]) == (1, 2, 4)
     assert evidence["sample_order_ids"] == ["o1", "o2", "o3"]  # not o4, from another network
+
+
+def _self_referral(engine: Engine, tmp_path: Path, program: Program) -> dict[str, Finding]:
+    load_program(engine, tmp_path, program)
+    with transaction(engine) as session:
+        report = scan(session=session, start=START, end=END, thresholds=FraudThresholds())
+    return {f.partner_id: f for f in report.findings if f.signal == "self_referral"}
+
+
+def test_guest_orders_under_the_partners_hashed_email_are_its_own(engine: Engine, tmp_path: Path) -> None:
+    """Webhooks store a guest as email_key(e-mail), never the address: the partner's own key must match it."""
+    program = background(seed=21)
+    program.partner("maya", email="Maya.Cole@Example.com")
+    for day in (3, 9, 15):
+        click = program.click("maya", START + timedelta(days=day))
+        program.order(START + timedelta(days=day, minutes=10), email_key(" maya.cole@example.com"), click_id=click)
+    found = _self_referral(engine, tmp_path, program)
+    assert list(found) == ["maya"]
+    assert found["maya"].evidence["by_email_or_customer_id"] == 3
+
+
+def test_a_platform_account_that_checked_out_with_the_partners_mailbox_is_the_partner(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """One checkout with ``me+deals@`` ties the shop's customer id to the partner; its other orders (no e-mail
+    shown) and a click carrying that id from another device are the partner's too."""
+    program = background(seed=22)
+    program.partner("noah", email="noah.kim@example.com")
+    first = program.click("noah", START + timedelta(days=2))
+    program.order(START + timedelta(days=2, minutes=5), "7123456", click_id=first, email=" Noah.Kim+deals@Example.com")
+    for day in (6, 11):
+        click = program.click("noah", START + timedelta(days=day))
+        program.order(START + timedelta(days=day, minutes=7), "7123456", click_id=click)
+    phone = program.click("noah", START + timedelta(days=20), customer_ref="7123456")
+    program.order(START + timedelta(days=20, hours=1), "guest:laptop", click_id=phone)
+    program.honest("other", clicks=200)  # the same customer id never appears here
+    found = _self_referral(engine, tmp_path, program)
+    assert list(found) == ["noah"]
+    assert found["noah"].evidence["by_email_or_customer_id"] == 4
+    assert found["noah"].severity == "high"
+
+
+def test_one_ip_buying_for_many_accounts_at_once_is_a_farm_and_a_shared_office_is_not(
+    engine: Engine, tmp_path: Path
+) -> None:
+    program = background(seed=23)
+    program.partner("farmer")
+    farm = program.ip()
+    for index in range(8):  # eight fresh accounts, one after the other, from one address
+        ts = START + timedelta(days=10, minutes=25 * index)
+        click = program.click("farmer", ts, ip=farm)
+        program.order(ts + timedelta(minutes=4), program.customer(returning=False), click_id=click, ip=farm)
+    program.partner("campus")
+    office = program.ip()
+    for day in range(2, 26, 4):  # six colleagues behind one address, each on their own day
+        ts = START + timedelta(days=day)
+        click = program.click("campus", ts, ip=office)
+        program.order(ts + timedelta(hours=3), program.customer(returning=False), click_id=click, ip=office)
+    found = _self_referral(engine, tmp_path, program)
+    assert list(found) == ["farmer"]
+    assert found["farmer"].evidence["by_account_farm"] == 8 and found["farmer"].severity == "high"

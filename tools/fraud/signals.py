@@ -6,8 +6,8 @@ This module judges the *traffic* (click injection, cookie stuffing, click spammi
 ``tools.fraud.customer_signals`` judges *who bought* (self-referral, coupon leakage, customer poaching).
 
 When two signals describe the same partner, the more specific one wins and the other is not reported:
-cookie stuffing and click injection explain a high returning-customer share by themselves (those
-customers were going to buy anyway), and cookie stuffing explains mass clicking. Injection and poaching,
+cookie stuffing, click spamming and click injection explain a high returning-customer share by themselves
+(those customers were going to buy anyway), and cookie stuffing explains mass clicking. Injection and poaching,
 both a click slipped in before an order, are told apart by the click's timing (seconds or minutes before
 the order; see ``_one_interception``).
 """
@@ -54,8 +54,10 @@ def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
     count_improbable = departure.get("p_value", 1.0) < t.significance
     if not (distribution_differs or count_improbable):
         return None
-    strong = share is not None and share >= 2 * t.fast_share_floor
-    severity = "high" if strong and (distribution_differs or f.timed_orders >= 2 * t.min_orders) else "medium"
+    # high: both views agree, the count far beyond chance; a share twice the floor speaks for itself
+    overwhelming = share is not None and share >= 2 * t.fast_share_floor
+    beyond_chance = distribution_differs and departure.get("p_value", 1.0) < t.strong_significance
+    severity = "high" if beyond_chance or (overwhelming and f.timed_orders >= 2 * t.min_orders) else "medium"
     evidence = {
         "fast_share": departure,
         "fast_conversion_seconds": t.fast_conversion_seconds,
@@ -189,7 +191,7 @@ DETECTORS = (
 )
 # signal -> the signals that, when present for the same partner, already explain it.
 EXPLAINED_BY = {
-    "customer_poaching": {"cookie_stuffing", "click_injection", "self_referral", "coupon_leakage"},
+    "customer_poaching": {"cookie_stuffing", "click_spamming", "click_injection", "self_referral", "coupon_leakage"},
     "click_spamming": {"cookie_stuffing"},
 }
 
