@@ -2,8 +2,10 @@
 
 Builds the demo through the same path as ``afflow demo`` (generate, import, ledger history), adds one
 account per role, then times each role's pages in-process (``afflow serve``'s app from ``afflow.wiring`` under
-FastAPI's TestClient, server-side rendering included) and prints the median per page with its ratio to the login page measured in the same run.
-Run: ``python bench/portal.py [--partners N] [--repeat R]``. Prints figures; asserts nothing.
+FastAPI's TestClient, server-side rendering included) and prints the median per page with its ratio to the
+login page measured in the same run.
+Run: ``python -m bench.portal [--partners N] [--repeat R]`` (``python bench/portal.py`` would import
+``bench/agents.py`` as the ``agents`` package). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
