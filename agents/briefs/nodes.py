@@ -12,9 +12,10 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents import analysis
-from agents.briefs.picking import is_video_channel, partner_top_category, pick_skus
+from agents.briefs.picking import partner_top_category, pick_skus
 from agents.briefs.state import BriefCopy, BriefsState, PartnerBrief
 from agents.context import AgentContext
+from agents.wording import TELLING_KINDS, channel
 from prompts import render
 from store.db import transaction
 from tools import ledger_view, outbox
@@ -43,6 +44,7 @@ def plan_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str,
         if pid in flagged:
             continue  # offboarding proposed or fraud under review: no creative push meanwhile
         partner_sales = sales.get(pid, [])
+        speaks_to = channel(contact.channel)
         briefs.append(
             PartnerBrief(
                 partner_id=pid,
@@ -52,7 +54,9 @@ def plan_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str,
                 audience_size=contact.audience_size,
                 tier=tiers.get(pid, "maintain"),
                 top_category=partner_top_category(sales=partner_sales, inventory=inventory),
-                is_video=is_video_channel(contact.channel),
+                channel_kind=speaks_to.kind,
+                audience=speaks_to.audience,
+                is_video=speaks_to.shows_video,
                 picks=pick_skus(sales=partner_sales, inventory=inventory, overstock=overstock,
                                 new_arrivals=new_arrivals),
             )
@@ -114,21 +118,21 @@ def queue_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str
 
 
 def offline_copy(brief: PartnerBrief) -> BriefCopy:
-    """Template copy from the data: the partner's category, its audience and why each product was picked."""
+    """Template copy from the data: the lead product in its own category, told the way the channel tells it
+    (podcast listeners hear about it, viewers see it), and why each product was picked."""
     lead = brief.picks[0]
-    category = brief.top_category or lead.category
-    audience = "your viewers" if brief.is_video else "your readers"
-    angle = (
-        f"Show {audience} how {lead.title} solves a real {category.lower()} problem, in use, "
-        f"then give them one or two alternatives for different budgets."
-    )
+    audience = f"your {brief.audience}"
+    opening = (f"Tell {audience} about {lead.title} from your own use" if brief.channel_kind in TELLING_KINDS
+               else f"Show {audience} {lead.title} in use")
+    angle = (f"{opening}: the problem it solves and how it compares with the rest of our {lead.category} range, "
+             "then give them one or two alternatives for different budgets.")
     points = [f"{pick.title}: {pick.why}." for pick in brief.picks[:3]]
     if brief.tier == "growth":
         points.append("You are one of our fastest-growing partners: ask us for early access to launches.")
     script = None
     if brief.is_video:
         script = (
-            f"HOOK (0-5s): \"The one {category.lower()} item I keep reaching for.\"\n"
+            f"HOOK (0-5s): \"If you buy one thing in {lead.category} this season, make it this.\"\n"
             f"DEMO (5-22s): use {lead.title} on camera; show the detail that matters and one honest drawback.\n"
             f"CTA (22-30s): \"It's linked below, and the link supports the channel.\""
         )

@@ -9,27 +9,24 @@ from __future__ import annotations
 from collections import Counter
 
 from agents.briefs.state import SkuPick
+from agents.wording import counted
 from tools.inventory import SkuInventory
 from tools.ledger_view import SkuSales
 
 PICKS = 5
-VIDEO_HINTS = ("youtube", "tiktok", "instagram", "twitch", "vimeo", "reels")
-
-
-def is_video_channel(channel: str) -> bool:
-    return any(hint in channel.lower() for hint in VIDEO_HINTS)
 
 
 def pick_skus(*, sales: list[SkuSales], inventory: dict[str, SkuInventory], overstock: list[SkuInventory],
               new_arrivals: list[SkuInventory]) -> list[SkuPick]:
     picks: dict[str, SkuPick] = {}
     top_category = partner_top_category(sales=sales, inventory=inventory)
-    for row in sales:
+    for rank, row in enumerate(sales):  # best selling first
         item = inventory.get(row.sku)
         if item is None or item.low_stock or item.stock <= 0:
             continue
+        lead = "your best seller with us" if rank == 0 else "also selling for you"
         picks[row.sku] = SkuPick(sku=row.sku, title=item.title, category=item.category,
-                                 why=f"your best converter: {row.units} sold through your links in the last 4 weeks")
+                                 why=f"{lead}: {counted(row.units, 'unit')} sold through your links in the last 4 weeks")
         if len(picks) >= 2:
             break
     for item in _prefer_category(overstock, top_category)[:2]:

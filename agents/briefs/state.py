@@ -31,7 +31,9 @@ class PartnerBrief(BaseModel):
     audience_size: int
     tier: str
     top_category: str | None
-    is_video: bool
+    channel_kind: str  # agents.wording.channel: podcast | video | newsletter | social | app | site | written
+    audience: str  # who the channel speaks to: "listeners", "viewers", "subscribers", "followers", "readers"...
+    is_video: bool  # a short video script fits
     picks: list[SkuPick]
     copy_: BriefCopy | None = None
 

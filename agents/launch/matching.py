@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from agents.wording import counted
 from tools.inventory import SkuInventory
 from tools.ledger_view import PartnerContact, SkuSales
 
@@ -39,10 +40,9 @@ class Match:
 
     def why(self, category: str) -> str:
         if self.category_units:
-            return (f"new in {category}, where your links sold {self.category_units} "
-                    f"unit{'s' if self.category_units != 1 else ''} in the last 90 days")
-        return (f"a new category for us ({category}); your links sold {self.units} units across the shop in "
-                f"90 days and you reach {self.audience_size:,} people")
+            return f"new in {category}, where your links sold {counted(self.category_units, 'unit')} in the last 90 days"
+        return (f"a new category for us ({category}); your links sold {counted(self.units, 'unit')} across the shop "
+                f"in 90 days and you reach {counted(self.audience_size, 'person', 'people')}")
 
 
 def histories(*, contacts: Mapping[str, PartnerContact], sales: Mapping[str, list[SkuSales]],

@@ -15,10 +15,10 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents.analysis import flagged_partners
-from agents.briefs.picking import is_video_channel
 from agents.briefs.state import BriefCopy, BriefsState, PartnerBrief, SkuPick
 from agents.context import AgentContext
 from agents.launch.matching import best_partners, histories
+from agents.wording import TELLING_KINDS, channel
 from prompts import render
 from store.db import transaction
 from tools import ledger_view, outbox
@@ -52,10 +52,11 @@ def match_partners(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[s
             if item.sku in announced.get(pid, set()):
                 continue
             contact = contacts[pid]
+            speaks_to = channel(contact.channel)
             brief = briefs.setdefault(pid, PartnerBrief(
                 partner_id=pid, name=contact.name, email=contact.email, channel=contact.channel,
                 audience_size=contact.audience_size, tier="launch", top_category=item.category,
-                is_video=is_video_channel(contact.channel), picks=[]))
+                channel_kind=speaks_to.kind, audience=speaks_to.audience, is_video=speaks_to.shows_video, picks=[]))
             if _fits(pid, [*(p.sku for p in brief.picks), item.sku]):
                 brief.picks.append(SkuPick(sku=item.sku, title=item.title, category=item.category,
                                            why=match.why(item.category)))
@@ -92,14 +93,16 @@ def queue_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str
 
 
 def offline_launch_copy(brief: PartnerBrief) -> BriefCopy:
-    """Launch copy from the data: what is new, in which category, and why this partner's audience."""
+    """Launch copy from the data: what is new, in its own category, told the way the channel tells it."""
     lead, others = brief.picks[0], brief.picks[1:]
-    audience = "your viewers" if brief.is_video else "your readers"
-    angle = (f"A first look: show {audience} {lead.title}, new in {lead.category}, next to what they already use, "
+    audience = f"your {brief.audience}"
+    first_look = (f"tell {audience} about {lead.title}" if brief.channel_kind in TELLING_KINDS
+                  else f"show {audience} {lead.title}")
+    angle = (f"A first look: {first_look}, new in {lead.category}, next to what they already use, "
              "and say plainly who it is for.")
     points = [
         f"You are among the first to feature {lead.title}: an honest first impression is the story.",
-        f"Compare it with the {lead.category.lower()} {audience} already bought through you: what is better, "
+        f"Compare it with what {audience} already bought in {lead.category} through you: what is better, "
         "what is different, who should skip it.",
     ]
     if others:
@@ -107,7 +110,7 @@ def offline_launch_copy(brief: PartnerBrief) -> BriefCopy:
     points.append("Each product has its own tracking link below, so we can tell you which one your audience chose.")
     script = None
     if brief.is_video:
-        script = (f"HOOK (0-5s): \"New in {lead.category.lower()}, and I got it first: {lead.title}.\"\n"
+        script = (f"HOOK (0-5s): \"New in {lead.category}, and I got it first: {lead.title}.\"\n"
                   f"DEMO (5-22s): unbox it and use it once on camera; compare it with what you use today.\n"
                   "CTA (22-30s): \"It's linked below, and the link supports the channel.\"")
     return BriefCopy(angle=angle, talking_points=points[:5], video_script=script)

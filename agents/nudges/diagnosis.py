@@ -9,6 +9,11 @@ partners, and the one action to take. Pure functions over analytics already load
   or clicks fell by 20% or more with p < 0.01 (clicks are many; orders of a small partner are few).
 - Similar partners: clean partners (maintain or growth, no fraud finding) whose revenue grew, that sell the
   declining partner's main category (else share its network, else any). What works is what they sell most.
+- What drove the decline: revenue = (clicks x conversion + orders not credited through a click) x average
+  order value; the change is split exactly among those four factors by their Shapley values (each factor's
+  effect averaged over every order of changing them, so a conversion that fell to zero is not blamed on the
+  clicks that fell alongside it). When revenue held and only orders fell, the orders are split the same way.
+  The driver is the factor that took away the most.
 """
 
 from __future__ import annotations
@@ -18,12 +23,15 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
+from itertools import combinations
 
+from agents.wording import change_text, counted
 from store.money import human_money
 from tools.analytics_sql import percent_text, ratio
 from tools.inventory import SkuInventory
 from tools.ledger_view import SkuSales
-from tools.metrics import PartnerMetrics, rates_of
+from tools.metrics import PartnerMetrics, Totals, rates_of
 
 DECLINE = Decimal("-0.20")
 MIN_PREVIOUS_ORDERS = 3
@@ -104,29 +112,77 @@ def similar_partners(*, category: str | None, network: str, growing: list[Partne
                  conversion_rate=ratio(orders, clicks))
 
 
-def pct(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{(value * 100).quantize(Decimal(1)):+}%"
+FACTORS = ("clicks", "conversion", "other_orders", "order_value")
 
 
-def fall(value: Decimal | None) -> str:
-    """``-0.49`` -> ``"49%"``: for sentences that already say "fell"."""
-    return "n/a" if value is None else f"{(abs(value) * 100).quantize(Decimal(1))}%"
+def _factors(totals: Totals, fallback: Totals) -> dict[str, Fraction]:
+    """The four factors of ``totals``; a rate with nothing to divide by takes ``fallback``'s (it did not move)."""
+    def rate(numerator: int, denominator: int, other_numerator: int, other_denominator: int) -> Fraction:
+        if denominator:
+            return Fraction(numerator, denominator)
+        return Fraction(other_numerator, other_denominator) if other_denominator else Fraction(0)
+
+    return {
+        "clicks": Fraction(totals.clicks),
+        "conversion": rate(totals.click_orders, totals.clicks, fallback.click_orders, fallback.clicks),
+        "other_orders": Fraction(totals.orders - totals.click_orders),
+        "order_value": rate(totals.revenue_cents, totals.orders, fallback.revenue_cents, fallback.orders),
+    }
+
+
+def measure_of(partner: PartnerMetrics) -> str:
+    """What declined: ``revenue`` when it fell by ``DECLINE`` or more, else ``orders`` (see ``is_declining``)."""
+    revenue = partner.change.revenue
+    return "revenue" if revenue is not None and revenue <= DECLINE else "orders"
+
+
+def drivers(partner: PartnerMetrics, *, measure: str = "revenue") -> dict[str, Decimal]:
+    """Each factor's exact share of the change of ``measure`` (revenue in cents, or orders), in ``FACTORS``
+    order; the shares add up to the change (orders have no order-value factor)."""
+    now = _factors(partner.current, partner.previous)
+    before = _factors(partner.previous, partner.current)
+    names = FACTORS if measure == "revenue" else FACTORS[:3]
+
+    def value(changed: frozenset[str]) -> Fraction:
+        f = {name: (now if name in changed else before)[name] for name in FACTORS}
+        orders = f["clicks"] * f["conversion"] + f["other_orders"]
+        return orders * f["order_value"] if "order_value" in names else orders
+
+    n = len(names)
+    shares = {}
+    for name in names:
+        others = [other for other in names if other != name]
+        total = Fraction(0)
+        for size in range(n):
+            weight = Fraction(math.factorial(size) * math.factorial(n - size - 1), math.factorial(n))
+            for subset in combinations(others, size):
+                total += weight * (value(frozenset(subset) | {name}) - value(frozenset(subset)))
+        shares[name] = (Decimal(total.numerator) / Decimal(total.denominator)).quantize(Decimal("0.01"))
+    return shares
+
+
+def main_driver(shares: Mapping[str, Decimal]) -> str:
+    """The factor that took away the most (ties go to the first of ``FACTORS``)."""
+    return min(shares, key=lambda name: (shares[name], FACTORS.index(name)))
 
 
 def what_changed(partner: PartnerMetrics, *, days: int, currency: str, lost: tuple[str, int, int] | None) -> list[str]:
     """The partner's own numbers, this window against the one before; ``lost`` = (title, units now, before)."""
     now, before, change = partner.current, partner.previous, partner.change
+    rates, rates_before = partner.rates, rates_of(before)
     lines = [
         f"revenue {human_money(now.revenue_cents, currency)} in the last {days} days, against "
-        f"{human_money(before.revenue_cents, currency)} in the {days} before ({pct(change.revenue)})",
-        f"orders {now.orders} against {before.orders} ({pct(change.orders)})",
-        f"clicks {now.clicks} against {before.clicks} ({pct(change.clicks)}); "
-        f"{percent_text(partner.rates.conversion_rate)} of clicks bought, against "
-        f"{percent_text(rates_of(before).conversion_rate)}",
+        f"{human_money(before.revenue_cents, currency)} in the {days} before ({change_text(change.revenue)})",
+        f"orders {now.orders:,} against {before.orders:,} ({change_text(change.orders)})",
+        f"clicks {now.clicks:,} against {before.clicks:,} ({change_text(change.clicks)}); "
+        f"{percent_text(rates.conversion_rate)} of clicks bought, against {percent_text(rates_before.conversion_rate)}",
     ]
+    if rates.aov_cents is not None and rates_before.aov_cents is not None:
+        lines.append(f"average order {human_money(rates.aov_cents, currency)}, against "
+                     f"{human_money(rates_before.aov_cents, currency)}")
     if lost is not None:
         title, units_now, units_before = lost
-        lines.append(f"{title}, your best seller before, sold {units_now} units, against {units_before}")
+        lines.append(f"{title}, your best seller before, sold {counted(units_now, 'unit')}, against {units_before:,}")
     return lines
 
 

@@ -16,26 +16,24 @@ from langgraph.runtime import Runtime
 
 from agents import analysis
 from agents.context import AgentContext
+from agents.nudges import sentences
 from agents.nudges.diagnosis import (
-    Peers,
     biggest_loss,
     comparison_days,
-    fall,
+    drivers,
     is_declining,
     main_category,
-    pct,
+    main_driver,
+    measure_of,
     similar_partners,
-    traffic_fell,
     what_changed,
 )
 from agents.nudges.state import NudgeCopy, NudgeFacts, NudgesState
+from agents.wording import change_text, channel
 from prompts import render
 from store.db import transaction
 from tools import ledger_view, outbox
-from tools.analytics_sql import percent_text
-from tools.inventory import SkuInventory
 from tools.links import create_sku_links
-from tools.metrics import PartnerMetrics
 
 NUDGED_TIERS = ("maintain", "growth")
 
@@ -92,15 +90,24 @@ def find_declines(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[st
                                  category_now=category_now, network_of=network_of)
         loss = biggest_loss(sales_now.get(partner.partner_id, []), sales_before.get(partner.partner_id, []))
         lost = (stock[loss[0]].title if loss[0] in stock else loss[0], loss[1], loss[2]) if loss else None
-        action, action_sku = _action(partner, peers, stock.get(loss[0]) if loss else None, stock)
+        measure, audience = measure_of(partner), channel(contact.channel).audience
+        shares = drivers(partner, measure=measure)
+        driver = main_driver(shares)
+        action, action_sku = sentences.action(partner, driver=driver, peers=peers, audience=audience, stock=stock,
+                                              lost=stock.get(loss[0]) if loss else None, currency=currency)
         changed = what_changed(partner, days=days, currency=currency, lost=lost)
-        changed.append(f"the whole program over the same days: revenue {pct(program_change)}")
+        changed.append(f"the whole program over the same days: revenue {change_text(program_change)}")
+        decline = sentences.decline(partner, measure=measure, days=days, currency=currency)
+        cause = sentences.cause(partner, shares=shares, currency=currency)
+        program_context = sentences.program_context(program_change)
         facts.append(NudgeFacts(
             partner_id=partner.partner_id, name=contact.name, email=contact.email, network=contact.network,
-            window_days=days, category=category, what_changed=changed,
-            works_for_peers=_works(peers, category, contact.network, days, stock),
+            channel=contact.channel, audience=audience, window_days=days, category=category, what_changed=changed,
+            driver=driver, decline=decline, cause=cause, program_context=program_context,
+            works_for_peers=sentences.works_for_peers(peers, category, contact.network, days, stock),
             peer_skus=[stock[sku].title for sku, _ in peers.top_skus], peer_count=len(peers.partner_ids),
-            action=action, action_sku=action_sku, opening=_opening(partner, days, program_change),
+            action=action, action_sku=action_sku,
+            opening=sentences.opening(decline=decline, cause=cause, program=program_context),
         ))
     return base | {"window_days": days, "facts": facts}
 
@@ -139,49 +146,3 @@ def offline_nudge(facts: NudgeFacts) -> NudgeCopy:
     """A short personal opening; the numbers, the peers and the action follow in their own sections."""
     headline = f"{facts.name}: your last {facts.window_days} days, and one thing to try this week"
     return NudgeCopy(headline=headline, body=facts.opening)
-
-
-def _opening(partner: PartnerMetrics, days: int, program_change: Decimal | None) -> str:
-    revenue = partner.change.revenue
-    text = (f"Your sales through us fell {fall(revenue)} over the last {days} days" if revenue is not None and revenue < 0
-            else f"Your orders through us fell {fall(partner.change.orders)} over the last {days} days")
-    text += (f", mostly because fewer people clicked ({fall(partner.change.clicks)} fewer clicks)."
-             if traffic_fell(partner) else ", although your clicks held up: fewer of the people who clicked bought.")
-    if program_change is not None and program_change >= 0:
-        text += f" Over the same days the program as a whole grew {fall(program_change)}, so it is not the season."
-    elif program_change is not None:
-        text += f" The program as a whole fell {fall(program_change)} too, so part of it is the season."
-    return text + " Below: your numbers, what is working for partners like you, and one thing to try this week."
-
-
-def _works(peers: Peers, category: str | None, network: str, days: int, stock: dict[str, SkuInventory]) -> str:
-    if not peers.partner_ids:
-        return "No partner comparable to you grew over the same days, so part of this is the season, not you."
-    who = {"category": f"partners who sell {category}", "network": f"partners from {network}",
-           "program": "partners"}[peers.basis]
-    sentence = f"{len(peers.partner_ids)} {who} grew their revenue over the same {days} days"
-    if peers.top_skus:
-        sentence += "; what they sell most: " + ", ".join(
-            f"{stock[sku].title} ({units} units)" for sku, units in peers.top_skus)
-    return sentence + f", converting {percent_text(peers.conversion_rate)} of their clicks."
-
-
-def _action(partner: PartnerMetrics, peers: Peers, lost: SkuInventory | None,
-            stock: dict[str, SkuInventory]) -> tuple[str, str | None]:
-    """One concrete action and the SKU it features (its tracking link goes into the nudge)."""
-    suggestion = next((sku for sku, _ in peers.top_skus if lost is None or sku != lost.sku), None)
-    title = stock[suggestion].title if suggestion else None
-    if lost is not None and (lost.stock <= 0 or lost.low_stock):
-        left = "is out of stock" if lost.stock <= 0 else f"is down to {lost.stock} units ({lost.days_of_cover} days of cover)"
-        target = f"{title}, using the link below" if title else "another product your audience already buys"
-        return (f"{lost.title} {left}, which explains part of the drop: swap its link in the post that features it "
-                f"for {target}.", suggestion)
-    if traffic_fell(partner):
-        sku = suggestion or (lost.sku if lost is not None else None)
-        target = title or (lost.title if lost is not None else "your best-selling product")
-        link = "the tracking link below" if sku else "your tracking link"
-        return (f"publish one new piece this week on {target}, with {link} in its first lines: "
-                f"your clicks fell {fall(partner.change.clicks)}, and fresh content is what brings them back.", sku)
-    target = f"{title}, using the link below" if title else "a product that is in stock and selling"
-    return (f"your clicks held up ({pct(partner.change.clicks)}) but fewer of them bought: in the post that sends you "
-            f"the most clicks, lead with {target}.", suggestion)

@@ -12,9 +12,15 @@ class NudgeFacts(BaseModel):
     name: str
     email: str
     network: str
+    channel: str  # as the partner entered it (untrusted: fenced in prompts)
+    audience: str  # who the channel speaks to (agents.wording.channel): "listeners", "viewers", ...
     window_days: int
     category: str | None
     what_changed: list[str]
+    driver: str  # what took away the most: clicks | conversion | other_orders | order_value (diagnosis.drivers)
+    decline: str  # "Your sales through us fell 78.8% over the last 28 days"
+    cause: str  # "mostly because ...", from the driver
+    program_context: str  # how the program moved over the same days, and whether that is the season
     works_for_peers: str  # one sentence: who the peers are and what they sell
     peer_skus: list[str]  # titles
     peer_count: int

@@ -6,8 +6,11 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
+from agents.nudges.diagnosis import drivers, main_driver
 from agents.summary.decisions import DecisionGroup, FraudRow
+from agents.wording import change_text, counted, size_text
 from store.money import human_money
+from tools.analytics_sql import percent_text
 from tools.metrics import PartnerMetrics, Totals, change_of, rates_of
 
 
@@ -63,10 +66,6 @@ class SummaryFacts(BaseModel):
     offboarding_stops: str = ""
 
 
-def pct(value: Decimal | None) -> str:
-    return "n/a" if value is None else f"{(value * 100).quantize(Decimal('0.1')):+}%"
-
-
 def points(now: Decimal | None, before: Decimal | None) -> str:
     """The change of a rate in percentage points (a relative change of a rate misleads)."""
     return "n/a" if now is None or before is None else f"{((now - before) * 100).quantize(Decimal('0.01')):+} pp"
@@ -83,15 +82,15 @@ def kpis(current: Totals, previous: Totals, currency: str) -> list[Kpi]:
 
     return [
         Kpi(name="Revenue", current=money(current.revenue_cents), previous=money(previous.revenue_cents),
-            change=pct(change.revenue)),
-        Kpi(name="Orders", current=f"{current.orders:,}", previous=f"{previous.orders:,}", change=pct(change.orders)),
-        Kpi(name="Clicks", current=f"{current.clicks:,}", previous=f"{previous.clicks:,}", change=pct(change.clicks)),
+            change=change_text(change.revenue)),
+        Kpi(name="Orders", current=f"{current.orders:,}", previous=f"{previous.orders:,}", change=change_text(change.orders)),
+        Kpi(name="Clicks", current=f"{current.clicks:,}", previous=f"{previous.clicks:,}", change=change_text(change.clicks)),
         Kpi(name="Conversion rate", current=rate(now_rates.conversion_rate), previous=rate(before_rates.conversion_rate),
             change=points(now_rates.conversion_rate, before_rates.conversion_rate)),
         Kpi(name="Commission", current=money(current.commission_cents), previous=money(previous.commission_cents),
-            change=pct(change.commission)),
+            change=change_text(change.commission)),
         Kpi(name="Margin contribution", current=money(current.margin_contribution_cents),
-            previous=money(previous.margin_contribution_cents), change=pct(change.margin_contribution)),
+            previous=money(previous.margin_contribution_cents), change=change_text(change.margin_contribution)),
     ]
 
 
@@ -117,7 +116,7 @@ def ranked(partners: list[PartnerMetrics], names: dict[str, str], currency: str,
                     revenue=human_money(p.current.revenue_cents, currency),
                     margin=human_money(p.rates.margin_contribution_cents, currency),
                     flagged=p.partner_id in flagged,
-                    margin_cents=p.rates.margin_contribution_cents, change=pct(p.change.revenue))
+                    margin_cents=p.rates.margin_contribution_cents, change=change_text(p.change.revenue))
          for p in active),
         key=lambda row: (-row.margin_cents, row.partner_id),
     )
@@ -144,9 +143,15 @@ def _why_bottom(row: PartnerRow, partner: PartnerMetrics, currency: str) -> str:
     if row.margin_cents < 0:
         return "its commission exceeds what its orders earn"
     lost = f"lost {human_money(_drop(partner), currency)} of revenue"
-    clicks = partner.change.clicks
-    if clicks is not None and clicks <= Decimal("-0.2"):
-        return f"{lost}: {(abs(clicks) * 100).quantize(Decimal(1))}% fewer clicks"
-    if partner.current.orders == 0:
-        return f"{lost}: clicks held up, no orders"
-    return f"{lost}: fewer of its clicks bought"
+    driver = main_driver(drivers(partner, measure="revenue"))
+    if driver == "clicks":
+        return f"{lost}: {size_text(partner.change.clicks)} fewer clicks"
+    if driver == "conversion":
+        if partner.current.clicks and not partner.current.click_orders:
+            return f"{lost}: none of its {counted(partner.current.clicks, 'click')} bought"
+        return (f"{lost}: fewer of its clicks bought ({percent_text(partner.rates.conversion_rate)}, against "
+                f"{percent_text(rates_of(partner.previous).conversion_rate)})")
+    if driver == "order_value":
+        return (f"{lost}: smaller orders ({human_money(partner.rates.aov_cents or 0, currency)} on average, against "
+                f"{human_money(rates_of(partner.previous).aov_cents or 0, currency)})")
+    return f"{lost}: fewer orders through its code or ref link"

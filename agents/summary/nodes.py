@@ -18,6 +18,7 @@ from agents.context import AgentContext
 from agents.summary.decisions import MESSAGE_LABELS, amount, decision_groups, fraud_rows, human
 from agents.summary.facts import NetworkRow, SummaryFacts, by_network, kpis, ranked
 from agents.summary.state import SummaryCopy, SummaryState
+from agents.wording import counted
 from prompts import render
 from store.db import transaction
 from store.money import human_money
@@ -136,7 +137,7 @@ def offline_copy(facts: SummaryFacts) -> SummaryCopy:
     revenue, orders, margin = facts.kpis[0], facts.kpis[1], facts.kpis[5]
     share = f", {facts.store_share} of all store revenue" if facts.store_share else ""
     headline = (f"Partners brought in {revenue.current} this week ({revenue.change} on last week{share}), "
-                f"from {orders.current} orders; margin after commission and cost of goods: {margin.current} "
+                f"from {orders.current} order{'' if orders.current == '1' else 's'}; margin after commission and cost of goods: {margin.current} "
                 f"({margin.change}).")
     highlights = []
     if facts.top:
@@ -155,13 +156,15 @@ def offline_copy(facts: SummaryFacts) -> SummaryCopy:
         highlights.append(text + ".")
     if facts.decisions:
         parts = [f"{g.count} {g.short}" + (f" ({g.total})" if g.total else "") for g in facts.decisions[:3]]
-        highlights.append(f"{sum(g.count for g in facts.decisions)} decisions wait for you: " + "; ".join(parts) + ".")
+        waiting = sum(g.count for g in facts.decisions)
+        highlights.append(f"{counted(waiting, 'decision')} {'waits' if waiting == 1 else 'wait'} for you: "
+                          + "; ".join(parts) + ".")
     watch = []
     if facts.fraud_rows:
         names = ", ".join(row.partner.split(" (")[0] for row in facts.fraud_rows[:3])
         more = f" and {len(facts.fraud_rows) - 3} more" if len(facts.fraud_rows) > 3 else ""
         recovered = (f", {facts.protected_applied} already recovered" if facts.protected_applied_cents else "")
-        watch.append(f"High-severity fraud at {len(facts.fraud_rows)} partners this week ({names}{more}): "
+        watch.append(f"High-severity fraud at {counted(len(facts.fraud_rows), 'partner')} this week ({names}{more}): "
                      f"{facts.protected_pending} in clawbacks waits for your approval{recovered}.")
     if facts.bottom and facts.bottom[0].margin_cents < 0:
         worst = facts.bottom[0]
@@ -170,7 +173,8 @@ def offline_copy(facts: SummaryFacts) -> SummaryCopy:
         names = ", ".join(f"{row.name} ({row.change})" for row in facts.bottom[:3])
         nudged = facts.messages_sent.get("performance nudges", 0)
         watch.append(f"Revenue is down {revenue.change.lstrip('-')}; the largest drops: {names}. "
-                     f"{nudged} partners whose decline was more than noise got a nudge with one concrete action.")
+                     f"{counted(nudged, 'partner')} whose decline was more than noise "
+                     f"{'was' if nudged == 1 else 'were'} sent a nudge with one concrete action.")
     if not watch:
         watch.append("No high-severity fraud this week.")
     return SummaryCopy(headline=headline[:300], highlights=highlights[:3], watch_outs=watch[:2])

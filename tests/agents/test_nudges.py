@@ -5,19 +5,25 @@ with its tracking link; steady partners get nothing; short histories compare sho
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
-from agents.nudges.diagnosis import comparison_days, drop_p_value
+from agents.nudges.diagnosis import comparison_days, drivers, drop_p_value, main_driver
 from agents.nudges.graph import run as run_nudges
+from agents.nudges.sentences import program_context
 from agents.runs import run_agent
+from agents.wording import change_text, channel
 from store.db import transaction
+from store.models import Partner
 from tests.agents.config import agent_config
 from tests.agents.programs import PARTNER_HEADER, write_csv
 from tools import outbox
+from tools.metrics import PartnerMetrics, Totals, change_of, rates_of
 from workflows.demo.generator import generate_program
 from workflows.demo.loader import load_program
 from workflows.importing.importer import import_csv
@@ -32,7 +38,8 @@ CATALOG = [
 ]
 # partner -> (clicks, orders, sku) in the 28 days before the last 28, then in the last 28
 TRAFFIC = {
-    "p-fade": ((60, 8, "BOOT-1"), (20, 2, "BOOT-1")),
+    "p-fade": ((60, 8, "BOOT-1"), (20, 2, "BOOT-1")),  # fewer clicks
+    "p-sag": ((60, 8, "BOOT-1"), (58, 1, "BOOT-1")),  # as many clicks, hardly anyone bought
     "p-up1": ((30, 3, "BOOT-1"), (40, 6, "BOOT-2")),
     "p-up2": ((30, 3, "BOOT-1"), (45, 7, "BOOT-2")),
     "p-flat": ((40, 4, "BOOT-1"), (40, 4, "BOOT-1")),
@@ -64,6 +71,11 @@ def build_program(engine: Engine, tmp_path: Path, now: datetime) -> None:
         import_csv(session=session, kind="orders", path=write_csv(tmp_path / "orders.csv", ORDER_HEADER, orders))
 
 
+def bodies(engine: Engine) -> dict[str, str]:
+    with transaction(engine) as session:
+        return {m.partner_id or "": m.body_text for m in outbox.queued_messages(session=session, kind="nudge")}
+
+
 def nudge(engine: Engine, now: datetime) -> dict[str, object]:
     result, _ = run_agent(agent="nudges", engine=engine, config=agent_config(public_url="http://links.test"), now=now,
                           body=run_nudges)
@@ -77,17 +89,63 @@ def test_a_declining_partner_hears_what_changed_what_works_and_one_action(engine
     result = nudge(engine, now)
 
     assert result["window_days"] == 28
-    assert [n["partner_id"] for n in result["nudges"]] == ["p-fade"], "steady and growing partners get no nudge"
+    assert [n["partner_id"] for n in result["nudges"]] == ["p-fade", "p-sag"], "steady and growing partners: none"
     assert result["nudges"][0]["sku"] == "BOOT-2", "the action features what similar partners sell most"
-    with transaction(engine) as session:
-        [message] = outbox.queued_messages(session=session, kind="nudge")
-        body = message.body_text
-    assert "Your sales through us fell 75%" in body and "fewer people clicked (67% fewer clicks)" in body
-    assert "orders 2 against 8 (-75%)" in body and "clicks 20 against 60 (-67%)" in body
+    body = bodies(engine)["p-fade"]
+    assert "Your sales through us fell 75.0%" in body
+    assert "mostly because fewer people clicked (20 clicks, against 60)" in body
+    assert "orders 2 against 8 (-75.0%)" in body and "clicks 20 against 60 (-66.7%)" in body
     assert "2 partners who sell Boots grew their revenue" in body and "Trail Runner (13 units)" in body
     assert body.count("http://links.test/r/") == 1, "the action's product comes with its tracking link"
     assert "Publish one new piece this week on Trail Runner" in body
     assert nudge(engine, now)["queued"] == 0, "one nudge per partner per week"
+
+
+def test_a_nudge_whose_conversion_fell_names_conversion_not_clicks(engine: Engine, tmp_path: Path) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    build_program(engine, tmp_path, now)
+
+    nudge(engine, now)
+
+    body = bodies(engine)["p-sag"]
+    opening = body.split("\n\n")[1]
+    assert "mostly because fewer of the people who clicked bought: 1.7% of clicks, against 13.3%" in opening
+    assert "while your clicks held up (-3.3%)" in opening
+    assert "fewer people clicked" not in body and "clicks fell" not in body
+    assert "Your clicks held up (-3.3%) but fewer of them bought" in body
+
+
+def test_the_programs_change_keeps_its_sign_and_a_decimal() -> None:
+    assert change_text(Decimal("0.0018")) == "+0.2%" and change_text(Decimal("-0.0061")) == "-0.6%"
+    assert change_text(Decimal("0.0004")) == "about flat" and change_text(None) == "n/a"
+    assert program_context(Decimal("0.0018")) == (
+        "Over the same days the program as a whole grew 0.2%, so it is not the season.")
+    assert program_context(Decimal("-0.0004")) == (
+        "Over the same days the program as a whole was about flat, so it is not the season.")
+    assert program_context(Decimal("-0.0061")) == (
+        "The program as a whole fell only 0.6% over the same days, so the season explains little of it.")
+    assert program_context(Decimal("-0.12")).startswith("The program as a whole fell 12.0% over the same days too")
+
+
+def test_a_revenue_drop_is_split_among_clicks_conversion_code_orders_and_order_value() -> None:
+    def partner(now: Totals, before: Totals) -> PartnerMetrics:
+        return PartnerMetrics(partner_id="p", name=None, current=now, previous=before, rates=rates_of(now),
+                              change=change_of(now, before))
+
+    to_zero = partner(Totals(clicks=70, orders=0, click_orders=0, revenue_cents=0),
+                      Totals(clicks=100, orders=4, click_orders=4, revenue_cents=40_000))
+    shares = drivers(to_zero)
+    assert main_driver(shares) == "conversion", "a conversion that fell to zero is not blamed on the clicks"
+    assert sum(shares.values()) == -40_000 and shares["conversion"] < shares["clicks"] < 0
+    fewer_clicks = partner(Totals(clicks=156, orders=8, click_orders=8, revenue_cents=212_279),
+                           Totals(clicks=298, orders=12, click_orders=11, revenue_cents=283_277))
+    assert main_driver(drivers(fewer_clicks)) == "clicks"
+    smaller = partner(Totals(clicks=100, orders=10, click_orders=10, revenue_cents=50_000),
+                      Totals(clicks=100, orders=10, click_orders=10, revenue_cents=100_000))
+    assert drivers(smaller) == {"clicks": 0, "conversion": 0, "other_orders": 0, "order_value": -50_000}
+    codes = partner(Totals(clicks=10, orders=3, click_orders=1, revenue_cents=30_000),
+                    Totals(clicks=10, orders=12, click_orders=1, revenue_cents=120_000))
+    assert main_driver(drivers(codes)) == "other_orders"
 
 
 def test_a_short_history_compares_shorter_windows() -> None:
@@ -117,3 +175,10 @@ def test_on_the_demo_program_the_nudges_go_to_the_declining_partners(engine: Eng
     assert nudged["declining"] >= 0.8 * sum(nudged.values()), nudged
     assert not set(nudged) & {"rising", "coupon_leaker", "click_injector", "cookie_stuffer", "poacher",
                               "self_referrer"}, nudged
+    with transaction(engine) as session:
+        channels = dict(session.execute(select(Partner.id, Partner.channel)).tuples().all())
+    for partner_id, body in bodies(engine).items():
+        assert re.search(r"the whole program over the same days: revenue ([+-]\d+\.\d%|about flat)\n", body), body
+        assert not re.search(r"(?<![\d.,])1 (units|orders|clicks|partners|people)\b", body), body
+        if channel(channels[partner_id]).kind == "podcast":
+            assert "readers" not in body and "viewers" not in body
