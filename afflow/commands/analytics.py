@@ -127,8 +127,11 @@ def coupons_watch(
     as_json: bool = JsonOption,
 ) -> None:
     """Fetch coupon aggregator pages and report the program's exclusive codes they publish."""
-    from afflow.analytics_views import llm_code_reader
+    from afflow import wiring
+    from agents.coupon_reader import code_reader
+    from agents.llm import make_reasoner
     from store.db import transaction
+    from tools import ledger_view
     from tools.coupon_watch import watch
 
     with user_errors(as_json=as_json):
@@ -139,14 +142,16 @@ def coupons_watch(
         bad = [url for url in pages if not url.startswith(("http://", "https://"))]
         if bad:
             raise UserError("bad_url", f"not an http(s) URL: {bad[0]}")
+        reasoner = make_reasoner(wiring.llm_config(config))  # reads only the pages parsing cannot read
         with transaction(open_store()) as session, working("reading coupon pages", as_json=as_json):
+            reader = code_reader(reasoner, program=ledger_view.program_name(session=session))
             report = watch(
                 session=session,
                 urls=pages,
                 timeout_seconds=config.coupon_watch_timeout_seconds,
-                extract_with_llm=llm_code_reader(config),
+                extract_with_llm=reader if reasoner.mode == "llm" else None,
             )
-        view: dict[str, Any] = report.model_dump(mode="json")
+        view: dict[str, Any] = {**report.model_dump(mode="json"), "llm": reasoner.usage.snapshot()}
         emit(view, as_json=as_json, render=lambda: _render_watch(view))
 
 
@@ -204,6 +209,10 @@ def _render_watch(view: dict[str, Any]) -> None:
     for finding in view["findings"]:
         evidence = finding["evidence"]
         console.print(f"[bold red]leak[/] {evidence['code']} of {finding['partner_id']} on {evidence['url']}")
+    llm = view["llm"]
+    if llm["llm_calls"] or llm["fallbacks"]:
+        console.print(f"[dim]LLM reader: {llm['llm_calls']} calls, {llm['fallbacks']} fallbacks "
+                      f"{llm['fallback_reasons'] or ''}[/]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
