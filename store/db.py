@@ -13,9 +13,9 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from store.models import Program
 
@@ -56,6 +56,19 @@ def transaction(engine: Engine) -> Iterator[Session]:
     """One unit of work: commits on success, rolls back everything on any error."""
     with session_factory(engine)() as session, session.begin():
         yield session
+
+
+def savepoint(session: Session) -> SessionTransaction:
+    """A nested transaction (SAVEPOINT) that rolls back alone and commits only with its enclosing one.
+
+    pysqlite issues its own ``BEGIN`` only before the first write, so a SAVEPOINT taken after reads alone
+    would open SQLite's outermost transaction and its RELEASE would commit for good; beginning the real
+    transaction first keeps the savepoint inside it.
+    """
+    driver = session.connection().connection.driver_connection
+    if session.get_bind().dialect.name == "sqlite" and not getattr(driver, "in_transaction", True):
+        session.execute(text("BEGIN"))
+    return session.begin_nested()
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
+_MAX_DIGITS = 30
 ZERO_DECIMAL_CURRENCIES = frozenset({"JPY", "KRW", "VND", "CLP", "ISK", "HUF", "TWD", "UGX", "XOF", "XAF"})
 
 
@@ -26,6 +27,8 @@ def parse_money(text: str, currency: str) -> int:
         raise MoneyError(f"{text!r} is not a decimal amount") from exc
     if not value.is_finite():
         raise MoneyError(f"{text!r} is not a finite amount")
+    if value and value.adjusted() > _MAX_DIGITS:  # before int(): 1e999999999 would take the process down
+        raise MoneyError(f"{text!r} is far too large an amount")
     scaled = value.scaleb(minor_digits(currency))
     if scaled != scaled.to_integral_value():
         raise MoneyError(f"{text!r} has more than {minor_digits(currency)} decimals for {currency}")

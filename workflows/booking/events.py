@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from workflows.booking.bounds import Amount, EventTime, PositiveAmount, Quantity, total_problem
 
 
 class OrderLineIn(BaseModel):
     model_config = ConfigDict(frozen=True)
     sku: str = Field(min_length=1, max_length=64)
-    quantity: int = Field(gt=0)
-    unit_price_cents: int = Field(ge=0)
+    quantity: Quantity
+    unit_price_cents: Amount
 
 
 class OrderEvent(BaseModel):
@@ -24,14 +26,21 @@ class OrderEvent(BaseModel):
     model_config = ConfigDict(frozen=True)
     kind: Literal["order"] = "order"
     order_id: str = Field(min_length=1, max_length=64)
-    ts: AwareDatetime
+    ts: EventTime
     customer_id: str = Field(min_length=1, max_length=128)
-    click_id: str | None = None
-    ref_code: str | None = None
-    coupon_code: str | None = None
+    click_id: str | None = Field(default=None, max_length=64)
+    ref_code: str | None = Field(default=None, max_length=64)
+    coupon_code: str | None = Field(default=None, max_length=64)
     currency: str = Field(min_length=3, max_length=3)
     lines: tuple[OrderLineIn, ...] = Field(min_length=1)
-    customer_order_count: int | None = None
+    customer_order_count: int | None = Field(default=None, ge=0, le=10**9)
+
+    @model_validator(mode="after")
+    def _total_in_bounds(self) -> OrderEvent:
+        problem = total_problem(line.quantity * line.unit_price_cents for line in self.lines)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
 
     @property
     def external_id(self) -> str:
@@ -45,9 +54,9 @@ class RefundEvent(BaseModel):
     kind: Literal["refund"] = "refund"
     refund_id: str = Field(min_length=1, max_length=64)
     order_id: str = Field(min_length=1, max_length=64)
-    ts: AwareDatetime
-    sku: str | None = None
-    amount_cents: int = Field(gt=0)
+    ts: EventTime
+    sku: str | None = Field(default=None, max_length=64)
+    amount_cents: PositiveAmount
 
     @property
     def external_id(self) -> str:
@@ -62,7 +71,7 @@ class ClickIn(BaseModel):
 
     model_config = ConfigDict(frozen=True)
     click_id: str = Field(min_length=1, max_length=64)
-    ts: AwareDatetime
+    ts: EventTime
     partner_id: str = Field(min_length=1, max_length=64)
     ip: str = ""
     user_agent: str = ""

@@ -9,6 +9,10 @@ CONTRACT (other modules rely on these signatures):
   orders -> order + lines, attribution, commission per line, accrual postings; refunds -> reversal
   (pending/locked) or clawback (paid); a refund whose order is unknown is ``parked``; an event that can
   never be booked is ``failed`` with ``error`` set. The same order id from two sources books once.
+  Each batch is booked in a savepoint; if it raises, every event is booked again in its own savepoint and
+  one that still raises is ``failed`` with the exception as its reason, so one poison event can never
+  hold up the queue behind it (a lost connection or a lock timeout is re-raised instead: the batch is
+  retried whole on the next drain).
 - ``ingest(*, session, source, events) -> IngestReport``: enqueue + book exactly these events inside the
   caller's transaction (the CSV importer). Raises ``EventRejected(index, reason)`` for an event that can
   never be booked (e.g. currency differs from the program's), so the caller can name the CSV line and
@@ -22,6 +26,7 @@ id (order id, refund id), then the ledger ref — so any replay books nothing tw
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,10 +34,11 @@ from typing import Annotated
 
 from pydantic import Field, TypeAdapter, ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from store.bulk import chunks, rows_where_in
-from store.db import ensure_program
+from store.db import ensure_program, savepoint
 from store.models import InboxEvent, Order
 from store.rules import rule_sets_in_force
 from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
@@ -43,6 +49,9 @@ from workflows.booking.refunds import book_refunds
 _BOOK_CHUNK = 5_000
 _PAYLOAD: TypeAdapter[InboxPayload] = TypeAdapter(Annotated[InboxPayload, Field(discriminator="kind")])
 Item = tuple[int, str, InboxPayload]
+# the database or the connection failing, not the event: retry the batch later rather than blame an event
+_TRANSIENT = (OperationalError, InterfaceError)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,9 @@ class IngestReport:
     parked: int = 0
     failed: int = 0
     replayed: int = 0
+    attributed: int = 0  # booked orders credited to a partner
+    unattributed: int = 0  # booked orders nobody earns
+    waiting: int = 0  # booked orders, unattributed, whose click id is not known yet (also in ``booked``)
 
 
 class EventRejected(ValueError):
@@ -86,11 +98,39 @@ def process_pending(*, session: Session, limit: int = 10_000) -> IngestReport:
         try:
             items.append((inbox_id, source, _PAYLOAD.validate_python(payload)))
         except ValidationError as exc:
-            outcomes[inbox_id] = Outcome("failed", f"unreadable payload: {exc.errors()[0]['msg']}")
-    outcomes |= book_events(session=session, items=items)
+            outcomes[inbox_id] = _unreadable(exc)
+    outcomes |= book_isolated(session=session, items=items)
     record_outcomes(session=session, outcomes=outcomes)
     replayed = replay_parked(session=session, order_ids=_booked_orders(items, outcomes))
     return _report(outcomes, received=len(outcomes), new=len(outcomes), replayed=replayed)
+
+
+def book_isolated(*, session: Session, items: Sequence[Item]) -> dict[int, Outcome]:
+    """``book_events`` for a queue: an event whose booking raises is ``failed`` alone, the others book.
+
+    The whole batch is tried in one savepoint first (the common case costs one savepoint); if it raises,
+    it is rolled back and each event is booked in its own savepoint, in arrival order.
+    """
+    if not items:
+        return {}
+    try:
+        with savepoint(session):
+            return book_events(session=session, items=items)
+    except _TRANSIENT:
+        raise
+    except Exception:
+        log.warning("booking a batch of %d inbox events raised; booking them one by one", len(items), exc_info=True)
+    outcomes: dict[int, Outcome] = {}
+    for item in items:
+        try:
+            with savepoint(session):
+                outcomes |= book_events(session=session, items=[item])
+        except _TRANSIENT:
+            raise
+        except Exception as exc:  # any error of this one event's booking: it is the event's, record it
+            log.warning("inbox event %d cannot be booked", item[0], exc_info=True)
+            outcomes[item[0]] = Outcome("failed", f"booking raised {type(exc).__name__}: {str(exc)[:300]}")
+    return outcomes
 
 
 def ingest(*, session: Session, source: str, events: Sequence[InboxPayload]) -> IngestReport:
@@ -137,25 +177,41 @@ def replay_parked(*, session: Session, order_ids: Iterable[str] | None = None) -
     rows = (
         session.execute(query) if order_ids is None else rows_where_in(session, query, InboxEvent.order_id, order_ids)
     )
-    items: list[Item] = [(inbox_id, source, _PAYLOAD.validate_python(payload)) for inbox_id, source, payload in rows]
-    if not items:
+    items: list[Item] = []
+    outcomes: dict[int, Outcome] = {}
+    for inbox_id, source, payload in rows:
+        try:
+            items.append((inbox_id, source, _PAYLOAD.validate_python(payload)))
+        except ValidationError as exc:
+            outcomes[inbox_id] = _unreadable(exc)
+    if not items and not outcomes:
         return 0
-    outcomes = book_events(session=session, items=items)
+    outcomes |= book_isolated(session=session, items=items)
     record_outcomes(session=session, outcomes=outcomes)
     return sum(1 for outcome in outcomes.values() if outcome.status == "booked")
 
 
+def _unreadable(exc: ValidationError) -> Outcome:
+    first = exc.errors()[0]
+    return Outcome("failed", f"unreadable payload: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}")
+
+
 def _booked_orders(items: Sequence[Item], outcomes: dict[int, Outcome]) -> list[str]:
-    return [e.order_id for i, _, e in items if isinstance(e, OrderEvent) and outcomes[i].status == "booked"]
+    booked = ("booked", "waiting")  # a waiting order is stored: its parked refunds book
+    return [e.order_id for i, _, e in items if isinstance(e, OrderEvent) and outcomes[i].status in booked]
 
 
 def _report(outcomes: dict[int, Outcome], *, received: int, new: int, replayed: int, seen: int = 0) -> IngestReport:
     counts = Counter(outcome.status for outcome in outcomes.values())
+    attribution = Counter(outcome.attribution for outcome in outcomes.values())
     return IngestReport(
         received=received,
         new=new,
         duplicates=seen + counts["duplicate"],
-        booked=counts["booked"],
+        booked=counts["booked"] + counts["waiting"],
+        attributed=attribution["attributed"],
+        unattributed=attribution["unattributed"],
+        waiting=attribution["waiting"],
         parked=counts["parked"],
         failed=counts["failed"],
         replayed=replayed,

@@ -4,7 +4,9 @@ Webhook handlers only ``enqueue`` (a fast idempotent insert) and ``wake`` this w
 events with ``workflows.booking.ingest.process_pending`` in a worker thread, batch by batch, one transaction each;
 it also polls every ``poll_interval`` seconds, so events left pending by a crash or a restart, or enqueued by
 another replica, are booked without anyone waking it. Booking errors are logged and retried on the next
-tick; an event that can never be booked is marked ``failed`` by the ingest engine, not retried forever.
+tick; an event that can never be booked, or whose booking raises, is marked ``failed`` with its reason by
+the ingest engine (each event in its own savepoint when a batch fails), so it is neither retried forever
+nor able to hold up the events behind it.
 
 ``before_booking`` runs before each drain: the app passes the click writer's ``flush``, so an order carrying
 the id of a click this process answered moments ago finds that click stored when it is attributed.

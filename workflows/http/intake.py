@@ -24,13 +24,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from store.db import transaction
-from workflows.booking.events import InboxPayload, OrderEvent, OrderLineIn, RefundEvent
+from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
 from workflows.booking.ingest import IngestReport, enqueue
 from workflows.booking.order_signals import OrderSignalIn, record_order_signals
 from workflows.http.inbox_worker import InboxWorker
 from workflows.http.redirect import ProgramSnapshot
 from workflows.webhooks import MalformedPayload, Platform, SignatureError, checkout_signals
-from workflows.webhooks.common import build, cents, parse_json_object
+from workflows.webhooks.common import build, parse_json_object, price
 
 MAX_BODY_BYTES = 5 * 1024 * 1024
 CONVERSION_SOURCE = "conversion"
@@ -161,15 +161,15 @@ def conversion_event(body: bytes, *, now: datetime, program_currency: str) -> In
             order_id=item.order_id,
             ts=item.ts or now,
             sku=item.sku,
-            amount_cents=cents(item.amount, (item.currency or program_currency).upper(), where="amount"),
+            amount_cents=price(item.amount, (item.currency or program_currency).upper(), where="amount"),
         )
     currency = item.currency.upper()
     lines = tuple(
-        OrderLineIn(
-            sku=line.sku,
-            quantity=line.quantity,
-            unit_price_cents=cents(line.unit_price, currency, where=f"lines[{index}].unit_price"),
-        )
+        {
+            "sku": line.sku,
+            "quantity": line.quantity,
+            "unit_price_cents": price(line.unit_price, currency, where=f"lines[{index}].unit_price"),
+        }
         for index, line in enumerate(item.lines)
     )
     return build(

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from workflows.booking.bounds import MAX_QUANTITY, amount_problem
 from workflows.booking.events import ClickIn, InboxPayload, OrderEvent, RefundEvent
 from workflows.importing.csv_rows import Fields, Row
 
@@ -42,8 +43,10 @@ def parse_orders(*, rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPayl
         # Rows of one order usually repeat the header text verbatim: parse it once per order.
         header = known.header if known is not None and known.raw == raw else _order_header(row, fields)
         sku = fields.text(row, "sku", max_len=64)
-        quantity = fields.integer(row, "quantity", minimum=1)
+        quantity = fields.integer(row, "quantity", minimum=1, maximum=MAX_QUANTITY)
         unit_price = fields.money(row, "unit_price")
+        if quantity is not None and unit_price is not None and (problem := amount_problem(quantity * unit_price)):
+            errors.add(row.line, "unit_price", f"quantity x unit_price: {problem}")
         if header is None or sku is None or quantity is None or unit_price is None or errors.total != before:
             continue
         line = {"sku": sku, "quantity": quantity, "unit_price_cents": unit_price}

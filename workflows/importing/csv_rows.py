@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from store.money import MoneyError, minor_digits, parse_money
+from workflows.booking.bounds import MAX_AMOUNT_MINOR, amount_problem, time_problem
 
 if TYPE_CHECKING:
     from _csv import Reader as _CsvReader
@@ -196,24 +197,27 @@ class Fields:
         return value.lower() if value is not None else None
 
     def money(self, row: Row, column: str) -> int | None:
-        """A non-negative decimal amount in the program currency, as minor units."""
+        """A decimal amount in the program currency, as minor units, within ``workflows.booking.bounds``."""
         value = self.text(row, column, max_len=40)
         if value is None:
             return None
         if self._cents_digits == 2 and _PLAIN_CENTS.match(value):  # the common case, without Decimal
             units, _, fraction = value.partition(".")
-            return int(units) * 100 + int(fraction.ljust(2, "0"))
+            plain = int(units) * 100 + int(fraction.ljust(2, "0"))
+            if plain <= MAX_AMOUNT_MINOR:
+                return plain
         try:
             cents = parse_money(value, self.currency)
         except MoneyError as exc:
             self.errors.add(row.line, column, str(exc))
             return None
-        if cents < 0:
-            self.errors.add(row.line, column, f"{value!r} is negative")
+        problem = amount_problem(cents)
+        if problem is not None:
+            self.errors.add(row.line, column, f"{value!r}: {problem}")
             return None
         return cents
 
-    def integer(self, row: Row, column: str, *, minimum: int = 0) -> int | None:
+    def integer(self, row: Row, column: str, *, minimum: int = 0, maximum: int = 2**63 - 1) -> int | None:
         value = self.text(row, column, max_len=20)
         if value is None:
             return None
@@ -224,6 +228,9 @@ class Fields:
             return None
         if number < minimum:
             self.errors.add(row.line, column, f"{number} is below the minimum {minimum}")
+            return None
+        if number > maximum:
+            self.errors.add(row.line, column, f"{number} exceeds the maximum {maximum}")
             return None
         return number
 
@@ -254,6 +261,10 @@ class Fields:
             parsed = datetime.fromisoformat(value)
         except ValueError:
             self.errors.add(row.line, column, f"{value!r} is not an ISO 8601 timestamp")
+            return None
+        problem = time_problem(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
+        if problem is not None:  # checked first: converting 0001-01-01+05:00 to UTC overflows
+            self.errors.add(row.line, column, problem)
             return None
         parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
         self._timestamps[value] = parsed

@@ -3,6 +3,8 @@
 Mappers turn a verified platform payload into inbox events (``workflows.booking.events``). They never touch the
 database and never guess money: amounts are parsed from the platform's decimal strings (JSON numbers are
 read as ``Decimal``, never ``float``) and a payload that cannot be read exactly is ``MalformedPayload``.
+Amounts, quantities and times outside ``workflows.booking.bounds`` are refused the same way (a negative
+price or discount is refused, never clamped to zero), so nothing unbookable is ever queued.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pydantic import ValidationError
 
 from store.identity import email_key
 from store.money import MoneyError, minor_digits, parse_money, round_half_even
+from workflows.booking.bounds import amount_problem, quantity_problem, time_problem, unix_time_problem
 from workflows.booking.events import OrderEvent, OrderLineIn, RefundEvent
 
 EventT = TypeVar("EventT", OrderEvent, RefundEvent)
@@ -78,6 +81,18 @@ def cents(value: Any, currency: str, *, where: str) -> int:
         raise MalformedPayload(f"{where}: {exc}") from exc
 
 
+def price(value: Any, currency: str, *, where: str) -> int:
+    """A price, total or discount: ``cents`` that must also be within ``workflows.booking.bounds``."""
+    return in_bounds(cents(value, currency, where=where), where=where)
+
+
+def in_bounds(minor: int, *, where: str) -> int:
+    problem = amount_problem(minor)
+    if problem is not None:
+        raise MalformedPayload(f"{where}: {problem}")
+    return minor
+
+
 def rounded_cents(value: Any, currency: str, *, where: str) -> int:
     """Like ``cents``, for platforms that send more decimals than the currency has (WooCommerce stores line
     totals unrounded when prices include tax): rounded half-even, once, here at intake."""
@@ -87,7 +102,7 @@ def rounded_cents(value: Any, currency: str, *, where: str) -> int:
         amount = Decimal(str(value).strip())
     except ArithmeticError as exc:
         raise MalformedPayload(f"{where}: {value!r} is not a decimal amount") from exc
-    if not amount.is_finite():
+    if not amount.is_finite() or (amount and amount.adjusted() > 30):  # before int(): 1e999999999 is no amount
         raise MalformedPayload(f"{where}: {value!r} is not a finite amount")
     return round_half_even(amount.scaleb(minor_digits(currency)))
 
@@ -100,12 +115,19 @@ def timestamp(value: Any, *, where: str) -> datetime:
         parsed = datetime.fromisoformat(value)
     except ValueError as exc:
         raise MalformedPayload(f"{where}: {exc}") from exc
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    problem = time_problem(parsed)
+    if problem is not None:
+        raise MalformedPayload(f"{where}: {problem}")
+    return parsed
 
 
 def unix_time(value: Any, *, where: str) -> datetime:
     if isinstance(value, bool) or not isinstance(value, int):
         raise MalformedPayload(f"{where} is not a unix timestamp")
+    problem = unix_time_problem(value)
+    if problem is not None:
+        raise MalformedPayload(f"{where}: {problem}")
     return datetime.fromtimestamp(value, UTC)
 
 
@@ -146,10 +168,14 @@ def split_line(*, sku: str, quantity: int, net_cents: int) -> list[OrderLineIn]:
 
     A discount that does not divide evenly by the quantity would need fractional unit prices; instead the
     line becomes two lines of the same SKU (``rest`` units one cent dearer), so the total stays exact.
+    Discounts beyond the price (a negative net) are refused, not booked as zero.
     """
-    if quantity <= 0:
-        raise MalformedPayload(f"line {sku!r} has quantity {quantity}")
-    unit, rest = divmod(max(net_cents, 0), quantity)
+    problem = quantity_problem(quantity)
+    if problem is not None:
+        raise MalformedPayload(f"line {sku!r}: {problem}")
+    if net_cents < 0:
+        raise MalformedPayload(f"line {sku!r}: its discounts exceed its price ({net_cents} minor units net)")
+    unit, rest = divmod(net_cents, quantity)
     try:
         if rest == 0:
             return [OrderLineIn(sku=sku, quantity=quantity, unit_price_cents=unit)]

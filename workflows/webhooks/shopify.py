@@ -42,6 +42,7 @@ from workflows.webhooks.common import (
     objects,
     optional,
     parse_json_object,
+    price,
     query_params,
     split_line,
     text,
@@ -127,10 +128,10 @@ def _order_lines(order: Mapping[str, Any], *, currency: str) -> list[OrderLineIn
             continue
         quantity = field(item, "quantity", int, where=where)
         gross = (
-            cents(field(item, "price", (str, int, Decimal), where=where), currency, where=f"{where}.price") * quantity
+            price(field(item, "price", (str, int, Decimal), where=where), currency, where=f"{where}.price") * quantity
         )
         discounts = sum(
-            cents(allocation.get("amount"), currency, where=f"{where}.discount_allocations.amount")
+            price(allocation.get("amount"), currency, where=f"{where}.discount_allocations.amount")
             for allocation in objects(item.get("discount_allocations"), where=f"{where}.discount_allocations")
         )
         lines += split_line(sku=_sku(item), quantity=quantity, net_cents=gross - discounts)

@@ -40,6 +40,7 @@ from workflows.webhooks.common import (
     customer_key,
     field,
     first_of,
+    in_bounds,
     objects,
     optional,
     parse_json_object,
@@ -130,7 +131,7 @@ def _session_lines(session: Mapping[str, Any], *, metadata: Mapping[str, Any]) -
         for index, item in enumerate(objects(items, where="session.metadata.afflow_lines")):
             where = f"session.metadata.afflow_lines[{index}]"
             quantity = field(item, "quantity", int, where=where)
-            unit = field(item, "unit_amount", int, where=where)
+            unit = in_bounds(field(item, "unit_amount", int, where=where), where=f"{where}.unit_amount")
             lines += split_line(
                 sku=str(field(item, "sku", str, where=where)), quantity=quantity, net_cents=unit * quantity
             )
@@ -141,9 +142,13 @@ def _session_lines(session: Mapping[str, Any], *, metadata: Mapping[str, Any]) -
     if subtotal is None:
         subtotal = field(session, "amount_total", int, where="session")
     totals = optional(session, "total_details", dict, where="session") or {}
-    discount = totals.get("amount_discount") if isinstance(totals.get("amount_discount"), int) else 0
+    raw_discount = totals.get("amount_discount")
+    discount = raw_discount if isinstance(raw_discount, int) else 0
+    net = in_bounds(subtotal, where="session.amount_subtotal") - in_bounds(
+        discount, where="session.total_details.amount_discount"
+    )
     sku = first_of([metadata], ["afflow_sku"]) or "checkout"
-    return split_line(sku=sku, quantity=1, net_cents=subtotal - discount)
+    return split_line(sku=sku, quantity=1, net_cents=net)
 
 
 def map_charge_refunded(charge: Mapping[str, Any], *, previous: Mapping[str, Any], ts: datetime) -> list[RefundEvent]:

@@ -36,6 +36,7 @@ from workflows.webhooks.common import (
     customer_key,
     field,
     first_of,
+    in_bounds,
     objects,
     parse_json_object,
     query_params,
@@ -122,7 +123,10 @@ def _order_lines(order: Mapping[str, Any], *, currency: str) -> list[OrderLineIn
     for index, item in enumerate(objects(order.get("line_items"), where="order.line_items")):
         where = f"order.line_items[{index}]"
         quantity = field(item, "quantity", int, where=where)
-        net = rounded_cents(field(item, "total", (str, int, Decimal), where=where), currency, where=f"{where}.total")
+        net = in_bounds(
+            rounded_cents(field(item, "total", (str, int, Decimal), where=where), currency, where=f"{where}.total"),
+            where=f"{where}.total",
+        )
         sku = item.get("sku")
         if not (isinstance(sku, str) and sku.strip()):
             sku = f"woocommerce:{item.get('variation_id') or item.get('product_id') or item.get('id')}"
