@@ -27,6 +27,7 @@ COMMANDS: dict[str, CommandEntry] = {
     "metrics": CommandEntry("analytics", "Clicks, orders, revenue, margin and their change per partner and for the program."),
     "demo": CommandEntry("demo", "Seed a realistic program (partners, catalog, clicks, orders, refunds, applications) and book it."),
     "import": CommandEntry("importing", "Import a CSV file; any bad row rejects the whole file and names its line and column."),
+    "mcp": CommandEntry("mcp", "Serve the MCP tools (reports; proposals and links as the only writes) over stdio until stdin closes."),
     "init": CommandEntry("program", "Create or migrate the database."),
     "serve": CommandEntry("serve", "Serve tracking redirects, store webhooks and conversion postbacks until SIGTERM / Ctrl-C."),
     "fraud": CommandEntry("analytics", "Fraud signals per partner."),

@@ -1,0 +1,33 @@
+"""The MCP server: afflow's reports as read tools and proposals as the only writes, for AI assistants.
+
+``build_server(engine=..., config=..., access=...)`` is an ``mcp`` SDK ``MCPServer`` with the read tools
+(``afflow.mcp.reading``) and the propose / link tools (``afflow.mcp.writing``), each annotated read-only or
+not. ``afflow mcp`` runs it over stdio for the local user; ``afflow serve`` offers it at ``/mcp``. It reuses the
+REST API's reports and proposal path (``afflow.api``), so the three interfaces cannot drift apart. It never
+moves money, applies a proposal or publishes a rule, and every string a partner, applicant or client wrote
+reaches the client fenced as data (``afflow.mcp.fencing``). Importing it imports the SDK: only the commands
+and the composition root that run it may, inside their functions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mcp.server.mcpserver import MCPServer
+from sqlalchemy import Engine
+
+from afflow.api import ApiConfig
+from afflow.mcp.access import Access
+from afflow.mcp.fencing import INSTRUCTIONS
+from afflow.mcp.reading import add_read_tools
+from afflow.mcp.writing import add_write_tools
+
+SERVER_NAME = "afflow"
+
+
+def build_server(*, engine: Engine, config: ApiConfig, access: Access, version: str) -> MCPServer[Any]:
+    server: MCPServer[Any] = MCPServer(SERVER_NAME, title="afflow affiliate program", instructions=INSTRUCTIONS,
+                                       version=version, log_level="WARNING")  # fmt: skip
+    add_read_tools(server, engine=engine, config=config.reports, access=access)
+    add_write_tools(server, engine=engine, config=config.proposing, access=access)
+    return server
