@@ -23,6 +23,9 @@ _BAR_FROM_BYTES = 1_000_000  # below ~1 MB an import is instant and a bar would 
 def import_command(
     kind: str = typer.Argument(..., help=f"What the file holds: {' | '.join(IMPORT_KINDS)}."),
     file: Path = typer.Argument(..., help="The CSV file (header row required)."),
+    source: str = typer.Option(
+        "csv", "--source", help="The store orders and refunds come from (shopify, woocommerce, ...): ids are per store."
+    ),
     as_json: bool = JsonOption,
 ) -> None:
     """Import a CSV file; any bad row rejects the whole file and names its line and column."""
@@ -32,13 +35,15 @@ def import_command(
     with user_errors(as_json=as_json):
         if kind not in IMPORT_KINDS:
             raise UserError("bad_kind", f"unknown KIND {kind!r}; expected one of {', '.join(IMPORT_KINDS)}")
+        if not source.strip() or len(source) > 32 or not source.isprintable():
+            raise UserError("bad_source", f"--source {source!r}: expected a store name of 1 to 32 characters")
         if not file.is_file():
             raise UserError("no_file", f"{file}: no such file")
         engine = open_store()
         show_bar = not as_json and file.stat().st_size >= _BAR_FROM_BYTES
         try:
             with progress_bar(f"importing {kind}", enabled=show_bar) as tick, transaction(engine) as session:
-                report = import_csv(session=session, kind=kind, path=file, progress=tick)
+                report = import_csv(session=session, kind=kind, path=file, progress=tick, source=source)
         except ImportFailed as failed:
             raise import_error(file, failed) from failed
         emit(report.as_dict(), as_json=as_json, render=lambda: _render(report))

@@ -8,7 +8,10 @@ CONTRACT (other modules rely on these signatures):
 - ``process_pending(*, session, limit=10_000) -> IngestReport``: book pending events in arrival order:
   orders -> order + lines, attribution, commission per line, accrual postings; refunds -> reversal
   (pending/locked) or clawback (paid); a refund whose order is unknown is ``parked``; an event that can
-  never be booked is ``failed`` with ``error`` set. The same order id from two sources books once.
+  never be booked is ``failed`` with ``error`` set. Orders and refunds are keyed by their store,
+  (source, id) (``workflows.booking.store_keys``): the same order id from two stores books twice, a refund
+  only reaches its own store's order, and a CSV import names its store (``--source``) so that a file and a
+  webhook of the same store book once.
   Each batch is booked in a savepoint; if it raises, every event is booked again in its own savepoint and
   one that still raises is ``failed`` with the exception as its reason, so one poison event can never
   hold up the queue behind it (a lost connection or a lock timeout is re-raised instead: the batch is
@@ -44,7 +47,8 @@ from store.rules import rule_sets_in_force
 from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
 from workflows.booking.inbox import insert_pending, insert_processed, new_event_indexes, record_outcomes
 from workflows.booking.orders import Outcome, book_orders
-from workflows.booking.refunds import book_refunds
+from workflows.booking.refunds import PARKED, book_refunds
+from workflows.booking.store_keys import RefundItem, keyed_orders, keyed_refunds
 
 _BOOK_CHUNK = 5_000
 _PAYLOAD: TypeAdapter[InboxPayload] = TypeAdapter(Annotated[InboxPayload, Field(discriminator="kind")])
@@ -156,13 +160,21 @@ def book_events(*, session: Session, items: Sequence[Item]) -> dict[int, Outcome
         orders = [(i, s, e) for i, s, e in chunk if isinstance(e, OrderEvent)]
         refunds = [(i, s, e) for i, s, e in chunk if isinstance(e, RefundEvent)]
         if orders:
-            outcomes |= book_orders(session=session, orders=orders, program=program, rules=rules)
+            outcomes |= book_orders(session=session, orders=keyed_orders(session, orders), program=program, rules=rules)
         if refunds:
-            outcomes |= book_refunds(session=session, refunds=refunds)
+            outcomes |= _book_refunds_of_their_store(session, refunds)
     # a refund parked by an earlier chunk of this very call may have met its order in a later chunk
     parked = [(i, s, e) for i, s, e in items if isinstance(e, RefundEvent) and outcomes[i].status == "parked"]
     if parked and len(items) > _BOOK_CHUNK:
-        outcomes |= book_refunds(session=session, refunds=parked)
+        outcomes |= _book_refunds_of_their_store(session, parked)
+    return outcomes
+
+
+def _book_refunds_of_their_store(session: Session, refunds: Sequence[RefundItem]) -> dict[int, Outcome]:
+    keyed, parked = keyed_refunds(session, refunds)
+    outcomes = dict.fromkeys(parked, PARKED)
+    if keyed:
+        outcomes |= book_refunds(session=session, refunds=keyed)
     return outcomes
 
 

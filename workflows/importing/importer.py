@@ -80,10 +80,14 @@ class ImportReport:
         return {name: getattr(self, name) for name in self.__slots__}
 
 
-def import_csv(*, session: Session, kind: str, path: Path, progress: Progress | None = None) -> ImportReport:
+def import_csv(
+    *, session: Session, kind: str, path: Path, progress: Progress | None = None, source: str = "csv"
+) -> ImportReport:
     """Import one CSV file of ``kind`` inside the caller's transaction; raises ``ImportFailed`` on bad rows.
 
     The caller must roll back on ``ImportFailed`` (``store.db.transaction`` does) so nothing is kept.
+    ``source`` is the store orders and refunds come from (``workflows.booking.store_keys``): a file of
+    Shopify's orders imported as ``shopify`` and the same orders' webhooks book once.
     """
     if kind not in REQUIRED_COLUMNS:
         raise ValueError(f"unknown import kind {kind!r}; expected one of {', '.join(IMPORT_KINDS)}")
@@ -104,7 +108,7 @@ def import_csv(*, session: Session, kind: str, path: Path, progress: Progress | 
             signals = signals_from_csv(columns=csv_file.columns, rows=(row.values for row in rows))
             record_order_signals(session=session, signals=signals, salt=program.ip_salt)
         rows.clear()  # the events carry everything now: free the raw rows before booking
-        return _ingest(session, report, events, lines, errors, tick)
+        return _ingest(session, report, events, lines, errors, tick, source)
     if kind == "clicks":
         with paused_gc():
             clicks, lines = parse_clicks(rows=rows, fields=fields)
@@ -161,13 +165,14 @@ def _ingest(
     lines: Sequence[int],
     errors: ErrorLog,
     tick: Progress,
+    source: str,
 ) -> ImportReport:
     """Book the events in chunks (for progress); a rejected event fails the file at its CSV line."""
     totals = {"created": 0, "duplicates": 0, "booked": 0, "parked": 0}
     for start in range(0, len(events), _EVENT_CHUNK):
         tick(start, len(events))
         try:
-            result = ingest(session=session, source="csv", events=events[start : start + _EVENT_CHUNK])
+            result = ingest(session=session, source=source, events=events[start : start + _EVENT_CHUNK])
         except EventRejected as rejected:
             errors.fail(lines[start + rejected.index], None, rejected.reason)
         totals["created"] += result.new
