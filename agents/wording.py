@@ -5,6 +5,7 @@ sign and a decimal, a counted noun. Never invents a fact: every function words t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlparse
@@ -59,6 +60,21 @@ def channel(text: str) -> Channel:
 
 def _shows_video(kind: str, value: str) -> bool:
     return kind in ("video", "social") and any(hint in value for hint in VIDEO_HINTS)
+
+
+# what a channel's audience is never called: "viewers" of a podcast, "readers" of a video
+MISNAMED: dict[str, tuple[str, ...]] = {
+    "podcast": ("viewers", "readers"), "video": ("listeners", "readers"), "newsletter": ("viewers", "listeners"),
+    "social": ("listeners", "readers"), "written": ("viewers", "listeners"),
+}
+
+
+def misnamed_audience(text: str, kind: str) -> str | None:
+    """The first word in ``text`` that calls a ``kind`` channel's audience by another channel's word, if any."""
+    for word in MISNAMED.get(kind, ()):
+        if re.search(rf"\b{word}\b", text, re.IGNORECASE):
+            return word
+    return None
 
 
 def change_text(value: Decimal | None) -> str:

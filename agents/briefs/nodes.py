@@ -6,6 +6,7 @@ angle, talking points and, for video channels, a short script.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -15,7 +16,8 @@ from agents import analysis
 from agents.briefs.picking import partner_top_category, pick_skus
 from agents.briefs.state import BriefCopy, BriefsState, PartnerBrief
 from agents.context import AgentContext
-from agents.wording import TELLING_KINDS, channel
+from agents.usage import RunUsage
+from agents.wording import TELLING_KINDS, channel, misnamed_audience
 from prompts import render
 from store.db import transaction
 from tools import ledger_view, outbox
@@ -82,16 +84,13 @@ def write_copy(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str, 
     system = render("system/base.txt.j2", program=state["program"])
 
     def write(brief: PartnerBrief) -> PartnerBrief:
-        copy = reasoner.structured(
-            task="brief",
-            system=system,
-            prompt=render("briefs/copy.txt.j2", brief=brief),
-            schema=BriefCopy,
-            offline=lambda: offline_copy(brief),
-        )
-        if not brief.is_video:
-            copy = copy.model_copy(update={"video_script": None})
-        return brief.model_copy(update={"copy_": copy})
+        def offline() -> BriefCopy:
+            return offline_copy(brief)
+
+        copy = reasoner.structured(task="brief", system=system, prompt=render("briefs/copy.txt.j2", brief=brief),
+                                   schema=BriefCopy, offline=offline)
+        return brief.model_copy(update={"copy_": fit_to_channel(copy, brief=brief, offline=offline, task="brief",
+                                                                usage=reasoner.usage)})
 
     return {"briefs": reasoner.map(write, [b for b in state["briefs"] if b.picks])}
 
@@ -115,6 +114,18 @@ def queue_briefs(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str
                 body_html=render("briefs/brief.html.j2", **context),
             )
     return {"queued": queued}
+
+
+def fit_to_channel(copy: BriefCopy, *, brief: PartnerBrief, offline: Callable[[], BriefCopy], task: str,
+                   usage: RunUsage) -> BriefCopy:
+    """The copy as the channel can use it: no video script where there is no video, and the offline copy
+    (counted as a fallback) when the LLM's calls the audience by another channel's word ("your viewers" to a
+    podcast): a creator would not forward that."""
+    text = " ".join([copy.angle, *copy.talking_points, copy.video_script or ""])
+    if misnamed_audience(text, brief.channel_kind) is not None:
+        usage.fallback(task=task, reason="wrong_audience")
+        copy = offline()
+    return copy if brief.is_video else copy.model_copy(update={"video_script": None})
 
 
 def offline_copy(brief: PartnerBrief) -> BriefCopy:

@@ -15,6 +15,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents.analysis import flagged_partners
+from agents.briefs.nodes import fit_to_channel
 from agents.briefs.state import BriefCopy, BriefsState, PartnerBrief, SkuPick
 from agents.context import AgentContext
 from agents.launch.matching import best_partners, histories
@@ -70,9 +71,13 @@ def write_copy(state: BriefsState, runtime: Runtime[AgentContext]) -> dict[str, 
     system = render("system/base.txt.j2", program=state["program"])
 
     def write(brief: PartnerBrief) -> PartnerBrief:
+        def offline() -> BriefCopy:
+            return offline_launch_copy(brief)
+
         copy = reasoner.structured(task="launch", system=system, prompt=render("launch/copy.txt.j2", brief=brief),
-                                   schema=BriefCopy, offline=lambda: offline_launch_copy(brief))
-        return brief.model_copy(update={"copy_": copy if brief.is_video else copy.model_copy(update={"video_script": None})})
+                                   schema=BriefCopy, offline=offline)
+        return brief.model_copy(update={"copy_": fit_to_channel(copy, brief=brief, offline=offline, task="launch",
+                                                                usage=reasoner.usage)})
 
     return {"briefs": reasoner.map(write, state["briefs"])}
 

@@ -29,7 +29,7 @@ from agents.nudges.diagnosis import (
     what_changed,
 )
 from agents.nudges.state import NudgeCopy, NudgeFacts, NudgesState
-from agents.wording import change_text, channel
+from agents.wording import change_text, channel, misnamed_audience
 from prompts import render
 from store.db import transaction
 from tools import ledger_view, outbox
@@ -119,6 +119,9 @@ def write_nudges(state: NudgesState, runtime: Runtime[AgentContext]) -> dict[str
     def write(facts: NudgeFacts) -> tuple[str, NudgeCopy]:
         copy = reasoner.structured(task="nudge", system=system, prompt=render("nudges/copy.txt.j2", facts=facts),
                                    schema=NudgeCopy, offline=lambda: offline_nudge(facts))
+        if misnamed_audience(f"{copy.headline} {copy.body}", channel(facts.channel).kind) is not None:
+            reasoner.usage.fallback(task="nudge", reason="wrong_audience")  # "your viewers" to a podcast
+            copy = offline_nudge(facts)
         return facts.partner_id, copy
 
     return {"copies": dict(reasoner.map(write, state["facts"]))}

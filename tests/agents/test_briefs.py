@@ -89,3 +89,22 @@ def test_the_llm_is_given_each_briefs_own_category_and_audience_and_the_template
         assert f'Call them "{audience}"' in prompt
         for wrong in WRONG_AUDIENCE.get(audience, ()):
             assert wrong not in body
+
+
+def test_llm_copy_that_calls_the_audience_by_another_channels_word_is_replaced_by_the_offline_copy(
+    engine: Engine, tmp_path: Path
+) -> None:
+    small_program(engine, tmp_path)
+    script = Script(overrides={"angle": "Show your viewers ANGLE-FROM-THE-LLM.", "talking_points": ["Point."]})
+    result, usage = run_llm(engine, agent="briefs", script=script, now=END, body=run_briefs)
+
+    kept = misnamed = 0
+    for who, _, _, body in read_back(engine, result):
+        kind = channel(who.split("\n")[1]).kind
+        if kind in ("podcast", "newsletter", "written"):
+            misnamed += 1
+            assert "ANGLE-FROM-THE-LLM" not in body and "the rest of our" in body, "the offline copy instead"
+        else:
+            kept += 1
+            assert "ANGLE-FROM-THE-LLM" in body
+    assert kept and misnamed and usage["fallback_reasons"] == {"brief:wrong_audience": misnamed}

@@ -21,6 +21,8 @@ from agents.wording import change_text, channel
 from store.db import transaction
 from store.models import Partner
 from tests.agents.config import agent_config
+from tests.agents.llm_path import run_llm
+from tests.agents.openai_server import Script
 from tests.agents.programs import PARTNER_HEADER, write_csv
 from tools import outbox
 from tools.metrics import PartnerMetrics, Totals, change_of, rates_of
@@ -182,3 +184,17 @@ def test_on_the_demo_program_the_nudges_go_to_the_declining_partners(engine: Eng
         assert not re.search(r"(?<![\d.,])1 (units|orders|clicks|partners|people)\b", body), body
         if channel(channels[partner_id]).kind == "podcast":
             assert "readers" not in body and "viewers" not in body
+
+
+def test_an_llm_nudge_that_calls_a_blogs_readers_viewers_is_replaced_by_the_offline_one(
+    engine: Engine, tmp_path: Path
+) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    build_program(engine, tmp_path, now)
+    script = Script(overrides={"headline": "A word for your viewers", "body": "Your viewers love boots."})
+
+    _, usage = run_llm(engine, agent="nudges", script=script, now=now, body=run_nudges)
+
+    for body in bodies(engine).values():
+        assert "viewers" not in body and "Below: your numbers" in body
+    assert usage["fallback_reasons"] == {"nudge:wrong_audience": 2}
