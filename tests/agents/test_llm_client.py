@@ -22,6 +22,7 @@ from store.models import AgentRun, Proposal
 from tests.agents.config import agent_config
 from tests.agents.openai_server import ErrorReply, Script, openai_server
 from tests.agents.programs import GOOD_CONTENT, INJECTION, application, load
+from tests.fakes.cli import afflow_json
 from workflows.approvals.decide import list_proposals
 
 OFFLINE_FIT = BrandFit(score=1, low_value=True, reasons=["offline"])
@@ -215,3 +216,25 @@ def test_a_refused_key_stops_afflow_run_with_one_red_line_naming_model_endpoint_
         assert (run.mode, run.llm_calls, run.fallbacks) == ("llm", 0, 0) and run.finished_at is not None
         assert session.scalars(select(Proposal)).all() == [], "nothing proposed from a run that could not judge"
     engine.dispose()
+
+
+def test_a_refused_model_is_a_json_error_with_the_model_endpoint_and_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = f"sqlite:///{tmp_path}/afflow.db"
+    engine = make_engine(database)
+    migrate(engine)
+    load(engine, tmp_path, applications=[
+        application("a-good", name="Dana Hikes", email="dana@example.com", audience=45000, engagement="0.05",
+                    content=GOOD_CONTENT),
+    ])
+    engine.dispose()
+    with openai_server(Script(statuses=[REFUSALS["unknown model"]])) as url:
+        code, document = afflow_json(monkeypatch, {"AFFLOW_DATABASE_URL": database, "OPENAI_API_KEY": "sk-test",
+                                                   "OPENAI_BASE_URL": url, "AFFLOW_OUTPUT_DIR": str(tmp_path)},
+                                     "run", "triage")
+    assert code == 1
+    error = document["error"]
+    assert error["code"] == "llm_refused" and "does not exist" in error["message"]
+    assert error["details"] == {"model": "gpt-4o-mini", "endpoint": url, "status": 404,
+                                "server_message": REFUSALS["unknown model"].message}
