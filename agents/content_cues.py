@@ -54,23 +54,28 @@ OFF_BRAND = (
         r"|\bescorts?\b|\b18\+|\bnude\w*"),
     cue("fast fashion / counterfeits", r"\bdupes?\b|look-?alikes? under|knock-?offs?|\breplicas?\b|counterfeit"
         r"|fake designer|wear once,? return|\bhaul\b.{0,40}\bunder \$?\d+|\bfalsificad|\bgefalscht|\bcontrefac"
-        r"|fake (?:brand|branded)|\b1:1 (?:copies|replica)|\baaa quality|\bimitation\w*|fast fashion"),
+        r"|fake (?:brand|branded)|\b1:1 (?:copies|replica)|\baaa quality|\bimitation\w*|fast fashion"
+        r"|same look as|(?:tenth|fraction) of the (?:price|cost)|logos? included|from our factory|factory[- ]direct"),
     cue("vaping / nicotine", r"\bvap(?:e|es|ing)\b|nicotine|e-?cig|\bsnus\b|e-zigarett|cigarrillo electronico|電子タバコ"
         r"|\bjuul|\bshisha|\bhookah|\bcigar(?:s|ettes)\b|\btobacco|\bvaper\w*|\bsigaret\w*"),
     cue("selling followers / fake engagement", r"(?:buy|sell|selling) (?:real )?followers|followers in a week|engagement pods?"
         r"|comment bots?|\bfollow(?:er)? packages|grow your \w+(?: \w+){0,4} page to \d|seguidores comprados|follower kaufen"
-        r"|likes for sale|\bbuy (?:likes|views|subscribers)|\bcomprar seguidores|acheter des abonnes|\bfake followers"),
+        r"|likes for sale|\bbuy (?:likes|views|subscribers)|\bcomprar seguidores|acheter des abonnes|\bfake followers"
+        r"|(?:deliver|sell|provide|supply|offer)\w* (?:\d[\d,.]*k? )?(?:real(?:-looking)? |active |organic |targeted )?"
+        r"(?:followers|likes|subscribers|views)\b"),
     cue("fake reviews", r"fake reviews|review (?:service|farm)s?|\d-star reviews for|paid reviews service|resenas falsas"
         r"|review swaps?|we (?:write|post) reviews|\bfake (?:testimonials|ratings)"),
     cue("hate or harassment", r"keep them out|\bdon'?t belong (?:here|in our)|\binvaders?\b|go back (?:to )?where they came"
-        r"|\bsubhuman|\bvermin\b"r"|white power|racial purity|great replacement|\bwhites only\b|\bbreed them out"),
+        r"|\bsubhuman|\bvermin\b"r"|white power|racial purity|great replacement|\bwhites only\b|\bbreed them out"
+        r"|our own blood|(?:immigrants|foreigners|outsiders|migrants) (?:are )?not welcome|\bno (?:immigrants|foreigners)\b"
+        r"|(?:blood|race|ethnic) purity|\bour (?:own )?(?:race|kind) only"),
 )
 
 # A deal or coupon business: rejected unless the text says it is not one ("no deals, no coupons").
 DEAL = cue("coupon / deal content",
     r"\bcoupons?\b|coupon codes?|promo ?codes?|discount (?:codes?|page|communit\w*|club|forum)|\bvouchers?\b|\bcash ?back"
     r"|money-back rewards|\bpoints?\b.{0,30}\b(?:gift cards|rewards?|purchases)|\brebates?\b|price[- ](?:drops?|cuts?|alerts?)"
-    r"|\bbargains?\b|\bdeals?\b|\bsavings?\b|code of the week|best code|\d+ ?% (?:off|back)|new-customer codes"
+    r"|\bbargains?\b|\bdeals\b|\bdeal (?:alerts?|pages?|accounts?|sites?|hunt\w*|of the (?:day|week))|\bdaily deal|\bsavings?\b|code of the week|best code|\d+ ?% (?:off|back)|new-customer codes"
     r"|\bcupon\w*|codigo de descuento|\bchollos?|\bofertas?\b|\bgutschein\w*|\brabatt\w*|\bschnappchen|\bangebote\b"
     r"|code promo|bons? plans?|\breduction\w*|codice sconto|\bsconti\b|\bofferte\b|\bcupo[mn]s?\b|\bcupao|\bpromocoes"
     r"|\bkortings?\w*|aanbieding\w*|waardebon\w*|kod\w* rabatow\w*|\bkupon\w*|\bpromocj\w*|\bznizk\w*|クーポン|ポイント還元"
@@ -99,7 +104,8 @@ def deal_intent(normalised: str) -> tuple[str, bool] | None:
 # Practices a program rules out: (label, what states the practice, is it a rejection when stated plainly).
 PRACTICES = (
     cue("bidding on brand terms", r"paid search.{0,80}\bbrand|ads (?:i run )?on brand (?:names|terms)|brand (?:keywords|terms)"
-        r"|bid\w* on (?:the )?brand|brand-?name (?:ads|keywords)"r"|trademark (?:bidding|keywords)|ppc on (?:the |your )?brand|google ads on (?:the |your )?brand"),
+        r"|bid\w* on (?:the )?brand|brand-?name (?:ads|keywords)"r"|trademark (?:bidding|keywords)|ppc on (?:the |your )?brand|google ads on (?:the |your )?brand"
+        r"|\bbid(?:s|ding)? on ['\"\u2018\u201c]|\b(?:google|bing|search|paid) ads?\b.{0,40}\b(?:brand|trademark)"),
     cue("buying through own link", r"buy\w* through (?:your|my|our|their) own links?|own (?:affiliate )?links? to buy"
         r"|purchas\w* through my own link|compro (?:con|por) mi propio enlace"),
     cue("cookie dropping / link hijacking", r"rewrites? (?:shop |store )?links|referral tag to|add\w* our (?:referral|affiliate) (?:tag|id)"
@@ -107,18 +113,24 @@ PRACTICES = (
         r"|invisible (?:iframe|pixel)|hidden iframe|auto-?redirect\w*|redirects? (?:every |all )?visitors"),
     cue("incentivised or forced clicks", r"(?:to enter|entry).{0,60}click\w* my (?:affiliate )?link|click\w* my (?:affiliate )?link.{0,40}"
         r"(?:enter|win|giveaway|screenshot)|pay\w* (?:my )?followers (?:per|for every) (?:order|click|purchase)|forced clicks"
-        r"|reward\w* (?:them |people |followers )?for (?:every )?click\w*|points for (?:every )?click|must click"),
+        r"|reward\w* (?:them |people |followers )?for (?:every )?click\w*|points for (?:every )?click|must click"
+        r"|\bpay\w* (?:\w+ ){0,4}(?:followers?|viewers|readers|people|fans)\b.{0,40}\b(?:per|for every|for each) (?:order|click|purchase|sale)"),
     cue("leaking partner codes", r"exclusive codes (?:other|from other)|codes meant for (?:specific )?partners|other (?:partners'?|ambassadors'?)"
         r" (?:exclusive )?codes|scraped from other partners|repost\w* the exclusive codes"),
     cue("untested or fabricated reviews", r"(?:have|had) not tested|haven'?t (?:actually )?tested|without (?:ever )?testing|never (?:actually )?"
         r"(?:used|tried) (?:them|it|the)|ai-written|made-up (?:tests|reviews)|fabricat\w*"
-        r"|never (?:tried|touched) (?:them|it)|copy (?:the )?manufacturer\w* descriptions"),
+        r"|never (?:tried|touched) (?:them|it)|copy (?:the )?manufacturer\w* descriptions"
+        r"|ohne (?:\w+ ){0,3}(?:je |jemals )?(?:benutzt|getestet|ausprobiert)|sin (?:haber(?:los)? )?(?:probado|usado|testeado)"
+        r"|sans (?:les )?(?:avoir )?(?:testes?|essayes?|utilises?)|senza (?:averl\w )?(?:provat|usat|testat)\w*"
+        r"|sem (?:ter |os ter )?(?:testado|usado|experimentado)|zonder (?:ze |het )?(?:te )?(?:testen|gebruiken|proberen)"
+        r"|bez (?:testowania|uzywania)|nie testowal\w*|使ったことがない|試していない"),
     cue("spam distribution", r"addresses i bought|bought (?:email )?lists|from list brokers|purchased (?:email )?lists"
         r"|(?:post|posting|drop|dropping)\w* my (?:affiliate )?links? in the comments|comments of other creators|link spam"
         r"|mass (?:dms?|messages|emails?)|\bbulk (?:email|sms|messages)|cold (?:dms|messages) to|blast\w* (?:my )?links?"),
     cue("refuses to disclose", r"never (?:mention|say|disclose|tag|label)\w* when (?:brands|they|companies) pay|(?:don'?t|do not|won'?t|never) disclose"
         r"|only disclose when|non li segnalo|nie oznaczam|ne signale pas|no los (?:marco|senalo)|kennzeichne (?:ich )?(?:sie )?nicht"
         r"|without (?:any )?disclosure|looks? organic"r"|cloak\w* (?:my )?(?:affiliate )?links|hide (?:the|my) affiliate|no #ad"
+        r"|missing (?:the |an? )?(?:#?ad|disclosure|sponsor\w*|paid[- ]partnership) (?:label|tag|note)s?"
         r"|(?:don'?t|do not|never|won'?t|rarely) (?:use|add|put|include) (?:#ad|#sponsored|an? (?:ad )?(?:label|disclaimer|disclosure))"
         r"|without (?:#ad|labels?|disclaimers?)|(?:prefer|choose|chose|decided) not to (?:disclose|label|tag|mention)"
         r"|keep (?:it|them|sponsorships|partnerships|the deals) (?:quiet|hidden|secret)|(?:followers|viewers) don'?t need to know"
@@ -147,13 +159,19 @@ CONFLICT = (
         r"|real (?:hikers|walkers) don'?t|not for beginners|get out of my"),
     cue("celebrity or managed account", r"reality tv|\bmy management\b|\bcelebrity\b|\bmy agent\b|talent agency"),
     cue("mostly unrelated content", r"\bmostly\b(?! on)|\boccasional(?:ly)?\b|now and then|de vez em quando|a veces|manchmal|parfois"
-        r"|a volte|\bsoms\b|czasem|時々|\bfestivals?\b|party weekends|\bglamping|heli-?ski\w*|private safaris|\bluxury\b"
+        r"|a volte|\bsoms\b|czasem|時々|music festivals?|party weekends|\bglamping|heli-?ski\w*|private safaris|\bluxury\b"
         r"|\blifestyle\b|a bit of everything|all sorts of|random (?:stuff|content|videos)"),
-    cue("indoor version of the activity", r"\bstudio\b|\bindoor\b|\bgym\b|climbing wall|\bhot yoga"),
+    cue("indoor version of the activity", r"\bstudio\b|\bindoor\b|\bgym\b|climbing wall|\bhot yoga|\bestudio\b|\bgimnasio|\bpalestra|\bsilowni\w*"
+        r"|\bkletterhalle|\bsalle d'escalade|\brocodromo|\bfitnessstudio|スタジオ|ジム|室内|インドア"),
     cue("new or unproven account", r"account is (?:only )?(?:\w+ )?(?:days?|weeks?) old|brand-?new account|just (?:started|opened) (?:my|the) account"
         r"|no (?:own )?(?:channel|blog|website)|i don'?t have a (?:channel|blog)"
-        r"|started (?:posting|my (?:channel|account|blog)) (?:last|this) (?:week|month)|(?:a few|two|three) (?:days|weeks) ago"),
-    cue("works for a retailer", r"i work (?:at|for) (?:a|an|the) (?:\w+ )?(?:shop|store|retailer)"),
+        r"|started (?:posting|my (?:channel|account|blog)) (?:last|this) (?:week|month)|(?:a few|two|three) (?:days|weeks) ago"
+        r"|(?:started|opened|created|launched) (?:this|my|the) (?:account|channel|blog|page|profile) (?:only )?(?:last|this|a few|two"
+        r"|three|\d+) (?:week|month|days|weeks|months)"),
+    cue("works for a retailer", r"\bi work(?:ed)? (?:as (?:an? )?\w+(?: \w+)? )?(?:at|for|in) (?:a|an|the|our) (?:\w+ ){0,2}"
+        r"(?:shop|store|retailer|outlet)\b|\bour (?:shop|store)\b|\bstaff picks\b"),
+    cue("political or activist content", r"\bprotests?\b|\bactivis\w*|\bcampaign(?:s|ing)? (?:for|against)|\bpetitions?\b"
+        r"|\bpolitic\w*|\belections?\b|\bmass trespass"),
 )
 PRANK = cue("prank or stunt channel", r"\bpranks?\b|\bai-generated\b|\bgenerated (?:images|imagery)")
 

@@ -46,14 +46,17 @@ EXEMPLARS: dict[tuple[str, Kind], tuple[str, ...]] = {
     ("counterfeits / fast fashion", "business"): (
         "Cheap designer dupes and knock-off jackets.", "Replica branded clothing at a fraction of the price.",
         "Weekly fast fashion haul, wear it once and return it.",
+        "Copies of famous brand jackets with the logos, shipped straight from the factory.",
     ),
     ("vaping / nicotine", "business"): ("Vape kits and nicotine pouches with my discount code.", "E-cigarette reviews and flavours."),
     ("selling followers / fake engagement", "business"): (
         "Buy followers and likes to grow your account fast.", "Engagement pods and comment bots for influencers.",
+        "We deliver thousands of followers and likes to your page within days.",
     ),
     ("fake reviews", "business"): ("We write five-star reviews for your products.", "Paid review service for online shops."),
     ("hate or harassment", "business"): (
         "Those people do not belong here, keep them out.", "Content attacking immigrants and minorities.",
+        "Only people of our own race are welcome; foreigners should stay out.",
     ),
     ("coupon / deal content", "business"): (
         "Every working discount code and voucher for this month.",

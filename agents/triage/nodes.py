@@ -66,7 +66,8 @@ def screen_applications(state: TriageState) -> dict[str, Any]:
             "injection": find_injection(fields),
             "findings": [
                 *screen_content(niche=e.niche, sample_content=e.sample_content, name=e.name,
-                                channel_url=e.channel_url, email=e.email, program=state["program"]),
+                                channel_url=e.channel_url, email=e.email, program=state["program"],
+                                brand_guide=state["brand_guide"]),
                 *field_anomalies(name=e.name, platform=e.platform, channel_url=e.channel_url, niche=e.niche),
             ],
             "authenticity": authenticity_flags(

@@ -30,6 +30,7 @@ from agents.content_cues import (
     deal_intent,
 )
 from agents.content_exemplars import BUSINESS_FLOOR, EXEMPLARS, PRACTICE_FLOOR, QUESTION_FLOOR
+from agents.judging import topic_fit, topic_score
 from agents.textnorm import normalise
 
 Severity = Literal["reject", "escalate"]
@@ -68,7 +69,7 @@ class Finding(BaseModel):
 
 
 def screen_content(*, niche: str, sample_content: str, name: str, channel_url: str = "", email: str = "",
-                   program: str = "") -> list[Finding]:
+                   program: str = "", brand_guide: str = "") -> list[Finding]:
     """What the applicant's words say they do: ruled-out businesses and practices reject, conflicts escalate."""
     text = normalise(f"{niche}. {sample_content}")
     findings: list[Finding] = []
@@ -92,9 +93,21 @@ def screen_content(*, niche: str, sample_content: str, name: str, channel_url: s
         findings.append(Finding(label=PRANK.label, severity="reject", seen=prank))
     for rule in CONFLICT:
         seen = rule.find(text)
-        if seen is not None:
-            findings.append(Finding(label=rule.label, severity="escalate", seen=seen))
+        if seen is None:
+            continue
+        if rule.label == MIXED_FEED and brand_guide and _on_brand(seen, sentences, brand_guide):
+            continue  # "I mostly walk in the Lakes": a word of proportion, about the brand's own ground
+        findings.append(Finding(label=rule.label, severity="escalate", seen=seen))
     return findings
+
+
+MIXED_FEED = "mostly unrelated content"
+
+
+def _on_brand(seen: str, sentences: list[str], brand_guide: str) -> bool:
+    """Whether the sentence holding ``seen`` is itself what the guide asks for (brand-fit score 60 or more)."""
+    sentence = next((s for s in sentences if seen in s), seen)
+    return topic_score(topic_fit(brand_guide=brand_guide, text=sentence)[0]) >= 60
 
 
 def _semantic_findings(text: str, *, already: set[str]) -> list[Finding]:

