@@ -9,15 +9,15 @@ concurrent run cannot pay a commission twice. Not paid (their commissions stay l
 on hold (``commissions_held``), and a net below the program's ``min_payout_cents``. Nothing to pay
 creates no batch.
 
-``export_batch_csv`` renders a batch for finance: partner_id,name,email,gross,clawback,net,currency,commission_count.
+``export_batch_csv`` renders a batch for finance: partner_id,name,email,gross,clawback,net,currency,commission_count,
+through ``tools.spreadsheet_csv`` (a name like ``=HYPERLINK(...)`` is text in the sheet, never a formula).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from store.db import ensure_program
 from store.ledger import Posting, balances, book, partner_account
 from store.models import Commission, Partner, PayoutBatch, PayoutItem
 from store.money import format_money
+from tools.spreadsheet_csv import write_csv
 
 EXPORT_COLUMNS = ("partner_id", "name", "email", "gross", "clawback", "net", "currency", "commission_count")
 
@@ -146,20 +147,19 @@ def export_batch_csv(*, session: Session, batch_id: int) -> str:
         .where(PayoutItem.batch_id == batch_id)
         .order_by(PayoutItem.partner_id)
     ).all()
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for item, name, email in rows:
-        writer.writerow(
+    return write_csv(
+        header=EXPORT_COLUMNS,
+        rows=(
             [
                 item.partner_id,
                 name or "",
                 email or "",
-                format_money(item.gross_cents, batch.currency),
-                format_money(item.clawback_cents, batch.currency),
-                format_money(item.net_cents, batch.currency),
+                Decimal(format_money(item.gross_cents, batch.currency)),
+                Decimal(format_money(item.clawback_cents, batch.currency)),
+                Decimal(format_money(item.net_cents, batch.currency)),
                 batch.currency,
                 item.commission_count,
             ]
-        )
-    return out.getvalue()
+            for item, name, email in rows
+        ),
+    )
