@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     stripe_api_key: SecretStr | None = None  # the portal's Stripe Connect transfers (sk_...)
     stripe_api_url: str = "https://api.stripe.com/"  # tests point it at a local Stripe-speaking server
     conversion_api_key: SecretStr | None = None
+    identity_secret: SecretStr | None = None  # the shop signs afflow_uid with it (cross-device matching)
     # Server-side conversions (workflows.delivery.conversions): a destination is used only when its ids are set.
     ga4_measurement_id: str | None = None
     ga4_api_secret: SecretStr | None = None

@@ -84,6 +84,7 @@ def http_config(settings: Settings) -> HttpConfig:
             "stripe": settings.stripe_secret,
         },
         conversion_api_key=settings.conversion_api_key,
+        identity_secret=settings.identity_secret,
     )
 
 

@@ -37,7 +37,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from store.models import Attribution, Click, Commission, Order, OrderLine, Partner, Product
 from tools.analytics_sql import Window, per_unit_cents, ratio, relative_change
 
-CLICK_METHODS = ("click", "cross_device", "probabilistic")
+CLICK_METHODS = ("click", "cross_device", "device_hint", "probabilistic")
 
 
 class Totals(BaseModel):

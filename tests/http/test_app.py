@@ -67,7 +67,7 @@ def test_redirect_answers_302_with_click_id_and_cookie_and_stores_the_click(
     assert (click.device_type, click.referrer, click.customer_ref) == (
         "mobile",
         "https://blog.example.com/review",
-        "u-42",
+        "unverified:u-42",  # unsigned: a weak hint (tests/http/test_identity.py)
     )
     with transaction(seeded) as session:
         salt = session.scalars(select(Program.ip_salt)).one()

@@ -5,7 +5,9 @@ Order of methods (the first that yields an *eligible* partner wins):
      window before the order (an unknown, future or expired click id falls through);
   2. ``cross_device``: the latest click carrying ``customer_ref`` == the order's customer id within the window;
   3. ``ref``: the partner whose ref code the order carries;
-  4. ``coupon``: the partner owning the order's coupon as an exclusive coupon (or as its partner coupon code).
+  4. ``coupon``: the partner owning the order's coupon as an exclusive coupon (or as its partner coupon code);
+  5. ``device_hint``: like 2, through a click whose identity nobody vouched for (an unsigned ``afflow_uid``
+     on ``/r/``, stored as ``unverified:{uid}``): anyone can plant one, so it never outranks a ref or coupon.
 Only ``active`` partners are eligible: a blocked or offboarded partner's click, ref or coupon gives no
 credit and the order falls through to the next method. An order nobody earns is unattributed.
 
@@ -24,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from store.bulk import rows_where_in, scalars_where_in
 from store.models import Click, Coupon, Order, Partner
-from workflows.booking.events import OrderEvent
+from workflows.booking.events import UNVERIFIED, OrderEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ class Credit:
     """The attribution decision for one order."""
 
     partner_id: str
-    method: str  # click | cross_device | ref | coupon
+    method: str  # click | cross_device | ref | coupon | device_hint
     click_id: str | None = None
     click_ts: datetime | None = None
 
@@ -70,18 +72,28 @@ def attribute(order: OrderEvent, context: AttributionContext) -> Credit | None:
     click = context.clicks_by_id.get(order.click_id) if order.click_id else None
     if click and context._in_window(click, order.ts) and context._eligible(click.partner_id):
         return Credit(click.partner_id, "click", click.click_id, click.ts)
-    history = context.clicks_by_customer.get(order.customer_id, [])
-    for candidate in reversed(history[: bisect_right([c.ts for c in history], order.ts)]):
-        if not context._in_window(candidate, order.ts):
-            break
-        if context._eligible(candidate.partner_id):
-            return Credit(candidate.partner_id, "cross_device", candidate.click_id, candidate.ts)
+    same_customer = _latest_click(context, context.clicks_by_customer.get(order.customer_id, []), order.ts)
+    if same_customer is not None:
+        return Credit(same_customer.partner_id, "cross_device", same_customer.click_id, same_customer.ts)
     by_ref = context.partner_by_ref.get(order.ref_code) if order.ref_code else None
     if context._eligible(by_ref) and by_ref is not None:
         return Credit(by_ref, "ref")
     by_coupon = context.partner_by_coupon.get(order.coupon_code) if order.coupon_code else None
     if context._eligible(by_coupon) and by_coupon is not None:
         return Credit(by_coupon, "coupon")
+    hinted = _latest_click(context, context.clicks_by_customer.get(UNVERIFIED + order.customer_id, []), order.ts)
+    if hinted is not None:
+        return Credit(hinted.partner_id, "device_hint", hinted.click_id, hinted.ts)
+    return None
+
+
+def _latest_click(context: AttributionContext, history: list[ClickRef], order_ts: datetime) -> ClickRef | None:
+    """The latest eligible click of ``history`` (sorted by time) inside the window before the order."""
+    for candidate in reversed(history[: bisect_right([c.ts for c in history], order_ts)]):
+        if not context._in_window(candidate, order_ts):
+            break
+        if context._eligible(candidate.partner_id):
+            return candidate
     return None
 
 
@@ -101,7 +113,10 @@ def load_context(*, session: Session, orders: Sequence[OrderEvent], cookie_days:
         Click.ts >= earliest, Click.ts <= latest
     )
     for click_id, ts, partner_id, customer_ref in rows_where_in(
-        session, by_customer, Click.customer_ref, (o.customer_id for o in orders)
+        session,
+        by_customer,
+        Click.customer_ref,
+        (ref for o in orders for ref in (o.customer_id, UNVERIFIED + o.customer_id)),
     ):
         if customer_ref is not None:
             context.clicks_by_customer.setdefault(customer_ref, []).append(ClickRef(click_id, ts, partner_id))

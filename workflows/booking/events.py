@@ -65,6 +65,9 @@ class RefundEvent(BaseModel):
 
 InboxPayload = OrderEvent | RefundEvent
 
+# a click's ``customer_ref`` nobody vouched for (an unsigned ``afflow_uid`` on /r/): a weak hint, never strong
+UNVERIFIED = "unverified:"
+
 
 class ClickIn(BaseModel):
     """A click as captured (redirect) or imported (CSV); ``ip`` is hashed before anything is stored."""

@@ -49,6 +49,7 @@ class HttpConfig:
     spool_dir: Path
     secrets: dict[str, SecretStr | None] = field(default_factory=dict)  # platform name -> webhook secret
     conversion_api_key: SecretStr | None = None
+    identity_secret: SecretStr | None = None  # verifies afflow_uid on /r/ (workflows.http.redirect)
     click_flush_interval: float = 0.2
     inbox_poll_interval: float = 2.0
     program_refresh_interval: float = 30.0
@@ -67,7 +68,11 @@ def create_app(*, engine: Engine, config: HttpConfig, routers: Sequence[APIRoute
     links = LinkCache(engine=engine)
     intake = Intake(engine=engine, worker=worker, program=program)
     redirector = Redirector(
-        links=links, clicks=clicks, program=program, secure_cookie=config.public_url.startswith("https://")
+        links=links,
+        clicks=clicks,
+        program=program,
+        secure_cookie=config.public_url.startswith("https://"),
+        identity_secret=config.identity_secret,
     )
 
     @asynccontextmanager

@@ -7,13 +7,19 @@ that leaves this process has its click on disk. The click id travels to the shop
 ``afflow_cid`` parameter (read back from the order's landing site) and as a first-party cookie on the
 link's own domain (for checkouts that copy it into note attributes / metadata).
 
-An optional ``afflow_uid`` query parameter carries a hashed customer identity for cross-device matching;
-it is stored as the click's ``customer_ref``. Raw IPs are hashed with the program's salt before storage.
+An optional ``afflow_uid`` query parameter carries a hashed customer identity for cross-device matching.
+It counts only when the shop vouches for it: ``afflow_sig`` must be the hex HMAC-SHA256 of the uid with
+``AFFLOW_IDENTITY_SECRET`` (``sign_identity``); then it is stored as the click's ``customer_ref``. Anyone
+can put an ``afflow_uid`` on a partner link, so an unsigned or wrongly signed one is stored as
+``unverified:{uid}``, a weak hint that attribution ranks below ref codes and coupons
+(``workflows.booking.attribution``). Raw IPs are hashed with the program's salt before storage.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import re
 import secrets
 import time
@@ -21,16 +27,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import parse_qs
 
+from pydantic import SecretStr
 from sqlalchemy import Engine, select
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from store.db import transaction
 from store.models import TrackingLink
 from tools.links import CLICK_ID_PARAM
+from workflows.booking.events import UNVERIFIED
 from workflows.http.clickrows import redirect_row
 from workflows.http.clickwriter import ClickWriter
 
 _CODE = re.compile(r"[A-Za-z0-9]{1,32}")
+UID_LENGTH = 128 - len(UNVERIFIED)  # clicks.customer_ref holds 128 characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +105,16 @@ class LinkCache:
 class Redirector:
     """A raw ASGI endpoint: Starlette's Request/Response objects cost more than the rest of a redirect."""
 
-    def __init__(self, *, links: LinkCache, clicks: ClickWriter, program: ProgramSnapshot, secure_cookie: bool) -> None:
+    def __init__(
+        self,
+        *,
+        links: LinkCache,
+        clicks: ClickWriter,
+        program: ProgramSnapshot,
+        secure_cookie: bool,
+        identity_secret: SecretStr | None = None,
+    ) -> None:
+        self.identity_key = identity_secret.get_secret_value().encode() if identity_secret else None
         self.links = links
         self.clicks = clicks
         self.program = program
@@ -132,7 +150,7 @@ class Redirector:
                 referrer=referrer,
                 landing_url=location,
                 sku=target.sku,
-                customer_ref=_customer_ref(query) if query else None,
+                customer_ref=customer_ref(query, self.identity_key) if query else None,
                 salt=self.program.ip_salt,
             )
         )
@@ -155,9 +173,23 @@ class Redirector:
 _NOT_FOUND_HEADERS = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", b"12")]
 
 
-def _customer_ref(query: bytes) -> str | None:
-    value = parse_qs(query.decode("latin-1")).get("afflow_uid", [""])[0]
-    return value[:128] or None
+def sign_identity(uid: str, secret: str) -> str:
+    """What the shop puts in ``afflow_sig`` for a shopper's ``afflow_uid``."""
+    return hmac.new(secret.encode(), uid.encode(), hashlib.sha256).hexdigest()
+
+
+def customer_ref(query: bytes, identity_key: bytes | None) -> str | None:
+    """The click's customer identity: the uid when the shop signed it, ``unverified:{uid}`` otherwise."""
+    params = parse_qs(query.decode("latin-1"))
+    uid = params.get("afflow_uid", [""])[0][:UID_LENGTH]
+    if not uid:
+        return None
+    signature = params.get("afflow_sig", [""])[0]
+    if identity_key is not None and signature:
+        expected = hmac.new(identity_key, uid.encode(), hashlib.sha256).hexdigest()
+        if hmac.compare_digest(expected.encode(), signature.strip().lower().encode()):
+            return uid
+    return UNVERIFIED + uid
 
 
 class RedirectFastPath:
