@@ -118,14 +118,19 @@ def api_config(settings: Settings) -> ApiConfig:
 def routers(*, engine: Engine, settings: Settings) -> list[APIRouter]:
     """Every feature router of ``afflow serve``, in order: Slack actions (only when Slack is configured; the
     scheduler's start-up line says where proposals go instead) the portal (always: it is useless without
-    accounts, and harmless) and the REST API (always: every route needs an API key)."""
+    accounts, and harmless), the REST API and the MCP server at ``/mcp`` (always: every request needs an API key)."""
+    from importlib.metadata import version
+
     from afflow.api import api_router
+    from afflow.mcp.http import mcp_router
     from workflows.approvals.slack_actions import slack_router_factory
     from workflows.portal import portal_router
 
     slack = slack_router_factory(engine, settings)
     portal = portal_router(engine=engine, config=portal_config(settings))
-    return [*([slack] if slack is not None else []), portal, api_router(engine=engine, config=api_config(settings))]
+    api = api_router(engine=engine, config=api_config(settings))
+    mcp = mcp_router(engine=engine, config=api_config(settings), version=version("afflow"))
+    return [*([slack] if slack is not None else []), portal, api, mcp]
 
 
 def http_app(*, engine: Engine, settings: Settings, config: HttpConfig | None = None) -> RedirectFastPath:

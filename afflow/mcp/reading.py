@@ -51,9 +51,15 @@ def window_end(as_of: str | None) -> datetime | None:
         raise ToolError(exc.message) from exc
 
 
-def add_read_tools(server: MCPServer[Any], *, engine: Engine, config: reports.ReportConfig, access: Access) -> None:
+def add_read_tools(
+    server: MCPServer[Any], *, engine: Engine, config: reports.ReportConfig, access: Access
+) -> dict[str, str]:
+    """Add the read tools; their names, each with the scope it needs (``read``)."""
+    names: dict[str, str] = {}
+
     def tool(fn: Callable[..., dict[str, Any]], title: str) -> None:
         server.add_tool(fn, title=title, annotations=READ_ONLY.model_copy(update={"title": title}))
+        names[fn.__name__] = "read"
 
     def program_metrics(days: Days = None, as_of: AsOf = None) -> dict[str, Any]:
         """Clicks, orders, revenue, commission, margin and their change on the previous window, for the
@@ -121,3 +127,4 @@ def add_read_tools(server: MCPServer[Any], *, engine: Engine, config: reports.Re
     tool(partner_scores, "Partner scores and tiers")
     tool(weekly_report, "The latest weekly report")
     tool(pending_proposals, "Pending proposals")
+    return names

@@ -33,7 +33,11 @@ Reason = Annotated[str, Field(min_length=1, max_length=2000, description="Why: s
 Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=9, decimal_places=4, description="The rate, in percent.")]
 
 
-def add_write_tools(server: MCPServer[Any], *, engine: Engine, config: ProposingConfig, access: Access) -> None:
+def add_write_tools(
+    server: MCPServer[Any], *, engine: Engine, config: ProposingConfig, access: Access
+) -> dict[str, str]:
+    """Add the write tools; their names, each with the scope it needs (``propose`` or ``links``)."""
+
     def submit(**fields: Any) -> dict[str, Any]:
         actor = access.grant("propose")
         try:
@@ -86,12 +90,13 @@ def add_write_tools(server: MCPServer[Any], *, engine: Engine, config: Proposing
             raise ToolError(f"{exc.code}: {exc}") from exc
         return {"links": [link.as_json() for link in links]}
 
-    tools: list[tuple[Callable[..., dict[str, Any]], str, ToolAnnotations]] = [
-        (propose_tier_bump, "Propose a tier bump", PROPOSES),
-        (propose_commission_change, "Propose a SKU commission change", PROPOSES),
-        (propose_clawback, "Propose a clawback", PROPOSES),
-        (propose_offboarding, "Propose offboarding a partner", PROPOSES),
-        (create_tracking_links, "Create tracking links", LINKS),
+    tools: list[tuple[Callable[..., dict[str, Any]], str, ToolAnnotations, str]] = [
+        (propose_tier_bump, "Propose a tier bump", PROPOSES, "propose"),
+        (propose_commission_change, "Propose a SKU commission change", PROPOSES, "propose"),
+        (propose_clawback, "Propose a clawback", PROPOSES, "propose"),
+        (propose_offboarding, "Propose offboarding a partner", PROPOSES, "propose"),
+        (create_tracking_links, "Create tracking links", LINKS, "links"),
     ]
-    for fn, title, hints in tools:
+    for fn, title, hints, _scope in tools:
         server.add_tool(fn, title=title, annotations=hints.model_copy(update={"title": title}))
+    return {fn.__name__: scope for fn, _title, _hints, scope in tools}
