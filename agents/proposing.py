@@ -1,25 +1,49 @@
-"""Submitting proposals: persist them, then open one approval thread each, parked in its ``interrupt``."""
+"""Submitting proposals: persist them, then open one approval thread each, parked in its ``interrupt``.
+
+A draft is not persisted when a proposal of the same kind and subject still waits, nor when one was
+decided (approved or rejected) within ``tools.proposals.COOLDOWN`` and the draft brings no new evidence
+(``tools.proposals.has_new_evidence``): an approved bump 8 % -> 10 % does not come back as 10 % -> 12 % on the
+next run with the same score, and a rejected one is not put to the manager again. A draft on a subject
+whose last decision was a rejection carries that rejection (id, reason, who, when) so the manager sees it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from agents.approval.runner import open_threads
 from agents.approval.state import ApprovalContext
 from agents.context import AgentContext
 from store.db import transaction
-from tools.proposals import ProposalDraft, create_proposal, pending_subjects, subject_of
+from store.models import Proposal
+from tools.proposals import (
+    COOLDOWN,
+    ProposalDraft,
+    create_proposal,
+    has_new_evidence,
+    last_decisions,
+    pending_subjects,
+    subject_of,
+)
 
 
 def submit_proposals(*, context: AgentContext, agent: str, drafts: Sequence[ProposalDraft]) -> list[int]:
-    """Persist new drafts (a still-pending proposal of the same kind and subject is not duplicated)."""
+    """Persist the drafts that are new (see the module docstring); their ids, in order."""
     created: list[tuple[int, str]] = []
     with transaction(context.engine) as session:
         pending = pending_subjects(session=session)
+        decided = last_decisions(session=session)
         for draft in drafts:
-            if subject_of(draft) in pending:
+            subject = subject_of(draft)
+            if subject in pending:
                 continue
-            pending.add(subject_of(draft))
+            last = decided.get(subject)
+            if last is not None and _cooling_down(last, draft, context.now):
+                continue
+            pending.add(subject)
+            if last is not None and last.status == "rejected":
+                draft = _remembering(draft, last)
             proposal = create_proposal(session=session, draft=draft, agent=agent, now=context.now)
             created.append((proposal.id, proposal.thread_id or f"proposal-{proposal.id}"))
     approval = ApprovalContext(engine=context.engine, public_url=context.public_url, now=context.now)
@@ -28,3 +52,19 @@ def submit_proposals(*, context: AgentContext, agent: str, drafts: Sequence[Prop
     else:  # the proposals are committed; their threads park in the background (see agents.background)
         context.background.submit(lambda: open_threads(context=approval, proposals=created))
     return [proposal_id for proposal_id, _ in created]
+
+
+def _cooling_down(last: Proposal, draft: ProposalDraft, now: datetime) -> bool:
+    assert last.decided_at is not None
+    return last.decided_at > now - COOLDOWN and not has_new_evidence(decided=last, draft=draft)
+
+
+def _remembering(draft: ProposalDraft, rejected: Proposal) -> ProposalDraft:
+    assert rejected.decided_at is not None
+    memory = {"proposal_id": rejected.id, "reason": rejected.decision_reason, "decided_by": rejected.decided_by,
+              "decided_at": rejected.decided_at.isoformat()}  # fmt: skip
+    note = f"Rejected before (#{rejected.id}, {rejected.decided_at.date()}): {rejected.decision_reason or 'no reason'}"
+    return draft.model_copy(update={
+        "evidence": {**draft.evidence, "previous_rejection": memory},
+        "rationale": f"{note}. {draft.rationale}" if draft.rationale else note,
+    })  # fmt: skip

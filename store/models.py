@@ -372,7 +372,8 @@ class Proposal(Base):
     application_id: Mapped[str | None] = mapped_column(String(64))
     summary: Mapped[str] = mapped_column(Text)
     rationale: Mapped[str] = mapped_column(Text, default="")
-    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)  # what the agent proposed
+    approved_payload: Mapped[dict[str, Any] | None]  # what a human approved (maybe edited) and was applied
     evidence: Mapped[dict[str, Any]] = mapped_column(default=dict)
     expected_impact: Mapped[dict[str, Any]] = mapped_column(default=dict)
     thread_id: Mapped[str | None] = mapped_column(String(128))

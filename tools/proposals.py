@@ -7,6 +7,7 @@ approval graph (``agents.approval``), exactly once, guarded by ``claim_for_apply
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -26,6 +27,17 @@ ProposalKind = Literal[
     "clawback",
 ]
 EXPIRY = timedelta(days=7)
+# After a decision, the same kind and subject is not proposed again for this long unless its evidence changed.
+COOLDOWN = timedelta(days=28)
+# Per kind, the evidence that makes a proposal on a decided subject new (API submissions carry a "reason").
+EVIDENCE_KEYS: dict[str, tuple[str, ...]] = {
+    "tier_bump": ("reason",),  # and a higher score: see has_new_evidence
+    "offboard_partner": ("score", "reason"),
+    "commission_change": ("stock", "days_of_cover", "experiment_id", "reason"),
+    "flash_incentive": ("stock", "stock_target", "reason"),
+    "clawback": ("order_ids", "reason"),
+}
+Subject = tuple[str, str | None, str | None, object]
 
 
 class ProposalDraft(BaseModel):
@@ -65,14 +77,43 @@ def create_proposal(*, session: Session, draft: ProposalDraft, agent: str, now: 
     return proposal
 
 
-def subject_of(draft: ProposalDraft | Proposal) -> tuple[str, str | None, str | None, object]:
-    """What a proposal is about: kind, partner, application and SKU (two pending ones must not share it)."""
-    return draft.kind, draft.partner_id, draft.application_id, (draft.payload or {}).get("sku")
+def subject_of(draft: ProposalDraft | Proposal) -> Subject:
+    """What a proposal is about: kind, partner, application and SKU or experiment (two pending ones must not
+    share it)."""
+    payload = draft.payload or {}
+    target = payload.get("sku") or (f"experiment:{payload['experiment_id']}" if "experiment_id" in payload else None)
+    return draft.kind, draft.partner_id, draft.application_id, target
 
 
-def pending_subjects(*, session: Session) -> set[tuple[str, str | None, str | None, object]]:
+def has_new_evidence(*, decided: Proposal, draft: ProposalDraft) -> bool:
+    """Whether the draft says something its subject's last decision did not weigh: changed evidence (per
+    ``EVIDENCE_KEYS``) or, for a tier bump, a higher score than the one decided on (a bump lowers the
+    partner's margin, so a score that held or fell after one is no case for another)."""
+    before, after = decided.evidence or {}, draft.evidence
+    if any(before.get(key) != after.get(key) for key in EVIDENCE_KEYS.get(draft.kind, ())):
+        return True
+    if draft.kind == "tier_bump":
+        return _number(after.get("score")) > _number(before.get("score"))
+    return False
+
+
+def _number(value: object) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return Decimal(0)
+
+
+def pending_subjects(*, session: Session) -> set[Subject]:
     """The subjects of every pending proposal, in one query: a new draft of one of them is not proposed again."""
     return {subject_of(p) for p in session.scalars(select(Proposal).where(Proposal.status == "pending"))}
+
+
+def last_decisions(*, session: Session) -> dict[Subject, Proposal]:
+    """Per subject, its most recently decided proposal (approved, applied or rejected; expiry is no decision)."""
+    decided = select(Proposal).where(Proposal.status.in_(("approved", "applied", "rejected")),
+                                     Proposal.decided_at.is_not(None)).order_by(Proposal.decided_at, Proposal.id)
+    return {subject_of(p): p for p in session.scalars(decided)}  # later rows win
 
 
 def clawed_back_orders(*, session: Session) -> dict[str, set[str]]:
@@ -105,9 +146,13 @@ def get_proposal(*, session: Session, proposal_id: int) -> Proposal:
 
 
 def record_decision(
-    *, session: Session, proposal_id: int, approve: bool, actor: str, reason: str | None, now: datetime
+    *, session: Session, proposal_id: int, approve: bool, actor: str, reason: str | None, now: datetime,
+    approved_payload: dict[str, Any] | None = None,
 ) -> Proposal:
-    """pending -> approved | rejected, atomically: two racing deciders cannot both win."""
+    """pending -> approved | rejected, atomically: two racing deciders cannot both win.
+
+    ``approved_payload`` (approvals only) is what will be applied: the proposed payload, or a human's edit of it.
+    """
     result = session.execute(
         update(Proposal)
         .where(Proposal.id == proposal_id, Proposal.status == "pending")
@@ -116,6 +161,7 @@ def record_decision(
             decided_by=actor,
             decided_at=now,
             decision_reason=reason,
+            approved_payload=approved_payload if approve else None,
         )
     )
     if not result.rowcount:  # type: ignore[attr-defined]

@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from agents.context import AgentContext
 from agents.llm import OfflineReasoner
 from agents.proposing import submit_proposals
+from store.audit import Actor, record
 from store.db import transaction
-from store.models import AuditLog, Partner, Product
+from store.models import Partner, Product
 from store.money import MoneyError, format_money, parse_money
 from tools.analytics_sql import program_currency
 from tools.proposals import ProposalDraft, get_proposal
@@ -76,8 +77,8 @@ def propose(*, engine: Engine, config: ProposingConfig, request: ProposalRequest
         raise ProposalRefused("duplicate", "a pending proposal of this kind and subject already waits for a decision",
                               {"kind": request.kind, "partner_id": request.partner_id, "sku": request.sku})  # fmt: skip
     with transaction(engine) as session:
-        session.add(AuditLog(ts=now, actor=actor, action="proposal_submitted", subject=f"proposal:{created[0]}",
-                             details={"kind": request.kind, "partner_id": request.partner_id}))  # fmt: skip
+        record(session=session, actor=Actor.parse(actor), action="proposal_submitted", subject=f"proposal:{created[0]}",
+               details={"kind": request.kind, "partner_id": request.partner_id}, now=now)  # fmt: skip
         proposal = get_proposal(session=session, proposal_id=created[0])
         return {"id": proposal.id, "kind": proposal.kind, "status": proposal.status, "summary": proposal.summary}
 

@@ -8,7 +8,6 @@ audit trail with the key as actor.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends
@@ -17,8 +16,8 @@ from sqlalchemy import Engine
 
 from afflow.api.errors import ApiError, documented
 from afflow.api.proposing import ProposalRefused, ProposalRequest, ProposingConfig, propose
+from store.audit import Actor, record
 from store.db import transaction
-from store.models import AuditLog
 from tools.api_keys import KeyView
 from tools.links import LinkError, create_links
 
@@ -42,9 +41,8 @@ def add_write_routes(
             with transaction(engine) as session:
                 links = create_links(session=session, partner_id=body.partner_id, skus=body.skus,
                                      all_skus=body.all_skus, public_url=proposing.public_url)  # fmt: skip
-                session.add(AuditLog(ts=datetime.now(UTC), actor=key.actor, action="links_created",
-                                     subject=f"partner:{body.partner_id}",
-                                     details={"codes": [link.code for link in links]}))  # fmt: skip
+                record(session=session, actor=Actor.parse(key.actor), action="links_created",
+                       subject=f"partner:{body.partner_id}", details={"codes": [link.code for link in links]})
         except LinkError as exc:
             status = 404 if exc.code.startswith("unknown") else 409
             raise ApiError(status, exc.code, str(exc), {"partner_id": body.partner_id}) from exc

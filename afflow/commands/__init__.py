@@ -25,6 +25,7 @@ class CommandEntry(NamedTuple):
 COMMANDS: dict[str, CommandEntry] = {
     "run": CommandEntry("agents", "Run an agent; consequential actions become proposals for `afflow approvals`."),
     "metrics": CommandEntry("analytics", "Clicks, orders, revenue, margin and their change per partner and for the program."),
+    "audit": CommandEntry("audit", "Who did what: the audit log's rows, oldest first."),
     "demo": CommandEntry("demo", "Seed a realistic program (partners, catalog, clicks, orders, refunds, applications) and book it."),
     "import": CommandEntry("importing", "Import a CSV file; any bad row rejects the whole file and names its line and column."),
     "mcp": CommandEntry("mcp", "Serve the MCP tools (reports; proposals and links as the only writes) over stdio until stdin closes."),

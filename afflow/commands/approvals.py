@@ -1,7 +1,9 @@
-"""``afflow approvals list | approve ID | reject ID --reason TEXT``: the local approval inbox."""
+"""``afflow approvals list | show ID | approve ID [--set FIELD=VALUE ...] | reject ID --reason TEXT``: the
+local approval inbox. The decider is the CLI user (``cli:<login>`` in the audit log and ``decided_by``)."""
 
 from __future__ import annotations
 
+import getpass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +28,22 @@ def proposal_view(proposal: Proposal) -> dict[str, Any]:
         "summary": proposal.summary,
         "rationale": proposal.rationale,
         "expected_impact": proposal.expected_impact,
+        "previous_rejection": (proposal.evidence or {}).get("previous_rejection"),
         "created_at": proposal.created_at.isoformat(),
+    }
+
+
+def decision_view(proposal: Proposal) -> dict[str, Any]:
+    """A proposal with what was proposed, what was approved (and applied) and who decided when, why."""
+    return {
+        **proposal_view(proposal),
+        "proposed": proposal.payload,
+        "approved": proposal.approved_payload,
+        "evidence": proposal.evidence,
+        "decided_by": proposal.decided_by,
+        "decided_at": proposal.decided_at.isoformat() if proposal.decided_at else None,
+        "reason": proposal.decision_reason,
+        "applied_at": proposal.applied_at.isoformat() if proposal.applied_at else None,
     }
 
 
@@ -45,10 +62,33 @@ def list_command(
         emit({"proposals": rows}, as_json=as_json, render=lambda: _render(rows))
 
 
+@approvals_app.command("show")
+def show_command(proposal_id: int = typer.Argument(..., help="Proposal id."), as_json: bool = JsonOption) -> None:
+    """One proposal: what was proposed, what was approved and applied, who decided, when and why."""
+    from store.db import transaction
+    from tools.proposals import ProposalStateError, get_proposal
+
+    with user_errors(as_json=as_json):
+        engine = open_store()
+        try:
+            with transaction(engine) as session:
+                data = decision_view(get_proposal(session=session, proposal_id=proposal_id))
+        except ProposalStateError as exc:
+            raise UserError("not_found", str(exc), {"proposal_id": proposal_id}) from exc
+        emit(data, as_json=as_json, render=lambda: _render_one(data))
+
+
 @approvals_app.command("approve")
-def approve_command(proposal_id: int = typer.Argument(..., help="Proposal id."), as_json: bool = JsonOption) -> None:
-    """Approve a proposal: its thread resumes and applies it (exactly once)."""
-    _decide(proposal_id, approve=True, reason=None, as_json=as_json)
+def approve_command(
+    proposal_id: int = typer.Argument(..., help="Proposal id."),
+    edits: list[str] = typer.Option(
+        [], "--set", metavar="FIELD=VALUE",
+        help="Approve with this field edited (percent=9, amount=120.00, days=3); repeatable.",
+    ),
+    as_json: bool = JsonOption,
+) -> None:
+    """Approve a proposal, as it stands or edited: its thread resumes and applies it (exactly once)."""
+    _decide(proposal_id, approve=True, reason=None, edits=edits, as_json=as_json)
 
 
 @approvals_app.command("reject")
@@ -58,21 +98,39 @@ def reject_command(
     as_json: bool = JsonOption,
 ) -> None:
     """Reject a proposal: nothing changes (an escalated application is declined)."""
-    _decide(proposal_id, approve=False, reason=reason, as_json=as_json)
+    _decide(proposal_id, approve=False, reason=reason, edits=[], as_json=as_json)
 
 
-def _decide(proposal_id: int, *, approve: bool, reason: str | None, as_json: bool) -> None:
-    from workflows.approvals.decide import ProposalStateError, decide, expire_stale
+def _edits(pairs: list[str]) -> dict[str, str]:
+    edits: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise UserError("invalid_edit", f"--set {pair!r}: expected FIELD=VALUE, e.g. percent=9", {"set": pair})
+        edits[name.strip()] = value.strip()
+    return edits
+
+
+def cli_actor() -> str:
+    """The person at this terminal, as the audit log names them."""
+    return f"cli:{getpass.getuser()}"
+
+
+def _decide(proposal_id: int, *, approve: bool, reason: str | None, edits: list[str], as_json: bool) -> None:
+    from workflows.approvals.decide import ProposalEditError, ProposalStateError, decide, expire_stale
 
     with user_errors(as_json=as_json):
+        changes = _edits(edits)
         engine = open_store()
         now = datetime.now(UTC)
         expire_stale(engine=engine, now=now)
         try:
-            result = decide(engine=engine, proposal_id=proposal_id, approve=approve, actor="cli", reason=reason,
-                            public_url=settings().public_url, now=now)
+            result = decide(engine=engine, proposal_id=proposal_id, approve=approve, actor=cli_actor(),
+                            reason=reason, edits=changes, public_url=settings().public_url, now=now)
         except ProposalStateError as exc:
             raise UserError("not_pending", str(exc), {"proposal_id": proposal_id}) from exc
+        except ProposalEditError as exc:
+            raise UserError("invalid_edit", str(exc), {"proposal_id": proposal_id, "set": changes}) from exc
         data = {"id": result.proposal_id, "kind": result.kind, "status": result.status, "outcome": result.outcome}
         emit(data, as_json=as_json,
              render=lambda: console.print(f"proposal {result.proposal_id} ({result.kind}): {result.status}"))
@@ -87,6 +145,18 @@ def _render(rows: list[dict[str, Any]]) -> None:
         table.add_row(str(row["id"]), row["kind"], row["status"], row["partner_id"] or row["application_id"] or "",
                       row["summary"])
     console.print(table)
+
+
+def _render_one(data: dict[str, Any]) -> None:
+    console.print(f"proposal {data['id']} ({data['kind']}): {data['status']} — {data['summary']}")
+    if data["previous_rejection"]:
+        memory = data["previous_rejection"]
+        console.print(f"  rejected before: #{memory['proposal_id']} ({memory['reason']})")
+    console.print(f"  proposed: {data['proposed']}")
+    if data["approved"] is not None:
+        console.print(f"  approved: {data['approved']}")
+    if data["decided_by"]:
+        console.print(f"  decided by {data['decided_by']} at {data['decided_at']}: {data['reason'] or ''}")
 
 
 def register(app: typer.Typer) -> None:

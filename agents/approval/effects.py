@@ -8,13 +8,16 @@ A rejected proposal changes nothing, except that rejecting an escalated applicat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
-from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from agents.approval.payloads import Clawback, CommissionChange, FlashIncentive, TierBump, read_payload
 from prompts import render
+from store.audit import Actor, record
 from store.db import transaction
 from store.ledger import EXPENSE, book, partner_account, transfer
 from store.models import Proposal
@@ -88,52 +91,54 @@ def _decline_approved(session: Session, proposal: Proposal, public_url: str, now
     _decline(session, proposal, now)
 
 
+def applied_payload(proposal: Proposal) -> Mapping[str, Any]:
+    """What a human approved (maybe edited), or for a proposal decided before edits existed, what was proposed."""
+    return proposal.approved_payload if proposal.approved_payload is not None else proposal.payload
+
+
+def _note(proposal: Proposal) -> str:
+    edited = {k: v for k, v in applied_payload(proposal).items() if proposal.payload.get(k) != v}
+    suffix = " (edited: " + ", ".join(f"{k} {v}" for k, v in sorted(edited.items())) + ")" if edited else ""
+    return f"proposal {proposal.id}: {proposal.summary}{suffix}"
+
+
 def _tier_bump(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
     assert proposal.partner_id is not None
+    bump = read_payload(TierBump, applied_payload(proposal))
     rule_changes.set_partner_rate(
-        session=session,
-        partner_id=proposal.partner_id,
-        percent=Decimal(str(proposal.payload["percent"])),
-        now=now,
-        note=f"proposal {proposal.id}: {proposal.summary}",
+        session=session, partner_id=proposal.partner_id, percent=bump.percent, now=now, note=_note(proposal)
     )
 
 
 def _commission_change(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
-    if "partner_ids" in proposal.payload:  # an experiment's winner (workflows.experiments): its rate for its cohort
+    change = read_payload(CommissionChange, applied_payload(proposal))
+    if change.partner_ids is not None:  # an experiment's winner (workflows.experiments): its rate for its cohort
         rule_changes.set_partner_rates(
-            session=session,
-            partner_ids=[str(p) for p in proposal.payload["partner_ids"]],
-            percent=Decimal(str(proposal.payload["percent"])),
-            now=now,
-            note=f"proposal {proposal.id}: {proposal.summary}",
+            session=session, partner_ids=change.partner_ids, percent=change.percent, now=now, note=_note(proposal)
         )
         return
-    rule_changes.set_sku_rate(
-        session=session,
-        sku=str(proposal.payload["sku"]),
-        percent=Decimal(str(proposal.payload["percent"])),
-        now=now,
-        note=f"proposal {proposal.id}: {proposal.summary}",
-    )
+    assert change.sku is not None  # the model admits a SKU or a cohort, never neither
+    rule_changes.set_sku_rate(session=session, sku=change.sku, percent=change.percent, now=now, note=_note(proposal))
 
 
 def _flash_incentive(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
-    days = int(proposal.payload.get("days", 7))
+    flash = read_payload(FlashIncentive, applied_payload(proposal))
     rule_changes.add_flash_incentive(
         session=session,
-        sku=str(proposal.payload["sku"]),
-        bonus_percent=Decimal(str(proposal.payload["bonus_percent"])),
+        sku=flash.sku,
+        bonus_percent=flash.bonus_percent,
         start=now,
-        end=now + timedelta(days=days),
+        end=now + timedelta(days=flash.days),
         now=now,
-        note=f"proposal {proposal.id}: {proposal.summary}",
+        note=_note(proposal),
     )
 
 
 def _offboard(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
     assert proposal.partner_id is not None
     partner = ledger_view.set_partner_status(session=session, partner_id=proposal.partner_id, status="offboarded")
+    record(session=session, actor=Actor.parse(proposal.decided_by or "system"), action="partner_offboarded",
+           subject=f"partner:{partner.id}", details={"proposal_id": proposal.id}, now=now)
     program = ledger_view.program_name(session=session)
     outbox.queue_message(
         session=session,
@@ -150,7 +155,7 @@ def _offboard(session: Session, proposal: Proposal, public_url: str, now: dateti
 def _clawback(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
     """The partner owes the amount back; the clawback account is netted from its next payout."""
     assert proposal.partner_id is not None
-    amount = int(proposal.payload["amount_cents"])
+    amount = read_payload(Clawback, applied_payload(proposal)).amount_cents
     book(
         session=session,
         postings=[

@@ -4,25 +4,35 @@
 ``ProposalStateError``), then resumes thread ``proposal-<id>`` whose ``apply_decision`` node applies an
 approved proposal exactly once. If the thread is gone (e.g. checkpoints deleted) the same exactly-once
 apply runs directly. An approved proposal whose apply was interrupted by a crash is finished by deciding
-it again with ``approve=True``. Used by the CLI and by Slack actions.
+it again with ``approve=True``. Used by the CLI, the portal and Slack actions.
+
+An approval may carry ``edits`` (``{"percent": "9"}``): re-validated against the kind's payload model
+(``agents.approval.payloads``), refused with ``ProposalEditError`` before anything is recorded, and stored
+as the proposal's ``approved_payload``, which is what the effects apply. Every decision (and edit) is
+written to the audit log, with the decider as actor, in the transaction that records it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from agents.approval.effects import apply_approved, apply_rejected
+from agents.approval.payloads import Clawback, ProposalEditError, edit_payload, read_payload
 from agents.approval.runner import resume_thread
 from agents.approval.state import ApprovalContext, Decision
+from store.audit import Actor, record
 from store.db import transaction
 from store.models import Proposal
-from tools import proposals
-from tools.proposals import ProposalStateError
+from tools import ledger_view, proposals
+from tools.proposals import EXPIRY, ProposalStateError
 
-__all__ = ["DecisionResult", "ProposalStateError", "decide", "expire_stale", "list_proposals"]
+__all__ = ["DecisionResult", "ProposalEditError", "ProposalStateError", "decide", "expire_stale", "list_proposals"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,18 +51,22 @@ def decide(
     actor: str,
     public_url: str,
     reason: str | None = None,
+    edits: Mapping[str, str] | None = None,
     now: datetime | None = None,
 ) -> DecisionResult:
     now = now or datetime.now(UTC)
     with transaction(engine) as session:
         current = proposals.get_proposal(session=session, proposal_id=proposal_id)
         finishing = current.status == "approved" and approve
+        if finishing and edits:
+            raise ProposalStateError(f"proposal {proposal_id} is already approved as it stands; it cannot be edited")
         if finishing:
             proposal = current
         else:
-            proposal = proposals.record_decision(
-                session=session, proposal_id=proposal_id, approve=approve, actor=actor, reason=reason, now=now
-            )
+            approved = _approved_payload(session, current, edits or {}, now) if approve else None
+            proposal = proposals.record_decision(session=session, proposal_id=proposal_id, approve=approve,
+                                                 actor=actor, reason=reason, now=now, approved_payload=approved)
+            _audit(session, proposal, Actor.parse(actor), now)
         thread_id = proposal.thread_id or f"proposal-{proposal_id}"
     context = ApprovalContext(engine=engine, public_url=public_url, now=now)
     outcome = resume_thread(
@@ -67,6 +81,33 @@ def decide(
     with transaction(engine) as session:
         final = proposals.get_proposal(session=session, proposal_id=proposal_id)
         return DecisionResult(proposal_id=proposal_id, kind=final.kind, status=final.status, outcome=outcome)
+
+
+def _approved_payload(session: Session, proposal: Proposal, edits: Mapping[str, str], now: datetime) -> dict[str, Any]:
+    if proposal.status == "pending" and proposal.created_at < now - EXPIRY:
+        raise ProposalStateError(f"proposal {proposal.id} expired on {(proposal.created_at + EXPIRY).date()}")
+    if not edits:
+        return dict(proposal.payload)
+    paid = None
+    if proposal.kind == "clawback" and proposal.partner_id is not None:
+        orders = read_payload(Clawback, proposal.payload).order_ids
+        if orders:
+            paid = ledger_view.commission_on_orders(session=session, partner_id=proposal.partner_id, order_ids=orders)
+    return edit_payload(proposal.kind, proposal.payload, edits, currency=ledger_view.program_currency(session=session),
+                        commission_paid_cents=paid)  # fmt: skip
+
+
+def _audit(session: Session, proposal: Proposal, actor: Actor, now: datetime) -> None:
+    subject = f"proposal:{proposal.id}"
+    approved = proposal.approved_payload or {}
+    edited = {key: {"proposed": proposal.payload.get(key), "approved": value}
+              for key, value in approved.items() if proposal.payload.get(key) != value}  # fmt: skip
+    if edited:
+        record(session=session, actor=actor, action="proposal_edited", subject=subject,
+               details={"kind": proposal.kind, "fields": edited}, now=now)  # fmt: skip
+    record(session=session, actor=actor, action=f"proposal_{proposal.status}", subject=subject,
+           details={"kind": proposal.kind, "partner_id": proposal.partner_id, "reason": proposal.decision_reason},
+           now=now)  # fmt: skip
 
 
 def expire_stale(*, engine: Engine, now: datetime) -> list[int]:

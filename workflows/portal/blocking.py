@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from store.models import AuditLog, Partner
+from store.audit import Actor, record
+from store.models import Partner
 
 
 class BlockingError(ValueError):
     """The partner is unknown or not in a state this change applies to."""
 
 
-def block_partner(*, session: Session, partner_id: str, actor: str, reason: str) -> Partner:
+def block_partner(*, session: Session, partner_id: str, actor: Actor, reason: str) -> Partner:
     partner = session.get(Partner, partner_id)
     if partner is None:
         raise BlockingError(f"unknown partner {partner_id!r}")
@@ -28,27 +29,28 @@ def block_partner(*, session: Session, partner_id: str, actor: str, reason: str)
         raise BlockingError(f"partner {partner_id!r} is offboarded")
     previous = {"status": partner.status, "commissions_held": partner.commissions_held}
     partner.status, partner.commissions_held = "blocked", True
-    session.add(
-        AuditLog(
-            actor=actor,
-            action="partner_blocked",
-            subject=f"partner:{partner_id}",
-            details={"reason": reason.strip(), "previous": previous},
-        )
+    record(
+        session=session,
+        actor=actor,
+        action="partner_blocked",
+        subject=f"partner:{partner_id}",
+        details={"reason": reason.strip(), "previous": previous},
     )
-    session.flush()
     return partner
 
 
-def unblock_partner(*, session: Session, partner_id: str, actor: str, reason: str = "") -> Partner:
+def unblock_partner(*, session: Session, partner_id: str, actor: Actor, reason: str = "") -> Partner:
     partner = session.get(Partner, partner_id)
     if partner is None:
         raise BlockingError(f"unknown partner {partner_id!r}")
     if partner.status != "blocked" and not partner.commissions_held:
         raise BlockingError(f"partner {partner_id!r} is not blocked")
     partner.status, partner.commissions_held = "active", False
-    session.add(
-        AuditLog(actor=actor, action="partner_unblocked", subject=f"partner:{partner_id}", details={"reason": reason})
+    record(
+        session=session,
+        actor=actor,
+        action="partner_reinstated",
+        subject=f"partner:{partner_id}",
+        details={"reason": reason},
     )
-    session.flush()
     return partner

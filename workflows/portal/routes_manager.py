@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from starlette.datastructures import FormData
 
+from store.audit import Actor
 from store.models import OutboxMessage, Partner, Proposal
 from workflows.approvals.decide import ProposalStateError, decide
 from workflows.portal.auth import Viewer
@@ -97,7 +98,7 @@ def add_manager_routes(router: APIRouter, web: PortalWeb) -> None:
                 block_partner(
                     session=session,
                     partner_id=partner_id,
-                    actor=f"portal:{viewer.email}",
+                    actor=Actor("portal", viewer.email),
                     reason=form_text(form, "reason"),
                 )
         except BlockingError as error:
@@ -112,7 +113,7 @@ def add_manager_routes(router: APIRouter, web: PortalWeb) -> None:
                 unblock_partner(
                     session=session,
                     partner_id=partner_id,
-                    actor=f"portal:{viewer.email}",
+                    actor=Actor("portal", viewer.email),
                     reason=form_text(form, "reason"),
                 )
         except BlockingError as error:

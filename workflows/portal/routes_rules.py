@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
-from store.models import AuditLog
+from store.audit import Actor, record
 from store.rules import RuleSetBody, publish_rule_set, rule_sets_in_force
 from workflows.portal.auth import Viewer
 from workflows.portal.rules_form import (
@@ -109,13 +109,12 @@ def add_rules_routes(router: APIRouter, web: PortalWeb) -> None:
             return editor(viewer, fields, problems=problems, status_code=400)
         with web.unit_of_work() as session:
             version = publish_rule_set(session=session, body=body, effective_from=effective, note=fields["note"])
-            session.add(
-                AuditLog(
-                    actor=f"portal:{viewer.email}",
-                    action="rule_set_published",
-                    subject=f"rule_set:{version}",
-                    details={"effective_from": effective.isoformat(), "note": fields["note"]},
-                )
+            record(
+                session=session,
+                actor=Actor("portal", viewer.email),
+                action="rule_set_published",
+                subject=f"rule_set:{version}",
+                details={"effective_from": effective.isoformat(), "note": fields["note"]},
             )
         return see_other(f"{PREFIX}/manager/rules?published={version}")
 

@@ -23,8 +23,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine
 
 from agents.context import AgentConfig
+from store.audit import Actor, record
 from store.db import transaction
-from store.models import AuditLog
 from tools.analytics_sql import resolve_window
 from tools.fraud import scan
 from tools.outbox import queue_message
@@ -64,14 +64,8 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource, agents: AgentC
             window = resolve_window(session=session, days=agents.score_thresholds.fraud_window_days, as_of=now)
             report = scan(session=session, start=window.start, end=window.end, thresholds=agents.fraud_thresholds)
             high = [finding for finding in report.findings if finding.severity == "high"]
-            session.add(
-                AuditLog(
-                    actor="scheduler",
-                    action="fraud_scan",
-                    subject=now.date().isoformat(),
-                    details={"findings": len(report.findings), "high": len(high)},
-                )
-            )
+            record(session=session, actor=Actor("scheduler", "scan_for_fraud"), action="fraud_scan",
+                   subject=now.date().isoformat(), details={"findings": len(report.findings), "high": len(high)})
             if high:
                 lines = [f"- {f.partner_id}: {f.signal.replace('_', ' ')}" for f in high]
                 queue_message(

@@ -1,0 +1,63 @@
+"""A manager shapes the demo's proposals through the installed CLI (``afflow`` subprocesses), on SQLite and
+PostgreSQL: a tier bump approved at another rate is applied at that rate once, an edit out of bounds is
+refused, and the next ``afflow run weekly`` on the same scores puts neither the approved nor the rejected
+bump back; ``afflow audit`` names the CLI user for each step."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+
+def afflow(env: dict[str, str], *args: str, ok: bool = True) -> Any:
+    done = subprocess.run(["afflow", *args, "--json"], env=env, capture_output=True, text=True, timeout=600)
+    assert (done.returncode == 0) == ok, done.stdout[-2000:] + done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def bumps(env: dict[str, str]) -> dict[str, dict[str, Any]]:
+    return {p["partner_id"]: p for p in afflow(env, "approvals", "list")["proposals"] if p["kind"] == "tier_bump"}
+
+
+def test_a_manager_edits_a_bump_in_the_cli_and_the_next_weekly_run_does_not_loop(db_url: str, tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("AFFLOW_") and key != "OPENAI_API_KEY"}
+    env |= {"AFFLOW_DATABASE_URL": db_url, "AFFLOW_OUTPUT_DIR": str(tmp_path / "out")}
+    afflow(env, "demo", "--partners", "24", "--days", "40", "--skus", "40", "--seed", "7")  # books, runs weekly
+    first = bumps(env)
+    assert len(first) >= 2
+    edited, rejected = sorted(first.values(), key=lambda p: p["id"])[:2]
+    proposed = Decimal(afflow(env, "approvals", "show", str(edited["id"]))["proposed"]["percent"])
+    target = proposed - 1
+
+    refused = afflow(env, "approvals", "approve", str(edited["id"]), "--set", "percent=-1", ok=False)
+    assert refused["error"]["code"] == "invalid_edit" and "percent" in refused["error"]["message"]
+    assert afflow(env, "approvals", "show", str(edited["id"]))["status"] == "pending"
+
+    decided = afflow(env, "approvals", "approve", str(edited["id"]), "--set", f"percent={target}")
+    afflow(env, "approvals", "reject", str(rejected["id"]), "--reason", "wait for the spring range")
+
+    shown = afflow(env, "approvals", "show", str(edited["id"]))
+    assert decided["status"] == shown["status"] == "applied"
+    assert Decimal(shown["approved"]["percent"]) == target and Decimal(shown["proposed"]["percent"]) == proposed
+    assert shown["decided_by"].startswith("cli:") and shown["decided_at"] and shown["reason"] is None
+    rules = afflow(env, "rules", "show")
+    assert Decimal(rules["in_force"]["body"]["partner_overrides"][edited["partner_id"]]["percent"]) == target
+    assert [v["note"].startswith(f"proposal {edited['id']}:") for v in rules["versions"]].count(True) == 1
+
+    afflow(env, "run", "weekly")  # the second weekly run: same data, same scores
+
+    again = bumps(env)
+    assert edited["partner_id"] not in again and rejected["partner_id"] not in again
+    assert set(again) == set(first) - {edited["partner_id"], rejected["partner_id"]}  # the rest still wait, once
+    log = afflow(env, "audit", "--actor", "cli")["entries"]
+    assert [(e["action"], e["subject"]) for e in log] == [
+        ("proposal_edited", f"proposal:{edited['id']}"),
+        ("proposal_approved", f"proposal:{edited['id']}"),
+        ("proposal_rejected", f"proposal:{rejected['id']}"),
+    ]
+    assert log[0]["details"]["fields"]["percent"] == {"proposed": str(proposed), "approved": str(target)}
+    assert log[2]["details"]["reason"] == "wait for the spring range"
