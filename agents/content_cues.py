@@ -51,7 +51,7 @@ OFF_BRAND = (
         r"|geld verdienen|gagner de l'argent|guadagnare|ganhar dinheiro|zarabiaj|verdien \w* geld"),
     cue("adult content", r"\badult (?:cam|content|site|videos?|shows?|entertainment)|\bxxx\b|\.xxx\b|\bnsfw\b|\bonlyfans"
         r"|\bfetish|\bporn|\berotic|\bcam shows?|\bcontenido para adultos|\berotik|アダルト"
-        r"|\bescorts?\b|\b18\+|\bnude\w*"),
+        r"|\bescorts?\b|\b18\+|\bnude\w*|spicy (?:pics|content|photos|videos)|\bexplicit\b|\blewd\b|\bboudoir"),
     cue("fast fashion / counterfeits", r"\bdupes?\b|look-?alikes? under|knock-?offs?|\breplicas?\b|counterfeit"
         r"|fake designer|wear once,? return|\bhaul\b.{0,40}\bunder \$?\d+|\bfalsificad|\bgefalscht|\bcontrefac"
         r"|fake (?:brand|branded)|\b1:1 (?:copies|replica)|\baaa quality|\bimitation\w*|fast fashion"
@@ -107,6 +107,7 @@ PRACTICES = (
         r"|bid\w* on (?:the )?brand|brand-?name (?:ads|keywords)"r"|trademark (?:bidding|keywords)|ppc on (?:the |your )?brand|google ads on (?:the |your )?brand"
         r"|\bbid(?:s|ding)? on ['\"\u2018\u201c]|\b(?:google|bing|search|paid) ads?\b.{0,40}\b(?:brand|trademark)"),
     cue("buying through own link", r"buy\w* through (?:your|my|our|their) own links?|own (?:affiliate )?links? to buy"
+        r"|(?:buy|order|purchas|shop)\w* (?:\w+ ){0,2}(?:through|via|with|using) (?:my|your|our|their) own (?:affiliate )?(?:links?|codes?)"
         r"|purchas\w* through my own link|compro (?:con|por) mi propio enlace"),
     cue("cookie dropping / link hijacking", r"rewrites? (?:shop |store )?links|referral tag to|add\w* our (?:referral|affiliate) (?:tag|id)"
         r"|browser add-?on|cookie (?:stuff|drop)\w*|pop-?under|opens? an affiliate link|auto-?appl\w*|自動適用"
@@ -126,7 +127,8 @@ PRACTICES = (
         r"|bez (?:testowania|uzywania)|nie testowal\w*|使ったことがない|試していない"),
     cue("spam distribution", r"addresses i bought|bought (?:email )?lists|from list brokers|purchased (?:email )?lists"
         r"|(?:post|posting|drop|dropping)\w* my (?:affiliate )?links? in the comments|comments of other creators|link spam"
-        r"|mass (?:dms?|messages|emails?)|\bbulk (?:email|sms|messages)|cold (?:dms|messages) to|blast\w* (?:my )?links?"),
+        r"|mass (?:dms?|messages|emails?)|\bbulk (?:email|sms|messages)|cold (?:dms|messages) to|blast\w* (?:my )?links?"
+        r"|leav\w* my (?:affiliate )?links? (?:under|on|in|below) (?:every|all|other|popular)|\bhundreds (?:of comments )?a day\b"),
     cue("refuses to disclose", r"never (?:mention|say|disclose|tag|label)\w* when (?:brands|they|companies) pay|(?:don'?t|do not|won'?t|never) disclose"
         r"|only disclose when|non li segnalo|nie oznaczam|ne signale pas|no los (?:marco|senalo)|kennzeichne (?:ich )?(?:sie )?nicht"
         r"|without (?:any )?disclosure|looks? organic"r"|cloak\w* (?:my )?(?:affiliate )?links|hide (?:the|my) affiliate|no #ad"
@@ -136,6 +138,8 @@ PRACTICES = (
         r"|keep (?:it|them|sponsorships|partnerships|the deals) (?:quiet|hidden|secret)|(?:followers|viewers) don'?t need to know"
         r"|nicht als werbung|ohne (?:werbe)?kennzeichnung|sin (?:avisar|indicar|etiquetar)|sans (?:le )?(?:mentionner|signaler)"
         r"|senza (?:dichiarar|segnalar)\w*|sem (?:avisar|identificar|sinalizar)|zonder (?:vermelding|het te melden)|bez oznacz\w*"),
+    cue("ranking list without own use", r"\btop \d+ best\b|\bbest \w+(?: \w+)? 20\d\d\b|rankings? (?:updated|based on|from)"
+        r"|from amazon (?:ratings|reviews)|aggregated (?:ratings|reviews|scores)|(?:scraped|pulled) (?:from )?(?:star )?ratings"),
     cue("claims an official role", r"\bofficial (?:\w+ )?(?:ambassador|partner|representative|store)\b|\bi am (?:the|an) official\b"),
     cue("uses others' work without credit", r"without credit|reposts? from other \w+|not my (?:own )?photos"),
     cue("relatives buying through the link", r"(?:mum|mom|dad|parents|relatives|family|sister|brother|wife|husband|cousins?)"
@@ -173,6 +177,14 @@ CONFLICT = (
     cue("political or activist content", r"\bprotests?\b|\bactivis\w*|\bcampaign(?:s|ing)? (?:for|against)|\bpetitions?\b"
         r"|\bpolitic\w*|\belections?\b|\bmass trespass"),
 )
+# A sentence about link, code or money mechanics that is not a disclosure: how the applicant earns needs a look.
+LINK_MECHANICS = cue("says how links, codes or payouts are used",
+    r"\b(?:affiliate|my link|links?|codes?|commissions?|earn\w*|income|paid|pay\w*|clicks?|traffic|enlaces?|codigo\w*"
+    r"|liens?|provision\w*|prowizj\w*|provisie|commissione|comissao|リンク|報酬)\b")
+DISCLOSED = re.compile(strip_accents(
+    r"marked|marcad|flagged|label+ed|disclos\w*|tagged|\btag\b|identificad\w*|signal\w*|segnal\w*|kennzeichne|#ad|#gifted"
+    r"|paid-partnership|asterisk|always|siempre|sempre|toujours|immer|zawsze|altijd|oznacz\w*|gemarkeerd|明記|表記"
+    r"|(?:you|the brand|they) (?:give|issue|provide)\w*"), re.IGNORECASE)
 PRANK = cue("prank or stunt channel", r"\bpranks?\b|\bai-generated\b|\bgenerated (?:images|imagery)")
 
 # Text that says nothing specific, or says it the way bots and mass pitches do.
@@ -180,6 +192,7 @@ GENERIC = cue("generic or bot-like text",
     r"follow (?:for|4) follow|\bf4f\b|\bl4l\b|like ?4 ?like|\bdm for promo|dear sir/?madam|\bkindly\b|mutual benefit"
     r"|top influencer|huge audience|big audience|all niches|\beverything\b$|good price|contact me\.?$|send (?:me )?free products"
     r"|lorem ipsum|products i love|\bcontent creator\.|\bgreat product\b.*\bgreat product\b"
-    r"|nature vibes|send me (?:free )?products|free products please|paid promotions? available|\bshout-?outs? for")
+    r"|nature vibes|send me (?:free )?products|free products please|paid promotions? available|\bshout-?outs? for"
+    r"|promote any (?:brand|product)|\bany (?:brand|niche)\b|rate card|free samples|mega influencer|\bcollab\?")
 PLACEHOLDER = re.compile(r"lorem ipsum|^test(?: user)?$|\btest@test\.|//(?:www\.)?example\.(?:com|org)\b|placeholder|asdf")
 """Form-filler values (example.org addresses are left alone: they are what demos and tests use)."""

@@ -40,6 +40,7 @@ def report_split(split: str) -> None:
     if refused:
         print(f"  refused by the importer (platform longer than 64 characters): {', '.join(refused)}")
     print(f"  approved injections: {scored.approved_injections or 'none'}")
+    print(f"  approved against the reviewer (reject or escalate labelled): {len(scored.wrong_approvals)}")
 
 
 def main() -> None:

@@ -20,9 +20,12 @@ from agents import semantic
 from agents.content_cues import (
     CONFLICT,
     DEAL,
+    DISCLOSED,
     GENERIC,
     HEDGE,
     LAPSE_PRACTICES,
+    LINK_MECHANICS,
+    NEGATION,
     OFF_BRAND,
     PLACEHOLDER,
     PRACTICES,
@@ -88,6 +91,9 @@ def screen_content(*, niche: str, sample_content: str, name: str, channel_url: s
                 break
     findings.extend(_semantic_findings(f"{niche}. {sample_content}", already={f.label for f in findings}))
     findings.extend(_brand_domain(channel_url=channel_url, email=email, program=program))
+    mechanics = _link_mechanics(normalise(sample_content))
+    if mechanics is not None:
+        findings.append(Finding(label=LINK_MECHANICS.label, severity="escalate", seen=mechanics))
     prank = PRANK.find(text)
     if prank is not None:
         findings.append(Finding(label=PRANK.label, severity="reject", seen=prank))
@@ -102,6 +108,16 @@ def screen_content(*, niche: str, sample_content: str, name: str, channel_url: s
 
 
 MIXED_FEED = "mostly unrelated content"
+
+
+def _link_mechanics(text: str) -> str | None:
+    """The sentence that talks about links, codes or payouts other than to disclose them or to say it does not
+    use them ("I never post codes"): what a cue list may not know, so a human reads it."""
+    for sentence in _SENTENCE.split(text):
+        match = LINK_MECHANICS.pattern.search(sentence)
+        if match is not None and DISCLOSED.search(sentence) is None and NEGATION.search(sentence[: match.start()]) is None:
+            return sentence[:80]
+    return None
 
 
 def _on_brand(seen: str, sentences: list[str], brand_guide: str) -> bool:

@@ -113,7 +113,7 @@ def test_negated_deal_language_is_not_deal_content(content: str) -> None:
 def test_a_deals_page_on_the_side_escalates_rather_than_rejects() -> None:
     findings = screen_content(niche="long walks", name="B",
                               sample_content="Films about a two-week traverse; I also run a separate channel that posts coupon codes.")
-    assert [f.severity for f in findings] == ["escalate"]
+    assert findings and {f.severity for f in findings} == {"escalate"}
 
 
 def test_a_stated_practice_rejects_and_an_undecided_one_escalates() -> None:
@@ -206,3 +206,10 @@ def test_a_domain_on_the_brands_name_is_rejected() -> None:
     findings = screen_content(niche="walks", sample_content="Route notes.", name="G",
                               channel_url="https://ridgeline-deals.net/blog", program="Ridgeline Outfitters")
     assert [f.label for f in findings] == ["uses the brand's name in its domain"]
+
+
+def test_talk_of_link_mechanics_asks_a_human_but_a_disclosure_does_not() -> None:
+    mechanics = screen_content(niche="", name="H", sample_content="Desert nights; my link goes under every popular video.")
+    disclosed = screen_content(niche="", name="H", sample_content="Desert nights; every affiliate link is marked #ad.")
+    assert "says how links, codes or payouts are used" in {f.label for f in mechanics}
+    assert disclosed == []
