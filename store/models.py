@@ -88,6 +88,8 @@ class Program(Base):
     # Probabilistic matching (workflows/matching/probabilistic.py): off by default; books only at or above the threshold.
     probabilistic_matching: Mapped[bool] = mapped_column(Boolean, default=False)
     probabilistic_threshold: Mapped[Decimal] = mapped_column(Numeric(4, 3), default=Decimal("0.9"))
+    # an orders file naming a SKU the catalog lacks is refused unless this is set (then the SKUs are reported)
+    allow_unknown_skus: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

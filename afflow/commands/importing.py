@@ -85,8 +85,18 @@ def _render(report: ImportReport) -> None:
     parts = [f"{report.records} {report.kind}"]
     if report.kind in ("orders", "refunds"):
         parts.append(f"{report.booked} booked, {report.parked} parked, {report.duplicates} already known")
+    if report.kind == "orders":
+        parts.append(
+            f"{report.attributed} attributed, {report.unattributed} unattributed, "
+            f"{report.waiting} waiting for their click"
+        )
+        if report.unknown_skus:
+            shown = ", ".join(report.unknown_skus[:10]) + (" ..." if len(report.unknown_skus) > 10 else "")
+            parts.append(f"{len(report.unknown_skus)} SKU(s) not in the catalog: {shown}")
     elif report.kind == "clicks":
         parts.append(f"{report.created} new, {report.duplicates} already known")
+        if report.attributed:
+            parts.append(f"{report.attributed} waiting order(s) attributed")
     else:
         parts.append(f"{report.created} created, {report.updated} updated")
     console.print(f"[green]imported[/] {Path(report.file).name}: " + "; ".join(parts), highlight=False)

@@ -73,7 +73,7 @@ def ledger_balance(
 
 @ledger_app.command("reconcile")
 def ledger_reconcile(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
-    """Replay parked events whose order arrived, then lock commissions past the return window."""
+    """Replay parked events whose order arrived, credit orders whose click arrived, lock matured commissions."""
     from store.db import ensure_program, transaction
     from workflows.booking.lifecycle import reconcile
 
@@ -88,6 +88,8 @@ def ledger_reconcile(as_of: str | None = AsOfOption, as_json: bool = JsonOption)
         "as_of": report.as_of.isoformat(),
         "replayed": report.replayed,
         "still_parked": report.still_parked,
+        "late_credited": report.late_credited,
+        "still_waiting": report.still_waiting,
         "locked_commissions": report.locked_commissions,
         "locked": format_money(report.locked_cents, currency),
         "currency": currency,
@@ -101,6 +103,8 @@ def ledger_reconcile(as_of: str | None = AsOfOption, as_json: bool = JsonOption)
         as_json=as_json,
         render=lambda: console.print(
             f"replayed {view['replayed']} parked event(s) ({view['still_parked']} still parked); "
+            f"credited {view['late_credited']} order(s) whose click arrived late ({view['still_waiting']} still "
+            "waiting for their click); "
             f"locked {view['locked_commissions']} commission(s) worth {view['locked']} {currency}"
         ),
     )

@@ -29,6 +29,7 @@ def program_view(program: Program) -> dict[str, Any]:
         "brand_guide": program.brand_guide,
         "probabilistic_matching": program.probabilistic_matching,
         "probabilistic_threshold": str(program.probabilistic_threshold),
+        "allow_unknown_skus": program.allow_unknown_skus,
     }
 
 
@@ -59,6 +60,11 @@ def program_set(
         None, "--probabilistic-matching/--no-probabilistic-matching", help="Match orders nothing identifies."
     ),
     probabilistic_threshold: str | None = typer.Option(None, help="Minimum confidence to book a match, 0.5-1."),
+    allow_unknown_skus: bool | None = typer.Option(
+        None,
+        "--allow-unknown-skus/--no-allow-unknown-skus",
+        help="Book order lines whose SKU is not in the catalog (reported) instead of refusing the file.",
+    ),
     as_json: bool = JsonOption,
 ) -> None:
     """Change the program's settings (only the options given)."""
@@ -84,6 +90,7 @@ def program_set(
         if brand_guide is not None:
             changes["brand_guide"] = _read_text_option(brand_guide)
         changes["probabilistic_matching"] = probabilistic_matching
+        changes["allow_unknown_skus"] = allow_unknown_skus
         if probabilistic_threshold is not None:
             changes["probabilistic_threshold"] = parse_threshold(probabilistic_threshold)
         with transaction(open_store()) as session:

@@ -62,3 +62,54 @@ def test_good_file_prints_one_json_report(run: CliRunner, tmp_path: Path) -> Non
     assert again.exit_code == 0
     assert (first["created"], first["updated"]) == (1, 0)
     assert json.loads(again.stdout) | {"file": ""} == first | {"created": 0, "updated": 1, "file": ""}
+
+
+PARTNERS = "partner_id,name,email,channel,audience_size,engagement_rate,ref_code,coupon_code\np1,Mara,m@example.com,blog,1,0.1,MARA,MARA10\n"
+ORDERS = "order_id,ts,customer_id,click_id,ref_code,coupon_code,currency,sku,quantity,unit_price\n" + (
+    "o1,2026-03-01T10:00:00Z,cust-1,c1,,,USD,SKU-1,1,249.00\n"  # its click comes in the next file
+    "o2,2026-03-01T11:00:00Z,cust-2,,,mara10,USD,SKU-1,1,249.00\n"
+    "o3,2026-03-01T12:00:00Z,cust-3,,,,USD,SKU-1,1,249.00\n"
+)
+CLICKS = (
+    "click_id,ts,partner_id,ip,user_agent,referrer,landing_url,sku,customer_ref\nc1,2026-03-01T09:00:00Z,p1,,,,,,\n"
+)
+
+
+def imported(run: CliRunner, tmp_path: Path, kind: str, text: str, *extra: str) -> dict[str, object]:
+    path = tmp_path / f"{kind}.csv"
+    path.write_text(text, encoding="utf-8")
+    result = run.invoke(app, ["import", kind, str(path), *extra])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout) if "--json" in extra else {"text": result.stdout}
+
+
+def test_orders_import_reports_attributed_unattributed_and_waiting(run: CliRunner, tmp_path: Path) -> None:
+    imported(run, tmp_path, "partners", PARTNERS)
+    imported(run, tmp_path, "products", PRODUCTS)
+    report = imported(run, tmp_path, "orders", ORDERS, "--json")
+    assert (report["booked"], report["attributed"], report["unattributed"], report["waiting"]) == (3, 1, 1, 1)
+    clicks = imported(run, tmp_path, "clicks", CLICKS, "--json")
+    assert clicks["attributed"] == 1  # o1, credited by its late click
+    balance = json.loads(run.invoke(app, ["ledger", "balance", "--json"]).stdout)
+    assert [(p["partner_id"], p["pending"]) for p in balance["partners"]] == [("p1", "49.80")]
+
+
+def test_orders_import_prints_the_counts(run: CliRunner, tmp_path: Path) -> None:
+    imported(run, tmp_path, "partners", PARTNERS)
+    printed = imported(run, tmp_path, "orders", ORDERS)["text"]
+    assert "1 attributed, 1 unattributed, 1 waiting for their click" in " ".join(str(printed).split())
+
+
+def test_unknown_sku_refused_until_the_program_allows_it_then_reported(run: CliRunner, tmp_path: Path) -> None:
+    imported(run, tmp_path, "products", PRODUCTS)
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        ORDERS.replace("o3,2026-03-01T12:00:00Z,cust-3,,,,USD,SKU-1", "o3,2026-03-01T12:00:00Z,cust-3,,,,USD,SKU-9")
+    )
+    refused = run.invoke(app, ["import", "orders", str(path), "--json"])
+    assert refused.exit_code == 1
+    (error,) = json.loads(refused.stdout)["error"]["details"]["errors"]
+    assert (error["line"], error["column"]) == (4, "sku")
+    assert run.invoke(app, ["program", "set", "--allow-unknown-skus"]).exit_code == 0
+    report = imported(run, tmp_path, "orders", path.read_text(), "--json")
+    assert (report["booked"], report["unknown_skus"]) == (3, ["SKU-9"])

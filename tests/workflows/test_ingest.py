@@ -89,12 +89,36 @@ def test_refund_without_sku_spreads_over_lines_by_what_they_still_hold(program: 
     assert balance(program, "p1").pending == 200
 
 
-def test_refund_beyond_the_order_reverses_only_what_is_left(program: Engine) -> None:
+def test_refund_beyond_what_is_left_is_rejected_not_capped(program: Engine) -> None:
     book(program, order("o1", T0, click_id="c1"))
-    book(program, refund("r1", "o1", day(1), 999_999))
+    book(program, refund("r1", "o1", day(1), 4000))
+    with pytest.raises(EventRejected) as rejected:
+        book(program, refund("r2", "o1", day(2), 501))  # 5.00 is left of the 45.00 line
+    assert rejected.value.reason == (
+        "refund r2 of 5.01 USD exceeds the 5.00 USD still refundable on order o1 (the order)"
+    )
+    assert balance(program, "p1").pending == 50  # r1's reversal only; r2 wrote nothing
+    book(program, refund("r3", "o1", day(2), 500))  # exactly what is left still books
     assert balance(program, "p1").pending == 0
     with transaction(program) as session:
         assert unbalanced_transactions(session=session) == []
+
+
+def test_refund_beyond_its_line_fails_in_the_inbox_with_the_amounts(program: Engine) -> None:
+    book(program, order("o1", T0, click_id="c1", lines=(("SKU-1", 1, 4500), ("SKU-2", 1, 1000))))
+    with transaction(program) as session:
+        enqueue(session=session, source="csv", events=[refund("r1", "o1", day(1), 1001, sku="SKU-2")])
+        report = process_pending(session=session)
+    assert (report.failed, report.booked) == (1, 0)
+    with transaction(program) as session:
+        status, error = session.execute(
+            select(InboxEvent.status, InboxEvent.error).where(InboxEvent.kind == "refund")
+        ).one()
+    assert (status, error) == (
+        "failed",
+        "refund r1 of 10.01 USD exceeds the 10.00 USD still refundable on order o1 (SKU SKU-2)",
+    )
+    assert balance(program, "p1").pending == 550
 
 
 def test_order_in_another_currency_is_rejected_with_its_index(program: Engine) -> None:

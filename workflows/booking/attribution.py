@@ -8,6 +8,7 @@ Order of methods (the first that yields an *eligible* partner wins):
   4. ``coupon``: the partner owning the order's coupon as an exclusive coupon (or as its partner coupon code);
   5. ``device_hint``: like 2, through a click whose identity nobody vouched for (an unsigned ``afflow_uid``
      on ``/r/``, stored as ``unverified:{uid}``): anyone can plant one, so it never outranks a ref or coupon.
+Ref and coupon codes match case-insensitively (a shopper types ``mara10`` for ``MARA10``).
 Only ``active`` partners are eligible: a blocked or offboarded partner's click, ref or coupon gives no
 credit and the order falls through to the next method. An order nobody earns is unattributed.
 
@@ -56,8 +57,8 @@ class AttributionContext:
     cookie_window: timedelta
     clicks_by_id: dict[str, ClickRef] = field(default_factory=dict)
     clicks_by_customer: dict[str, list[ClickRef]] = field(default_factory=dict)  # sorted by ts
-    partner_by_ref: dict[str, str] = field(default_factory=dict)
-    partner_by_coupon: dict[str, str] = field(default_factory=dict)
+    partner_by_ref: dict[str, str] = field(default_factory=dict)  # keyed by the lower-cased code
+    partner_by_coupon: dict[str, str] = field(default_factory=dict)  # keyed by the lower-cased code
     active_partners: set[str] = field(default_factory=set)
 
     def _in_window(self, click: ClickRef, order_ts: datetime) -> bool:
@@ -75,10 +76,10 @@ def attribute(order: OrderEvent, context: AttributionContext) -> Credit | None:
     same_customer = _latest_click(context, context.clicks_by_customer.get(order.customer_id, []), order.ts)
     if same_customer is not None:
         return Credit(same_customer.partner_id, "cross_device", same_customer.click_id, same_customer.ts)
-    by_ref = context.partner_by_ref.get(order.ref_code) if order.ref_code else None
+    by_ref = context.partner_by_ref.get(order.ref_code.lower()) if order.ref_code else None
     if context._eligible(by_ref) and by_ref is not None:
         return Credit(by_ref, "ref")
-    by_coupon = context.partner_by_coupon.get(order.coupon_code) if order.coupon_code else None
+    by_coupon = context.partner_by_coupon.get(order.coupon_code.lower()) if order.coupon_code else None
     if context._eligible(by_coupon) and by_coupon is not None:
         return Credit(by_coupon, "coupon")
     hinted = _latest_click(context, context.clicks_by_customer.get(UNVERIFIED + order.customer_id, []), order.ts)
@@ -122,21 +123,26 @@ def load_context(*, session: Session, orders: Sequence[OrderEvent], cookie_days:
             context.clicks_by_customer.setdefault(customer_ref, []).append(ClickRef(click_id, ts, partner_id))
     for history in context.clicks_by_customer.values():
         history.sort(key=lambda c: (c.ts, c.click_id))
-    ref_codes = (o.ref_code for o in orders if o.ref_code)
-    for partner_id, ref_code in rows_where_in(
-        session, select(Partner.id, Partner.ref_code), Partner.ref_code, ref_codes
-    ):
+    ref_codes = sorted({o.ref_code.lower() for o in orders if o.ref_code})
+    by_ref = select(Partner.id, Partner.ref_code).order_by(Partner.id)
+    for partner_id, ref_code in rows_where_in(session, by_ref, func.lower(Partner.ref_code), ref_codes):
         if ref_code is not None:
-            context.partner_by_ref[ref_code] = partner_id
-    coupon_codes = {o.coupon_code for o in orders if o.coupon_code}
-    by_coupon = select(Partner.id, Partner.coupon_code)
-    for partner_id, code in rows_where_in(session, by_coupon, Partner.coupon_code, coupon_codes):
+            context.partner_by_ref.setdefault(ref_code.lower(), partner_id)
+    coupon_codes = sorted({o.coupon_code.lower() for o in orders if o.coupon_code})
+    by_coupon = select(Partner.id, Partner.coupon_code).order_by(Partner.id)
+    for partner_id, code in rows_where_in(session, by_coupon, func.lower(Partner.coupon_code), coupon_codes):
         if code is not None:
-            context.partner_by_coupon.setdefault(code, partner_id)
-    exclusive = select(Coupon.code, Coupon.partner_id).where(Coupon.exclusive.is_(True), Coupon.partner_id.is_not(None))
-    for code, owner in rows_where_in(session, exclusive, Coupon.code, coupon_codes):
+            context.partner_by_coupon.setdefault(code.lower(), partner_id)
+    exclusive = (
+        select(Coupon.code, Coupon.partner_id)
+        .where(Coupon.exclusive.is_(True), Coupon.partner_id.is_not(None))
+        .order_by(Coupon.code)
+    )
+    owners: dict[str, str] = {}
+    for code, owner in rows_where_in(session, exclusive, func.lower(Coupon.code), coupon_codes):
         if owner is not None:
-            context.partner_by_coupon[code] = owner  # the coupons table is authoritative
+            owners.setdefault(code.lower(), owner)
+    context.partner_by_coupon |= owners  # the coupons table is authoritative
     candidates = {c.partner_id for c in context.clicks_by_id.values()}
     candidates |= {c.partner_id for history in context.clicks_by_customer.values() for c in history}
     candidates |= set(context.partner_by_ref.values()) | set(context.partner_by_coupon.values())

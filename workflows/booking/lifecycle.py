@@ -1,4 +1,5 @@
-"""The order lifecycle's clock: replay parked events, then lock commissions past the return window.
+"""The order lifecycle's clock: replay parked events, credit orders whose click arrived late, then lock
+commissions past the return window.
 
 ``reconcile(*, session, as_of)`` is safe to run any number of times: replayed refunds are idempotent by
 refund id and ledger ref, and a commission locks exactly once: one set-based ``UPDATE ... WHERE state =
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from store.ledger import Posting, book, partner_account, transfer
 from store.models import Commission, InboxEvent, Partner
 from workflows.booking.ingest import replay_parked
+from workflows.booking.late_clicks import credit_waiting_orders
 from workflows.experiments.service import stop_due
 from workflows.matching.probabilistic import match_unattributed
 
@@ -36,6 +38,8 @@ class ReconcileReport:
     as_of: datetime
     replayed: int = 0
     still_parked: int = 0
+    late_credited: int = 0
+    still_waiting: int = 0
     locked_commissions: int = 0
     locked_cents: int = 0
     partners: tuple[PartnerLock, ...] = field(default_factory=tuple)
@@ -44,10 +48,12 @@ class ReconcileReport:
 
 
 def reconcile(*, session: Session, as_of: datetime) -> ReconcileReport:
-    """Replay parked refunds whose order now exists, then lock every commission due by ``as_of``."""
+    """Replay parked refunds whose order now exists, credit waiting orders whose click is now stored, then
+    lock every commission due by ``as_of``."""
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
     replayed = replay_parked(session=session)
+    late = credit_waiting_orders(session=session, as_of=as_of)
     # hooks (workflows.matching.probabilistic, workflows.experiments): a no-op unless the program enabled matching
     # or an experiment's period ended; before locking, so what they book follows the same lifecycle
     matched = match_unattributed(session=session, as_of=as_of)
@@ -58,6 +64,8 @@ def reconcile(*, session: Session, as_of: datetime) -> ReconcileReport:
         as_of=as_of,
         replayed=replayed,
         still_parked=int(still_parked or 0),
+        late_credited=late.credited,
+        still_waiting=late.still_waiting,
         locked_commissions=sum(lock.commissions for lock in locks),
         locked_cents=sum(lock.amount_cents for lock in locks),
         partners=tuple(locks),

@@ -6,11 +6,16 @@ no per-row queries; rows go in through ``store.bulk.insert_rows``). Per attribut
 at order time and a readable explanation), and one accrual posting ``accrual:{order_id}``
 (Dr ``program:commission_expense``, Cr ``partner:{id}:pending``) for the order's total commission.
 The order id is the business key: an order id already stored books nothing (``duplicate``).
+
+An order carrying a click id that is not stored yet, and that nothing else credits, is booked
+unattributed with the outcome ``waiting``: its click may still arrive (a clicks file imported after the
+orders file). ``workflows.booking.late_clicks`` credits it through ``credit_orders`` when it does, so the
+result does not depend on which file came first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -29,14 +34,24 @@ from workflows.booking.pricing import Pricer
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one inbox event: booked | duplicate | parked | failed (with a reason)."""
+    """What happened to one inbox event: booked | waiting | duplicate | parked | failed (with a reason).
+
+    ``waiting`` is a booked order waiting for its click; ``attribution`` says, for a booked order, whether
+    it was ``attributed``, ``unattributed`` or is ``waiting``.
+    """
 
     status: str
     error: str | None = None
+    attribution: str | None = None
 
 
 BOOKED = Outcome("booked")
 DUPLICATE = Outcome("duplicate")
+_OUTCOME_OF = {
+    "attributed": Outcome("booked", attribution="attributed"),
+    "unattributed": Outcome("booked", attribution="unattributed"),
+    "waiting": Outcome("waiting", attribution="waiting"),
+}
 
 
 def book_orders(
@@ -45,7 +60,7 @@ def book_orders(
     """Book ``(inbox id, source, order)`` items; return each item's outcome keyed by inbox id."""
     outcomes: dict[int, Outcome] = {}
     known = existing_keys(session, Order.id, [order.order_id for _, _, order in orders])
-    fresh: list[tuple[str, OrderEvent]] = []
+    fresh: list[tuple[int, str, OrderEvent]] = []
     for inbox_id, source, order in orders:
         if order.currency.upper() != program.currency.upper():
             outcomes[inbox_id] = Outcome(
@@ -55,15 +70,19 @@ def book_orders(
             outcomes[inbox_id] = DUPLICATE
         else:
             known.add(order.order_id)
-            fresh.append((source, order))
-            outcomes[inbox_id] = BOOKED
+            fresh.append((inbox_id, source, order))
     if fresh:
-        _book_fresh(session, fresh, program, rules)
+        attribution = _book_fresh(session, fresh, program, rules)
+        for inbox_id, _, order in fresh:
+            outcomes[inbox_id] = _OUTCOME_OF[attribution[order.order_id]]
     return outcomes
 
 
-def _book_fresh(session: Session, fresh: list[tuple[str, OrderEvent]], program: Program, rules: RuleBook) -> None:
-    events = [order for _, order in fresh]
+def _book_fresh(
+    session: Session, fresh: list[tuple[int, str, OrderEvent]], program: Program, rules: RuleBook
+) -> dict[str, str]:
+    """Store the orders and credit them; return each order's attributed | unattributed | waiting."""
+    events = [order for _, _, order in fresh]
     context = load_context(session=session, orders=events, cookie_days=program.cookie_days)
     first_seen = earliest_order_times(session=session, customer_ids={o.customer_id for o in events})
     for order in events:
@@ -72,11 +91,9 @@ def _book_fresh(session: Session, fresh: list[tuple[str, OrderEvent]], program: 
     credits = {order.order_id: attribute(order, context) for order in events}
     # returning: an earlier order by the same customer is stored (or in this chunk), or the platform says so
     is_new = {o.order_id: first_seen[o.customer_id] >= o.ts and (o.customer_order_count or 1) <= 1 for o in events}
-    pricer = _pricer(session, events, credits, program, rules)
     order_rows: list[dict[str, Any]] = []
     line_rows: list[dict[str, Any]] = []
-    attribution_rows: list[dict[str, Any]] = []
-    for source, order in fresh:
+    for _, source, order in fresh:
         total = 0
         for line_no, line in enumerate(order.lines, start=1):
             amount = line.quantity * line.unit_price_cents
@@ -93,14 +110,46 @@ def _book_fresh(session: Session, fresh: list[tuple[str, OrderEvent]], program: 
                 }
             )
         order_rows.append(_order_row(order, source, total, is_new[order.order_id]))
-        credit = credits[order.order_id]
-        if credit is not None:
-            attribution_rows.append(_attribution_row(order, credit, is_new[order.order_id]))
     insert_rows(session, Order, order_rows)
     insert_rows(session, OrderLine, line_rows)
-    line_ids = _line_ids(session, [order.order_id for order in events])
+    credit_orders(session=session, orders=events, credits=credits, is_new=is_new, program=program, rules=rules)
+    return {
+        order.order_id: (
+            "attributed"
+            if credits[order.order_id] is not None
+            else "waiting"
+            if order.click_id and order.click_id not in context.clicks_by_id
+            else "unattributed"
+        )
+        for order in events
+    }
+
+
+def credit_orders(
+    *,
+    session: Session,
+    orders: Sequence[OrderEvent],
+    credits: Mapping[str, Credit | None],
+    is_new: Mapping[str, bool],
+    program: Program,
+    rules: RuleBook,
+) -> None:
+    """Credit stored, not yet attributed orders: attribution row, priced commission per line, accrual posting.
+
+    The one path for orders credited when booked and for orders whose click arrived later.
+    """
+    credited = [order for order in orders if credits[order.order_id] is not None]
+    if not credited:
+        return
+    pricer = _pricer(session, credited, credits, program, rules)
+    attribution_rows = [
+        _attribution_row(order, credit, is_new[order.order_id])
+        for order in credited
+        if (credit := credits[order.order_id]) is not None
+    ]
     insert_rows(session, Attribution, attribution_rows)
-    commission_rows, postings = _commissions(events, credits, line_ids, program, pricer, is_new)
+    line_ids = _line_ids(session, [order.order_id for order in credited])
+    commission_rows, postings = _commissions(credited, credits, line_ids, program, pricer, is_new)
     insert_rows(session, Commission, commission_rows)
     book(session=session, postings=postings)
 
@@ -140,12 +189,12 @@ def _line_ids(session: Session, order_ids: list[str]) -> dict[tuple[str, int], i
 
 
 def _commissions(
-    events: list[OrderEvent],
-    credits: dict[str, Credit | None],
+    events: Sequence[OrderEvent],
+    credits: Mapping[str, Credit | None],
     line_ids: dict[tuple[str, int], int],
     program: Program,
     pricer: Pricer,
-    is_new: dict[str, bool],
+    is_new: Mapping[str, bool],
 ) -> tuple[list[dict[str, Any]], list[Posting]]:
     rows: list[dict[str, Any]] = []
     postings: list[Posting] = []
@@ -192,7 +241,11 @@ def _commissions(
 
 
 def _pricer(
-    session: Session, events: list[OrderEvent], credits: dict[str, Credit | None], program: Program, rules: RuleBook
+    session: Session,
+    events: Sequence[OrderEvent],
+    credits: Mapping[str, Credit | None],
+    program: Program,
+    rules: RuleBook,
 ) -> Pricer:
     """The chunk's pricer: stored revenue before the chunk, plus the chunk's own credited orders."""
     credited = [(order, credit) for order in events if (credit := credits[order.order_id]) is not None]

@@ -8,22 +8,25 @@ refund reverses the whole commission (state ``reversed``). The reduction is book
 commission sits in: pending or locked (Dr that account, Cr expense) or, once paid, as a clawback
 (Dr ``partner:{id}:clawback``, Cr expense) netted from the partner's next payout. One posting per refund,
 ref ``refund:{refund_id}``. A refund whose order is not stored yet is ``parked`` (replayed by reconcile);
-refunded amounts beyond what the order still holds are ignored.
+a refund larger than what its line(s) still hold is ``failed`` with the amounts (never capped: a wrong
+amount is a data error to fix at the source, not money to guess).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from store.bulk import chunks, existing_keys, insert_rows
+from store.db import ensure_program
 from store.ledger import EXPENSE, Posting, book, partner_account
 from store.models import Commission, OrderLine, Refund
-from store.money import prorate
+from store.money import human_money, prorate
 from workflows.booking.events import RefundEvent
 from workflows.booking.orders import BOOKED, DUPLICATE, Outcome
 
@@ -52,6 +55,7 @@ class _LineCommission:
 def book_refunds(*, session: Session, refunds: Sequence[tuple[int, str, RefundEvent]]) -> dict[int, Outcome]:
     """Book ``(inbox id, source, refund)`` items; return each item's outcome keyed by inbox id."""
     outcomes: dict[int, Outcome] = {}
+    currency = ensure_program(session).currency
     known = existing_keys(session, Refund.id, [refund.refund_id for _, _, refund in refunds])
     lines = _load_lines(session, sorted({refund.order_id for _, _, refund in refunds}))
     touched_lines: dict[int, _Line] = {}
@@ -68,6 +72,15 @@ def book_refunds(*, session: Session, refunds: Sequence[tuple[int, str, RefundEv
         targets = [line for line in order_lines if refund.sku is None or line.sku == refund.sku]
         if not targets:
             outcomes[inbox_id] = Outcome("failed", f"order {refund.order_id} has no line for SKU {refund.sku}")
+            continue
+        refundable = sum(line.amount - line.refunded for line in targets)
+        if refund.amount_cents > refundable:
+            where = f"SKU {refund.sku}" if refund.sku is not None else "the order"
+            outcomes[inbox_id] = Outcome(
+                "failed",
+                f"refund {refund.refund_id} of {human_money(refund.amount_cents, currency)} exceeds the "
+                f"{human_money(refundable, currency)} still refundable on order {refund.order_id} ({where})",
+            )
             continue
         known.add(refund.refund_id)
         outcomes[inbox_id] = BOOKED
@@ -102,13 +115,44 @@ def book_refunds(*, session: Session, refunds: Sequence[tuple[int, str, RefundEv
     return outcomes
 
 
+def reverse_earlier_refunds(*, session: Session, order_ids: Sequence[str], ts: datetime) -> int:
+    """Apply refunds booked before these orders were credited to their new commissions; return postings booked.
+
+    A late-credited order's lines may already carry refunds (booked while it had no partner): its fresh
+    commissions are reduced by exactly what those refunds would have reversed, one posting per order
+    (ref ``reversal:late:{order_id}``), the same arithmetic as ``_refund_line``.
+    """
+    lines = _load_lines(session, sorted(order_ids))
+    touched: list[_Line] = []
+    postings: list[Posting] = []
+    for order_id, order_lines in sorted(lines.items()):
+        legs: dict[str, int] = {}
+        for line in order_lines:
+            if line.refunded and line.commission is not None and not line.commission.reversed:
+                refunded, line.refunded = line.refunded, 0
+                _refund_line(line, refunded, legs)
+                touched.append(line)
+        if any(legs.values()):
+            total = sum(legs.values())
+            postings.append(
+                Posting(
+                    ref=f"reversal:late:{order_id}",
+                    kind="reversal",
+                    ts=ts,
+                    legs=(*sorted(legs.items()), (EXPENSE, -total)),
+                    memo=f"refunds on order {order_id} booked before its click arrived",
+                )
+            )
+    _write(session, [], touched, postings)
+    return len(postings)
+
+
 def _allocate(amount: int, targets: list[_Line]) -> list[int]:
-    """Split ``amount`` over the lines in proportion to what each still holds (cumulative rounding)."""
+    """Split ``amount`` (at most what the lines still hold) over them in proportion to it (cumulative rounding)."""
     remaining = [line.amount - line.refunded for line in targets]
     refundable = sum(remaining)
     if refundable <= 0:
         return [0 for _ in targets]
-    amount = min(amount, refundable)
     shares, cumulative, given = [], 0, 0
     for left in remaining:
         cumulative += left

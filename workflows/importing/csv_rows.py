@@ -98,7 +98,7 @@ def paused_gc() -> Iterator[None]:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """A data row: its first physical line number and its raw values, padded to the header's width."""
+    """A data row: its first physical line number and its raw values, exactly as many as the header has."""
 
     line: int
     values: list[str]
@@ -111,7 +111,11 @@ class CsvFile:
 
 
 def read_rows(*, path: Path, required: Sequence[str], errors: ErrorLog) -> CsvFile:
-    """All data rows of ``path``; a missing file, header or required column fails the file at once."""
+    """All data rows of ``path``; a missing file, header or required column fails the file at once.
+
+    A row with more or fewer fields than the header is an error (columns the header declares beyond the
+    required ones are fine): a stray comma must never shift a price into an ignored column.
+    """
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
@@ -145,10 +149,12 @@ def _data_rows(reader: _CsvReader, width: int, errors: ErrorLog) -> list[Row]:
         except (csv.Error, UnicodeDecodeError) as exc:
             errors.add(line, None, f"unreadable row: {exc}")
             return rows
-        if any(values):
-            if len(values) < width:
-                values += [""] * (width - len(values))
-            append(Row(line, values))
+        if not any(values):
+            continue
+        if len(values) != width:  # e.g. an unquoted "1,299.00" shifts every later value one column right
+            errors.add(line, None, f"{len(values)} fields, but the header has {width} (quote values containing commas)")
+            continue
+        append(Row(line, values))
 
 
 class Fields:

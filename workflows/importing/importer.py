@@ -10,7 +10,7 @@ This module never books ledger rows itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 
 from store.bulk import existing_keys
 from store.db import ensure_program
-from store.models import Application, Base, Click, Coupon, Partner, Product
+from store.models import Application, Base, Click, Coupon, Partner, Product, utcnow
 from workflows.booking.clicks import record_clicks
 from workflows.booking.events import InboxPayload
 from workflows.booking.ingest import EventRejected, ingest
+from workflows.booking.late_clicks import credit_waiting_orders
 from workflows.booking.order_signals import record_order_signals, signals_from_csv
 from workflows.importing.csv_events import parse_clicks, parse_orders, parse_refunds
 from workflows.importing.csv_rows import ErrorLog, Fields, ImportFailed, Row, RowError, paused_gc, read_rows
@@ -75,9 +76,15 @@ class ImportReport:
     duplicates: int = 0
     booked: int = 0
     parked: int = 0
+    attributed: int = 0
+    unattributed: int = 0
+    waiting: int = 0
+    unknown_skus: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}
+        view = {name: getattr(self, name) for name in self.__slots__}
+        view["unknown_skus"] = list(self.unknown_skus)
+        return view
 
 
 def import_csv(
@@ -104,6 +111,10 @@ def import_csv(
         with paused_gc():
             events, lines = parse(rows=rows, fields=fields)
         errors.raise_if_any()
+        if kind == "orders":
+            unknown = check_skus(session=session, rows=rows, fields=fields, allowed=program.allow_unknown_skus)
+            errors.raise_if_any()
+            report = _replace(report, unknown_skus=unknown)
         if kind == "orders" and {"ip", "user_agent", "customer_email"} & csv_file.columns.keys():  # checkout signals
             signals = signals_from_csv(columns=csv_file.columns, rows=(row.values for row in rows))
             record_order_signals(session=session, signals=signals, salt=program.ip_salt)
@@ -123,16 +134,43 @@ def import_csv(
             tick(start, len(clicks))
             record_clicks(session=session, clicks=clicks[start : start + _EVENT_CHUNK], salt=program.ip_salt)
         created = _count(session, Click) - before
+        # orders imported before their clicks were waiting for them: credit them now
+        late = credit_waiting_orders(session=session, as_of=utcnow(), click_ids=[click.click_id for click in clicks])
         tick(len(clicks), len(clicks))
-        return _replace(report, records=len(clicks), created=created, duplicates=len(clicks) - created)
+        return _replace(
+            report, records=len(clicks), created=created, duplicates=len(clicks) - created, attributed=late.credited
+        )
     return _entities(session, kind, rows, fields, report, tick)
 
 
-def _replace(report: ImportReport, **changes: int) -> ImportReport:
-    return ImportReport(**(report.as_dict() | changes))
+def check_skus(*, session: Session, rows: Sequence[Row], fields: Fields, allowed: bool) -> tuple[str, ...]:
+    """The file's SKUs missing from the catalog; each of their rows is an error unless ``allowed``.
+
+    A program with no catalog at all has nothing to check against (nothing is refused or reported).
+    """
+    if not _count(session, Product):
+        return ()
+    skus = {fields.value(row, "sku") for row in rows}
+    unknown = skus - existing_keys(session, Product.sku, sorted(skus))
+    if not unknown or allowed:
+        return tuple(sorted(unknown))
+    for row in rows:
+        sku = fields.value(row, "sku")
+        if sku in unknown:
+            fields.errors.add(
+                row.line,
+                "sku",
+                f"unknown SKU {sku!r}: not in the product catalog (import it with the products, "
+                "or allow unknown SKUs with `afflow program set --allow-unknown-skus`)",
+            )
+    return tuple(sorted(unknown))
 
 
-def _count(session: Session, model: type[Click]) -> int:
+def _replace(report: ImportReport, **changes: Any) -> ImportReport:
+    return replace(report, **changes)
+
+
+def _count(session: Session, model: type[Click] | type[Product]) -> int:
     return session.scalar(select(func.count()).select_from(model)) or 0
 
 
@@ -168,7 +206,7 @@ def _ingest(
     source: str,
 ) -> ImportReport:
     """Book the events in chunks (for progress); a rejected event fails the file at its CSV line."""
-    totals = {"created": 0, "duplicates": 0, "booked": 0, "parked": 0}
+    totals = dict.fromkeys(("created", "duplicates", "booked", "parked", "attributed", "unattributed", "waiting"), 0)
     for start in range(0, len(events), _EVENT_CHUNK):
         tick(start, len(events))
         try:
@@ -179,5 +217,8 @@ def _ingest(
         totals["duplicates"] += result.duplicates
         totals["booked"] += result.booked
         totals["parked"] += result.parked
+        totals["attributed"] += result.attributed
+        totals["unattributed"] += result.unattributed
+        totals["waiting"] += result.waiting
     tick(len(events), len(events))
     return _replace(report, records=len(events), **totals)
