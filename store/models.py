@@ -176,9 +176,9 @@ class Click(Base):
     __table_args__ = (
         Index("ix_clicks_partner_ts", "partner_id", "ts"),
         Index("ix_clicks_customer_ref_ts", "customer_ref", "ts"),
-        # fraud features read these instead of the table: prefixes per partner in index order, and the
-        # (few) referrer-less clicks from a partial index
-        Index("ix_clicks_partner_prefix_ts", "partner_id", "ip_prefix", "ts"),
+        # fraud features read these instead of the table: networks and devices per partner in index order, and
+        # the (few) referrer-less clicks from a partial index
+        Index("ix_clicks_partner_prefix_device_ts", "partner_id", "ip_prefix", "ip_hash", "ts"),
         Index(
             "ix_clicks_no_referrer",
             "partner_id",

@@ -148,3 +148,29 @@ def test_scores_are_bounded_and_explained(scanned: Scanned) -> None:
         assert partner.reasons[-1].startswith("components: ")
     growth = [p for p in scanned.scores.partners if p.tier == "growth"]
     assert all(p.score >= ScoreThresholds().growth_min_score and not p.findings for p in growth)
+
+
+# The fields ``afflow fraud scan --json`` has carried: new ones may be added, none renamed or dropped.
+EVIDENCE_FIELDS = {
+    "click_injection": {"fast_share", "fast_conversion_seconds", "fast_orders", "minute_orders", "timed_orders",
+                        "time_to_conversion_test", "sample_order_ids"},
+    "cookie_stuffing": {"no_referrer_share", "clicks", "sample_click_ids"},
+    "self_referral": {"own_orders", "by_email_or_customer_id", "by_own_ip_prefix", "orders", "share",
+                      "sample_order_ids"},
+    "coupon_leakage": {"no_click_share", "code_orders", "code_orders_without_owner_click", "distinct_customers",
+                       "days_seen", "peak_day_orders", "burst_ratio", "window_days", "other_partners_credited",
+                       "sample_order_ids"},
+    "customer_poaching": {"returning_customer_share", "returning_orders", "orders", "returning_quick_share",
+                          "combined_p_value", "sample_order_ids"},
+}  # fmt: skip
+BASELINES = {"fast", "no_referrer", "per_prefix", "returning", "returning_quick", "conversion", "code_no_click", "clicks"}
+
+
+def test_the_json_keeps_every_field_it_had(scanned: Scanned) -> None:
+    view = scanned.fraud.model_dump(mode="json")
+    assert set(view) >= {"window", "findings", "baselines"} and set(view["baselines"]) >= BASELINES
+    for finding in view["findings"]:
+        assert set(finding) >= {"partner_id", "signal", "severity", "evidence", "summary"}
+        assert set(finding["evidence"]) >= EVIDENCE_FIELDS[finding["signal"]], finding["signal"]
+    poaching = next(f for f in view["findings"] if f["signal"] == "customer_poaching")["evidence"]
+    assert set(poaching["returning_customer_share"]) >= {"value", "baseline_median", "floor", "p_value"}

@@ -59,6 +59,10 @@ def test_click_spamming_is_volume_whose_orders_only_come_weeks_later(engine: Eng
     _only(found, ("spammer", "click_spamming"))
     spam = found[("spammer", "click_spamming")]
     assert spam.severity == "high" and spam.evidence["slow_orders"] == 14 and spam.evidence["clicks"] == 3_020
+    assert set(spam.evidence) >= {  # the fields afflow fraud scan --json has carried
+        "baseline_median_clicks", "conversion_rate", "baseline_median_conversion", "timed_orders",
+        "median_time_to_conversion_under_seconds", "sample_click_ids",
+    }  # fmt: skip
 
 
 def test_cookie_stuffing_is_the_same_devices_clicking_again_and_again(engine: Engine, tmp_path: Path) -> None:

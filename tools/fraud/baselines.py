@@ -54,6 +54,14 @@ def returning_share(f: PartnerFeatures) -> Decimal | None:
     return share_of(f.returning_orders, f.orders)
 
 
+def returning_quick_share(f: PartnerFeatures) -> Decimal | None:
+    return share_of(f.returning_quick_orders, f.timed_orders)
+
+
+def code_no_click_share(f: PartnerFeatures) -> Decimal | None:
+    return share_of(f.code_orders_no_click, f.code_orders)
+
+
 def intercepted_share(f: PartnerFeatures) -> Decimal | None:
     return share_of(f.returning_intercepted_orders, f.orders)
 
@@ -115,9 +123,12 @@ class Baselines:
         self.repeat = build(repeat_share, enough_clicks, "0.02", features)
         self.returning = build(returning_share, enough_orders, "0.02", unexplained)
         self.intercepted = build(intercepted_share, enough_orders, "0.02", unexplained)
+        self.returning_quick = build(returning_quick_share, enough_orders, "0.02", unexplained)
         self.conversion = build(conversion, enough_clicks, "0.001", features)
         self.prompt_conversion = build(prompt_conversion, enough_clicks, "0.001", features)
-        self.code_only = build(code_only_share, lambda f: f.code_orders > 0, "0.02", features)
+        # every partner owning an exclusive code: one whose followers never type it is the program's normal too
+        self.code_only = build(code_only_share, lambda f: f.exclusive_codes > 0 or f.code_orders > 0, "0.02", features)
+        self.code_no_click = build(code_no_click_share, lambda f: f.code_orders > 0, "0.02", features)
         click_counts = [Decimal(f.clicks) for f in features.values() if f.clicks > 0]
         self.clicks = baseline(click_counts, floor=Decimal(1))
         self.histogram = [sum(f.ttc_histogram[i] for f in features.values()) for i in range(len(TTC_BUCKETS) + 1)]

@@ -17,6 +17,10 @@ from tools.fraud.features import CREDITING_METHODS, PartnerFeatures, merge_rows
 
 
 def collect_coupon_features(*, session: Session, window: Window, features: dict[str, PartnerFeatures]) -> None:
+    owners = select(Coupon.partner_id, func.count()).where(Coupon.exclusive.is_(True), Coupon.partner_id.is_not(None))
+    for partner_id, codes in session.execute(owners.group_by(Coupon.partner_id)):
+        if str(partner_id) in features:  # a partner without traffic in the window has nothing to judge
+            features[str(partner_id)].exclusive_codes = int(codes)
     merge_rows(
         features,
         session.execute(_coupon_query(window)),

@@ -9,11 +9,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from tools.analytics_sql import percent_text, ratio
+from tools.analytics_sql import decimal_text, percent_text, ratio
 from tools.fraud.baselines import (
     MIN_PEERS,
     SUGGESTIVE_SIGNIFICANCE,
     Baselines,
+    code_no_click_share,
     fisher_combined,
     share_test,
 )
@@ -70,6 +71,10 @@ def detect_coupon_leakage(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
     burst = ratio(f.code_peak_day_no_click * b.window_days, f.code_orders_no_click) or Decimal(0)
     evidence = {
         "code_only_share": test.evidence(),
+        "no_click_share": {  # of the orders carrying the code, those its own traffic did not bring
+            "value": str(code_no_click_share(f)),
+            "baseline_median": decimal_text(b.code_no_click.median),
+        },
         "code_orders": f.code_orders,
         "code_orders_without_owner_click": f.code_orders_no_click,
         "own_traffic_orders": f.credited_orders,
@@ -124,8 +129,9 @@ def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: Frau
     )
     if not (overwhelming or interception):
         return None  # an audience of loyal customers, not interception
+    floor = share.baseline_median + (1 - share.baseline_median) * t.returning_gap
     evidence: dict[str, Any] = {
-        "returning_customer_share": share.evidence(),
+        "returning_customer_share": {**share.evidence(), "floor": decimal_text(floor)},
         "returning_orders": f.returning_orders,
         "orders": f.orders,
         "returning_quick_orders": f.returning_quick_orders,
@@ -133,6 +139,10 @@ def detect_customer_poaching(pid: str, f: PartnerFeatures, b: Baselines, t: Frau
     }
     if intercepted is not None:
         evidence["intercepted_share"] = {**intercepted.evidence(), "orders": f.returning_intercepted_orders}
+        evidence["combined_p_value"] = float(f"{fisher_combined((share.p_value, intercepted.p_value)):.3g}")
+    quick = share_test(f.returning_quick_orders, f.timed_orders, b.returning_quick, t)
+    if quick is not None:
+        evidence["returning_quick_share"] = {**quick.evidence(), "within_seconds": t.quick_conversion_seconds}
     both_strong = (
         interception
         and share.p_value < t.significance

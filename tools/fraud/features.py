@@ -41,7 +41,6 @@ class PartnerFeatures(BaseModel):
     ip_prefixes: int = 0
     top_prefix_clicks: int = 0
     devices: int = 0  # distinct hashed IPs the clicks came from
-    search_clicks: int = 0  # clicks from a search engine's result pages
     orders: int = 0
     credited_orders: int = 0  # brought by the partner's own traffic (``CREDITING_METHODS``)
     returning_orders: int = 0
@@ -55,6 +54,7 @@ class PartnerFeatures(BaseModel):
     self_identity_orders: int = 0
     self_prefix_orders: int = 0
     self_farm_orders: int = 0
+    exclusive_codes: int = 0  # exclusive coupon codes the partner owns
     code_orders: int = 0
     code_orders_no_click: int = 0
     code_customers_no_click: int = 0
@@ -88,8 +88,9 @@ def collect_click_and_order_features(
     *, session: Session, window: Window, fast_seconds: int, slow_seconds: int, quick_seconds: int
 ) -> dict[str, PartnerFeatures]:
     features: dict[str, PartnerFeatures] = {}
-    merge_rows(features, session.execute(_prefix_query(window)), ("clicks", "ip_prefixes", "top_prefix_clicks"))
-    merge_rows(features, session.execute(_device_query(window)), ("devices", "search_clicks"))
+    merge_rows(
+        features, session.execute(_network_query(window)), ("clicks", "ip_prefixes", "top_prefix_clicks", "devices")
+    )
     merge_rows(features, session.execute(_no_referrer_query(window)), ("no_referrer_clicks",))
     merge_rows(
         features,
@@ -111,14 +112,21 @@ def collect_click_and_order_features(
     return features
 
 
-def _prefix_query(window: Window) -> Select[*tuple[Any, ...]]:
-    """Clicks, distinct IP prefixes and the busiest prefix's clicks, in one pass.
+def _network_query(window: Window) -> Select[*tuple[Any, ...]]:
+    """Clicks, distinct IP prefixes, the busiest prefix's clicks and distinct devices (hashed IPs), in one pass.
 
-    Reads only ``ix_clicks_partner_prefix_ts``: the inner GROUP BY walks that index in its own order, so
-    neither the table nor a sort is touched (SQLite would otherwise sort every click of the window).
+    Reads only ``ix_clicks_partner_prefix_device_ts``: the inner GROUP BY walks that index in its own order,
+    so neither the table nor a sort of the window's clicks is touched; an IP lies in one prefix, so a
+    partner's devices are the sum of each prefix's distinct hashes.
     """
+    device = case((Click.ip_hash != "", Click.ip_hash))
     per_prefix = (
-        select(Click.partner_id.label("partner_id"), Click.ip_prefix.label("ip_prefix"), func.count().label("clicks"))
+        select(
+            Click.partner_id.label("partner_id"),
+            Click.ip_prefix.label("ip_prefix"),
+            func.count().label("clicks"),
+            func.count(distinct(device)).label("devices"),
+        )
         .where(Click.ts > window.start, Click.ts <= window.end)
         .group_by(Click.partner_id, Click.ip_prefix)
         .subquery()
@@ -129,20 +137,8 @@ def _prefix_query(window: Window) -> Select[*tuple[Any, ...]]:
         func.sum(per_prefix.c.clicks),
         func.sum(case((known_prefix, 1), else_=0)),
         func.max(case((known_prefix, per_prefix.c.clicks), else_=0)),
+        func.sum(per_prefix.c.devices),
     ).group_by(per_prefix.c.partner_id)
-
-
-def _device_query(window: Window) -> Select[*tuple[Any, ...]]:
-    """Distinct devices (hashed IPs) and search-page clicks per partner: the one pass over the click rows."""
-    return (
-        select(
-            Click.partner_id,
-            func.count(distinct(case((Click.ip_hash != "", Click.ip_hash)))),
-            func.sum(case((from_search_page(Click.referrer), 1), else_=0)),
-        )
-        .where(Click.ts > window.start, Click.ts <= window.end)
-        .group_by(Click.partner_id)
-    )
 
 
 def _no_referrer_query(window: Window) -> Select[*tuple[Any, ...]]:

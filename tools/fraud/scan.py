@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from store.models import Attribution, Click, Coupon, Order
@@ -72,7 +72,7 @@ def _order_queries(window: Window, thresholds: FraudThresholds) -> dict[str, Any
             in_window, Attribution.seconds_to_conversion < thresholds.fast_conversion_seconds
         ),
         "cookie_stuffing": attributed.join(Click, Click.id == Attribution.click_id).where(
-            in_window, Click.partner_id == Attribution.partner_id, _repeated_device(Click, window)
+            in_window, Click.partner_id == Attribution.partner_id, _stuffed(Click, window)
         ),
         "coupon_leakage": leaked.with_only_columns(Coupon.partner_id, Order.id, Order.ts).where(
             Order.ts > window.start, Order.ts <= window.end, not_brought
@@ -81,17 +81,19 @@ def _order_queries(window: Window, thresholds: FraudThresholds) -> dict[str, Any
     }
 
 
-def _repeated_device(click: type[Click], window: Window) -> ColumnElement[bool]:
-    """The click's device (hashed IP) clicked the same partner's links another time in the window."""
+def _stuffed(click: type[Click], window: Window) -> ColumnElement[bool]:
+    """A click as stuffing produces it: without a referrer, or from a device (hashed IP) that clicked the same
+    partner's links another time in the window (an index seek: the same IP lies in the same prefix)."""
     other = aliased(Click, name="same_device")
-    return exists().where(
+    again = exists().where(
         other.partner_id == click.partner_id,
+        other.ip_prefix == click.ip_prefix,
         other.ip_hash == click.ip_hash,
         other.id != click.id,
         other.ts > window.start,
         other.ts <= window.end,
-        click.ip_hash != "",
     )
+    return or_(click.referrer == "", and_(click.ip_hash != "", again))
 
 
 def _sample_queries(window: Window, thresholds: FraudThresholds) -> dict[str, tuple[str, Any]]:
@@ -102,7 +104,7 @@ def _sample_queries(window: Window, thresholds: FraudThresholds) -> dict[str, tu
         **{signal: ("sample_order_ids", query) for signal, query in orders.items() if signal != "cookie_stuffing"},
         "cookie_stuffing": (
             "sample_click_ids",
-            select(Click.partner_id, Click.id, Click.ts).where(clicks_in_window, _repeated_device(Click, window)),
+            select(Click.partner_id, Click.id, Click.ts).where(clicks_in_window, _stuffed(Click, window)),
         ),
         "click_spamming": ("sample_click_ids", select(Click.partner_id, Click.id, Click.ts).where(clicks_in_window)),
     }

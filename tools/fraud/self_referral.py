@@ -9,11 +9,12 @@ so ``me+deals@…`` counts as ``me@…``). Three ways an order credited to a par
 - ``identity``: the order's customer, or the crediting click's ``customer_ref``, is the partner;
 - ``prefix``: the crediting click, or the checkout, came from a network prefix where the partner's
   identity was seen (its home network); a partner never seen anywhere has no such prefix;
-- ``farm``: one checkout IP placing orders for many distinct accounts, several of them within a day,
-  (nearly) all credited to this partner: accounts opened to buy through its own link.
+- ``farm``: one checkout IP placing orders for many distinct accounts, several of them within a day, at
+  least ``farm_share`` of that IP's buyers credited to this partner: accounts opened to buy through its
+  own link.
 
-Partners and identity keys are few; the window's attributed orders are read in one pass and matched in
-Python (an identity list would otherwise have to travel into every query).
+Partners and identity keys are few: the candidate orders are fetched by index look-ups and matched in
+Python (an identity list would otherwise have to travel into every query as a table).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from store.identity import email_key, mailbox_key
@@ -107,86 +108,84 @@ def _home_prefixes(*, session: Session, owners: dict[str, set[str]]) -> dict[str
 def own_orders(
     *, session: Session, window: Window, farm_min_accounts: int, farm_share: Decimal
 ) -> dict[str, OwnOrders]:
-    """partner -> its own orders among those credited to it in ``window`` (see the module docstring)."""
+    """partner -> its own orders among those credited to it in ``window`` (see the module docstring).
+
+    Only the orders that could match are read: by an identity key (index look-ups on the order's customer
+    id and on the crediting click's ``customer_ref``; raw e-mails in customer ids compared case-insensitively),
+    of the partners with a home network, and from the checkout IPs that bought for ``farm_min_accounts``+
+    accounts in the window (one GROUP BY over the checkout signals).
+    """
     owners = partner_identities(session=session)
     homes = _home_prefixes(session=session, owners=owners)
     credited_click = aliased(Click, name="credited_click")
-    rows = session.execute(
-        select(
-            Attribution.partner_id,
-            Attribution.order_id,
-            Attribution.order_ts,
-            Order.customer_id,
-            credited_click.customer_ref,
-            credited_click.ip_prefix,
-            credited_click.ip_hash,
-            OrderSignal.ip_prefix,
-            OrderSignal.ip_hash,
-        )
+    columns = (
+        Attribution.partner_id,
+        Attribution.order_id,
+        Attribution.order_ts,
+        Order.customer_id,
+        credited_click.customer_ref,
+        credited_click.ip_prefix,
+        OrderSignal.ip_prefix,
+        OrderSignal.ip_hash,
+    )
+    credited = (
+        select(*columns)
         .join(Order, Order.id == Attribution.order_id)
         .outerjoin(credited_click, credited_click.id == Attribution.click_id)
         .outerjoin(OrderSignal, OrderSignal.order_id == Attribution.order_id)
         .where(orders_in_window(window))
-    ).all()
+    )
+    identity_clicks: set[str] = set()  # clicks carrying an identity key (index look-ups on customer_ref)
+    queries = [credited.where(Order.customer_id.contains("@"))]
+    for chunk in _chunks(sorted(owners)):
+        queries.append(credited.where(Order.customer_id.in_(chunk)))
+        identity_clicks.update(session.scalars(select(Click.id).where(Click.customer_ref.in_(chunk))))
+    busy = _busy_checkout_ips(session=session, window=window, min_accounts=farm_min_accounts)
+    for column, values in (
+        (Attribution.click_id, identity_clicks),
+        (Attribution.partner_id, set(homes)),
+        (OrderSignal.ip_hash, set(busy)),
+    ):
+        queries += [credited.where(column.in_(chunk)) for chunk in _chunks(sorted(values))]
+    rows = {row[1]: row for query in queries for row in session.execute(query)}
     found: dict[str, OwnOrders] = {}
     accounts: dict[tuple[str, str], list[tuple[datetime, str]]] = {}  # (partner, checkout IP) -> (ts, customer)
-    for partner_id, order_id, ts, customer, ref, click_prefix, click_ip, checkout_prefix, checkout_ip in rows:
+    for partner_id, order_id, ts, customer, ref, click_prefix, checkout_prefix, checkout_ip in rows.values():
         if partner_id in owners.get(_normal(customer), ()) or partner_id in owners.get(_normal(ref), ()):
             found.setdefault(partner_id, OwnOrders()).add(order_id, ts, "identity")
         elif homes.get(partner_id, set()) & {click_prefix or "", checkout_prefix or ""} - {""}:
             found.setdefault(partner_id, OwnOrders()).add(order_id, ts, "prefix")
-        ip = checkout_ip or click_ip or ""
-        if ip:
-            accounts.setdefault((partner_id, ip), []).append((ts, customer))
-    farms = _farms(session=session, window=window, accounts=accounts, min_accounts=farm_min_accounts, share=farm_share)
-    if farms:
-        for partner_id, order_id, ts, _, _, _, click_ip, _, checkout_ip in rows:
-            if (partner_id, checkout_ip or click_ip or "") in farms:
-                found.setdefault(partner_id, OwnOrders()).add(order_id, ts, "farm")
+        if checkout_ip in busy:
+            accounts.setdefault((partner_id, checkout_ip), []).append((ts, customer))
+    farms = {
+        key
+        for key, orders in accounts.items()
+        if len(customers := {customer for _, customer in orders}) >= farm_min_accounts
+        and len(customers) >= farm_share * busy[key[1]]
+        and _bursts(orders)
+    }
+    for partner_id, order_id, ts, _, _, _, _, checkout_ip in rows.values():
+        if (partner_id, checkout_ip) in farms:
+            found.setdefault(partner_id, OwnOrders()).add(order_id, ts, "farm")
     return found
 
 
-def _farms(
-    *,
-    session: Session,
-    window: Window,
-    accounts: dict[tuple[str, str], list[tuple[datetime, str]]],
-    min_accounts: int,
-    share: Decimal,
-) -> set[tuple[str, str]]:
-    """(partner, IP) pairs where one checkout IP bought for ``min_accounts``+ accounts through the partner, in
-    bursts (``FARM_BURST_ACCOUNTS`` of them within ``FARM_BURST``), and those are at least ``share`` of every
-    account that checked out from that IP in the window.
-
-    The burst is what tells a farm from a shared network: the people behind one office or campus address
-    buy on their own days; accounts opened to buy through one's own link are used one after the other.
-    """
-    candidates = {
-        key: {customer for _, customer in orders}
-        for key, orders in accounts.items()
-        if len({customer for _, customer in orders}) >= min_accounts and _bursts(orders)
-    }
-    if not candidates:
-        return set()
-    everyone: dict[str, int] = {}
-    ips = sorted({ip for _, ip in candidates})
-    for chunk in _chunks(ips):
-        per_ip = (
-            select(OrderSignal.ip_hash, func.count(func.distinct(Order.customer_id)))
-            .join(Order, Order.id == OrderSignal.order_id)
-            .where(OrderSignal.ip_hash.in_(chunk), and_(Order.ts > window.start, Order.ts <= window.end))
-            .group_by(OrderSignal.ip_hash)
-        )
-        everyone.update({str(ip): int(count) for ip, count in session.execute(per_ip)})
-    return {
-        (partner_id, ip)
-        for (partner_id, ip), customers in candidates.items()
-        if len(customers) >= share * max(everyone.get(ip, 0), len(customers))
-    }
+def _busy_checkout_ips(*, session: Session, window: Window, min_accounts: int) -> dict[str, int]:
+    """Checkout IPs that bought for ``min_accounts``+ distinct accounts in the window -> how many accounts."""
+    per_ip = (
+        select(OrderSignal.ip_hash, func.count(func.distinct(Order.customer_id)))
+        .join(Order, Order.id == OrderSignal.order_id)
+        .where(Order.ts > window.start, Order.ts <= window.end, OrderSignal.ip_hash != "")
+        .group_by(OrderSignal.ip_hash)
+        .having(func.count(func.distinct(Order.customer_id)) >= min_accounts)
+    )
+    return {str(ip): int(count) for ip, count in session.execute(per_ip)}
 
 
 def _bursts(orders: list[tuple[datetime, str]]) -> bool:
-    """Whether ``FARM_BURST_ACCOUNTS`` distinct accounts ordered within one ``FARM_BURST``."""
+    """Whether ``FARM_BURST_ACCOUNTS`` distinct accounts ordered within one ``FARM_BURST``: what tells a farm
+    from a shared network (the people behind one office or campus address buy on their own days; accounts
+    opened to buy through one's own link are used one after the other)."""
     ordered = sorted(orders)
     for index, (start, _) in enumerate(ordered):
         burst = {customer for ts, customer in ordered[index:] if ts - start <= FARM_BURST}

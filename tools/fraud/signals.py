@@ -34,9 +34,9 @@ from tools.fraud.baselines import (
     slow_share,
 )
 from tools.fraud.customer_signals import detect_coupon_leakage, detect_customer_poaching, detect_self_referral
-from tools.fraud.features import PartnerFeatures
+from tools.fraud.features import TTC_BUCKETS, PartnerFeatures
 from tools.fraud.thresholds import Finding, FraudThresholds
-from tools.fraud.timing import ks_two_sample
+from tools.fraud.timing import histogram_median_bucket, ks_two_sample
 
 
 def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
@@ -75,20 +75,21 @@ def detect_click_injection(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
 
 
 def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudThresholds) -> Finding | None:
-    """The same devices "clicking" again and again: a script firing the link on every page view, not people.
+    """Clicks nobody made: a script firing the link on page views (hidden iframe, pop-under, pixel).
 
-    People click an affiliate link once or twice; a hidden iframe, pop-under or pixel fires it whenever the
-    same visitors browse, so a large share of the clicks comes from devices (hashed IPs) that already
-    clicked. Referrer-less clicks, few networks, a conversion far below the program's and a high
-    returning-customer share corroborate it and raise the severity.
+    People click an affiliate link once or twice; a stuffing script fires it whenever the same visitors
+    browse, so a large share of the clicks comes from devices (hashed IPs) that already clicked
+    (``repeat_click_floor``, improbable at the program's median). Where devices are not known (clicks
+    imported without IPs) or rotate, the older signature decides: clicks without a referrer far beyond the
+    program's (robust z) from a handful of networks, or converting far below the program. A conversion far
+    below, few networks, referrer-less clicks and a high returning-customer share corroborate and raise the
+    severity.
     """
     if f.clicks < t.min_clicks:
         return None
     repeats = anomaly(repeat_share(f), b.repeat, t.repeat_click_floor, t, (repeat_clicks(f), f.clicks))
-    if repeats is None:
-        return None
     corroboration: dict[str, Any] = {}
-    no_referrer = anomaly(no_referrer_share(f), b.no_referrer, t.no_referrer_floor, t, (f.no_referrer_clicks, f.clicks))
+    no_referrer = anomaly(no_referrer_share(f), b.no_referrer, t.no_referrer_floor, t)
     if no_referrer is not None:
         corroboration["no_referrer_share"] = no_referrer
     per_prefix = clicks_per_prefix(f)
@@ -106,17 +107,35 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
             "baseline_median": decimal_text(b.conversion.median),
             "robust_z": str(b.conversion.z(rate)),
         }
+    traffic = corroboration.keys() & {"clicks_per_ip_prefix", "conversion_rate"}
+    if repeats is None and (no_referrer is None or not traffic):
+        return None  # referrer-less clicks converting normally from normal networks: an app, not stuffing
     returning = share_test(f.returning_orders, f.orders, b.returning, t)
     if f.orders >= t.min_orders and returning is not None and returning.p_value < t.significance:
         corroboration["returning_customer_share"] = {**returning.evidence(), "orders": f.orders}
-    evidence = {"repeat_click_share": repeats, "clicks": f.clicks, "devices": f.devices, **corroboration}
-    severity = "high" if corroboration else "medium"
-    summary = (
-        f"{repeat_clicks(f)} of {f.clicks} clicks came again from one of {f.devices} devices that had already clicked"
-        f" ({percent_text(repeat_share(f))}, program median {percent_text(b.repeat.median)})"
-    )
-    if "no_referrer_share" in corroboration:
-        summary += f", {percent_text(no_referrer_share(f))} without a referrer"
+    evidence = {
+        "repeat_click_share": repeats
+        or {"value": str(repeat_share(f)), "baseline_median": decimal_text(b.repeat.median)},
+        "clicks": f.clicks,
+        "devices": f.devices,
+        "no_referrer_share": no_referrer
+        or {"value": str(no_referrer_share(f)), "baseline_median": decimal_text(b.no_referrer.median)},
+        **corroboration,
+    }
+    strong = corroboration if repeats is not None else corroboration.keys() - {"no_referrer_share"}
+    severity = "high" if len(strong) >= (1 if repeats is not None else 2) else "medium"
+    if repeats is not None:
+        summary = (
+            f"{repeat_clicks(f)} of {f.clicks} clicks came again from one of {f.devices} devices that had already"
+            f" clicked ({percent_text(repeat_share(f))}, program median {percent_text(b.repeat.median)})"
+        )
+        if no_referrer is not None:
+            summary += f", {percent_text(no_referrer_share(f))} without a referrer"
+    else:
+        summary = (
+            f"{percent_text(no_referrer_share(f))} of {f.clicks} clicks carry no referrer (program median"
+            f" {percent_text(b.no_referrer.median)})"
+        )
     if per_prefix is not None and "clicks_per_ip_prefix" in corroboration:
         tenth = Decimal("0.1")
         summary += f", {per_prefix.quantize(tenth)} clicks per IP prefix (median {b.per_prefix.median.quantize(tenth)})"
@@ -154,6 +173,7 @@ def detect_click_spamming(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
     no_intent = rate <= t.spam_conversion_ratio**2 * median_rate and p_shortfall < t.strong_significance
     if not (late_orders or no_intent):
         return None
+    median_bucket = histogram_median_bucket(f.ttc_histogram)
     evidence: dict[str, Any] = {
         "clicks": f.clicks,
         "baseline_median_clicks": decimal_text(b.clicks.median),
@@ -161,6 +181,10 @@ def detect_click_spamming(pid: str, f: PartnerFeatures, b: Baselines, t: FraudTh
         "baseline_median_prompt_conversion": decimal_text(median_rate),
         "conversion_p_value": float(f"{p_shortfall:.3g}"),
         "conversion_rate": str(conversion(f)),
+        "baseline_median_conversion": decimal_text(b.conversion.median),
+        "median_time_to_conversion_under_seconds": None
+        if median_bucket is None or median_bucket >= len(TTC_BUCKETS)
+        else TTC_BUCKETS[median_bucket],
         "credited_orders": f.credited_orders,
         "slow_orders": f.slow_orders,
         "timed_orders": f.timed_orders,
