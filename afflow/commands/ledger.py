@@ -136,6 +136,10 @@ def payouts_create(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -
             }
             for item in result.items
         ],
+        "held": [
+            {"partner_id": h.partner_id, "locked": format_money(h.locked_cents, money), "reason": h.reason}
+            for h in result.held
+        ],
         "message": result.reason or f"batch {result.batch_id} created",
     }
     emit(view, as_json=as_json, render=lambda: _render_batch(view))
@@ -147,6 +151,9 @@ def _render_batch(view: dict[str, Any]) -> None:
         keys = ["partner_id", "gross", "clawback", "net", "commission_count"]
         _table(keys, [[str(item[k]) for k in keys] for item in view["items"]])
         console.print(f"total {view['total']} {view['currency']}")
+    if view["held"]:
+        console.print(f"[yellow]held[/] {len(view['held'])} partner(s) under review (not paid):")
+        _table(["partner_id", "locked", "reason"], [[h["partner_id"], h["locked"], h["reason"]] for h in view["held"]])
 
 
 @payouts_app.command("export")

@@ -11,8 +11,9 @@ from store.db import ensure_program, transaction
 from store.ledger import unbalanced_transactions
 from store.models import PayoutItem
 from tests.workflows.booking import T0, balance, book, click, commissions, day, order, partners, refund
+from tools.proposals import ProposalDraft, create_proposal, record_decision
 from workflows.booking.lifecycle import reconcile
-from workflows.booking.payouts import PayoutResult, UnknownBatch, create_payout_batch, export_batch_csv
+from workflows.booking.payouts import HeldPartner, PayoutResult, UnknownBatch, create_payout_batch, export_batch_csv
 from workflows.portal.blocking import block_partner
 
 
@@ -99,3 +100,17 @@ def test_export_lists_each_partner_with_money_as_decimal_strings(program: Engine
     ]
     with pytest.raises(UnknownBatch), transaction(program) as session:
         export_batch_csv(session=session, batch_id=batch_id + 1)
+
+
+def test_partner_with_a_pending_offboarding_proposal_is_held_until_decided(program: Engine) -> None:
+    with transaction(program) as session:
+        draft = ProposalDraft(kind="offboard_partner", summary="offboard p2", partner_id="p2")
+        proposal_id = create_proposal(session=session, draft=draft, agent="test", now=day(31)).id
+    held = pay(program, 32)
+    assert [i.partner_id for i in held.items] == ["p1"]
+    assert held.held == (HeldPartner("p2", 450, f"under review: offboarding proposal {proposal_id} is pending"),)
+    assert balance(program, "p2").locked == 450  # not paid
+    with transaction(program) as session:
+        record_decision(session=session, proposal_id=proposal_id, approve=False, actor="m", reason="ok", now=day(33))
+    after = pay(program, 34)
+    assert ([i.partner_id for i in after.items], after.held) == (["p2"], ())

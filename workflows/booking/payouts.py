@@ -6,8 +6,9 @@ posting ``payout:{batch}:{partner}`` is Dr ``locked`` gross, Cr ``clawback`` off
 a clawback larger than the gross stays open for the next batch. Commissions are marked ``paid`` with the
 batch id by set-based UPDATEs and the items are summed from the rows carrying that batch id, so a
 concurrent run cannot pay a commission twice. Not paid (their commissions stay locked): blocked partners, partners
-on hold (``commissions_held``), and a net below the program's ``min_payout_cents``. Nothing to pay
-creates no batch.
+on hold (``commissions_held``), and a net below the program's ``min_payout_cents``. A partner under review
+(a pending ``offboard_partner`` or ``clawback`` proposal) is *held*: left out of the batch, and listed in
+``PayoutResult.held`` with the reason, until a human decides. Nothing to pay creates no batch.
 
 ``export_batch_csv`` renders a batch for finance: partner_id,name,email,gross,clawback,net,currency,commission_count,
 through ``tools.spreadsheet_csv`` (a name like ``=HYPERLINK(...)`` is text in the sheet, never a formula).
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session
 from store.bulk import chunks
 from store.db import ensure_program
 from store.ledger import Posting, balances, book, partner_account
-from store.models import Commission, Partner, PayoutBatch, PayoutItem
+from store.models import Commission, Partner, PayoutBatch, PayoutItem, Proposal
 from store.money import format_money
 from tools.spreadsheet_csv import write_csv
 
@@ -41,6 +42,15 @@ class PayoutLine:
     commission_count: int
 
 
+@dataclass(frozen=True, slots=True)
+class HeldPartner:
+    """A partner with locked commissions left out of a batch while a decision about it is pending."""
+
+    partner_id: str
+    locked_cents: int
+    reason: str
+
+
 @dataclass(frozen=True)
 class PayoutResult:
     """``batch_id`` is None when there was nothing to pay (``reason`` says why)."""
@@ -51,6 +61,7 @@ class PayoutResult:
     total_cents: int = 0
     items: tuple[PayoutLine, ...] = field(default_factory=tuple)
     reason: str = ""
+    held: tuple[HeldPartner, ...] = field(default_factory=tuple)
 
 
 class UnknownBatch(LookupError):
@@ -62,15 +73,19 @@ def create_payout_batch(*, session: Session, as_of: datetime) -> PayoutResult:
         raise ValueError("as_of must be timezone-aware")
     program = ensure_program(session)
     owed = _locked_by_partner(session, as_of)
+    review = partners_under_review(session=session)
+    held = tuple(HeldPartner(p, gross, review[p]) for p, gross in sorted(owed.items()) if p in review and gross > 0)
     open_clawbacks = {b.partner_id: b.clawback for b in balances(session=session)}
     payable = [
         partner_id
         for partner_id, gross in owed.items()
-        if gross > 0 and gross - min(open_clawbacks.get(partner_id, 0), gross) >= program.min_payout_cents
+        if gross > 0
+        and partner_id not in review
+        and gross - min(open_clawbacks.get(partner_id, 0), gross) >= program.min_payout_cents
     ]
     if not payable:
         reason = "nothing to pay: no locked commissions" if not owed else "nothing to pay: no partner is payable"
-        return PayoutResult(as_of=as_of, currency=program.currency, reason=reason)
+        return PayoutResult(as_of=as_of, currency=program.currency, reason=reason, held=held)
     batch = PayoutBatch(as_of=as_of, currency=program.currency, total_cents=0)
     session.add(batch)
     session.flush()
@@ -105,7 +120,25 @@ def create_payout_batch(*, session: Session, as_of: datetime) -> PayoutResult:
     )
     batch.total_cents = sum(line.net_cents for line in lines)
     session.flush()
-    return PayoutResult(as_of, program.currency, batch.id, batch.total_cents, tuple(lines))
+    return PayoutResult(as_of, program.currency, batch.id, batch.total_cents, tuple(lines), held=held)
+
+
+def partners_under_review(*, session: Session) -> dict[str, str]:
+    """Partners a pending offboarding or clawback proposal is about, with the first such proposal as reason."""
+    query = (
+        select(Proposal.partner_id, Proposal.kind, Proposal.id)
+        .where(
+            Proposal.status == "pending",
+            Proposal.kind.in_(("offboard_partner", "clawback")),
+            Proposal.partner_id.is_not(None),
+        )
+        .order_by(Proposal.id)
+    )
+    reasons: dict[str, str] = {}
+    for partner_id, kind, proposal_id in session.execute(query):
+        what = "offboarding" if kind == "offboard_partner" else "clawback"
+        reasons.setdefault(str(partner_id), f"under review: {what} proposal {proposal_id} is pending")
+    return reasons
 
 
 def _locked_by_partner(session: Session, as_of: datetime) -> dict[str, int]:
