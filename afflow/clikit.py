@@ -8,6 +8,7 @@ import the store, settings or pydantic at module level: ``afflow X --help`` pays
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from afflow.settings import Settings
+    from store.audit import Actor
 
 console = Console()
 error_console = Console(stderr=True)
@@ -89,6 +91,13 @@ def open_store() -> Engine:
     from afflow import wiring
 
     return wiring.open_store(settings())
+
+
+def cli_actor() -> Actor:
+    """The person at this terminal, as the audit log and a proposal's ``decided_by`` name them (``cli:<login>``)."""
+    from store.audit import Actor
+
+    return Actor("cli", getpass.getuser())
 
 
 TIME_FORM = "a date or date-time such as 2024-05-01 or 2024-05-01T13:30:00+02:00 (UTC when no offset)"

@@ -3,14 +3,13 @@ local approval inbox. The decider is the CLI user (``cli:<login>`` in the audit 
 
 from __future__ import annotations
 
-import getpass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
+from afflow.clikit import JsonOption, UserError, cli_actor, console, emit, open_store, settings, user_errors
 
 if TYPE_CHECKING:
     from store.models import Proposal
@@ -111,11 +110,6 @@ def _edits(pairs: list[str]) -> dict[str, str]:
     return edits
 
 
-def cli_actor() -> str:
-    """The person at this terminal, as the audit log names them."""
-    return f"cli:{getpass.getuser()}"
-
-
 def _decide(proposal_id: int, *, approve: bool, reason: str | None, edits: list[str], as_json: bool) -> None:
     from workflows.approvals.decide import ProposalEditError, ProposalStateError, decide, expire_stale
 
@@ -125,7 +119,7 @@ def _decide(proposal_id: int, *, approve: bool, reason: str | None, edits: list[
         now = datetime.now(UTC)
         expire_stale(engine=engine, now=now)
         try:
-            result = decide(engine=engine, proposal_id=proposal_id, approve=approve, actor=cli_actor(),
+            result = decide(engine=engine, proposal_id=proposal_id, approve=approve, actor=str(cli_actor()),
                             reason=reason, edits=changes, public_url=settings().public_url, now=now)
         except ProposalStateError as exc:
             raise UserError("not_pending", str(exc), {"proposal_id": proposal_id}) from exc

@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, parse_time, user_errors
+from afflow.clikit import (
+    JsonOption,
+    UserError,
+    cli_actor,
+    console,
+    emit,
+    error_console,
+    open_store,
+    parse_time,
+    user_errors,
+)
 from store.money import format_money
 
 if TYPE_CHECKING:
@@ -113,6 +123,7 @@ def ledger_reconcile(as_of: str | None = AsOfOption, as_json: bool = JsonOption)
 @payouts_app.command("create")
 def payouts_create(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
     """Pay every payable partner its locked commissions net of open clawbacks, as one batch."""
+    from store.audit import record
     from store.db import transaction
     from workflows.booking.payouts import create_payout_batch
 
@@ -120,6 +131,10 @@ def payouts_create(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -
         moment = parse_time(as_of, option="--as-of", default=datetime.now(UTC))
         with transaction(open_store()) as session:
             result = create_payout_batch(session=session, as_of=moment)
+            if result.batch_id is not None:  # booked paid in the same step
+                record(session=session, actor=cli_actor(), action="payout_batch_created_paid",
+                       subject=f"payout_batch:{result.batch_id}",
+                       details={"total_cents": result.total_cents, "partners": len(result.items)})  # fmt: skip
     money = result.currency
     view = {
         "batch_id": result.batch_id,

@@ -11,7 +11,8 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
+from afflow.clikit import JsonOption, UserError, cli_actor, console, emit, open_store, settings, user_errors
+from store.audit import record
 from store.db import transaction
 from store.models import PortalUser
 from workflows.portal.auth import ROLES, PortalAuthError, create_user, disable_user, find_user, issue_login_token
@@ -35,7 +36,11 @@ def users_add(
     with user_errors(as_json=as_json):
         try:
             with transaction(open_store()) as session:
+                before = find_user(session=session, email=email)
+                previous = before.role if before is not None else None
                 view = _user_view(create_user(session=session, email=email, role=role, partner_id=partner))
+                record(session=session, actor=cli_actor(), action="portal_role_changed", subject=f"user:{view['email']}",
+                       details={"role": view["role"], "previous_role": previous, "partner_id": view["partner_id"]})
         except PortalAuthError as error:
             raise UserError("bad_user", str(error)) from error
         emit(view, as_json=as_json, render=lambda: console.print(f"[green]{view['email']}[/] is a {view['role']}"))
@@ -50,6 +55,8 @@ def users_disable(
         try:
             with transaction(open_store()) as session:
                 view = _user_view(disable_user(session=session, email=email))
+                record(session=session, actor=cli_actor(), action="portal_user_disabled", subject=f"user:{view['email']}",
+                       details={"role": view["role"]})
         except PortalAuthError as error:
             raise UserError("bad_user", str(error)) from error
         emit(view, as_json=as_json, render=lambda: console.print(f"[yellow]{view['email']}[/] can no longer sign in"))

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, settings, user_errors
+from afflow.clikit import JsonOption, UserError, cli_actor, console, emit, open_store, settings, user_errors
 from afflow.commands.matching import parse_threshold
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ def program_set(
     as_json: bool = JsonOption,
 ) -> None:
     """Change the program's settings (only the options given)."""
+    from store.audit import record
     from store.db import ensure_program, transaction
 
     with user_errors(as_json=as_json):
@@ -95,9 +96,16 @@ def program_set(
             changes["probabilistic_threshold"] = parse_threshold(probabilistic_threshold)
         with transaction(open_store()) as session:
             program = ensure_program(session)
+            changed: dict[str, Any] = {}
             for key, value in changes.items():
-                if value is not None:
+                if value is not None and value != getattr(program, key):
+                    # the brand guide is long text: the log says it changed, not what it says
+                    was = getattr(program, key)
+                    changed[key] = "changed" if key == "brand_guide" else {"from": str(was), "to": str(value)}
                     setattr(program, key, value)
+            if changed:
+                record(session=session, actor=cli_actor(), action="program_settings_changed", subject="program",
+                       details=changed)
             view = program_view(program)
         emit(view, as_json=as_json, render=lambda: _render(view))
 

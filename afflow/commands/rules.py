@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, parse_time, user_errors
+from afflow.clikit import JsonOption, UserError, cli_actor, console, emit, open_store, parse_time, user_errors
 
 if TYPE_CHECKING:
     from store.rules import RuleVersion
@@ -70,6 +70,7 @@ def rules_set(
     as_json: bool = JsonOption,
 ) -> None:
     """Validate FILE.json and publish it as the next rule-set version."""
+    from store.audit import record
     from store.db import transaction
     from store.rules import RuleSetBody, publish_rule_set
 
@@ -82,6 +83,8 @@ def rules_set(
         body = RuleSetBody.model_validate_json(text)
         with transaction(open_store()) as session:
             version = publish_rule_set(session=session, body=body, effective_from=moment, note=note)
+            record(session=session, actor=cli_actor(), action="rule_set_published", subject=f"rule_set:{version}",
+                   details={"effective_from": moment.isoformat(), "note": note})
     view = {"version": version, "effective_from": moment.isoformat(), "note": note}
     emit(view, as_json=as_json, render=lambda: console.print(f"published rule set version {version} from {moment}"))
 

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from starlette.datastructures import FormData
 
+from store.audit import Actor, record
 from store.ledger import balances
 from store.models import Partner, PayoutAccount, PayoutBatch, StripeTransfer, WithdrawalRequest
 from tools.statements import partner_statement, statement_pdf, yearly_earnings, yearly_pdf
@@ -82,6 +83,9 @@ def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
             result = create_payout_batch(session=session, as_of=as_of)
             if result.batch_id is not None:
                 settle_withdrawals(session=session, batch_id=result.batch_id)
+                record(session=session, actor=Actor("portal", viewer.email), action="payout_batch_created_paid",
+                       subject=f"payout_batch:{result.batch_id}",
+                       details={"total_cents": result.total_cents, "partners": len(result.items)})  # fmt: skip
         if result.batch_id is None:
             return overview(viewer, flash=result.reason.capitalize() + ".", status_code=400)
         return see_other(f"{PREFIX}/finance#batch-{result.batch_id}")
@@ -109,6 +113,9 @@ def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
                 raise not_found()
         with StripeConnect(api_key=web.config.stripe_api_key, base_url=web.config.stripe_api_url) as stripe:
             report = send_batch(engine=web.engine, batch_id=batch_id, stripe=stripe)
+        with web.unit_of_work() as session:
+            record(session=session, actor=Actor("portal", viewer.email), action="payout_batch_sent",
+                   subject=f"payout_batch:{batch_id}", details={"sent": report.sent, "failed": report.failed})
         parts = [f"Batch #{batch_id}: {len(report.sent)} transfers sent, {len(report.already_sent)} already sent"]
         if report.missing_account:
             parts.append(f"no connected account for {', '.join(report.missing_account)}")
