@@ -1,4 +1,4 @@
-"""``afflow mcp``: the MCP server (``afflow.mcp``) over stdio, for an AI assistant started on this machine.
+"""``afflow mcp``: the MCP server (``afflow.mcp.server``) over stdio, for an AI assistant started on this machine.
 
 The caller is the local user, as for every CLI command: every tool is allowed and writes are audited as
 ``mcp``. stdout carries the protocol only; anything else this command says goes to stderr. The SDK is imported
@@ -17,8 +17,8 @@ def mcp() -> None:
     """Serve the MCP tools (reports; proposals and links as the only writes) over stdio until stdin closes."""
     from importlib.metadata import version
 
-    from afflow.mcp import build_server
     from afflow.mcp.access import LocalAccess
+    from afflow.mcp.server import build_server
 
     with user_errors(as_json=False):
         current = settings()

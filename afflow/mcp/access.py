@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from mcp.server.mcpserver.exceptions import ToolError
-
 LOCAL_ACTOR = "mcp"
 ALL_SCOPES = frozenset({"read", "links", "propose"})
 
@@ -44,6 +42,8 @@ class LocalAccess:
 
 
 def require(access: Access, scope: str) -> str:
+    from mcp.server.mcpserver.exceptions import ToolError  # the SDK is loaded by now: a tool is running
+
     if scope not in access.scopes():
         raise ToolError(
             f"this caller lacks the {scope!r} scope (it has: {', '.join(sorted(access.scopes())) or 'none'})"

@@ -15,12 +15,10 @@ import asyncio
 import math
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from fastapi import APIRouter
-from mcp.server.mcpserver import MCPServer
-from mcp.server.transport_security import TransportSecuritySettings
 from sqlalchemy import Engine
 from starlette.datastructures import Headers
 from starlette.routing import Route
@@ -29,9 +27,11 @@ from starlette.types import Receive, Scope, Send
 from afflow.api import ApiConfig
 from afflow.api.auth import KeyGuard, RateLimiter
 from afflow.api.errors import ApiError, error_response
-from afflow.mcp import build_server
 from afflow.mcp.access import ALL_SCOPES, LOCAL_ACTOR, require
 from tools.api_keys import KeyView
+
+if TYPE_CHECKING:
+    from mcp.server.mcpserver import MCPServer
 
 PATH = "/mcp"
 _CALLER: ContextVar[KeyView | None] = ContextVar("afflow_mcp_caller", default=None)
@@ -91,8 +91,9 @@ class McpEndpoint:
 
     async def _server(self) -> MCPServer[Any]:
         """The server, built and its session manager run from the first request on, for the life of the process:
-        routers get no lifespan of their own (``workflows.http.create_app`` mounts them in a sub-app). Built then,
-        not with the router, because the SDK's constructor configures the root logger (``logging.basicConfig``),
+        routers get no lifespan of their own (``workflows.http.create_app`` mounts them in a sub-app). Built then
+        (the SDK imported then: ~2 s that start-up and every app a test builds need not pay), not with the router,
+        also because the SDK's constructor configures the root logger (``logging.basicConfig``),
         which would pre-empt ``afflow serve``'s own logging set-up."""
         if self._ready is None:
             loop = asyncio.get_running_loop()
@@ -102,6 +103,8 @@ class McpEndpoint:
 
     async def _run(self, ready: asyncio.Future[MCPServer[Any]]) -> None:
         try:
+            from mcp.server.transport_security import TransportSecuritySettings
+
             server = self._build()
             server.streamable_http_app(stateless_http=True, json_response=True,
                                        transport_security=TransportSecuritySettings(enable_dns_rebinding_protection=False))  # fmt: skip
@@ -115,10 +118,13 @@ class McpEndpoint:
 
 def mcp_router(*, engine: Engine, config: ApiConfig, version: str, limiter: RateLimiter | None = None) -> APIRouter:
     """The ``/mcp`` route for ``afflow.wiring.routers``: the MCP tools to API keys over streamable HTTP."""
-    endpoint = McpEndpoint(
-        build=lambda: build_server(engine=engine, config=config, access=KeyAccess(), version=version),
-        guard=KeyGuard(engine=engine, limiter=limiter or RateLimiter()),
-    )
+
+    def build() -> MCPServer[Any]:
+        from afflow.mcp.server import build_server
+
+        return build_server(engine=engine, config=config, access=KeyAccess(), version=version)
+
+    endpoint = McpEndpoint(build=build, guard=KeyGuard(engine=engine, limiter=limiter or RateLimiter()))
     router = APIRouter()
     # POST only: a stateless server opens no event stream (GET) and has no session to end (DELETE).
     router.routes.append(Route(PATH, endpoint, methods=["POST"], include_in_schema=False))

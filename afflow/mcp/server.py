@@ -1,6 +1,4 @@
-"""The MCP server: afflow's reports as read tools and proposals as the only writes, for AI assistants.
-
-``build_server(engine=..., config=..., access=...)`` is an ``mcp`` SDK ``MCPServer`` with the read tools
+"""``build_server(engine=..., config=..., access=...)``: the MCP server afflow runs, an an ``mcp`` SDK ``MCPServer`` with the read tools
 (``afflow.mcp.reading``) and the propose / link tools (``afflow.mcp.writing``), each annotated read-only or
 not. ``afflow mcp`` runs it over stdio for the local user; ``afflow serve`` offers it at ``/mcp`` to API keys
 (``afflow.mcp.http``), whose scopes decide which tools are listed and allowed. It reuses the REST API's
