@@ -1,11 +1,7 @@
-"""``build_server(engine=..., config=..., access=...)``: the MCP server afflow runs, an an ``mcp`` SDK ``MCPServer`` with the read tools
-(``afflow.mcp.reading``) and the propose / link tools (``afflow.mcp.writing``), each annotated read-only or
-not. ``afflow mcp`` runs it over stdio for the local user; ``afflow serve`` offers it at ``/mcp`` to API keys
-(``afflow.mcp.http``), whose scopes decide which tools are listed and allowed. It reuses the REST API's
-reports and proposal path (``afflow.api``), so the interfaces cannot drift apart. It never moves money,
-applies a proposal or publishes a rule, and every string a partner, applicant or client wrote reaches the
-client fenced as data (``afflow.mcp.fencing``). Importing it imports the SDK: only the command and the
-composition root that run it may, inside their functions.
+"""``build_server(engine=..., config=..., access=...)``: the ``mcp`` SDK ``MCPServer`` afflow runs, with the read
+tools (``afflow.mcp.reading``) and the propose / link tools (``afflow.mcp.writing``), and a middleware that
+lists only the tools the caller's scopes (``afflow.mcp.access``) allow. Importing this module imports the SDK
+(about 2 s on the loaded dev machine): only what runs the server imports it, when it runs it.
 """
 
 from __future__ import annotations
