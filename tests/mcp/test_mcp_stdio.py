@@ -32,6 +32,8 @@ async def session_run(
         "again": ("propose_tier_bump", {"partner_id": "p1", "percent": "25", "reason": "Best margin this month"}),
         "unknown": ("propose_offboarding", {"partner_id": "nobody", "reason": "gone"}),
         "pending": ("pending_proposals", {}),
+        "fraud": ("fraud_findings", {"partner_id": "p1"}),
+        "weekly": ("weekly_report", {}),
     }
     with open(cwd / "mcp.stderr", "w", encoding="utf-8") as errlog:
         async with stdio_client(params, errlog=errlog) as (read, write), ClientSession(read, write) as session:
@@ -72,6 +74,10 @@ def test_afflow_mcp_lists_annotated_tools_answers_reads_and_proposes_a_pending_t
     assert [(p["id"], p["agent"], p["payload"]["percent"]) for p in pending] == [
         (proposal["id"], "mcp", f"{UNTRUSTED_OPEN}\n25\n{UNTRUSTED_CLOSE}")
     ]
+
+    fraud = structured(results["fraud"])
+    assert {"window", "findings", "baselines"} <= set(fraud) and all(f["partner_id"] == "p1" for f in fraud["findings"])
+    assert structured(results["weekly"]) == {"report": None}  # no weekly cycle has run on this program
 
     approvals = afflow_json(env, "approvals", "list", cwd=tmp_path)
     rows = approvals["proposals"] if isinstance(approvals, dict) else approvals
