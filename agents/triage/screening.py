@@ -76,8 +76,9 @@ def screen_content(*, niche: str, sample_content: str, name: str, channel_url: s
     """What the applicant's words say they do: ruled-out businesses and practices reject, conflicts escalate."""
     text = normalise(f"{niche}. {sample_content}")
     findings: list[Finding] = []
+    handle = re.sub(r"[-_./@?=&#+]+", " ", normalise(urlsplit(channel_url).path + " " + email.partition("@")[0]))
     for rule in OFF_BRAND:
-        seen = rule.find(f"{text} {normalise(name)}")
+        seen = rule.find(f"{text} {normalise(name)} {handle}")
         if seen is not None:
             findings.append(Finding(label=rule.label, severity="reject", seen=seen))
     findings.extend(_deal_findings(text))
@@ -213,7 +214,8 @@ def authenticity_flags(*, email: str, platform: str, channel_url: str, audience_
     if DISPOSABLE_EMAIL.search(email):
         flags.append(Finding(label="disposable email address", severity="escalate", seen=email))
     domains = PLATFORM_DOMAINS.get(platform_key)
-    if domains is not None and not any(domain in channel_url.lower() for domain in domains):
+    other_network = [p for p, ds in PLATFORM_DOMAINS.items() if p != platform_key and any(d in channel_url.lower() for d in ds)]
+    if (domains is not None and not any(domain in channel_url.lower() for domain in domains)) or other_network:
         flags.append(Finding(label="platform does not match the channel", severity="escalate",
                              seen=f"{platform} / {channel_url}"))
     if audience_size <= 0:
