@@ -1,6 +1,6 @@
 """``afflow mcp`` through the installed entry point, driven by the ``mcp`` SDK's own stdio client: a program
 imported with ``afflow import``, then ``initialize``, ``tools/list`` with annotations, read tools' answers (a
-partner name that tries to instruct the model arrives fenced), and a propose tool's pending proposal as
+partner name that tries to instruct the model arrives fenced, the weekly report `afflow run summary` wrote), and a propose tool's pending proposal as
 ``afflow approvals list --json`` shows it — on SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ def test_afflow_mcp_lists_annotated_tools_answers_reads_and_proposes_a_pending_t
     db_url: str, tmp_path: Path
 ) -> None:
     env = imported_program(db_url, tmp_path)
+    env["AFFLOW_OUTPUT_DIR"] = str(tmp_path / "out")
+    weekly = afflow_json(env, "run", "summary", "--as-of", "2026-03-10T00:00:00Z", cwd=tmp_path)
     initialized, listed, results = anyio.run(session_run, env, tmp_path)
 
     assert initialized.server_info.name == "afflow"
@@ -77,7 +79,12 @@ def test_afflow_mcp_lists_annotated_tools_answers_reads_and_proposes_a_pending_t
 
     fraud = structured(results["fraud"])
     assert {"window", "findings", "baselines"} <= set(fraud) and all(f["partner_id"] == "p1" for f in fraud["findings"])
-    assert structured(results["weekly"]) == {"report": None}  # no weekly cycle has run on this program
+    report = structured(results["weekly"])["report"]
+    assert (
+        report["markdown"]
+        == f"{UNTRUSTED_OPEN}\n{(tmp_path / 'out' / 'weekly-2026-03-10.md').read_text()}\n{UNTRUSTED_CLOSE}"
+    )
+    assert weekly["summary"] in report["markdown"]
 
     approvals = afflow_json(env, "approvals", "list", cwd=tmp_path)
     rows = approvals["proposals"] if isinstance(approvals, dict) else approvals
