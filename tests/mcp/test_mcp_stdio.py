@@ -1,7 +1,7 @@
 """``afflow mcp`` through the installed entry point, driven by the ``mcp`` SDK's own stdio client: a program
 imported with ``afflow import``, then ``initialize``, ``tools/list`` with annotations, read tools' answers (a
-partner name that tries to instruct the model arrives fenced, the weekly report `afflow run summary` wrote), and a propose tool's pending proposal as
-``afflow approvals list --json`` shows it — on SQLite and PostgreSQL."""
+partner name that tries to instruct the model arrives fenced; the weekly report ``afflow run summary`` wrote),
+and a propose tool's pending proposal as ``afflow approvals list --json`` shows it — on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
