@@ -1,5 +1,5 @@
-"""``afflow approvals list | show ID | approve ID [--set FIELD=VALUE ...] | reject ID --reason TEXT``: the
-local approval inbox. The decider is the CLI user (``cli:<login>`` in the audit log and ``decided_by``)."""
+"""``afflow approvals list | show ID | approve ID [--set FIELD=VALUE ...] | reject ID --reason TEXT |
+approve-group KIND [--except ID ...]``: the local approval inbox. The decider is the CLI user (``cli:<login>`` in the audit log and ``decided_by``)."""
 
 from __future__ import annotations
 
@@ -51,14 +51,21 @@ def list_command(
     status: str | None = typer.Option("pending", help="pending | approved | rejected | expired | applied | all"),
     as_json: bool = JsonOption,
 ) -> None:
-    """Proposals (pending by default); proposals waiting over 7 days are expired first."""
+    """Proposals (pending by default) and the pending ones grouped by kind with each group's money effect;
+    proposals waiting over 7 days are expired first."""
+    from store.money import format_money
     from workflows.approvals.decide import expire_stale, list_proposals
+    from workflows.approvals.groups import pending_groups
 
     with user_errors(as_json=as_json):
         engine = open_store()
         expire_stale(engine=engine, now=datetime.now(UTC))
         rows = [proposal_view(p) for p in list_proposals(engine=engine, status=None if status == "all" else status)]
-        emit({"proposals": rows}, as_json=as_json, render=lambda: _render(rows))
+        found, currency = pending_groups(engine=engine)
+        groups = [{"kind": g.kind, "label": g.label, "count": len(g.proposal_ids), "proposal_ids": list(g.proposal_ids),
+                   "money_effect": format_money(g.money_effect_cents, currency), "currency": currency}
+                  for g in found]  # fmt: skip
+        emit({"groups": groups, "proposals": rows}, as_json=as_json, render=lambda: _render(rows, groups))
 
 
 @approvals_app.command("show")
@@ -130,7 +137,41 @@ def _decide(proposal_id: int, *, approve: bool, reason: str | None, edits: list[
              render=lambda: console.print(f"proposal {result.proposal_id} ({result.kind}): {result.status}"))
 
 
-def _render(rows: list[dict[str, Any]]) -> None:
+@approvals_app.command("approve-group")
+def approve_group_command(
+    kind: str = typer.Argument(..., help="The kind of the group (tier_bump, clawback, ...; see `list`)."),
+    exclude: list[int] = typer.Option([], "--except", metavar="ID", help="Leave this proposal pending; repeatable."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Approve every pending proposal of KIND (but --except ones) as proposed, in one transaction, each once."""
+    from workflows.approvals.decide import ProposalStateError, expire_stale
+    from workflows.approvals.groups import decide_group
+
+    with user_errors(as_json=as_json):
+        engine = open_store()
+        now = datetime.now(UTC)
+        expire_stale(engine=engine, now=now)
+        try:
+            results = decide_group(engine=engine, kind=kind, approve=True, actor=str(cli_actor()), exclude=exclude,
+                                   public_url=settings().public_url, now=now)  # fmt: skip
+        except ProposalStateError as exc:
+            raise UserError("not_pending", str(exc), {"kind": kind}) from exc
+        if not results:
+            raise UserError("empty_group", f"no pending {kind} proposal to approve", {"kind": kind, "except": exclude})
+        data = {"kind": kind, "decided": [{"id": r.proposal_id, "status": r.status, "outcome": r.outcome}
+                                          for r in results], "excluded": exclude}  # fmt: skip
+        emit(data, as_json=as_json,
+             render=lambda: console.print(f"{len(results)} {kind} proposal(s) approved: "
+                                          + ", ".join(str(r.proposal_id) for r in results)))  # fmt: skip
+
+
+def _render(rows: list[dict[str, Any]], groups: list[dict[str, Any]]) -> None:
+    if groups:
+        summary = Table("group", "kind", "proposals", "money effect")
+        for group in groups:
+            summary.add_row(group["label"], group["kind"], str(group["count"]),
+                            f"{group['money_effect']} {group['currency']}")  # fmt: skip
+        console.print(summary)
     if not rows:
         console.print("no proposals")
         return

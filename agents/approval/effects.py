@@ -29,19 +29,28 @@ WELCOME_SKUS = 3
 
 def apply_approved(*, engine: Engine, proposal_id: int, public_url: str, now: datetime) -> str:
     with transaction(engine) as session:
-        if not proposals.claim_for_apply(session=session, proposal_id=proposal_id, now=now):
-            return "already_applied"
-        proposal = proposals.get_proposal(session=session, proposal_id=proposal_id)
-        _APPLY[proposal.kind](session, proposal, public_url, now)
-        return "applied"
+        return apply_claimed(session=session, proposal_id=proposal_id, public_url=public_url, now=now)
+
+
+def apply_claimed(*, session: Session, proposal_id: int, public_url: str, now: datetime) -> str:
+    """Claim and apply in the caller's transaction (a group decision applies all its members in one)."""
+    if not proposals.claim_for_apply(session=session, proposal_id=proposal_id, now=now):
+        return "already_applied"
+    proposal = proposals.get_proposal(session=session, proposal_id=proposal_id)
+    _APPLY[proposal.kind](session, proposal, public_url, now)
+    return "applied"
 
 
 def apply_rejected(*, engine: Engine, proposal_id: int, now: datetime) -> str:
     with transaction(engine) as session:
-        proposal = proposals.get_proposal(session=session, proposal_id=proposal_id)
-        if proposal.kind == "review_application" and proposal.application_id is not None:
-            _decline(session, proposal, now)
-            return "declined"
+        return reject_in(session=session, proposal_id=proposal_id, now=now)
+
+
+def reject_in(*, session: Session, proposal_id: int, now: datetime) -> str:
+    proposal = proposals.get_proposal(session=session, proposal_id=proposal_id)
+    if proposal.kind == "review_application" and proposal.application_id is not None:
+        _decline(session, proposal, now)
+        return "declined"
     return "rejected"
 
 

@@ -96,7 +96,40 @@ EDITABLE: dict[str, dict[str, str]] = {
 }
 
 
+# How a manager reads each kind (a group's heading), and the expected_impact entry that is its money effect
+# over the agent's window: +1 what the program keeps or recovers, -1 what it costs (minor units).
+LABELS: dict[str, str] = {
+    "approve_application": "Admit applicants",
+    "reject_application": "Decline applicants",
+    "review_application": "Applications to review",
+    "tier_bump": "Tier bumps",
+    "commission_change": "Commission rate changes",
+    "flash_incentive": "Flash incentives",
+    "offboard_partner": "Offboardings",
+    "clawback": "Clawbacks",
+}
+_MONEY_EFFECT: dict[str, tuple[str, int]] = {
+    "tier_bump": ("extra_commission_at_current_run_rate", -1),
+    "commission_change": ("margin_saved_on_remaining_stock_if_all_affiliate", 1),
+    "flash_incentive": ("bonus_cost_at_current_run_rate", -1),
+    "offboard_partner": ("commission_stopped_per_window", 1),
+}
+
 P = TypeVar("P", bound=ProposalPayload)
+
+
+def money_effect(kind: str, payload: Mapping[str, Any], expected_impact: Mapping[str, Any], *, currency: str) -> int:
+    """What approving the proposal does to the program's money, in minor units (0 where no amount is stated)."""
+    if kind == "clawback":
+        return read_payload(Clawback, payload).amount_cents
+    key, sign = _MONEY_EFFECT.get(kind, ("", 0))
+    stated = expected_impact.get(key)
+    if not sign or not isinstance(stated, str):
+        return 0
+    try:
+        return sign * parse_money(stated, currency)
+    except MoneyError:
+        return 0
 
 
 def read_payload(model: type[P], payload: Mapping[str, Any], *, commission_paid_cents: int | None = None) -> P:

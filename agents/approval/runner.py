@@ -40,3 +40,16 @@ def resume_thread(*, context: ApprovalContext, thread_id: str, decision: Decisio
             return None
         result = graph.invoke(Command(resume=decision), config, context=context)
         return str(result["outcome"])
+
+
+def resume_threads(*, context: ApprovalContext, decisions: Sequence[tuple[str, Decision]]) -> None:
+    """Resume each waiting (thread id, decision) on one checkpointer, e.g. after a group was applied directly:
+    each thread's ``apply_decision`` then finds its proposal applied and ends (``already_applied``)."""
+    if not decisions:
+        return
+    with open_checkpointer(store_url(context.engine)) as saver:
+        graph = compile_graph(saver)
+        for thread_id, decision in decisions:
+            config = thread_config(thread_id)
+            if "await_decision" in graph.get_state(config).next:
+                graph.invoke(Command(resume=decision), config, context=context)

@@ -1,7 +1,8 @@
 """A manager shapes the demo's proposals through the installed CLI (``afflow`` subprocesses), on SQLite and
 PostgreSQL: a tier bump approved at another rate is applied at that rate once, an edit out of bounds is
 refused, and the next ``afflow run weekly`` on the same scores puts neither the approved nor the rejected
-bump back; ``afflow audit`` names the CLI user for each step."""
+bump back; ``afflow audit`` names the CLI user for each step; the rest are approved as a group but one,
+each applied once."""
 
 from __future__ import annotations
 
@@ -61,3 +62,19 @@ def test_a_manager_edits_a_bump_in_the_cli_and_the_next_weekly_run_does_not_loop
     ]
     assert log[0]["details"]["fields"]["percent"] == {"proposed": str(proposed), "approved": str(target)}
     assert log[2]["details"]["reason"] == "wait for the spring range"
+
+    tier_group = next(g for g in afflow(env, "approvals", "list")["groups"] if g["kind"] == "tier_bump")
+    assert sorted(tier_group["proposal_ids"]) == sorted(p["id"] for p in again.values())
+    assert Decimal(tier_group["money_effect"]) < 0 and tier_group["label"] == "Tier bumps"
+    kept, *grouped = sorted(again.values(), key=lambda p: p["id"])
+    approved = afflow(env, "approvals", "approve-group", "tier_bump", "--except", str(kept["id"]))
+    assert [(d["id"], d["status"]) for d in approved["decided"]] == [(p["id"], "applied") for p in grouped]
+    refused = afflow(env, "approvals", "approve-group", "tier_bump", "--except", str(kept["id"]), ok=False)
+    assert refused["error"]["code"] == "empty_group"  # nothing left to apply twice
+    rules = afflow(env, "rules", "show")
+    overrides = rules["in_force"]["body"]["partner_overrides"]
+    for proposal in grouped:
+        percent = afflow(env, "approvals", "show", str(proposal["id"]))["proposed"]["percent"]
+        assert Decimal(overrides[proposal["partner_id"]]["percent"]) == Decimal(percent)
+        assert [v["note"].startswith(f"proposal {proposal['id']}:") for v in rules["versions"]].count(True) == 1
+    assert kept["partner_id"] not in overrides and set(bumps(env)) == {kept["partner_id"]}

@@ -66,7 +66,7 @@ def decide(
             approved = _approved_payload(session, current, edits or {}, now) if approve else None
             proposal = proposals.record_decision(session=session, proposal_id=proposal_id, approve=approve,
                                                  actor=actor, reason=reason, now=now, approved_payload=approved)
-            _audit(session, proposal, Actor.parse(actor), now)
+            audit_decision(session, proposal, Actor.parse(actor), now)
         thread_id = proposal.thread_id or f"proposal-{proposal_id}"
     context = ApprovalContext(engine=engine, public_url=public_url, now=now)
     outcome = resume_thread(
@@ -97,7 +97,8 @@ def _approved_payload(session: Session, proposal: Proposal, edits: Mapping[str, 
                         commission_paid_cents=paid)  # fmt: skip
 
 
-def _audit(session: Session, proposal: Proposal, actor: Actor, now: datetime) -> None:
+def audit_decision(session: Session, proposal: Proposal, actor: Actor, now: datetime) -> None:
+    """The decision (and any edit, field by field) in the audit log, in the transaction that records it."""
     subject = f"proposal:{proposal.id}"
     approved = proposal.approved_payload or {}
     edited = {key: {"proposed": proposal.payload.get(key), "approved": value}
