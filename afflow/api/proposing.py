@@ -74,7 +74,8 @@ def propose(*, engine: Engine, config: ProposingConfig, request: ProposalRequest
     )  # fmt: skip
     created = submit_proposals(context=context, agent=actor[:32], drafts=[draft])
     if not created:
-        raise ProposalRefused("duplicate", "a pending proposal of this kind and subject already waits for a decision",
+        raise ProposalRefused("duplicate", "a proposal of this kind and subject waits for a decision, or was decided "
+                              "in the last 28 days on the same evidence (give a new reason)",
                               {"kind": request.kind, "partner_id": request.partner_id, "sku": request.sku})  # fmt: skip
     with transaction(engine) as session:
         record(session=session, actor=Actor.parse(actor), action="proposal_submitted", subject=f"proposal:{created[0]}",

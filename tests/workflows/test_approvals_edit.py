@@ -60,6 +60,12 @@ def rule_versions(engine: Engine) -> int:
         return len(rule_sets_in_force(session=session).versions)
 
 
+def submitting(engine: Engine) -> AgentContext:
+    """What agents, the REST API and MCP submit proposals with."""
+    return AgentContext(engine=engine, reasoner=OfflineReasoner(), now=AS_OF, public_url="http://t",
+                        score_thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds())
+
+
 def approve(engine: Engine, proposal_id: int, **edits: str) -> str:
     return decide(engine=engine, proposal_id=proposal_id, approve=True, actor="cli:ann", public_url="http://t",
                   edits=edits, now=AS_OF).status  # fmt: skip
@@ -144,8 +150,7 @@ def test_a_rejected_bump_is_not_proposed_again_and_returns_with_its_reason_on_ne
     run(sales, "tiering")
     assert pending(sales, "tier_bump", "p-gina") == []
 
-    context = AgentContext(engine=sales, reasoner=OfflineReasoner(), now=AS_OF, public_url="http://t",
-                           score_thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds())
+    context = submitting(sales)
     higher = bump.evidence["score"] + 5
     draft = ProposalDraft(kind="tier_bump", partner_id="p-gina", summary="Tier bump for Gina: 10% -> 12%",
                           payload={"percent": "12"}, evidence={"score": higher})  # fmt: skip
@@ -168,3 +173,22 @@ def test_the_database_refuses_to_change_or_delete_audit_rows(engine: Engine) -> 
     with transaction(engine) as session:
         [kept] = entries(session=session, actor="portal")
     assert (kept.id, kept.actor) == (row.id, "portal:ann@example.com")
+
+
+def test_a_submitted_proposal_rejected_returns_only_with_a_new_reason(sales: Engine) -> None:
+    """What the REST API and MCP submit: the submitter's reason is its evidence."""
+    context = submitting(sales)
+
+    def submit(reason: str) -> list[int]:
+        draft = ProposalDraft(kind="offboard_partner", partner_id="p-fred", summary="Offboard Fred",
+                              payload={"signals": []}, evidence={"submitted_by": "api-key:1:crm", "reason": reason})
+        return submit_proposals(context=context, agent="api-key:1:crm", drafts=[draft])
+
+    [first] = submit("chargebacks")
+    decide(engine=sales, proposal_id=first, approve=False, actor="portal:mo@example.com", reason="not proven",
+           public_url="http://t", now=AS_OF)  # fmt: skip
+
+    assert submit("chargebacks") == []
+    [second] = submit("chargebacks confirmed by the bank")
+    with transaction(sales) as session:
+        assert session.get_one(Proposal, second).evidence["previous_rejection"]["reason"] == "not proven"
