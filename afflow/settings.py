@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     spool_dir: str = "afflow-spool"  # `afflow serve`: clicks are appended here before their 302 (see workflows.http.spool)
     forwarded_allow_ips: str = "127.0.0.1"  # `afflow serve`: proxies whose X-Forwarded-For gives the click's IP
     scheduler_enabled: bool = True  # `afflow serve` runs the scheduled jobs (workflows.schedule.jobs); off: HTTP only
+    # clicks' and checkouts' hashed IPs, prefixes and user agents older than this are purged daily (workflows.privacy)
+    signal_retention_days: int = Field(default=180, ge=1)
 
     # analytics: thresholds as JSON objects, e.g. AFFLOW_FRAUD_THRESHOLDS='{"robust_z": "4", "min_orders": 8}'
     analytics_days: int = 30

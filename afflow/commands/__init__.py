@@ -43,6 +43,7 @@ COMMANDS: dict[str, CommandEntry] = {
     "links": CommandEntry("links", "Tracking links partners share."),
     "match": CommandEntry("matching", "Probabilistic matching of orders without click id, ref code or coupon."),
     "users": CommandEntry("portal", "Portal accounts (promoters, managers, finance) and sign-in links."),
+    "privacy": CommandEntry("privacy", "Export or erase a customer's personal data; erase an offboarded partner's."),
     "program": CommandEntry("program", "Show or change the program's settings."),
     "rules": CommandEntry("rules", "Commission rule sets (versioned, effective-dated)."),
     "webhooks": CommandEntry("webhooks", "Signed outbound webhooks to the brand's other tools."),

@@ -8,6 +8,8 @@
   proposals and messages go out at once;
 - ``deliver_outbox`` every minute (and at start-up) — new proposals to Slack, then the outbox;
 - ``send_conversions`` every minute, only when GA4 or Meta is configured — server-side conversions.
+- ``purge_signals`` daily at 04:15 — blank the device signals of clicks and checkouts older than
+  ``AFFLOW_SIGNAL_RETENTION_DAYS`` (``workflows.privacy.retention``).
 
 Each is a ``workflows.schedule.scheduler.JobSpec``; the scheduler guarantees one run per occurrence across replicas.
 """
@@ -32,6 +34,7 @@ from workflows.approvals.decide import expire_stale
 from workflows.booking.lifecycle import reconcile
 from workflows.delivery.conversion_senders import ConversionSettingsSource, destinations_from, send_conversions
 from workflows.delivery.outbox import DeliveryConfig, DeliverySettingsSource, run_delivery
+from workflows.privacy.retention import purge_expired_signals
 from workflows.schedule.scheduler import JobRunner, JobSpec
 from workflows.schedule.weekly import run_weekly_cycle
 
@@ -40,6 +43,7 @@ log = logging.getLogger(__name__)
 
 class JobSettingsSource(DeliverySettingsSource, ConversionSettingsSource, Protocol):
     timezone: str
+    signal_retention_days: int
 
 
 def standard_jobs(*, engine: Engine, settings: JobSettingsSource, agents: AgentConfig) -> list[JobSpec]:
@@ -95,6 +99,12 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource, agents: AgentC
         log.info("weekly cycle done: %s (report %s)", report.headline, report.html_path)
         deliver(now)
 
+    def purge_signals(now: datetime) -> None:
+        with transaction(engine) as session:
+            purged = purge_expired_signals(session=session, retention_days=settings.signal_retention_days, now=now)
+        log.info("signal retention: %d clicks and %d checkouts purged before %s", purged.clicks, purged.order_signals,
+                 purged.cutoff.isoformat())  # fmt: skip
+
     conversion_destinations = destinations_from(settings)
 
     def send_conversion_events(now: datetime) -> None:
@@ -135,6 +145,14 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource, agents: AgentC
             name="fraud_scan",
             trigger=CronTrigger(hour=3, minute=30, timezone=tz),
             target=scan_for_fraud,
+            min_gap=timedelta(hours=12),
+            max_run=timedelta(hours=2),
+            misfire_grace=timedelta(hours=6),
+        ),
+        JobSpec(
+            name="purge_signals",
+            trigger=CronTrigger(hour=4, minute=15, timezone=tz),
+            target=purge_signals,
             min_gap=timedelta(hours=12),
             max_run=timedelta(hours=2),
             misfire_grace=timedelta(hours=6),
