@@ -46,7 +46,7 @@ OFF_BRAND = (
         r"|liberte financiere|liberta finanziaria|liberdade financeira|renda extra garantida|\bforex\b|binary options"
         r"|trading[- ]system|copy my trades|day trading|\bdropshipp|get rich|make \$?\d+[k]? (?:a|per) (?:day|week|month)"
         r"|recruit (?:\w+ )?friends|earn on every (?:membership|sign-?up)|below you\b|\bdownline|\bmlm\b|pyramid scheme"
-        r"|network marketing|\bgains guaranteed|guaranteed (?:gains|returns|profit)|werde in \d+ tagen|副業で稼|不労所得"
+        r"|network marketing|\bgains guaranteed|guaranteed (?:gains|returns|profit)|werde in \d+ tagen|副業|不労所得|月収\d+万|稼げる|儲か"
         r"|side hustle|be your own boss|(?:six|6|seven|7)[- ]figure|residual income|make money online|ganar dinero"
         r"|geld verdienen|gagner de l'argent|guadagnare|ganhar dinheiro|zarabiaj|verdien \w* geld"),
     cue("adult content", r"\badult (?:cam|content|site|videos?|shows?|entertainment)|\bxxx\b|\.xxx\b|\bnsfw\b|\bonlyfans"
@@ -111,7 +111,11 @@ PRACTICES = (
         r"|purchas\w* through my own link|compro (?:con|por) mi propio enlace"),
     cue("cookie dropping / link hijacking", r"rewrites? (?:shop |store )?links|referral tag to|add\w* our (?:referral|affiliate) (?:tag|id)"
         r"|browser add-?on|cookie (?:stuff|drop)\w*|pop-?under|opens? an affiliate link|auto-?appl\w*|自動適用"
-        r"|invisible (?:iframe|pixel)|hidden iframe|auto-?redirect\w*|redirects? (?:every |all )?visitors"),
+        r"|invisible (?:iframe|pixel)|hidden iframe|auto-?redirect\w*|redirects? (?:every |all )?visitors"
+        r"|browser-?erweiterung|extension (?:de|du) navigateur|extension del navegador|estensione del browser|extensao do navegador"
+        r"|browserextensie|rozszerzeni\w* przegladarki"
+        r"|(?:links?|enlaces|liens|collegamenti|linki)\W+(?:\w+\W+){0,4}(?:umschreib|reescrib|reecri|riscriv|reescrev|herschrijf"
+        r"|przepisuj)\w*"),
     cue("incentivised or forced clicks", r"(?:to enter|entry).{0,60}click\w* my (?:affiliate )?link|click\w* my (?:affiliate )?link.{0,40}"
         r"(?:enter|win|giveaway|screenshot)|pay\w* (?:my )?followers (?:per|for every) (?:order|click|purchase)|forced clicks"
         r"|reward\w* (?:them |people |followers )?for (?:every )?click\w*|points for (?:every )?click|must click"
@@ -128,7 +132,11 @@ PRACTICES = (
     cue("spam distribution", r"addresses i bought|bought (?:email )?lists|from list brokers|purchased (?:email )?lists"
         r"|(?:post|posting|drop|dropping)\w* my (?:affiliate )?links? in the comments|comments of other creators|link spam"
         r"|mass (?:dms?|messages|emails?)|\bbulk (?:email|sms|messages)|cold (?:dms|messages) to|blast\w* (?:my )?links?"
-        r"|leav\w* my (?:affiliate )?links? (?:under|on|in|below) (?:every|all|other|popular)|\bhundreds (?:of comments )?a day\b"),
+        r"|leav\w* my (?:affiliate )?links? (?:under|on|in|below) (?:every|all|other|popular)|\bhundreds (?:of comments )?a day\b"
+        r"|onder de video'?s van andere|in de reacties van andere|bajo los videos de otros|en los comentarios de otros"
+        r"|sous les videos d'autres|dans les commentaires d'autres|sotto i video di altri|nei commenti di altri"
+        r"|nos comentarios de outros|nos videos de outros|unter (?:den )?videos anderer|in den kommentaren anderer"
+        r"|pod filmami innych|w komentarzach innych|他のチャンネルのコメント欄"),
     cue("refuses to disclose", r"never (?:mention|say|disclose|tag|label)\w* when (?:brands|they|companies) pay|(?:don'?t|do not|won'?t|never) disclose"
         r"|only disclose when|non li segnalo|nie oznaczam|ne signale pas|no los (?:marco|senalo)|kennzeichne (?:ich )?(?:sie )?nicht"
         r"|without (?:any )?disclosure|looks? organic"r"|cloak\w* (?:my )?(?:affiliate )?links|hide (?:the|my) affiliate|no #ad"
@@ -156,7 +164,9 @@ LAPSE_PRACTICES = frozenset({"uses others' work without credit", "relatives buyi
 CONFLICT = (
     cue("works with a competitor", r"ambassador (?:for|of|with)\b|been their ambassador|brought to you by|rival \w+ (?:maker|brand)"
         r"|sponsored by (?:a|an|another|rival|competing)|competitor|exclusive (?:contract|deal) with"
-        r"|sponsored athlete|team rider for|partnered exclusively|brand ambassador for"),
+        r"|sponsored athlete|team rider for|partnered exclusively|brand ambassador for"
+        r"|(?:ambassad\w*|botschafter\w*|ambasador\w*|embaixador\w*|embajador\w*).{0,40}(?:autre|otra|altra|outra|ander\w*|inn\w*"
+        r"|another|rival|competing|concurren\w*|konkurren\w*)|アンバサダー|(?:autre|otra|altra|outra|andere\w*) (?:marque|marca|marke|merk)"),
     cue("hunting or weapons", r"\bhunt(?:ing|er|ers|s)?\b|\belk\b|\bdeer\b|\bharvest and butcher|\bbutcher\w*|firearms?|\brifles?\b"
         r"|\bguns?\b|\bammo\b|knife (?:and \w+ )?drops|\bcaza\b|\bjagd\w*|\bchasse\b|\bcaccia\b"),
     cue("fear-driven or hostile tone", r"coming collapse|end ?times|the enemy is|bug-out|shouldn'?t be in the mountains|tear apart beginners"

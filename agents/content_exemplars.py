@@ -29,6 +29,7 @@ EXEMPLARS: dict[tuple[str, Kind], tuple[str, ...]] = {
         "Online casino bonuses, free spins and slot machines.", "Sports betting tips and odds, deposit through my link.",
         "Play roulette and poker and claim a welcome bonus.", "Skin gambling and case openings for gamers.",
         "Daily betting predictions with bookmaker bonus links.",
+        "Apuestas deportivas y bonos de casino cada día.", "Tägliche Sportwetten-Tipps mit Casino-Bonus.",
     ),
     ("crypto scheme", "business"): (
         "Buy this token before it lists on exchanges.", "Crypto trading signals and altcoin calls every day.",
@@ -39,6 +40,7 @@ EXEMPLARS: dict[tuple[str, Kind], tuple[str, ...]] = {
         "Forex and binary options trading for financial freedom.",
         "Dropshipping store selling trending products with huge margins.",
         "Quit your job and earn thousands a month with this system.",
+        "副業で簡単に月収100万円、今すぐ登録してください。", "Gana miles de euros al mes desde casa con mi sistema.",
     ),
     ("adult content", "business"): (
         "Explicit adult videos and cam shows for subscribers.", "Erotic content and fetish sets on my paid page.",
