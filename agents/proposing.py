@@ -5,6 +5,8 @@ decided (approved or rejected) within ``tools.proposals.COOLDOWN`` and the draft
 (``tools.proposals.has_new_evidence``): an approved bump 8 % -> 10 % does not come back as 10 % -> 12 % on the
 next run with the same score, and a rejected one is not put to the manager again. A draft on a subject
 whose last decision was a rejection carries that rejection (id, reason, who, when) so the manager sees it.
+Every draft's payload must be its kind's model (``agents.approval.payloads``): a malformed one is a bug
+in its drafter and raises here, before anything is stored, not when a manager approves it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from agents.approval.payloads import parse_payload
 from agents.approval.runner import open_threads
 from agents.approval.state import ApprovalContext
 from agents.context import AgentContext
@@ -30,6 +33,8 @@ from tools.proposals import (
 
 def submit_proposals(*, context: AgentContext, agent: str, drafts: Sequence[ProposalDraft]) -> list[int]:
     """Persist the drafts that are new (see the module docstring); their ids, in order."""
+    for draft in drafts:
+        parse_payload(draft.kind, draft.payload)
     created: list[tuple[int, str]] = []
     with transaction(context.engine) as session:
         pending = pending_subjects(session=session)
