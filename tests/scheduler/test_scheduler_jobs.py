@@ -37,12 +37,14 @@ def test_reconcile_hourly_fraud_daily_and_delivery_every_minute_from_start() -> 
     specs = jobs("America/New_York")
     after = datetime(2026, 3, 4, 12, 10, tzinfo=UTC)
 
-    assert set(specs) == {"weekly_cycle", "reconcile", "fraud_scan", "deliver_outbox", "deliver_webhooks"}
+    assert set(specs) == {"weekly_cycle", "reconcile", "fraud_scan", "purge_signals", "deliver_outbox", "deliver_webhooks"}
     assert next_fire(specs["reconcile"], after) == datetime(2026, 3, 4, 13, 0, tzinfo=UTC)
     assert next_fire(specs["fraud_scan"], after) == datetime(2026, 3, 5, 8, 30, tzinfo=UTC)  # 03:30 EST
+    assert next_fire(specs["purge_signals"], after) == datetime(2026, 3, 5, 9, 15, tzinfo=UTC)  # 04:15 EST
     delivery = specs["deliver_outbox"]
     assert delivery.run_at_start and delivery.trigger.interval == timedelta(minutes=1)
-    periods = {"weekly_cycle": timedelta(days=7), "reconcile": timedelta(hours=1), "fraud_scan": timedelta(days=1)}
+    periods = {"weekly_cycle": timedelta(days=7), "reconcile": timedelta(hours=1), "fraud_scan": timedelta(days=1),
+               "purge_signals": timedelta(days=1)}  # fmt: skip
     for name, period in (periods | {"deliver_outbox": timedelta(minutes=1)}).items():
         assert specs[name].min_gap < period, f"{name}: a finished run must not block the next occurrence"
 
