@@ -175,11 +175,14 @@ CONFLICT = (
     cue("mostly unrelated content", r"\bmostly\b(?! on)|\boccasional(?:ly)?\b|now and then|de vez em quando|a veces|manchmal|parfois"
         r"|a volte|\bsoms\b|czasem|時々|music festivals?|party weekends|\bglamping|heli-?ski\w*|private safaris|\bluxury\b"
         r"|\blifestyle\b|a bit of everything|all sorts of|random (?:stuff|content|videos)"),
+    cue("only now and then on the brand's ground", r"\bonce (?:or twice )?a year\b|a (?:few|couple of) times a year"
+        r"|una vez al ano|einmal im jahr|une fois par an|una volta all'anno|uma vez por ano|raz w roku|年に一度"),
     cue("indoor version of the activity", r"\bstudio\b|\bindoor\b|\bgym\b|climbing wall|\bhot yoga|\bestudio\b|\bgimnasio|\bpalestra|\bsilowni\w*"
         r"|\bkletterhalle|\bsalle d'escalade|\brocodromo|\bfitnessstudio|スタジオ|ジム|室内|インドア"),
     cue("new or unproven account", r"account is (?:only )?(?:\w+ )?(?:days?|weeks?) old|brand-?new account|just (?:started|opened) (?:my|the) account"
         r"|no (?:own )?(?:channel|blog|website)|i don'?t have a (?:channel|blog)"
         r"|started (?:posting|my (?:channel|account|blog)) (?:last|this) (?:week|month)|(?:a few|two|three) (?:days|weeks) ago"
+        r"|planning my first|i'?ll document|haven'?t (?:posted|started)|no posts yet"
         r"|(?:started|opened|created|launched) (?:this|my|the) (?:account|channel|blog|page|profile) (?:only )?(?:last|this|a few|two"
         r"|three|\d+) (?:week|month|days|weeks|months)"),
     cue("works for a retailer", r"\bi work(?:ed)? (?:as (?:an? )?\w+(?: \w+)? )?(?:at|for|in) (?:a|an|the|our) (?:\w+ ){0,2}"
@@ -195,7 +198,8 @@ DISCLOSED = re.compile(strip_accents(
     r"marked|marcad|flagged|label+ed|disclos\w*|tagged|\btag\b|identificad\w*|signal\w*|segnal\w*|kennzeichne|#ad|#gifted"
     r"|paid-partnership|asterisk|always|siempre|sempre|toujours|immer|zawsze|altijd|oznacz\w*|gemarkeerd|明記|表記"
     r"|(?:you|the brand|they) (?:give|issue|provide)\w*"), re.IGNORECASE)
-PRANK = cue("prank or stunt channel", r"\bpranks?\b|\bai-generated\b|\bgenerated (?:images|imagery)")
+PRANK = cue("prank or stunt channel", r"\bpranks?\b|\bai-generated\b|\bgenerated (?:images|imagery)|\bfor (?:the )?views\b"
+           r"|trash(?:ing)? the (?:campsite|place|site)|last (?:one|person) standing")
 
 # Text that says nothing specific, or says it the way bots and mass pitches do.
 GENERIC = cue("generic or bot-like text",
@@ -203,6 +207,7 @@ GENERIC = cue("generic or bot-like text",
     r"|top influencer|huge audience|big audience|all niches|\beverything\b$|good price|contact me\.?$|send (?:me )?free products"
     r"|lorem ipsum|products i love|\bcontent creator\.|\bgreat product\b.*\bgreat product\b"
     r"|nature vibes|send me (?:free )?products|free products please|paid promotions? available|\bshout-?outs? for"
-    r"|promote any (?:brand|product)|\bany (?:brand|niche)\b|rate card|free samples|mega influencer|\bcollab\?")
+    r"|promote any (?:brand|product)|\bany (?:brand|niche)\b|rate card|free samples|mega influencer|\bcollab\?"
+    r"|dm (?:me )?for (?:prices|rates|promo\w*|collabs?)|can post for you|hello brand team|dear brand|big engagement")
 PLACEHOLDER = re.compile(r"lorem ipsum|^test(?: user)?$|\btest@test\.|//(?:www\.)?example\.(?:com|org)\b|placeholder|asdf")
 """Form-filler values (example.org addresses are left alone: they are what demos and tests use)."""
