@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,21 @@ from sqlalchemy import Engine, func, select
 
 from agents.approval.payloads import Offboarding
 from store.db import ensure_program, transaction
-from store.models import Attribution, Commission, InboxEvent, LedgerEntry, Order, OrderSignal, OutboxMessage, Partner
+from store.models import (
+    Attribution,
+    Commission,
+    ConversionOutbox,
+    InboxEvent,
+    LedgerEntry,
+    Order,
+    OrderSignal,
+    OutboxMessage,
+    Partner,
+)
 from tests.tools.scenario import load
 from tools.proposals import ProposalDraft, create_proposal
 from workflows.booking.order_signals import OrderSignalIn, record_order_signals
+from workflows.delivery.conversions import hashed_identity, queue_conversions
 
 ANN = "Ann.Buyer@example.com"
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Version/17.4 Mobile/15E148 Safari/604.1"
@@ -93,10 +105,14 @@ def test_customer_export_then_erasure_leaves_ledger_and_credit_and_audits_withou
     assert [s["order_id"] for s in export["order_signals"]] == ["o1"] and export["order_signals"][0]["ip_hash"]
     assert [(c["click_id"], c["referrer"]) for c in export["clicks"]] == [("c1", "https://blog.example/")]
 
+    with transaction(engine) as session:  # GA4 and Meta events queued before the request carry Ann's hashed e-mail
+        queued = queue_conversions(session=session, destinations=["ga4", "meta"], now=datetime(2026, 4, 20, tzinfo=UTC))
+    assert (queued.purchases, queued.refunds) == (6, 2)
+
     erased = afflow(env, "privacy", "erase", "--customer", ANN)
 
     assert (erased["orders"], erased["clicks"], erased["order_signals"]) == (2, 1, 1)
-    assert erased["payloads"] == 2  # the two orders' inbox events held the id
+    assert erased["payloads"] == 2 + 6  # the two orders' inbox events, their purchases and o1's refund, twice
     assert afflow(env, "privacy", "export", "--customer", ANN, code=1)["error"]["code"] == "unknown_customer"
     assert afflow(env, "ledger", "balance") == balances_before
     assert _credit(engine) == credit_before and _ledger_entries(engine) == entries_before
@@ -105,7 +121,11 @@ def test_customer_export_then_erasure_leaves_ledger_and_credit_and_audits_withou
         assert owners == {"o1": erased["tombstone"], "o2": erased["tombstone"], "o3": "bob"}
         assert list(session.scalars(select(OrderSignal.order_id))) == ["o3"]
         payloads = json.dumps([event.payload for event in session.scalars(select(InboxEvent))])
+        conversions = json.dumps([event.payload for event in session.scalars(select(ConversionOutbox))])
     assert ANN not in payloads and ANN.lower() not in payloads and '"bob"' in payloads
+    hashed = hashed_identity(ANN)
+    assert hashed["email"] not in conversions and hashed["external_id"] not in conversions
+    assert hashed_identity("bob")["external_id"] in conversions
     log = [e for e in afflow(env, "audit")["entries"] if e["action"].startswith("customer_data")]
     assert [(e["actor"], e["action"]) for e in log] == [
         ("cli:ann", "customer_data_exported"),
