@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from store.models import Program
 
 APPEND_ONLY_TABLES = ("ledger_entries", "ledger_transactions")
+MAX_ROW_ID = 2**31 - 1  # INTEGER ids (proposals, batches, messages): a larger one names no row, and PostgreSQL refuses it
 
 
 def normalize_url(url: str) -> str:

@@ -17,7 +17,7 @@ import secrets
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -66,6 +66,20 @@ def share_url(*, public_url: str, code: str) -> str:
 
 def campaign_slug(program_name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", program_name.lower()).strip("-") or "afflow"
+
+
+def shop_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be the shop's base URL (every redirect's ``Location`` starts with it), or None."""
+    if len(url) > 500:
+        return "is longer than 500 characters"
+    if any(not char.isprintable() or char.isspace() for char in url):
+        return "contains whitespace or control characters"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "is not an http(s) URL with a host"
+    if parts.username or parts.password or parts.fragment:
+        return "must not carry credentials or a #fragment"
+    return None
 
 
 def destination_url(*, shop_url: str, sku: str | None, partner_id: str, campaign: str) -> str:

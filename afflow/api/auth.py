@@ -10,9 +10,6 @@ it is not a billing meter.
 from __future__ import annotations
 
 import math
-import threading
-import time
-from collections import deque
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -24,32 +21,13 @@ from starlette.requests import Request
 from afflow.api.errors import ApiError
 from store.db import transaction
 from tools.api_keys import KeyView, authenticate
+from tools.rate_limit import RateLimiter
 
-WINDOW_SECONDS = 60.0
+__all__ = ["KeyGuard", "RateLimiter"]  # RateLimiter is re-exported: the API's limiter lives in tools.rate_limit
+
 # Declares the scheme in the OpenAPI document (the docs' "Authorize"); the guard itself reads the header, so a
 # missing or malformed one is our 401 envelope, not FastAPI's 403.
 BEARER = HTTPBearer(auto_error=False, description="An API key from `afflow keys create`.")
-
-
-class RateLimiter:
-    """At most ``limit`` requests per key in any ``WINDOW_SECONDS``; ``clock`` is injectable for tests."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._seen: dict[int, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def admit(self, *, key_id: int, limit: int) -> float | None:
-        """``None`` when the request may proceed, else the seconds until it would."""
-        now = self._clock()
-        with self._lock:
-            seen = self._seen.setdefault(key_id, deque())
-            while seen and seen[0] <= now - WINDOW_SECONDS:
-                seen.popleft()
-            if len(seen) >= limit:
-                return seen[0] + WINDOW_SECONDS - now
-            seen.append(now)
-            return None
 
 
 class KeyGuard:

@@ -70,6 +70,7 @@ def program_set(
     """Change the program's settings (only the options given)."""
     from store.audit import record
     from store.db import ensure_program, transaction
+    from tools.links import shop_url_problem
 
     with user_errors(as_json=as_json):
         changes: dict[str, Any] = {
@@ -78,6 +79,8 @@ def program_set(
             "return_days": return_days,
             "shop_url": shop_url.rstrip("/") if shop_url else None,
         }
+        if shop_url is not None and (problem := shop_url_problem(shop_url)) is not None:
+            raise UserError("bad_option", f"--shop-url: {shop_url!r} {problem}")
         if currency is not None:
             if len(currency) != 3 or not currency.isalpha():
                 raise UserError("bad_option", f"--currency: {currency!r} is not a 3-letter ISO 4217 code")

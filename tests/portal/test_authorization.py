@@ -15,7 +15,7 @@ from tests.portal.conftest import sign_in
 from tools.proposals import ProposalDraft, create_proposal
 from workflows.portal import portal_router
 
-PUBLIC = {"/portal/login", "/portal/signin"}
+PUBLIC = {"/portal/login", "/portal/signin", "/portal/portal.js"}
 
 
 def _concrete(path: str) -> str:

@@ -34,7 +34,8 @@ def test_making_a_link_for_a_sku_lists_it_with_a_copy_button(client: TestClient,
         link = session.scalars(select(TrackingLink).where(TrackingLink.partner_id == "p-alice")).one()
     assert link.sku == "SKU-2"
     page = client.get("/portal/partners/p-alice").text
-    assert f'data-url="http://testserver/r/{link.code}"' in page and "navigator.clipboard.writeText" in page
+    assert f'data-url="http://testserver/r/{link.code}"' in page and '<script src="/portal/portal.js"' in page
+    assert "navigator.clipboard.writeText" in client.get("/portal/portal.js").text  # no inline script (CSP)
     again = client.post("/portal/partners/p-alice/links", data={"sku": "SKU-2", "csrf_token": csrf})
     assert again.status_code == 303
     unknown = client.post("/portal/partners/p-alice/links", data={"sku": "NOPE", "csrf_token": csrf})

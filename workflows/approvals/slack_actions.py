@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine, select, update
 from starlette.concurrency import run_in_threadpool
 
-from store.db import transaction
+from store.db import MAX_ROW_ID, transaction
 from store.models import Proposal
 from tools.proposals import ProposalStateError
 from tools.slack import SlackConfig, SlackDeliveryError, SlackSettingsSource, decision_of, render_text
@@ -155,6 +155,8 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
         try:
             meta = json.loads(payload.view.private_metadata)
             proposal_id, channel, ts = int(meta["proposal_id"]), str(meta["channel"]), str(meta["ts"])
+            if not 1 <= proposal_id <= MAX_ROW_ID:
+                raise ValueError("proposal id out of range")
         except (ValueError, KeyError, TypeError) as exc:
             raise HTTPException(status_code=400, detail="malformed private_metadata") from exc
         if payload.user.id not in config.approvers:
@@ -274,7 +276,7 @@ def _payload(body: bytes) -> dict[str, Any]:
 
 def _proposal_id(value: str, block_id: str) -> int:
     """The button's value and its block id must name the same proposal (DESIGN.md's contract)."""
-    if not value.isdigit() or block_id != f"proposal:{value}":
+    if not value.isdigit() or len(value) > 10 or block_id != f"proposal:{value}" or not 1 <= int(value) <= MAX_ROW_ID:
         raise HTTPException(status_code=400, detail=f"action does not name a proposal: {block_id!r} / {value!r}")
     return int(value)
 

@@ -27,6 +27,7 @@ from fastapi import APIRouter, FastAPI
 from pydantic import SecretStr
 from sqlalchemy import Engine, text
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -35,6 +36,7 @@ from store.db import ensure_program, transaction
 from workflows.http.clickwriter import ClickWriter
 from workflows.http.inbox_worker import InboxWorker
 from workflows.http.intake import Intake, conversion_endpoint, webhook_endpoint
+from workflows.http.limits import BodyLimit
 from workflows.http.redirect import LinkCache, ProgramSnapshot, RedirectFastPath, Redirector
 from workflows.webhooks import PLATFORMS
 
@@ -112,7 +114,7 @@ def create_app(*, engine: Engine, config: HttpConfig, routers: Sequence[APIRoute
         for router in routers:
             features.include_router(router)
         routes.append(Mount("", app=features))
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(BodyLimit)])
     app.state.clicks = clicks
     app.state.inbox = worker
     return RedirectFastPath(app=app, redirector=redirector)

@@ -28,11 +28,11 @@ from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
 from workflows.booking.ingest import IngestReport, enqueue
 from workflows.booking.order_signals import OrderSignalIn, record_order_signals
 from workflows.http.inbox_worker import InboxWorker
+from workflows.http.limits import MAX_BODY_BYTES
 from workflows.http.redirect import ProgramSnapshot
 from workflows.webhooks import MalformedPayload, Platform, SignatureError, checkout_signals
 from workflows.webhooks.common import build, parse_json_object, price
 
-MAX_BODY_BYTES = 5 * 1024 * 1024
 CONVERSION_SOURCE = "conversion"
 
 

@@ -129,6 +129,12 @@ class Redirector:
             await send({"type": "http.response.start", "status": 404, "headers": _NOT_FOUND_HEADERS})
             await send({"type": "http.response.body", "body": b"unknown link"})
             return
+        if scope["method"] == "HEAD":  # link checkers and unfurlers: where it goes, but no click and no cookie
+            destination = target.location_prefix.removesuffix(f"{CLICK_ID_PARAM}=").rstrip("?&")
+            headers = [(b"location", destination.encode()), (b"cache-control", b"no-store"), (b"content-length", b"0")]
+            await send({"type": "http.response.start", "status": 302, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
         user_agent = referrer = ""
         for name, value in scope["headers"]:
             if name == b"user-agent":

@@ -14,13 +14,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from store.models import Partner, PortalLoginToken, PortalSession, PortalUser, utcnow
 
 ROLES = ("promoter", "manager", "finance")
 LOGIN_TOKEN_TTL = timedelta(minutes=30)
+SIGN_IN_MAILS_PER_HOUR = 5  # per address, counted in the database (holds across replicas)
 SESSION_TTL = timedelta(hours=12)
 
 
@@ -104,6 +105,17 @@ def issue_login_token(*, session: Session, user: PortalUser, now: datetime | Non
     session.add(PortalLoginToken(token_hash=digest(token), user_id=user.id, expires_at=issued + LOGIN_TOKEN_TTL))
     session.flush()
     return token
+
+
+def may_mail_sign_in(*, session: Session, user: PortalUser, now: datetime | None = None) -> bool:
+    """Whether ``user`` may be sent another sign-in link: fewer than ``SIGN_IN_MAILS_PER_HOUR`` in the last hour."""
+    issued_after = (now or utcnow()) - timedelta(hours=1)
+    issued = session.scalar(
+        select(func.count())
+        .select_from(PortalLoginToken)
+        .where(PortalLoginToken.user_id == user.id, PortalLoginToken.expires_at > issued_after + LOGIN_TOKEN_TTL)
+    )
+    return (issued or 0) < SIGN_IN_MAILS_PER_HOUR
 
 
 def redeem_login_token(*, session: Session, token: str, now: datetime | None = None) -> tuple[str, Viewer] | None:

@@ -19,18 +19,23 @@ from store.ledger import balances
 from store.models import Partner, PayoutAccount, PayoutBatch, StripeTransfer, WithdrawalRequest
 from tools.statements import partner_statement, statement_pdf, yearly_earnings, yearly_pdf
 from tools.stripe_connect import StripeConnect
+from workflows.booking.bounds import time_problem
 from workflows.booking.payouts import UnknownBatch, create_payout_batch, export_batch_csv
 from workflows.portal.auth import Viewer
 from workflows.portal.transfers import send_batch, set_payout_account
-from workflows.portal.web import PREFIX, PortalWeb, form_text, not_found, see_other, visible_partner
+from workflows.portal.web import PREFIX, PortalWeb, RowId, form_text, not_found, see_other, visible_partner
 from workflows.portal.withdrawals import settle_withdrawals
 
 
 def _day(text: str, name: str) -> datetime:
     try:
-        return datetime.fromisoformat(text).replace(tzinfo=UTC)
+        day = datetime.fromisoformat(text).replace(tzinfo=UTC)
     except ValueError as exc:
         raise HTTPException(status_code=400, detail=f"{name}: {text!r} is not a date (YYYY-MM-DD)") from exc
+    problem = time_problem(day)
+    if problem is not None:  # 9999-12-31 plus the day the range includes would overflow
+        raise HTTPException(status_code=400, detail=f"{name}: {problem}")
+    return day
 
 
 def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
@@ -91,7 +96,7 @@ def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
         return see_other(f"{PREFIX}/finance#batch-{result.batch_id}")
 
     @router.get("/finance/batches/{batch_id}.csv")
-    def batch_csv(batch_id: int, viewer: Viewer = Depends(finance)) -> Response:
+    def batch_csv(batch_id: RowId, viewer: Viewer = Depends(finance)) -> Response:
         try:
             with web.unit_of_work() as session:
                 text = export_batch_csv(session=session, batch_id=batch_id)
@@ -104,7 +109,7 @@ def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
         )
 
     @router.post("/finance/batches/{batch_id}/send", response_class=HTMLResponse)
-    def send(batch_id: int, posted: tuple[Viewer, FormData] = Depends(finance_form)) -> Response:
+    def send(batch_id: RowId, posted: tuple[Viewer, FormData] = Depends(finance_form)) -> Response:
         viewer, _form = posted
         if web.config.stripe_api_key is None:
             return overview(viewer, flash="Stripe is not configured: set AFFLOW_STRIPE_API_KEY.", status_code=400)

@@ -18,7 +18,7 @@ from store.models import OutboxMessage, Partner, Proposal
 from workflows.approvals.decide import ProposalStateError, decide
 from workflows.portal.auth import Viewer
 from workflows.portal.blocking import BlockingError, block_partner, unblock_partner
-from workflows.portal.web import PREFIX, PortalWeb, form_text, not_found, see_other
+from workflows.portal.web import PREFIX, PortalWeb, RowId, form_text, not_found, see_other
 
 DONE_MESSAGES = {
     "approved": "Approved and applied.",
@@ -56,7 +56,7 @@ def add_manager_routes(router: APIRouter, web: PortalWeb) -> None:
         return inbox(viewer, flash=DONE_MESSAGES.get(done, ""))
 
     @router.post("/manager/proposals/{proposal_id}/decide", response_class=HTMLResponse)
-    def decide_proposal(proposal_id: int, posted: tuple[Viewer, FormData] = Depends(manager_form)) -> Response:
+    def decide_proposal(proposal_id: RowId, posted: tuple[Viewer, FormData] = Depends(manager_form)) -> Response:
         viewer, form = posted
         choice = form_text(form, "decision")
         reason = form_text(form, "reason") or None
@@ -136,7 +136,7 @@ def add_manager_routes(router: APIRouter, web: PortalWeb) -> None:
         return web.render("manager_reports.html.j2", viewer=viewer, summaries=unique)
 
     @router.get("/manager/reports/{message_id}")
-    def report_html(message_id: int, viewer: Viewer = Depends(manager)) -> Response:
+    def report_html(message_id: RowId, viewer: Viewer = Depends(manager)) -> Response:
         """A weekly summary's HTML, served sandboxed: it is generated text, so it gets no script or same-origin rights."""
         with web.unit_of_work() as session:
             message = session.get(OutboxMessage, message_id)

@@ -11,9 +11,9 @@ import secrets
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.routing import APIRoute
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from store.db import ensure_program, transaction
+from store.db import MAX_ROW_ID, ensure_program, transaction
 from store.money import format_money
 from tools.scoring import ScoreReport, score_partners
 from workflows.portal.auth import Viewer, load_viewer, tokens_match
@@ -38,7 +38,7 @@ PAGE_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; "
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'none'; img-src 'self' data:; "
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     ),
 }
@@ -182,6 +182,9 @@ def form_text(form: FormData, name: str, default: str = "") -> str:
 
 def see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
+
+
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]  # an id in a path: out of range is 422, never a database error
 
 
 def not_found() -> HTTPException:
