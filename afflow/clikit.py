@@ -117,11 +117,17 @@ def parse_time(value: str | None, *, option: str, default: datetime | None = Non
     """
     if value is None:
         return default
+    from workflows.booking.bounds import time_problem  # here, not at import: --help stays light
+
     try:
         parsed = datetime.fromisoformat(value)
-        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-    except (ValueError, OverflowError) as exc:  # OverflowError: an offset pushes year 1 or 9999 out of range
+    except ValueError as exc:
         raise UserError("bad_option", f"{option}: {value!r} is not an ISO 8601 time; expected {TIME_FORM}") from exc
+    aware = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
+    problem = time_problem(aware)  # before converting (year 1 at +05:00 overflows) and before any command adds a day
+    if problem is not None:
+        raise UserError("bad_option", f"{option}: {problem}")
+    return aware.astimezone(UTC)
 
 
 def emit(data: Any, *, as_json: bool, render: Callable[[], None]) -> None:
