@@ -1,8 +1,8 @@
 """The API's writes: ``POST /api/v1/links`` (``links`` scope) and ``POST /api/v1/proposals`` (``propose``).
 
 Neither moves money nor publishes a rule: a link is the same idempotent ``tools.links.create_links`` the CLI
-and the agents call, and a proposal waits for a manager (``afflow.api.proposing``). Each write is in the
-audit trail with the key as actor.
+and the agents call (through ``afflow.api.linking``, as the MCP server's), and a proposal waits for a manager
+(``afflow.api.proposing``). Each write is in the audit trail with the key as actor.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
 from afflow.api.errors import ApiError, documented
+from afflow.api.linking import create_audited_links
 from afflow.api.proposing import ProposalRefused, ProposalRequest, ProposingConfig, propose
-from store.audit import Actor, record
-from store.db import transaction
 from tools.api_keys import KeyView
-from tools.links import LinkError, create_links
+from tools.links import LinkError
 
 WRITE_ERRORS = documented(400, 401, 403, 404, 409, 422, 429)
 _REFUSAL_STATUS = {"not_found": 404, "invalid_input": 422, "duplicate": 409}
@@ -38,11 +37,8 @@ def add_write_routes(
     def create_link(body: LinkRequest, key: KeyView = Depends(require("links"))) -> dict[str, Any]:
         """One link per partner × SKU (or a landing-page link); existing links are returned unchanged."""
         try:
-            with transaction(engine) as session:
-                links = create_links(session=session, partner_id=body.partner_id, skus=body.skus,
-                                     all_skus=body.all_skus, public_url=proposing.public_url)  # fmt: skip
-                record(session=session, actor=Actor.parse(key.actor), action="links_created",
-                       subject=f"partner:{body.partner_id}", details={"codes": [link.code for link in links]})
+            links = create_audited_links(engine=engine, actor=key.actor, partner_id=body.partner_id, skus=body.skus,
+                                         all_skus=body.all_skus, public_url=proposing.public_url)  # fmt: skip
         except LinkError as exc:
             status = 404 if exc.code.startswith("unknown") else 409
             raise ApiError(status, exc.code, str(exc), {"partner_id": body.partner_id}) from exc

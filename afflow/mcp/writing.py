@@ -1,14 +1,13 @@
 """The MCP server's write tools: they only ask. Four ``propose`` tools submit pending proposals through
 ``afflow.api.proposing.propose`` (the REST API's path, and through it the agents' ``submit_proposals``), which a
 manager approves or rejects; ``create_tracking_links`` (``links`` scope) is the idempotent
-``tools.links.create_links``. Nothing here applies a proposal, books money or publishes a rule; each write is in
-the audit trail with the caller as actor.
+``tools.links.create_links`` with its audit row (``afflow.api.linking``, the REST API's path). Nothing here
+applies a proposal, books money or publishes a rule; each write is in the audit trail with the caller as actor.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -18,13 +17,12 @@ from mcp.types import ToolAnnotations
 from pydantic import Field, ValidationError
 from sqlalchemy import Engine
 
+from afflow.api.linking import create_audited_links
 from afflow.api.proposing import ProposalRefused, ProposalRequest, ProposingConfig, propose
 from afflow.mcp.access import Access
 from afflow.mcp.fencing import fenced
 from afflow.mcp.reading import PartnerId
-from store.db import transaction
-from store.models import AuditLog
-from tools.links import LinkError, create_links
+from tools.links import LinkError
 
 # Additive (a pending proposal, a link), never destructive: deciding and applying happen elsewhere, by people.
 PROPOSES = ToolAnnotations(read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=False)
@@ -81,11 +79,8 @@ def add_write_tools(
         unchanged."""
         actor = access.grant("links")
         try:
-            with transaction(engine) as session:
-                links = create_links(session=session, partner_id=partner_id, skus=skus, all_skus=all_skus,
-                                     public_url=config.public_url)  # fmt: skip
-                session.add(AuditLog(ts=datetime.now(UTC), actor=actor, action="links_created",
-                                     subject=f"partner:{partner_id}", details={"codes": [link.code for link in links]}))  # fmt: skip
+            links = create_audited_links(engine=engine, actor=actor, partner_id=partner_id, skus=skus,
+                                         all_skus=all_skus, public_url=config.public_url)  # fmt: skip
         except LinkError as exc:
             raise ToolError(f"{exc.code}: {exc}") from exc
         return {"links": [link.as_json() for link in links]}

@@ -1,7 +1,8 @@
 """``afflow mcp`` through the installed entry point, driven by the ``mcp`` SDK's own stdio client: a program
 imported with ``afflow import``, then ``initialize``, ``tools/list`` with annotations, read tools' answers (a
 partner name that tries to instruct the model arrives fenced; the weekly report ``afflow run summary`` wrote),
-and a propose tool's pending proposal as ``afflow approvals list --json`` shows it — on SQLite and PostgreSQL."""
+a propose tool's pending proposal as ``afflow approvals list --json`` shows it, and a tracking link whose
+``links_created`` row ``afflow audit --json`` names the local user ``mcp`` for — on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ async def session_run(
         "pending": ("pending_proposals", {}),
         "fraud": ("fraud_findings", {"partner_id": "p1"}),
         "weekly": ("weekly_report", {}),
+        "link": ("create_tracking_links", {"partner_id": "p1", "skus": ["S1"]}),
+        "no_sku": ("create_tracking_links", {"partner_id": "p1", "skus": ["NOPE"]}),
     }
     with open(cwd / "mcp.stderr", "w", encoding="utf-8") as errlog:
         async with stdio_client(params, errlog=errlog) as (read, write), ClientSession(read, write) as session:
@@ -91,6 +94,14 @@ def test_afflow_mcp_lists_annotated_tools_answers_reads_and_proposes_a_pending_t
     assert [(row["id"], row["kind"], row["partner_id"], row["status"]) for row in rows] == [
         (proposal["id"], "tier_bump", "p1", "pending")
     ]
+
+    [link] = structured(results["link"])["links"]
+    assert link["sku"] == "S1" and link["url"].startswith("https://go.example/r/")
+    assert results["no_sku"].is_error and "unknown_sku" in str(results["no_sku"].content[0])
+    audit = afflow_json(env, "audit", "--actor", "mcp", cwd=tmp_path)["entries"]
+    assert [(row["action"], row["subject"], row["details"].get("codes")) for row in audit
+            if row["action"] == "links_created"] == [("links_created", "partner:p1", [link["code"]])]  # fmt: skip
+    assert {row["actor"] for row in audit} == {"mcp"}
 
 
 def test_help_of_afflow_mcp_does_not_import_the_sdk(tmp_path: Path) -> None:
