@@ -1,4 +1,5 @@
-"""Partner quality score: brand-fit assessments count, margin destroyers are purged, tiers explain themselves."""
+"""Partner quality score: brand-fit assessments count, margin destroyers are purged, tiers explain themselves,
+and no partner with a fraud finding of any severity is tiered for growth (so never proposed a raise)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from store.db import transaction
 from store.rules import RateRule, RuleSetBody, publish_rule_set
 from tests.tools.scenario import load
 from tests.tools.test_metrics import AS_OF, PROGRAM
+from tools.analytics_sql import resolve_window
 from tools.assessments import record_assessment
-from tools.fraud import FraudThresholds
+from tools.fraud import Finding, FraudThresholds, scan
 from tools.scoring import ScoreReport, ScoreThresholds, score_partners
 
 LENIENT = ScoreThresholds(min_orders=1, growth_min_score=50)
@@ -72,3 +74,20 @@ def test_growth_needs_orders_a_good_score_and_no_findings(engine: Engine, tmp_pa
     growing = [p for p in lenient.values() if p.tier == "growth"]
     assert growing and all(p.score >= 50 and not p.findings for p in growing)
     assert all(0 <= p.score <= 100 for p in lenient.values())
+
+
+def test_a_fraud_finding_of_any_severity_blocks_growth(engine: Engine, tmp_path: Path) -> None:
+    load(engine, tmp_path, **PROGRAM)
+    [grower, *_] = [p.partner_id for p in _score(engine).partners if p.tier == "growth"]
+    with transaction(engine) as session:
+        window = resolve_window(session=session, days=LENIENT.fraud_window_days, as_of=AS_OF)
+        report = scan(session=session, start=window.start, end=window.end, thresholds=FraudThresholds())
+        assert not report.by_partner().get(grower)
+        for severity in ("low", "medium"):  # below purge_severity: kept, but not raised
+            finding = Finding(partner_id=grower, signal="coupon_leakage", severity=severity, evidence={})
+            flagged = report.model_copy(update={"findings": [*report.findings, finding]})
+            scores = score_partners(session=session, as_of=AS_OF, thresholds=LENIENT,
+                                    fraud_thresholds=FraudThresholds(), fraud=flagged)  # fmt: skip
+            scored = next(p for p in scores.partners if p.partner_id == grower)
+            assert scored.tier == "maintain", (severity, scored.reasons)
+            assert scored.reasons[:2] == [f"fraud: coupon_leakage ({severity})", "fraud findings block growth until reviewed"]
