@@ -103,6 +103,9 @@ def cli_actor() -> Actor:
 TIME_FORM = "a date or date-time such as 2024-05-01 or 2024-05-01T13:30:00+02:00 (UTC when no offset)"
 
 
+MAX_ID = 2**31 - 1  # store.db.MAX_ROW_ID, the id columns' range (not imported here: --help stays light)
+
+
 @overload
 def parse_time(value: str | None, *, option: str, default: datetime) -> datetime: ...
 @overload

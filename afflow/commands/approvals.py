@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, cli_actor, console, emit, open_store, settings, user_errors
+from afflow.clikit import MAX_ID, JsonOption, UserError, cli_actor, console, emit, open_store, settings, user_errors
 
 if TYPE_CHECKING:
     from store.models import Proposal
@@ -69,7 +69,7 @@ def list_command(
 
 
 @approvals_app.command("show")
-def show_command(proposal_id: int = typer.Argument(..., help="Proposal id."), as_json: bool = JsonOption) -> None:
+def show_command(proposal_id: int = typer.Argument(..., min=1, max=MAX_ID, help="Proposal id."), as_json: bool = JsonOption) -> None:
     """One proposal: what was proposed, what was approved and applied, who decided, when and why."""
     from store.db import transaction
     from tools.proposals import ProposalStateError, get_proposal
@@ -86,7 +86,7 @@ def show_command(proposal_id: int = typer.Argument(..., help="Proposal id."), as
 
 @approvals_app.command("approve")
 def approve_command(
-    proposal_id: int = typer.Argument(..., help="Proposal id."),
+    proposal_id: int = typer.Argument(..., min=1, max=MAX_ID, help="Proposal id."),
     edits: list[str] = typer.Option(
         [], "--set", metavar="FIELD=VALUE",
         help="Approve with this field edited (percent=9, amount=120.00, days=3); repeatable.",
@@ -99,7 +99,7 @@ def approve_command(
 
 @approvals_app.command("reject")
 def reject_command(
-    proposal_id: int = typer.Argument(..., help="Proposal id."),
+    proposal_id: int = typer.Argument(..., min=1, max=MAX_ID, help="Proposal id."),
     reason: str = typer.Option(..., "--reason", help="Why (kept with the proposal)."),
     as_json: bool = JsonOption,
 ) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, parse_time, settings, user_errors
+from afflow.clikit import MAX_ID, JsonOption, UserError, console, emit, open_store, parse_time, settings, user_errors
 
 experiments_app = typer.Typer(help="Commission experiments: randomised rate variants, measured.", no_args_is_help=True)
 
@@ -113,7 +113,7 @@ def experiments_status(
 
 @experiments_app.command("stop")
 def experiments_stop(
-    experiment_id: int = typer.Argument(..., help="Experiment id."),
+    experiment_id: int = typer.Argument(..., min=1, max=MAX_ID, help="Experiment id."),
     as_json: bool = JsonOption,
 ) -> None:
     """Restore the previous rates, report, and propose adopting the winner (approved like any proposal)."""

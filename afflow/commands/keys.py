@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, user_errors
+from afflow.clikit import MAX_ID, JsonOption, UserError, console, emit, open_store, user_errors
 
 keys_app = typer.Typer(help="API keys (scoped, shown once, stored hashed) for the REST API and MCP.", no_args_is_help=True)
 
@@ -54,7 +54,7 @@ def keys_list(as_json: bool = JsonOption) -> None:
 
 
 @keys_app.command("revoke")
-def keys_revoke(key_id: int = typer.Argument(..., help="The key's id (afflow keys list)."), as_json: bool = JsonOption) -> None:
+def keys_revoke(key_id: int = typer.Argument(..., min=1, max=MAX_ID, help="The key's id (afflow keys list)."), as_json: bool = JsonOption) -> None:
     """Revoke a key: its next request is refused (401)."""
     from store.db import transaction
     from tools.api_keys import ApiKeyError, revoke_key

@@ -14,6 +14,7 @@ import typer
 from rich.table import Table
 
 from afflow.clikit import (
+    MAX_ID,
     JsonOption,
     UserError,
     cli_actor,
@@ -173,7 +174,7 @@ def _render_batch(view: dict[str, Any]) -> None:
 
 @payouts_app.command("export")
 def payouts_export(
-    batch: int = typer.Argument(..., help="The payout batch id."),
+    batch: int = typer.Argument(..., min=1, max=MAX_ID, help="The payout batch id."),
     file_format: str = typer.Option("csv", "--format", help="Export format: csv."),
     output: Path | None = typer.Option(None, "--output", help="Write here instead of stdout."),
     as_json: bool = JsonOption,

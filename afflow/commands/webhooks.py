@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from rich.table import Table
 
-from afflow.clikit import JsonOption, UserError, console, emit, open_store, user_errors
+from afflow.clikit import MAX_ID, JsonOption, UserError, console, emit, open_store, user_errors
 
 if TYPE_CHECKING:
     from store.models import WebhookEndpoint
@@ -67,13 +67,13 @@ def webhooks_list(as_json: bool = JsonOption) -> None:
 
 
 @webhooks_app.command("remove")
-def webhooks_remove(endpoint_id: int = typer.Argument(..., help="The endpoint's id."), as_json: bool = JsonOption) -> None:
+def webhooks_remove(endpoint_id: int = typer.Argument(..., min=1, max=MAX_ID, help="The endpoint's id."), as_json: bool = JsonOption) -> None:
     """Remove an endpoint and its pending deliveries."""
     _change(endpoint_id, as_json=as_json, remove=True)
 
 
 @webhooks_app.command("resume")
-def webhooks_resume(endpoint_id: int = typer.Argument(..., help="The endpoint's id."), as_json: bool = JsonOption) -> None:
+def webhooks_resume(endpoint_id: int = typer.Argument(..., min=1, max=MAX_ID, help="The endpoint's id."), as_json: bool = JsonOption) -> None:
     """Resume a paused endpoint: its waiting deliveries are sent again, in order."""
     _change(endpoint_id, as_json=as_json, remove=False)
 
