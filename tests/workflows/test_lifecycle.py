@@ -51,7 +51,7 @@ def test_partially_refunded_commission_locks_what_is_left_and_a_later_refund_red
 
 
 def test_a_parked_refund_books_as_soon_as_its_order_is_processed_from_the_inbox(program: Engine) -> None:
-    book(program, refund("r1", "o1", day(2), 4500))
+    book(program, refund("r1", "o1", day(2), 4500), source="shopify")  # the store's refund file, then its webhook
     with transaction(program) as session:
         enqueue(session=session, source="shopify", events=[order("o1", T0, click_id="c1")])
     with transaction(program) as session:
