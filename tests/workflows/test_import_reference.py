@@ -81,7 +81,7 @@ def test_reimporting_a_file_is_idempotent_and_keeps_status(engine: Engine, tmp_p
 def test_products_money_with_three_decimals_names_line_and_column_and_writes_nothing(
     engine: Engine, tmp_path: Path
 ) -> None:
-    text = PRODUCTS + "SKU-3,Stove,39.999,20,5,10,cookware\n"
+    text = PRODUCTS + "SKU-3,Stove,39.999,20,5,10,cookware,red\n"
     failed = rejected(engine, "products", write(tmp_path, "products.csv", text))
     assert failed.total == 1
     (error,) = failed.errors
@@ -91,7 +91,7 @@ def test_products_money_with_three_decimals_names_line_and_column_and_writes_not
 
 
 def test_every_bad_row_is_reported_not_just_the_first(engine: Engine, tmp_path: Path) -> None:
-    text = PRODUCTS + "SKU-3,Stove,abc,20,5,10,cookware\nSKU-4,Lamp,10,-1,5,10,lighting\nSKU-1,Dup,1,1,1,1,x\n"
+    text = PRODUCTS + "SKU-3,Stove,abc,20,5,10,cookware,red\nSKU-4,Lamp,10,-1,5,10,lighting,red\nSKU-1,Dup,1,1,1,1,x,red\n"
     failed = rejected(engine, "products", write(tmp_path, "products.csv", text))
     found = {(e.line, e.column) for e in failed.errors}
     assert found == {(4, "price"), (5, "unit_cost"), (6, "sku")}
