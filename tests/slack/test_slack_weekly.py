@@ -25,7 +25,16 @@ from workflows.demo.generator import generate_program
 from workflows.demo.loader import load_program
 
 APPROVER, STRANGER, SUMMARY_CHANNEL = "U0BOSS", "U0INTERN", "C0EXEC"
-MONDAY = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def _last_monday_morning() -> datetime:
+    """The weekly cycle's latest Monday 08:00 UTC: a manager decides within the 7 days before a proposal expires."""
+    now = datetime.now(UTC)
+    monday = now.replace(hour=8, minute=0, second=0, microsecond=0) - timedelta(days=now.weekday())
+    return monday if monday <= now else monday - timedelta(days=7)
+
+
+MONDAY = _last_monday_morning()
 
 
 @pytest.mark.slow
