@@ -1,0 +1,22 @@
+"""payout readiness and batch statuses (issue 16 item 5, issue 20 item 2): filled in by the payouts work
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-06 22:40:00
+"""
+from alembic import op  # noqa: F401
+import sqlalchemy as sa  # noqa: F401
+
+
+revision = '0007'
+down_revision = '0006'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
