@@ -91,6 +91,10 @@ class Program(Base):
     # an orders file naming a SKU the catalog lacks is refused unless this is set (then the SKUs are reported)
     allow_unknown_skus: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # payout readiness (workflows.booking.payout_readiness): when set, batches pay only partners with a payout
+    # method / a verified tax form on file; the others are held with the reason and their balance carries over
+    require_payout_method: Mapped[bool] = mapped_column(Boolean, default=False)
+    require_tax_form: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Partner(Base):
@@ -349,7 +353,17 @@ class PayoutBatch(Base):
     as_of: Mapped[datetime]
     currency: Mapped[str] = mapped_column(String(3))
     total_cents: Mapped[int] = mapped_column(BigInteger)
-    status: Mapped[str] = mapped_column(String(16), default="created")  # created | sent
+    status: Mapped[str] = mapped_column(String(16), default="created")  # created | sent | paid
+    # who moved the batch and when (``kind:id`` actors, as in the audit log); the ledger booked it at creation
+    created_by: Mapped[str | None] = mapped_column(String(128))
+    sent_at: Mapped[datetime | None]
+    sent_by: Mapped[str | None] = mapped_column(String(128))
+    paid_at: Mapped[datetime | None]
+    paid_by: Mapped[str | None] = mapped_column(String(128))
+    # partners left out of this batch and why, as they stood at creation: [{partner_id, locked_cents, reasons}]
+    held: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # the portal's confirm step: one token per preview, so a double submit creates one batch
+    confirm_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class PayoutItem(Base):
@@ -612,6 +626,10 @@ class PayoutAccount(Base):
     partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"), primary_key=True)
     stripe_account_id: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # the account id a manager verified (onboarding complete, payouts enabled): verified only while it equals
+    # ``stripe_account_id``, so changing the account un-verifies it
+    verified_account_id: Mapped[str | None] = mapped_column(String(64))
+    verified_at: Mapped[datetime | None]
 
 
 class StripeTransfer(Base):
@@ -732,3 +750,70 @@ class WebhookDelivery(Base):
         UniqueConstraint("endpoint_id", "event_row_id"),
         Index("ix_webhook_deliveries_status_next", "status", "next_attempt_at"),
     )
+
+
+class PayoutProfile(Base):
+    """How a partner is paid and where it is taxed (``workflows.booking.payout_readiness``).
+
+    method: ``stripe`` (its ``payout_accounts`` row, verified), ``paypal`` (``paypal_email``) or ``bank_csv``
+    (``bank_account_name`` / ``bank_account_number`` exported for a bank transfer file). ``country`` is ISO 3166-1
+    alpha-2; ``tax_id`` the tax identification number on file (shown masked).
+    """
+
+    __tablename__ = "payout_profiles"
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"), primary_key=True)
+    method: Mapped[str | None] = mapped_column(String(16))
+    paypal_email: Mapped[str | None] = mapped_column(String(320))
+    bank_account_name: Mapped[str | None] = mapped_column(String(200))
+    bank_account_number: Mapped[str | None] = mapped_column(String(64))
+    country: Mapped[str | None] = mapped_column(String(2))
+    tax_id: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(128), default="")
+
+
+class TaxForm(Base):
+    """One tax form a partner filed (W-9, W-8BEN, W-8BEN-E or a country's equivalent); the newest row is current.
+
+    status: ``submitted`` (uploaded, waiting for review) | ``verified`` | ``rejected`` | ``expired``. The document
+    is a file under ``AFFLOW_TAX_FORMS_DIR`` (``stored_name``), never in the database; ``sha256`` pins it.
+    """
+
+    __tablename__ = "tax_forms"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"), index=True)
+    form_type: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="submitted")
+    submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_by: Mapped[str] = mapped_column(String(128), default="")
+    status_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status_by: Mapped[str] = mapped_column(String(128), default="")
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    stored_name: Mapped[str | None] = mapped_column(String(200))
+    original_name: Mapped[str | None] = mapped_column(String(200))
+    content_type: Mapped[str | None] = mapped_column(String(100))
+    size_bytes: Mapped[int | None] = mapped_column(BigInteger)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class FraudFinding(Base):
+    """A high-severity fraud finding kept until a human decides it (``workflows.booking.fraud_holds``).
+
+    One open row per (partner, signal): a later scan refreshes ``last_seen_at`` and the evidence. status:
+    ``open`` (holds the partner's payouts) | ``cleared`` | ``confirmed``, with who decided, when and why.
+    """
+
+    __tablename__ = "fraud_findings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partner_id: Mapped[str] = mapped_column(String(64), index=True)
+    signal: Mapped[str] = mapped_column(String(32))
+    severity: Mapped[str] = mapped_column(String(16))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    first_seen_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    decided_by: Mapped[str | None] = mapped_column(String(128))
+    decided_at: Mapped[datetime | None]
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_fraud_findings_status_partner", "status", "partner_id"),)
