@@ -122,7 +122,7 @@ class Application(Base):
     submitted_at: Mapped[datetime]
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str] = mapped_column(String(320))
-    platform: Mapped[str] = mapped_column(String(64))
+    platform: Mapped[str] = mapped_column(String(200))
     channel_url: Mapped[str] = mapped_column(String(500))
     audience_size: Mapped[int] = mapped_column(BigInteger)
     engagement_rate: Mapped[Decimal]

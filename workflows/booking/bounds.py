@@ -30,6 +30,13 @@ PositiveAmount = Annotated[int, Field(gt=0, le=MAX_AMOUNT_MINOR)]
 Quantity = Annotated[int, Field(ge=1, le=MAX_QUANTITY)]
 EventTime = Annotated[AwareDatetime, Field(ge=EARLIEST_TIME, lt=LATEST_TIME)]
 
+APPLICANT_FIELD_CHARS = 200
+"""An applicant's short free-text fields (name, platform, niche) are stored up to this many characters: a
+form sends whatever was typed, and a long value is evidence for triage (an instruction hidden in the
+platform), not a reason to refuse the whole file. Beyond it the row is refused, naming the field."""
+APPLICANT_URL_CHARS = 500
+APPLICANT_SAMPLE_CHARS = 20_000
+
 
 def amount_problem(minor: int) -> str | None:
     """Why ``minor`` (minor units) cannot be booked as a price, total or refund, or None if it can."""

@@ -16,6 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from store.bulk import dialect_insert, existing_keys, rows_where_in
 from store.models import Base, Coupon, Partner
+from workflows.booking.bounds import APPLICANT_FIELD_CHARS, APPLICANT_SAMPLE_CHARS, APPLICANT_URL_CHARS
 from workflows.importing.csv_rows import ErrorLog, Fields, Row
 
 PARTNER_COLUMNS = (
@@ -171,14 +172,14 @@ def parse_applications(*, rows: Sequence[Row], fields: Fields) -> list[dict[str,
         return {
             "id": fields.text(row, "application_id", max_len=64),
             "submitted_at": fields.timestamp(row, "submitted_at"),
-            "name": fields.text(row, "name"),
+            "name": fields.text(row, "name", max_len=APPLICANT_FIELD_CHARS),
             "email": fields.email(row, "email"),
-            "platform": fields.text(row, "platform", max_len=64),
-            "channel_url": fields.text(row, "channel_url", max_len=500),
+            "platform": fields.text(row, "platform", max_len=APPLICANT_FIELD_CHARS),
+            "channel_url": fields.text(row, "channel_url", max_len=APPLICANT_URL_CHARS),
             "audience_size": fields.integer(row, "audience_size"),
             "engagement_rate": fields.rate(row, "engagement_rate"),
-            "niche": fields.text(row, "niche"),
-            "sample_content": fields.optional(row, "sample_content", max_len=20_000) or "",
+            "niche": fields.text(row, "niche", max_len=APPLICANT_FIELD_CHARS),
+            "sample_content": fields.optional(row, "sample_content", max_len=APPLICANT_SAMPLE_CHARS) or "",
         }
 
     applications = _clean_records(rows, fields, read)
