@@ -7,7 +7,7 @@ nothing in this module writes data.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +15,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -231,6 +232,16 @@ class Order(Base):
     source: Mapped[str] = mapped_column(String(32), default="csv")
     total_cents: Mapped[int] = mapped_column(BigInteger)
     is_new_customer: Mapped[bool] = mapped_column(Boolean)
+    # an order placed in another currency (``workflows.booking.fx``): ``currency`` and every ``*_cents`` are the
+    # program's; these keep what the customer paid in, the rate (program units per unit, decimal text), its date
+    original_currency: Mapped[str | None] = mapped_column(String(3))
+    original_total_cents: Mapped[int | None] = mapped_column(BigInteger)
+    fx_rate: Mapped[str | None] = mapped_column(String(40))
+    fx_rate_date: Mapped[date | None] = mapped_column(Date)
+    fx_source: Mapped[str | None] = mapped_column(String(16))  # fx_rates | shopify
+    # corrections (workflows.booking.corrections): 1 + the replacements booked; set once the order is voided
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    voided_at: Mapped[datetime | None]
     # coupon leakage starts from a partner's codes
     __table_args__ = (Index("ix_orders_coupon_code_ts", "coupon_code", "ts"),)
 
@@ -245,7 +256,33 @@ class OrderLine(Base):
     unit_price_cents: Mapped[int] = mapped_column(BigInteger)
     amount_cents: Mapped[int] = mapped_column(BigInteger)
     refunded_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    # a converted order's line in its original currency (refunds in that currency convert at the line's own ratio)
+    original_amount_cents: Mapped[int | None] = mapped_column(BigInteger)
+    original_refunded_cents: Mapped[int | None] = mapped_column(BigInteger)
+    # the order correction that superseded this line (its commission reversed); current lines have none
+    replaced_by: Mapped[int | None] = mapped_column(Integer)
     __table_args__ = (UniqueConstraint("order_id", "line_no", name="uq_order_lines_order_line"),)
+
+
+class OrderCorrection(Base):
+    """A void or a replacement of a booked order: who, when, why, and what the order was before.
+
+    Append-only (database triggers refuse UPDATE and DELETE). ``revision`` is the order's revision the
+    correction ended (void) or created (replace); ``previous`` holds the superseded lines and credit, never
+    the customer's id (which privacy erasure must be able to scrub from ``orders``).
+    """
+
+    __tablename__ = "order_corrections"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # void | replace
+    revision: Mapped[int] = mapped_column(Integer)
+    ts: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    previous: Mapped[dict[str, Any]]
+    replacement: Mapped[dict[str, Any] | None]
+    __table_args__ = (UniqueConstraint("order_id", "revision", "kind", name="uq_order_corrections_order_id"),)
 
 
 class Refund(Base):
@@ -256,6 +293,9 @@ class Refund(Base):
     sku: Mapped[str | None] = mapped_column(String(64))
     amount_cents: Mapped[int] = mapped_column(BigInteger)
     source: Mapped[str] = mapped_column(String(32), default="csv")
+    # a refund stated in a currency other than the program's: what it said (``amount_cents`` is its conversion)
+    original_currency: Mapped[str | None] = mapped_column(String(3))
+    original_amount_cents: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Attribution(Base):
@@ -817,3 +857,16 @@ class FraudFinding(Base):
     decided_at: Mapped[datetime | None]
     decision_reason: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (Index("ix_fraud_findings_status_partner", "status", "partner_id"),)
+
+
+class FxRate(Base):
+    """A daily exchange rate: ``rate`` program-currency units per unit of ``currency`` on ``day`` (decimal text,
+    exact on every backend). Imported by ``afflow import fx_rates``; an order looks up the latest rate on or
+    before its date (``workflows.booking.fx``). Re-importing a day replaces its rate for orders booked later;
+    a booked order keeps the rate it recorded."""
+
+    __tablename__ = "fx_rates"
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    rate: Mapped[str] = mapped_column(String(40))
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
