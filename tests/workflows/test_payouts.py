@@ -13,6 +13,7 @@ from store.models import PayoutItem
 from tests.workflows.booking import T0, balance, book, click, commissions, day, order, partners, refund
 from tools.proposals import ProposalDraft, create_proposal, record_decision
 from workflows.booking.lifecycle import reconcile
+from workflows.booking.payout_readiness import HoldReason
 from workflows.booking.payouts import HeldPartner, PayoutResult, UnknownBatch, create_payout_batch, export_batch_csv
 from workflows.portal.blocking import block_partner
 
@@ -108,7 +109,8 @@ def test_partner_with_a_pending_offboarding_proposal_is_held_until_decided(progr
         proposal_id = create_proposal(session=session, draft=draft, agent="test", now=day(31)).id
     held = pay(program, 32)
     assert [i.partner_id for i in held.items] == ["p1"]
-    assert held.held == (HeldPartner("p2", 450, f"under review: offboarding proposal {proposal_id} is pending"),)
+    reason = HoldReason("under_review", f"under review: offboarding proposal {proposal_id} is pending")
+    assert held.held == (HeldPartner("p2", 450, (reason,)),)
     assert balance(program, "p2").locked == 450  # not paid
     with transaction(program) as session:
         record_decision(session=session, proposal_id=proposal_id, approve=False, actor="m", reason="ok", now=day(33))

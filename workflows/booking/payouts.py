@@ -1,14 +1,17 @@
-"""Payout batches: pay each partner its locked commissions, net of the clawbacks it still owes.
+"""Payout batches: pay each ready partner its locked commissions, net of the clawbacks it still owes.
 
-``create_payout_batch(*, session, as_of)`` pays, per eligible partner, every commission locked by
-``as_of``: gross = the locked amount, offset = min(open clawback, gross), net = gross - offset. The
-posting ``payout:{batch}:{partner}`` is Dr ``locked`` gross, Cr ``clawback`` offset, Cr ``paid`` net;
-a clawback larger than the gross stays open for the next batch. Commissions are marked ``paid`` with the
-batch id by set-based UPDATEs and the items are summed from the rows carrying that batch id, so a
-concurrent run cannot pay a commission twice. Not paid (their commissions stay locked): blocked partners, partners
-on hold (``commissions_held``), and a net below the program's ``min_payout_cents``. A partner under review
-(a pending ``offboard_partner`` or ``clawback`` proposal) is *held*: left out of the batch, and listed in
-``PayoutResult.held`` with the reason, until a human decides. Nothing to pay creates no batch.
+``plan_payout(*, session, as_of)`` (read only) decides, per partner with commissions locked by ``as_of``:
+gross = the locked amount, offset = min(open clawback, gross), net = gross - offset; a partner is paid when
+``workflows.booking.payout_readiness`` finds no reason to hold it (blocked, commissions held, under review: a
+pending ``offboard_partner`` or ``clawback`` proposal, an open high-severity fraud finding, no payout method or
+no tax form where the program requires them) and its net reaches the program's ``min_payout_cents``. Everyone
+else is *held*: left out with every reason, its commissions stay locked and carry over to the next batch.
+``create_payout_batch`` books that plan. The posting ``payout:{batch}:{partner}`` is Dr ``locked`` gross,
+Cr ``clawback`` offset, Cr ``paid`` net; a clawback larger than the gross stays open for the next batch.
+Commissions are marked ``paid`` with the batch id by set-based UPDATEs and the items are summed from the rows
+carrying that batch id, so a concurrent run cannot pay a commission twice. The batch keeps the held partners
+and their reasons (``held``). Nothing to pay creates no batch. What happens after (sent, paid) is batch
+metadata (``workflows.booking.payout_status``): the ledger records the payout once, here.
 
 ``export_batch_csv`` renders a batch for finance: partner_id,name,email,gross,clawback,net,currency,commission_count,
 through ``tools.spreadsheet_csv`` (a name like ``=HYPERLINK(...)`` is text in the sheet, never a formula).
@@ -19,16 +22,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from store.audit import Actor, record
 from store.bulk import chunks
 from store.db import ensure_program
 from store.ledger import Posting, balances, book, partner_account
-from store.models import Commission, Partner, PayoutBatch, PayoutItem, Proposal
+from store.models import Commission, Partner, PayoutBatch, PayoutItem
 from store.money import format_money
 from tools.spreadsheet_csv import write_csv
+from workflows.booking.payout_readiness import HoldReason, hold_reasons
 
 EXPORT_COLUMNS = ("partner_id", "name", "email", "gross", "clawback", "net", "currency", "commission_count")
 
@@ -44,11 +50,22 @@ class PayoutLine:
 
 @dataclass(frozen=True, slots=True)
 class HeldPartner:
-    """A partner with locked commissions left out of a batch while a decision about it is pending."""
+    """A partner with locked commissions left out of a batch, and every reason (``payout_readiness``)."""
 
     partner_id: str
     locked_cents: int
-    reason: str
+    reasons: tuple[HoldReason, ...]
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(r.message for r in self.reasons)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "partner_id": self.partner_id,
+            "locked_cents": self.locked_cents,
+            "reasons": [r.as_dict() for r in self.reasons],
+        }
 
 
 @dataclass(frozen=True)
@@ -62,38 +79,90 @@ class PayoutResult:
     items: tuple[PayoutLine, ...] = field(default_factory=tuple)
     reason: str = ""
     held: tuple[HeldPartner, ...] = field(default_factory=tuple)
+    already_created: bool = False  # the confirm token had created this batch before: nothing new was booked
+
+
+@dataclass(frozen=True)
+class PayoutPlan:
+    """What a batch at ``as_of`` would pay (``lines``; commission counts are those locked now) and hold."""
+
+    as_of: datetime
+    currency: str
+    min_payout_cents: int
+    lines: tuple[PayoutLine, ...]
+    held: tuple[HeldPartner, ...]
+
+    @property
+    def total_cents(self) -> int:
+        return sum(line.net_cents for line in self.lines)
+
+    @property
+    def held_cents(self) -> int:
+        return sum(h.locked_cents for h in self.held)
 
 
 class UnknownBatch(LookupError):
     """The payout batch id does not exist."""
 
 
-def create_payout_batch(*, session: Session, as_of: datetime) -> PayoutResult:
+def plan_payout(*, session: Session, as_of: datetime) -> PayoutPlan:
+    """Read only: who a batch at ``as_of`` pays, how much, and who it holds and why (the portal's preview)."""
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
     program = ensure_program(session)
-    owed = _locked_by_partner(session, as_of)
-    review = partners_under_review(session=session)
-    held = tuple(HeldPartner(p, gross, review[p]) for p, gross in sorted(owed.items()) if p in review and gross > 0)
+    owed = {p: v for p, v in _locked_by_partner(session, as_of).items() if v[1] > 0}
+    reasons = hold_reasons(session=session, program=program, partner_ids=owed)
     open_clawbacks = {b.partner_id: b.clawback for b in balances(session=session)}
-    payable = [
-        partner_id
-        for partner_id, gross in owed.items()
-        if gross > 0
-        and partner_id not in review
-        and gross - min(open_clawbacks.get(partner_id, 0), gross) >= program.min_payout_cents
-    ]
-    if not payable:
-        reason = "nothing to pay: no locked commissions" if not owed else "nothing to pay: no partner is payable"
-        return PayoutResult(as_of=as_of, currency=program.currency, reason=reason, held=held)
-    batch = PayoutBatch(as_of=as_of, currency=program.currency, total_cents=0)
+    lines: list[PayoutLine] = []
+    held: list[HeldPartner] = []
+    for partner_id, (count, gross) in sorted(owed.items()):
+        offset = min(max(open_clawbacks.get(partner_id, 0), 0), gross)
+        why = list(reasons[partner_id])
+        if gross - offset < program.min_payout_cents:
+            minimum = format_money(program.min_payout_cents, program.currency)
+            net = format_money(gross - offset, program.currency)
+            why.append(HoldReason("below_minimum", f"below minimum: {net} is less than the minimum payout {minimum}"))
+        if why:
+            held.append(HeldPartner(partner_id, gross, tuple(why)))
+        else:
+            lines.append(PayoutLine(partner_id, gross, offset, gross - offset, count))
+    return PayoutPlan(as_of, program.currency, program.min_payout_cents, tuple(lines), tuple(held))
+
+
+def create_payout_batch(
+    *, session: Session, as_of: datetime, actor: Actor | None = None, confirm_token: str | None = None
+) -> PayoutResult:
+    """Book a batch for the partners ``plan_payout`` finds ready; ``actor`` is audited as its creator.
+
+    ``confirm_token`` (the portal's confirm step) creates at most one batch: given again, it returns the batch it
+    created, books nothing and audits nothing.
+    """
+    if confirm_token is not None:
+        existing = session.scalar(select(PayoutBatch).where(PayoutBatch.confirm_token == confirm_token))
+        if existing is not None:
+            return _result_of(session, existing)
+    plan = plan_payout(session=session, as_of=as_of)
+    if not plan.lines:
+        reason = (
+            "nothing to pay: no locked commissions" if not plan.held else "nothing to pay: no partner is payable"
+        )
+        return PayoutResult(as_of=as_of, currency=plan.currency, reason=reason, held=plan.held)
+    batch = PayoutBatch(
+        as_of=as_of,
+        currency=plan.currency,
+        total_cents=0,
+        created_by=str(actor) if actor is not None else None,
+        held=[h.as_dict() for h in plan.held],
+        confirm_token=confirm_token,
+    )
     session.add(batch)
-    session.flush()
-    paid = _mark_paid(session, batch.id, as_of, payable)
+    session.flush()  # a second submit of the same token stops here, on the unique constraint
+    offsets = {line.partner_id: line.clawback_cents for line in plan.lines}
+    paid = _mark_paid(session, batch.id, as_of, sorted(offsets))
     lines: list[PayoutLine] = []
     postings: list[Posting] = []
     for partner_id, (count, gross) in sorted(paid.items()):
-        offset = min(max(open_clawbacks.get(partner_id, 0), 0), gross)
+        offset = min(offsets[partner_id], gross)
         line = PayoutLine(partner_id, gross, offset, gross - offset, count)
         lines.append(line)
         legs = [(partner_account(partner_id, "locked"), gross)]
@@ -120,36 +189,47 @@ def create_payout_batch(*, session: Session, as_of: datetime) -> PayoutResult:
     )
     batch.total_cents = sum(line.net_cents for line in lines)
     session.flush()
-    return PayoutResult(as_of, program.currency, batch.id, batch.total_cents, tuple(lines), held=held)
+    if actor is not None:
+        record(session=session, actor=actor, action="payout_batch_created_paid", subject=f"payout_batch:{batch.id}",
+               details={"total_cents": batch.total_cents, "partners": len(lines), "held": len(plan.held)})  # fmt: skip
+    return PayoutResult(as_of, plan.currency, batch.id, batch.total_cents, tuple(lines), held=plan.held)
 
 
-def partners_under_review(*, session: Session) -> dict[str, str]:
-    """Partners a pending offboarding or clawback proposal is about, with the first such proposal as reason."""
-    query = (
-        select(Proposal.partner_id, Proposal.kind, Proposal.id)
-        .where(
-            Proposal.status == "pending",
-            Proposal.kind.in_(("offboard_partner", "clawback")),
-            Proposal.partner_id.is_not(None),
-        )
-        .order_by(Proposal.id)
+def _result_of(session: Session, batch: PayoutBatch) -> PayoutResult:
+    items = session.scalars(select(PayoutItem).where(PayoutItem.batch_id == batch.id).order_by(PayoutItem.partner_id))
+    return PayoutResult(
+        as_of=batch.as_of,
+        currency=batch.currency,
+        batch_id=batch.id,
+        total_cents=batch.total_cents,
+        items=tuple(
+            PayoutLine(i.partner_id, i.gross_cents, i.clawback_cents, i.net_cents, i.commission_count) for i in items
+        ),
+        held=held_of(batch),
+        already_created=True,
     )
-    reasons: dict[str, str] = {}
-    for partner_id, kind, proposal_id in session.execute(query):
-        what = "offboarding" if kind == "offboard_partner" else "clawback"
-        reasons.setdefault(str(partner_id), f"under review: {what} proposal {proposal_id} is pending")
-    return reasons
 
 
-def _locked_by_partner(session: Session, as_of: datetime) -> dict[str, int]:
-    """Locked amounts by partner, leaving out blocked partners and partners on hold."""
-    unpayable = select(Partner.id).where((Partner.status == "blocked") | Partner.commissions_held.is_(True))
+def held_of(batch: PayoutBatch) -> tuple[HeldPartner, ...]:
+    """The partners ``batch`` left out, as recorded when it was created."""
+    return tuple(
+        HeldPartner(
+            str(h["partner_id"]),
+            int(h["locked_cents"]),
+            tuple(HoldReason(r["code"], r["message"]) for r in h.get("reasons", [])),
+        )
+        for h in batch.held or []
+    )
+
+
+def _locked_by_partner(session: Session, as_of: datetime) -> dict[str, tuple[int, int]]:
+    """(commission count, locked amount) by partner, for every partner with commissions locked by ``as_of``."""
     query = (
-        select(Commission.partner_id, func.sum(Commission.amount_cents - Commission.reversed_cents))
-        .where(Commission.state == "locked", Commission.locked_at <= as_of, Commission.partner_id.not_in(unpayable))
+        select(Commission.partner_id, func.count(), func.sum(Commission.amount_cents - Commission.reversed_cents))
+        .where(Commission.state == "locked", Commission.locked_at <= as_of)
         .group_by(Commission.partner_id)
     )
-    return {partner_id: int(total or 0) for partner_id, total in session.execute(query)}
+    return {partner_id: (int(count), int(total or 0)) for partner_id, count, total in session.execute(query)}
 
 
 def _mark_paid(session: Session, batch_id: int, as_of: datetime, partners: list[str]) -> dict[str, tuple[int, int]]:
