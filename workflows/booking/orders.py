@@ -6,6 +6,9 @@ no per-row queries; rows go in through ``store.bulk.insert_rows``). Per attribut
 at order time and a readable explanation), and one accrual posting ``accrual:{order_id}``
 (Dr ``program:commission_expense``, Cr ``partner:{id}:pending``) for the order's total commission.
 The order id is the business key: an order id already stored books nothing (``duplicate``).
+A corrected order (``workflows.booking.corrections``) is credited again through ``credit_orders``: only its
+current lines (none ``replaced_by`` a correction) get commissions, and revision ``n > 1`` accrues under
+``accrual:{order_id}:r{n}`` (``accrual_ref``), so a replacement's accrual is a new posting.
 
 An order carrying a click id that is not stored yet, and that nothing else credits, is booked
 unattributed with the outcome ``waiting``: its click may still arrive (a clicks file imported after the
@@ -148,8 +151,8 @@ def credit_orders(
         if (credit := credits[order.order_id]) is not None
     ]
     insert_rows(session, Attribution, attribution_rows)
-    line_ids = _line_ids(session, [order.order_id for order in credited])
-    commission_rows, postings = _commissions(credited, credits, line_ids, program, pricer, is_new)
+    line_ids, revisions = _line_ids(session, [order.order_id for order in credited])
+    commission_rows, postings = _commissions(credited, credits, line_ids, revisions, program, pricer, is_new)
     insert_rows(session, Commission, commission_rows)
     book(session=session, postings=postings)
 
@@ -182,16 +185,34 @@ def _attribution_row(order: OrderEvent, credit: Credit, is_new: bool) -> dict[st
     }
 
 
-def _line_ids(session: Session, order_ids: list[str]) -> dict[tuple[str, int], int]:
-    query = select(OrderLine.id, OrderLine.order_id, OrderLine.line_no)
-    rows = rows_where_in(session, query, OrderLine.order_id, order_ids)
-    return {(order_id, line_no): line_id for line_id, order_id, line_no in rows}
+def accrual_ref(order_id: str, revision: int) -> str:
+    """The ledger ref of an order's accrual: ``accrual:{id}`` as first booked, ``accrual:{id}:r{n}`` once replaced."""
+    return f"accrual:{order_id}" if revision <= 1 else f"accrual:{order_id}:r{revision}"
+
+
+def _line_ids(session: Session, order_ids: list[str]) -> tuple[dict[tuple[str, int], int], dict[str, int]]:
+    """Each order's current lines by position (1, 2, ... in line order, as the event lists them) and its revision."""
+    query = (
+        select(OrderLine.id, OrderLine.order_id, Order.revision)
+        .join(Order, Order.id == OrderLine.order_id)
+        .where(OrderLine.replaced_by.is_(None))
+        .order_by(OrderLine.order_id, OrderLine.line_no)
+    )
+    line_ids: dict[tuple[str, int], int] = {}
+    revisions: dict[str, int] = {}
+    positions: dict[str, int] = {}
+    for line_id, order_id, revision in rows_where_in(session, query, OrderLine.order_id, order_ids):
+        revisions[order_id] = revision
+        positions[order_id] = positions.get(order_id, 0) + 1
+        line_ids[(order_id, positions[order_id])] = line_id
+    return line_ids, revisions
 
 
 def _commissions(
     events: Sequence[OrderEvent],
     credits: Mapping[str, Credit | None],
     line_ids: dict[tuple[str, int], int],
+    revisions: Mapping[str, int],
     program: Program,
     pricer: Pricer,
     is_new: Mapping[str, bool],
@@ -228,7 +249,7 @@ def _commissions(
         if order_total:
             postings.append(
                 transfer(
-                    ref=f"accrual:{order.order_id}",
+                    ref=accrual_ref(order.order_id, revisions.get(order.order_id, 1)),
                     kind="accrual",
                     ts=order.ts,
                     debit=EXPENSE,

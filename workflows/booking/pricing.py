@@ -46,6 +46,7 @@ class TrailingRevenue:
             select(Attribution.partner_id, Attribution.order_ts, Order.total_cents)
             .join(Order, Order.id == Attribution.order_id)
             .where(Attribution.order_ts >= start, Attribution.order_ts < end)
+            .where(Order.voided_at.is_(None))  # a voided order earns nothing, nor a tier for later orders
         )
         for partner_id, order_ts, total_cents in rows_where_in(session, query, Attribution.partner_id, partner_ids):
             revenue.add(partner_id=partner_id, order_ts=order_ts, total_cents=int(total_cents))

@@ -9,12 +9,14 @@ commission sits in: pending or locked (Dr that account, Cr expense) or, once pai
 (Dr ``partner:{id}:clawback``, Cr expense) netted from the partner's next payout. One posting per refund,
 ref ``refund:{refund_id}``. A refund whose order is not stored yet is ``parked`` (replayed by reconcile);
 a refund larger than what its line(s) still hold is ``failed`` with the amounts (never capped: a wrong
-amount is a data error to fix at the source, not money to guess).
+amount is a data error to fix at the source, not money to guess). A refund on a voided order is ``failed``.
+Only an order's current lines count: a line superseded by a replacement (``order_lines.replaced_by``) had
+its commission reversed in full by ``reverse_in_full``, the same accounts as a refund of its whole amount.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,10 +24,10 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from store.bulk import chunks, existing_keys, insert_rows
+from store.bulk import chunks, existing_keys, insert_rows, rows_where_in
 from store.db import ensure_program
 from store.ledger import EXPENSE, Posting, book, partner_account
-from store.models import Commission, OrderLine, Refund
+from store.models import Commission, Order, OrderLine, Refund
 from store.money import human_money, prorate
 from workflows.booking.events import RefundEvent
 from workflows.booking.orders import BOOKED, DUPLICATE, Outcome
@@ -58,6 +60,7 @@ def book_refunds(*, session: Session, refunds: Sequence[tuple[int, str, RefundEv
     currency = ensure_program(session).currency
     known = existing_keys(session, Refund.id, [refund.refund_id for _, _, refund in refunds])
     lines = _load_lines(session, sorted({refund.order_id for _, _, refund in refunds}))
+    voided = _voided(session, list(lines))
     touched_lines: dict[int, _Line] = {}
     refund_rows: list[dict[str, Any]] = []
     postings: list[Posting] = []
@@ -68,6 +71,13 @@ def book_refunds(*, session: Session, refunds: Sequence[tuple[int, str, RefundEv
         order_lines = lines.get(refund.order_id)
         if order_lines is None:
             outcomes[inbox_id] = PARKED
+            continue
+        if refund.order_id in voided:
+            outcomes[inbox_id] = Outcome(
+                "failed",
+                f"refund {refund.refund_id}: order {refund.order_id} was voided on {voided[refund.order_id]:%Y-%m-%d} "
+                "(afflow orders void): its commission is reversed and a refund on it cannot be booked",
+            )
             continue
         targets = [line for line in order_lines if refund.sku is None or line.sku == refund.sku]
         if not targets:
@@ -147,6 +157,59 @@ def reverse_earlier_refunds(*, session: Session, order_ids: Sequence[str], ts: d
     return len(postings)
 
 
+@dataclass(frozen=True, slots=True)
+class Reversal:
+    """What ``reverse_in_full`` took back from one order: in total, and of it as a clawback (already paid)."""
+
+    reversed_cents: int
+    clawback_cents: int
+
+
+def reverse_in_full(*, session: Session, orders: Mapping[str, tuple[str, str]], ts: datetime) -> dict[str, Reversal]:
+    """Reverse what remains of the current lines' commissions of ``orders`` (order id -> (ledger ref, memo)).
+
+    A refund of every line's whole amount, as far as the ledger goes: each commission's remaining
+    ``amount - reversed`` is taken from where it sits (pending, locked, or once paid as a clawback netted from
+    the next payout) and the commission becomes ``reversed``; one posting per order under its ref. The lines'
+    refunded amounts are untouched (no money went back to the customer). Used by order corrections.
+    """
+    lines = _load_lines(session, sorted(orders))
+    touched: list[_LineCommission] = []
+    postings: list[Posting] = []
+    reversals: dict[str, Reversal] = {}
+    for order_id, order_lines in sorted(lines.items()):
+        legs: dict[str, int] = {}
+        for line in order_lines:
+            commission = line.commission
+            if commission is None or commission.state == "reversed":
+                continue
+            remaining = commission.amount - commission.reversed
+            if remaining:
+                account = partner_account(commission.partner_id, _ACCOUNT_FOR_STATE[commission.state])
+                legs[account] = legs.get(account, 0) + remaining
+            commission.reversed, commission.state = commission.amount, "reversed"
+            touched.append(commission)
+        clawback = sum(amount for code, amount in legs.items() if code.endswith(":clawback"))
+        reversals[order_id] = Reversal(sum(legs.values()), clawback)
+        if any(legs.values()):
+            ref, memo = orders[order_id]
+            legs_in_order = (*sorted(legs.items()), (EXPENSE, -sum(legs.values())))
+            kind = "clawback" if clawback else "reversal"
+            postings.append(Posting(ref=ref, kind=kind, ts=ts, legs=legs_in_order, memo=memo))
+    if touched:
+        session.execute(
+            update(Commission), [{"id": c.id, "reversed_cents": c.reversed, "state": c.state} for c in touched]
+        )
+    book(session=session, postings=postings)
+    return reversals
+
+
+def _voided(session: Session, order_ids: list[str]) -> dict[str, datetime]:
+    query = select(Order.id, Order.voided_at).where(Order.voided_at.is_not(None))
+    rows = rows_where_in(session, query, Order.id, order_ids)
+    return {order_id: voided_at for order_id, voided_at in rows if voided_at is not None}
+
+
 def _allocate(amount: int, targets: list[_Line]) -> list[int]:
     """Split ``amount`` (at most what the lines still hold) over them in proportion to it (cumulative rounding)."""
     remaining = [line.amount - line.refunded for line in targets]
@@ -183,7 +246,7 @@ def _load_lines(session: Session, order_ids: list[str]) -> dict[str, list[_Line]
     for chunk in chunks(order_ids):
         query = (
             select(OrderLine.id, OrderLine.order_id, OrderLine.sku, OrderLine.amount_cents, OrderLine.refunded_cents)
-            .where(OrderLine.order_id.in_(chunk))
+            .where(OrderLine.order_id.in_(chunk), OrderLine.replaced_by.is_(None))  # current lines only
             .order_by(OrderLine.order_id, OrderLine.line_no)
             .with_for_update()  # concurrent refunds on one order (several replicas) must not lose updates
         )
@@ -204,7 +267,8 @@ def _load_lines(session: Session, order_ids: list[str]) -> dict[str, list[_Line]
             .with_for_update()
         )
         for commission_id, line_id, partner_id, amount, reversed_cents, state in session.execute(commissions):
-            by_id[line_id].commission = _LineCommission(commission_id, partner_id, amount, reversed_cents, state)
+            if line_id in by_id:  # a superseded line's commission stays reversed with it
+                by_id[line_id].commission = _LineCommission(commission_id, partner_id, amount, reversed_cents, state)
     return lines
 
 

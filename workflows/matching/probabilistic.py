@@ -71,6 +71,7 @@ def match_unattributed(
         .join(OrderSignal, OrderSignal.order_id == Order.id)
         .outerjoin(Attribution, Attribution.order_id == Order.id)
         .where(Attribution.order_id.is_(None), OrderSignal.ip_prefix != "", Order.ts <= as_of)
+        .where(Order.voided_at.is_(None))  # a voided order is credited to nobody
         .where(Order.ts > as_of - timedelta(days=HORIZON_DAYS))
         .where(_blank(Order.click_id), _blank(Order.ref_code), _blank(Order.coupon_code))
         .order_by(Order.ts, Order.id)
