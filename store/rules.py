@@ -6,13 +6,16 @@ re-prices commissions already booked. If no rule set exists, version 1 (10% on e
 the epoch) is created on first use.
 
 Precedence of the *base* rate for one order line (the first that applies wins):
-  1. per-partner override (percent or flat per line)
+  1. per-partner override (percent or flat per line; a partner override that only carries
+     ``plus_percent`` sets no base and lets the lines below decide it)
   2. per-SKU override (percent or flat per line)
   3. volume tier: the highest tier whose ``min_revenue_cents`` <= the partner's trailing-30-day
      attributed revenue before the order
   4. new-customer / returning-customer percent
   5. the rule set's default percent
-On top of the base: every flash incentive on the line's SKU whose [start, end) window holds the order
+A partner override's ``plus_percent`` (a tier bump) is then added to that base, whichever dimension set it
+(never below 0 %), so a bump raises the partner's new-customer, returning-customer, volume-tier and SKU
+rates alike. On top of the base: every flash incentive on the line's SKU whose [start, end) window holds the order
 time adds its bonus percent, and the rule set's ``flat_cents`` is added per attributed line.
 The amount is ``base_cents * (percent + bonuses) / 100`` rounded half-even once, plus flats.
 
@@ -45,16 +48,24 @@ class _Rule(BaseModel):
 
 
 class RateRule(_Rule):
-    """An override: exactly one of a percent of the line amount or a flat amount per line."""
+    """An override: a percent of the line amount or a flat amount per line; on a partner, ``plus_percent``
+    adds points (negative: takes them, never below 0 %) to whatever base the partner's line earns."""
 
     percent: Percent | None = None
     flat_cents: Cents | None = None
+    plus_percent: Annotated[Decimal, Field(ge=-100, le=100, allow_inf_nan=False)] | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Self:
-        if (self.percent is None) == (self.flat_cents is None):
+        if self.percent is not None and self.flat_cents is not None:
             raise ValueError("give exactly one of percent or flat_cents")
+        if self.percent is None and self.flat_cents is None and self.plus_percent is None:
+            raise ValueError("give exactly one of percent or flat_cents (or, on a partner, plus_percent)")
         return self
+
+    @property
+    def sets_base(self) -> bool:
+        return self.percent is not None or self.flat_cents is not None
 
 
 class VolumeTier(_Rule):
@@ -94,6 +105,8 @@ class RuleSetBody(_Rule):
         minimums = [tier.min_revenue_cents for tier in self.volume_tiers]
         if len(set(minimums)) != len(minimums):
             raise ValueError("volume tiers need distinct min_revenue_cents")
+        if any(rule.plus_percent is not None for rule in self.sku_overrides.values()):
+            raise ValueError("plus_percent is a partner's bump; a SKU rate is a percent or a flat amount")
         return self
 
     def to_json(self) -> dict[str, Any]:
@@ -148,8 +161,9 @@ def compute_commission(
     order_ts: datetime,
 ) -> CommissionQuote:
     """The commission on one attributed order line; pure, deterministic, rounded half-even once."""
-    override, label = rules.partner_overrides.get(partner_id), "partner override"
-    if override is None:
+    partner_rule = rules.partner_overrides.get(partner_id)
+    override, label = partner_rule, "partner override"
+    if override is None or not override.sets_base:
         override, label = rules.sku_overrides.get(sku), f"SKU override {sku}"
     percent, flat = Decimal(0), 0
     if override is not None and override.flat_cents is not None:
@@ -161,6 +175,9 @@ def compute_commission(
         else:
             percent, label = _base_percent(rules, is_new_customer, trailing_revenue_cents, currency)
         parts = [f"{_pct(percent)} of {format_money(base_cents, currency)} ({label})"]
+    if partner_rule is not None and partner_rule.plus_percent is not None:
+        percent = max(Decimal(0), percent + partner_rule.plus_percent)
+        parts.append(f"{_pct(partner_rule.plus_percent)} partner bump")
     for flash in rules.flash_incentives:
         if flash.sku == sku and flash.start <= order_ts < flash.end:
             percent += flash.bonus_percent

@@ -114,8 +114,10 @@ def _note(proposal: Proposal) -> str:
 def _tier_bump(session: Session, proposal: Proposal, public_url: str, now: datetime) -> None:
     assert proposal.partner_id is not None
     bump = read_payload(TierBump, applied_payload(proposal))
-    rule_changes.set_partner_rate(
-        session=session, partner_id=proposal.partner_id, percent=bump.percent, now=now, note=_note(proposal)
+    points = bump.points_over(rule_changes.effective_percent(body=rule_changes.current_rules(session=session, now=now),
+                                                             partner_id=proposal.partner_id))
+    rule_changes.bump_partner_rate(
+        session=session, partner_id=proposal.partner_id, points=points, now=now, note=_note(proposal)
     )
 
 

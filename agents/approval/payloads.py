@@ -32,8 +32,15 @@ class ApplicationDecision(ProposalPayload):
 
 
 class TierBump(ProposalPayload):
+    """The partner's headline rate ``previous_percent`` -> ``percent``: applied as that many points more under
+    every dimension of the rules (``tools.rule_changes.bumped_rules``), not as one flat partner rate."""
+
     percent: Percent = Field(ge=0, le=100)
     previous_percent: Percent | None = Field(default=None, ge=0, le=100)
+
+    def points_over(self, headline_now: Percent) -> Percent:
+        """The points the bump adds: over the rate it was proposed from, else over the headline rate now."""
+        return self.percent - (self.previous_percent if self.previous_percent is not None else headline_now)
 
 
 class CommissionChange(ProposalPayload):

@@ -23,14 +23,15 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from agents.approval.effects import apply_approved, apply_rejected
-from agents.approval.payloads import Clawback, ProposalEditError, edit_payload, read_payload
+from agents.approval.payloads import ProposalEditError
 from agents.approval.runner import resume_thread
 from agents.approval.state import ApprovalContext, Decision
 from store.audit import Actor, record
 from store.db import transaction
 from store.models import Proposal
-from tools import ledger_view, proposals
+from tools import proposals
 from tools.proposals import EXPIRY, ProposalStateError
+from workflows.approvals.preview import edited_payload
 
 __all__ = ["DecisionResult", "ProposalEditError", "ProposalStateError", "decide", "expire_stale", "list_proposals"]
 
@@ -86,15 +87,7 @@ def decide(
 def _approved_payload(session: Session, proposal: Proposal, edits: Mapping[str, str], now: datetime) -> dict[str, Any]:
     if proposal.status == "pending" and proposal.created_at < now - EXPIRY:
         raise ProposalStateError(f"proposal {proposal.id} expired on {(proposal.created_at + EXPIRY).date()}")
-    if not edits:
-        return dict(proposal.payload)
-    paid = None
-    if proposal.kind == "clawback" and proposal.partner_id is not None:
-        orders = read_payload(Clawback, proposal.payload).order_ids
-        if orders:
-            paid = ledger_view.commission_on_orders(session=session, partner_id=proposal.partner_id, order_ids=orders)
-    return edit_payload(proposal.kind, proposal.payload, edits, currency=ledger_view.program_currency(session=session),
-                        commission_paid_cents=paid)  # fmt: skip
+    return edited_payload(session=session, proposal=proposal, edits=edits)
 
 
 def audit_decision(session: Session, proposal: Proposal, actor: Actor, now: datetime) -> None:

@@ -7,6 +7,8 @@ and line it came from, and nothing is published unless the whole body validates.
 Line formats (blank lines and lines starting with ``#`` are ignored):
   volume tiers       ``<min trailing-30-day revenue> <percent>``          e.g. ``5000.00 12``
   SKU / partner rate ``<id> <percent>%`` or ``<id> <flat amount>``         e.g. ``SKU-1 15%``, ``p-alice 2.50``
+  partner bump       ``<id> +<points>%`` (added to every rate the partner earns), alone or after its rate
+                     e.g. ``p-alice +2%``, ``p-bob 8% +1.5%``
   flash incentives   ``<sku> <start YYYY-MM-DD> <end YYYY-MM-DD> <bonus %>`` (start inclusive, end exclusive, UTC)
 """
 
@@ -47,9 +49,12 @@ def _pct(value: Decimal) -> str:
 
 def body_to_form(body: RuleSetBody, currency: str) -> dict[str, str]:
     def rate(rule: RateRule) -> str:
+        plus = "" if rule.plus_percent is None else f"{'+' if rule.plus_percent >= 0 else ''}{_pct(rule.plus_percent)}%"
         if rule.percent is not None:
-            return f"{_pct(rule.percent)}%"
-        return format_money(rule.flat_cents or 0, currency)
+            return f"{_pct(rule.percent)}% {plus}".strip()
+        if rule.flat_cents is not None:
+            return f"{format_money(rule.flat_cents, currency)} {plus}".strip()
+        return plus
 
     return {
         "percent": _pct(body.percent),
@@ -83,6 +88,18 @@ class _Reader:
             return None
         if not value.is_finite() or not 0 <= value <= 100:
             self.problems.append(f"{where}: {text!r} must be between 0 and 100")
+            return None
+        return value
+
+    def points(self, text: str, where: str) -> Decimal | None:
+        """A partner bump, ``+2%`` or ``-1.5%``: points added to (taken from) every rate the partner earns."""
+        try:
+            value = Decimal(text.strip().rstrip("%"))
+        except InvalidOperation:
+            self.problems.append(f"{where}: {text!r} is not a bump in points (e.g. +2%)")
+            return None
+        if not value.is_finite() or not -100 <= value <= 100:
+            self.problems.append(f"{where}: {text!r} must be between -100 and +100 points")
             return None
         return value
 
@@ -147,12 +164,18 @@ def form_to_body(fields: Mapping[str, str], currency: str) -> RuleSetBody:
         rates: dict[str, RateRule] = {}
         for number, parts in _lines(fields.get(name, "")):
             where = f"{label} line {number}"
-            if len(parts) != 2:
+            bump = None
+            if name == "partner_overrides" and len(parts) in (2, 3) and parts[-1][:1] in "+-" and parts[-1][-1:] == "%":
+                bump, parts = parts[-1], parts[:-1]
+            if len(parts) not in ((1, 2) if bump is not None else (2,)):
                 read.problems.append(f"{where}: expected '<id> <percent>%' or '<id> <amount>'")
                 continue
-            rule = read.rate(parts[1], where)
-            if rule is not None:
-                rates[parts[0]] = rule
+            plus = read.points(bump, where) if bump is not None else None
+            rule = read.rate(parts[1], where) if len(parts) == 2 else None
+            if (bump is not None and plus is None) or (len(parts) == 2 and rule is None):
+                continue
+            rates[parts[0]] = RateRule(percent=rule.percent if rule else None,
+                                       flat_cents=rule.flat_cents if rule else None, plus_percent=plus)  # fmt: skip
         data[name] = rates
     flashes = []
     for number, parts in _lines(fields.get("flash_incentives", "")):
