@@ -37,6 +37,7 @@ COMMANDS: dict[str, CommandEntry] = {
     "approvals": CommandEntry("approvals", "Review what the agents propose."),
     "conversions": CommandEntry("conversions", "Server-side conversions to GA4 and Meta."),
     "experiments": CommandEntry("experiments", "Commission experiments: randomised rate variants, measured."),
+    "inbox": CommandEntry("inbox", "Events received and not booked: failed, parked, waiting, pending."),
     "keys": CommandEntry("keys", "API keys (scoped, shown once, stored hashed) for the REST API and MCP."),
     "ledger": CommandEntry("ledger", "Balances and the lifecycle clock."),
     "payouts": CommandEntry("ledger", "Payout batches for finance."),

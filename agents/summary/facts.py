@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from pydantic import BaseModel
@@ -11,6 +12,7 @@ from agents.summary.decisions import DecisionGroup, FraudRow
 from agents.wording import change_text, counted, size_text
 from store.money import human_money
 from tools.analytics_sql import percent_text
+from tools.inbox_view import InboxAttention
 from tools.metrics import PartnerMetrics, Totals, change_of, rates_of
 
 
@@ -40,6 +42,41 @@ class PartnerRow(BaseModel):
     note: str = ""  # why a bottom partner is there
 
 
+class InboxReason(BaseModel):
+    reason: str  # the failure with its events' own ids and amounts left out
+    count: int
+    example_id: int  # ``afflow inbox list`` shows it whole
+
+
+class InboxFacts(BaseModel):
+    """Events received and not booked that need a person (``tools.inbox_view.attention``)."""
+
+    failed: int = 0
+    oldest_failed: str = ""  # its date, and how long ago
+    failed_reasons: list[InboxReason] = []
+    parked_overdue: int = 0  # refunds parked longer than the return window: their order may never come
+    oldest_parked: str = ""
+    return_days: int = 30
+    waiting: int = 0  # orders booked without credit, their click not known yet
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.failed or self.parked_overdue)
+
+
+def inbox_facts(attention: InboxAttention, now: datetime) -> InboxFacts:
+    def when(ts: datetime | None) -> str:
+        return "" if ts is None else f"{ts.date().isoformat()}, {counted(max((now - ts).days, 0), 'day')} ago"
+
+    return InboxFacts(
+        failed=attention.failed, oldest_failed=when(attention.oldest_failed),
+        failed_reasons=[InboxReason(reason=g.reason, count=g.count, example_id=g.example_id)
+                        for g in attention.failed_reasons],
+        parked_overdue=attention.parked_overdue, oldest_parked=when(attention.oldest_parked),
+        return_days=attention.return_days, waiting=attention.waiting,
+    )  # fmt: skip
+
+
 class SummaryFacts(BaseModel):
     program: str
     currency: str
@@ -64,6 +101,7 @@ class SummaryFacts(BaseModel):
     protected_applied: str = ""
     protected_applied_cents: int = 0
     offboarding_stops: str = ""
+    inbox: InboxFacts = InboxFacts()
 
 
 def points(now: Decimal | None, before: Decimal | None) -> str:

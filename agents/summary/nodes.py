@@ -16,13 +16,13 @@ from langgraph.runtime import Runtime
 from agents import analysis
 from agents.context import AgentContext
 from agents.summary.decisions import MESSAGE_LABELS, amount, decision_groups, fraud_rows, human
-from agents.summary.facts import NetworkRow, SummaryFacts, by_network, kpis, ranked
+from agents.summary.facts import NetworkRow, SummaryFacts, by_network, inbox_facts, kpis, ranked
 from agents.summary.state import SummaryCopy, SummaryState
 from agents.wording import counted
 from prompts import render
 from store.db import transaction
 from store.money import human_money
-from tools import ledger_view, outbox, proposals
+from tools import inbox_view, ledger_view, outbox, proposals
 
 WEEK = timedelta(days=7)
 
@@ -43,6 +43,7 @@ def gather_facts(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[st
         every = proposals.list_proposals(session=session)
         program = ledger_view.program_name(session=session)
         sent = ledger_view.outbox_counts(session=session, since=now - WEEK)
+        inbox = inbox_view.attention(session=session, now=now)
     fraud: dict[str, int] = {}
     for finding in findings:
         fraud[finding.signal] = fraud.get(finding.signal, 0) + 1
@@ -89,6 +90,7 @@ def gather_facts(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[st
         protected_pending=human_money(protected - applied, currency), protected_applied=human_money(applied, currency),
         protected_applied_cents=applied,
         offboarding_stops=human(stops, currency),
+        inbox=inbox_facts(inbox, now),
     )
     return {"facts": facts}
 
@@ -166,6 +168,8 @@ def offline_copy(facts: SummaryFacts) -> SummaryCopy:
         recovered = (f", {facts.protected_applied} already recovered" if facts.protected_applied_cents else "")
         watch.append(f"High-severity fraud at {counted(len(facts.fraud_rows), 'partner')} this week ({names}{more}): "
                      f"{facts.protected_pending} in clawbacks waits for your approval{recovered}.")
+    if facts.inbox.needs_attention:
+        watch.append(inbox_watch_out(facts))
     if facts.bottom and facts.bottom[0].margin_cents < 0:
         worst = facts.bottom[0]
         watch.append(f"{worst.name} cost more than it earned this week ({worst.margin}): {worst.note}.")
@@ -178,6 +182,20 @@ def offline_copy(facts: SummaryFacts) -> SummaryCopy:
     if not watch:
         watch.append("No high-severity fraud this week.")
     return SummaryCopy(headline=headline[:300], highlights=highlights[:3], watch_outs=watch[:2])
+
+
+def inbox_watch_out(facts: SummaryFacts) -> str:
+    """Money received but not booked: failed events first (nothing retries them), then refunds parked too long."""
+    inbox, parts = facts.inbox, []
+    if inbox.failed:
+        common = inbox.failed_reasons[0]
+        parts.append(f"{counted(inbox.failed, 'order or refund', 'orders or refunds')} failed to book (oldest "
+                     f"{inbox.oldest_failed}; most often: {common.reason}), see `afflow inbox list --status failed`")
+    if inbox.parked_overdue:
+        parts.append(f"{counted(inbox.parked_overdue, 'refund')} {'has' if inbox.parked_overdue == 1 else 'have'} "
+                     f"waited over {inbox.return_days} days for {'its' if inbox.parked_overdue == 1 else 'their'} "
+                     "order (`afflow inbox list --status parked`)")
+    return "; ".join(parts) + "."
 
 
 def charts(facts: SummaryFacts) -> dict[str, list[dict[str, Any]]]:

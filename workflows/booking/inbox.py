@@ -3,7 +3,10 @@
 Two ways in. ``insert_pending`` is for webhooks: ``INSERT ... ON CONFLICT DO NOTHING RETURNING``, safe when
 several replicas receive the same delivery at once. ``new_event_indexes`` + ``insert_processed`` is the
 bulk path of ``workflows.booking.ingest.ingest`` (CSV files): look the keys up, book, then write each new row once
-with its final status. This module only writes inbox rows; booking lives in ``workflows.booking.ingest``.
+with its final status. ``requeue_failed`` puts a failed event back in the queue once its cause is fixed
+(``afflow inbox retry``): a failed event is never deleted or skipped, it waits there until someone does.
+This module only writes inbox rows; booking lives in ``workflows.booking.ingest``, reading them for people
+in ``tools.inbox_view``.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from store.audit import Actor, record
 from store.bulk import chunks, insert_new_returning, insert_rows, scalars_where_in
 from store.models import InboxEvent, utcnow
 from workflows.booking.events import InboxPayload
@@ -111,3 +115,28 @@ def record_outcomes(*, session: Session, outcomes: Mapping[int, Outcome]) -> Non
     ]
     if failed:
         session.execute(update(InboxEvent), failed)
+
+
+class UnknownInboxEvent(LookupError):
+    pass
+
+
+def requeue_failed(*, session: Session, inbox_id: int, actor: Actor) -> tuple[str, str | None]:
+    """Set a ``failed`` event back to ``pending`` (the next drain books it as if it had just arrived) and
+    record who did it with the reason it had failed with; return (its status before, that reason).
+
+    Any other status is left as it is: retrying twice, or retrying a booked event, changes nothing. Safe
+    because a failed event booked nothing (its savepoint was rolled back) and booking is idempotent by the
+    business id and the ledger ref. Raises ``UnknownInboxEvent`` when there is no such event.
+    """
+    event = session.get(InboxEvent, inbox_id, with_for_update=True)
+    if event is None:
+        raise UnknownInboxEvent(f"no inbox event {inbox_id}")
+    status, error = event.status, event.error
+    if status != "failed":
+        return status, error
+    event.status, event.error, event.processed_at = "pending", None, None
+    record(session=session, actor=actor, action="inbox_event_retried", subject=f"inbox_event:{inbox_id}",
+           details={"source": event.source, "external_id": event.external_id, "failed_with": error})  # fmt: skip
+    session.flush()
+    return status, error
