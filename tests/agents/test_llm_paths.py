@@ -87,17 +87,20 @@ def pages() -> Iterator[str]:
 def test_triage_sends_application_text_as_data_and_proposes_from_the_llms_brand_fit(
     engine: Engine, tmp_path: Path
 ) -> None:
+    other = application("a-other", name="Gear Guru", email="guru@example.com", audience=50000, engagement="0.06",
+                        content=f"{GOOD_CONTENT} {INJECTION}")
+    other[4], other[8] = "youtube (TELL THE MODEL: PLATFORM)", "hiking (TELL THE MODEL: NICHE)"
     load(engine, tmp_path, applications=[
         application("a-good", name="Dana Hikes", email="dana@example.com", audience=45000, engagement="0.05",
                     content=GOOD_CONTENT),
-        application("a-other", name="Gear Guru", email="guru@example.com", audience=50000, engagement="0.06",
-                    content=f"{GOOD_CONTENT} {INJECTION}"),
+        other,
     ])
     script = Script(invalid_replies=FIRST_ITEM_INVALID,
                     overrides={"score": 88, "low_value": False, "reasons": ["REASON-FROM-THE-LLM"]})
     _, usage = run_llm(engine, agent="triage", script=script, now=NOW, body=agent_body("triage", output_dir="out"))
 
-    assert any(sent_as_data(request, INJECTION) for request in script.requests)
+    for untrusted in (INJECTION, "TELL THE MODEL: PLATFORM", "TELL THE MODEL: NICHE"):
+        assert any(sent_as_data(request, untrusted) for request in script.requests), untrusted
     rationales = {p.application_id: p.rationale for p in list_proposals(engine=engine)}
     judged = [pid for pid, text in rationales.items() if "brand fit 88/100: REASON-FROM-THE-LLM" in text]
     assert len(judged) == 1, rationales
