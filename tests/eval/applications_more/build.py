@@ -1459,6 +1459,20 @@ ni: foraging and wild food, sleeping out to pick at dawn
 s: I forage mushrooms and berries in Finnish Lapland and often sleep out to be there early. I write
   about the knife, the pot, and the rain. Some readers ask about eating unknown mushrooms and I answer.
 w: Relevant foraging with a possible safety issue in mushroom advice is a borderline case for a human.
+
+=== borderline escalate
+h: Moira Galbraith | moira.galbraith@gmail.com | youtube | https://www.youtube.com/@moiragalbraith | 39800 | 0.047
+ni: long walks in the Hebrides, currently sponsored by a rival tent maker
+s: I walked the Hebridean Way and film island-hopping nights in machair dunes. A rival tent maker has
+  sponsored my last eight videos and I'd keep that deal, but I'd add your stoves and headlamps.
+w: A fit creator with an active rival sponsorship is a conflict a human should decide.
+
+=== borderline escalate
+h: Theodora Kane | theodora@citybreakjournal.com | blog | https://citybreakjournal.com | 27300 | 0.038
+ni: city breaks and food, with the odd day walk from the city
+s: My journal covers weekends in Lisbon, Kraków and Edinburgh: cafés, markets, galleries. Once in a
+  while I add a day walk up Arthur's Seat or along the coast from Cascais in trainers.
+w: A city-break food blog with only occasional short walks has a thin link to the products, so a human decides.
 """
 
 ETHICS = r"""
