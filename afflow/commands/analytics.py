@@ -26,9 +26,11 @@ from afflow.clikit import (
     settings,
     user_errors,
 )
+from afflow.commands import payout_profiles
 
 fraud_app = typer.Typer(help="Fraud signals per partner.", no_args_is_help=True)
 partners_app = typer.Typer(help="Partner quality scores and tiers.", no_args_is_help=True)
+payout_profiles.mount(partners_app)  # payout-profile, tax-form (afflow.commands.payout_profiles)
 coupons_app = typer.Typer(help="Watch coupon sites for leaked exclusive codes.", no_args_is_help=True)
 
 DaysOption = typer.Option(

@@ -1,4 +1,4 @@
-"""``afflow ledger balance|reconcile`` and ``afflow payouts create|export``: finance's view of the ledger.
+"""``afflow ledger balance|reconcile``: finance's view of the ledger (payout batches: ``afflow.commands.payouts``).
 
 Money in JSON is a decimal string in the program currency; times are ISO 8601 with offset.
 """
@@ -7,17 +7,14 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
 
 from afflow.clikit import (
-    MAX_ID,
     JsonOption,
     UserError,
-    cli_actor,
     console,
     emit,
     error_console,
@@ -31,7 +28,6 @@ if TYPE_CHECKING:
     from store.ledger import PartnerBalance
 
 ledger_app = typer.Typer(help="Balances and the lifecycle clock.", no_args_is_help=True)
-payouts_app = typer.Typer(help="Payout batches for finance.", no_args_is_help=True)
 AsOfOption = typer.Option(None, "--as-of", help="ISO 8601 time (UTC if no offset); default now.")
 
 
@@ -121,91 +117,5 @@ def ledger_reconcile(as_of: str | None = AsOfOption, as_json: bool = JsonOption)
     )
 
 
-@payouts_app.command("create")
-def payouts_create(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
-    """Pay every payable partner its locked commissions net of open clawbacks, as one batch."""
-    from store.audit import record
-    from store.db import transaction
-    from workflows.booking.payouts import create_payout_batch
-
-    with user_errors(as_json=as_json):
-        moment = parse_time(as_of, option="--as-of", default=datetime.now(UTC))
-        with transaction(open_store()) as session:
-            result = create_payout_batch(session=session, as_of=moment)
-            if result.batch_id is not None:  # booked paid in the same step
-                record(session=session, actor=cli_actor(), action="payout_batch_created_paid",
-                       subject=f"payout_batch:{result.batch_id}",
-                       details={"total_cents": result.total_cents, "partners": len(result.items)})  # fmt: skip
-    money = result.currency
-    view = {
-        "batch_id": result.batch_id,
-        "as_of": result.as_of.isoformat(),
-        "currency": money,
-        "total": format_money(result.total_cents, money),
-        "items": [
-            {
-                "partner_id": item.partner_id,
-                "gross": format_money(item.gross_cents, money),
-                "clawback": format_money(item.clawback_cents, money),
-                "net": format_money(item.net_cents, money),
-                "commission_count": item.commission_count,
-            }
-            for item in result.items
-        ],
-        "held": [
-            {"partner_id": h.partner_id, "locked": format_money(h.locked_cents, money), "reason": h.reason}
-            for h in result.held
-        ],
-        "message": result.reason or f"batch {result.batch_id} created",
-    }
-    emit(view, as_json=as_json, render=lambda: _render_batch(view))
-
-
-def _render_batch(view: dict[str, Any]) -> None:
-    console.print(view["message"])
-    if view["items"]:
-        keys = ["partner_id", "gross", "clawback", "net", "commission_count"]
-        _table(keys, [[str(item[k]) for k in keys] for item in view["items"]])
-        console.print(f"total {view['total']} {view['currency']}")
-    if view["held"]:
-        console.print(f"[yellow]held[/] {len(view['held'])} partner(s) under review (not paid):")
-        _table(["partner_id", "locked", "reason"], [[h["partner_id"], h["locked"], h["reason"]] for h in view["held"]])
-
-
-@payouts_app.command("export")
-def payouts_export(
-    batch: int = typer.Argument(..., min=1, max=MAX_ID, help="The payout batch id."),
-    file_format: str = typer.Option("csv", "--format", help="Export format: csv."),
-    output: Path | None = typer.Option(None, "--output", help="Write here instead of stdout."),
-    as_json: bool = JsonOption,
-) -> None:
-    """Export a payout batch (partner_id,name,email,gross,clawback,net,currency,commission_count)."""
-    from store.db import transaction
-    from workflows.booking.payouts import UnknownBatch, export_batch_csv
-
-    with user_errors(as_json=as_json):
-        if file_format != "csv":
-            raise UserError("bad_option", f"--format: {file_format!r} is not supported; use csv")
-        with transaction(open_store()) as session:
-            try:
-                text = export_batch_csv(session=session, batch_id=batch)
-            except UnknownBatch as exc:
-                raise UserError("unknown_batch", str(exc)) from exc
-        rows = text.count("\n") - 1
-        if output is not None:
-            try:
-                output.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise UserError("bad_option", f"--output: cannot write {output}: {exc.strerror}") from exc
-    if output is None and not as_json:
-        typer.echo(text, nl=False)
-        return
-    view = {"batch_id": batch, "format": "csv", "output": str(output) if output else None, "rows": rows}
-    if output is None:
-        view["csv"] = text
-    emit(view, as_json=as_json, render=lambda: console.print(f"wrote {rows} row(s) to {output}"))
-
-
 def register(app: typer.Typer) -> None:
     app.add_typer(ledger_app, name="ledger")
-    app.add_typer(payouts_app, name="payouts")

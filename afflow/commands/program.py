@@ -11,6 +11,7 @@ from rich.table import Table
 
 from afflow.clikit import JsonOption, UserError, cli_actor, console, emit, open_store, settings, user_errors
 from afflow.commands.matching import parse_threshold
+from store.money import format_money
 
 if TYPE_CHECKING:
     from store.models import Program
@@ -30,6 +31,9 @@ def program_view(program: Program) -> dict[str, Any]:
         "probabilistic_matching": program.probabilistic_matching,
         "probabilistic_threshold": str(program.probabilistic_threshold),
         "allow_unknown_skus": program.allow_unknown_skus,
+        "min_payout": format_money(program.min_payout_cents, program.currency),
+        "require_payout_method": program.require_payout_method,
+        "require_tax_form": program.require_tax_form,
     }
 
 
@@ -65,6 +69,17 @@ def program_set(
         "--allow-unknown-skus/--no-allow-unknown-skus",
         help="Book order lines whose SKU is not in the catalog (reported) instead of refusing the file.",
     ),
+    min_payout: str | None = typer.Option(
+        None, help="Minimum net payout in the program currency, e.g. 50.00; smaller balances carry over."
+    ),
+    require_payout_method: bool | None = typer.Option(
+        None,
+        "--require-payout-method/--no-require-payout-method",
+        help="Pay only partners with a verified Stripe account, a PayPal e-mail or bank details.",
+    ),
+    require_tax_form: bool | None = typer.Option(
+        None, "--require-tax-form/--no-require-tax-form", help="Pay only partners whose tax form is verified."
+    ),
     as_json: bool = JsonOption,
 ) -> None:
     """Change the program's settings (only the options given)."""
@@ -95,10 +110,14 @@ def program_set(
             changes["brand_guide"] = _read_text_option(brand_guide)
         changes["probabilistic_matching"] = probabilistic_matching
         changes["allow_unknown_skus"] = allow_unknown_skus
+        changes["require_payout_method"] = require_payout_method
+        changes["require_tax_form"] = require_tax_form
         if probabilistic_threshold is not None:
             changes["probabilistic_threshold"] = parse_threshold(probabilistic_threshold)
         with transaction(open_store()) as session:
             program = ensure_program(session)
+            if min_payout is not None:
+                changes["min_payout_cents"] = _min_payout_cents(min_payout, currency or program.currency)
             changed: dict[str, Any] = {}
             for key, value in changes.items():
                 if value is not None and value != getattr(program, key):
@@ -121,6 +140,18 @@ def program_show(as_json: bool = JsonOption) -> None:
     with user_errors(as_json=as_json), transaction(open_store()) as session:
         view = program_view(ensure_program(session))
     emit(view, as_json=as_json, render=lambda: _render(view))
+
+
+def _min_payout_cents(text: str, currency: str) -> int:
+    from store.money import MoneyError, parse_money
+
+    try:
+        cents = parse_money(text, currency)
+    except MoneyError as exc:
+        raise UserError("bad_option", f"--min-payout: {exc}") from exc
+    if cents < 0:
+        raise UserError("bad_option", f"--min-payout: {text!r} is negative")
+    return cents
 
 
 def _read_text_option(value: str) -> str:

@@ -40,7 +40,7 @@ class ProfileError(ValueError):
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
-        self.field = field
+        self.field, self.problem = field, message
 
 
 @dataclass(frozen=True, slots=True)
