@@ -1,7 +1,9 @@
-"""The manager's pages: the approval inbox, partners with score, tier and fraud evidence, blocking, reports.
+"""The manager's pages: the approval inbox, partners with score, tier and fraud evidence, blocking, reports,
+and the audit log.
 
-Deciding here is ``workflows.approvals.decide.decide``, the very call Slack and ``afflow approvals`` make, so a
-proposal decided in Slack shows as decided here and a second decision is refused, not applied twice.
+The inbox (``routes_inbox``) decides through ``workflows.approvals.decide.decide`` and
+``workflows.approvals.groups.decide_group``, the very calls Slack and ``afflow approvals`` make, so a proposal
+decided in Slack shows as decided here and a second decision is refused, not applied twice.
 """
 
 from __future__ import annotations
@@ -14,15 +16,14 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from store.audit import Actor
-from store.models import OutboxMessage, Partner, Proposal
-from workflows.approvals.decide import ProposalStateError, decide
+from store.models import OutboxMessage, Partner
 from workflows.portal.auth import Viewer
 from workflows.portal.blocking import BlockingError, block_partner, unblock_partner
+from workflows.portal.routes_audit import add_audit_routes
+from workflows.portal.routes_inbox import add_inbox_routes
 from workflows.portal.web import PREFIX, PortalWeb, RowId, form_text, not_found, see_other
 
 DONE_MESSAGES = {
-    "approved": "Approved and applied.",
-    "rejected": "Rejected.",
     "blocked": "Account blocked: its links stop crediting and its commissions are held.",
     "unblocked": "Account unblocked: its held commissions resume their normal lifecycle.",
 }
@@ -32,50 +33,8 @@ def add_manager_routes(router: APIRouter, web: PortalWeb) -> None:
     manager = web.viewer_with("manager")
     manager_form = web.form_with("manager")
 
-    def inbox(viewer: Viewer, *, flash: str = "", status_code: int = 200) -> Response:
-        with web.unit_of_work() as session:
-            pending = list(
-                session.scalars(select(Proposal).where(Proposal.status == "pending").order_by(Proposal.created_at))
-            )
-            decided = list(
-                session.scalars(
-                    select(Proposal).where(Proposal.status != "pending").order_by(Proposal.id.desc()).limit(30)
-                )
-            )
-        return web.render(
-            "manager_inbox.html.j2",
-            viewer=viewer,
-            pending=pending,
-            decided=decided,
-            flash=flash,
-            status_code=status_code,
-        )
-
-    @router.get("/manager/inbox", response_class=HTMLResponse)
-    def approval_inbox(viewer: Viewer = Depends(manager), done: str = "") -> Response:
-        return inbox(viewer, flash=DONE_MESSAGES.get(done, ""))
-
-    @router.post("/manager/proposals/{proposal_id}/decide", response_class=HTMLResponse)
-    def decide_proposal(proposal_id: RowId, posted: tuple[Viewer, FormData] = Depends(manager_form)) -> Response:
-        viewer, form = posted
-        choice = form_text(form, "decision")
-        reason = form_text(form, "reason") or None
-        if choice not in ("approve", "reject"):
-            return inbox(viewer, flash="Choose approve or reject.", status_code=400)
-        if choice == "reject" and reason is None:
-            return inbox(viewer, flash="Say why you reject it.", status_code=400)
-        try:
-            result = decide(
-                engine=web.engine,
-                proposal_id=proposal_id,
-                approve=choice == "approve",
-                actor=f"portal:{viewer.email}",
-                reason=reason,
-                public_url=web.config.public_url,
-            )
-        except ProposalStateError as error:
-            return inbox(viewer, flash=f"Not decided: {error}", status_code=409)
-        return see_other(f"{PREFIX}/manager/inbox?done={'approved' if result.status != 'rejected' else 'rejected'}")
+    add_inbox_routes(router, web)
+    add_audit_routes(router, web)
 
     @router.get("/manager/partners", response_class=HTMLResponse)
     def partners(viewer: Viewer = Depends(manager), done: str = "") -> Response:
