@@ -3,7 +3,7 @@
 - ``reconcile`` hourly at :00 — lock commissions past their return window, replay parked events, expire
   proposals waiting over 7 days;
 - ``fraud_scan`` daily at 03:30 — scan the fraud look-back the tiers judge by; high-severity findings are announced once a
-  day through the outbox (the approval channel in Slack);
+  day through the outbox (the approval channel in Slack) and kept as ``fraud_findings`` that hold payouts until decided;
 - ``weekly_cycle`` Mondays at 08:00 — the agents' weekly cycle, then an immediate delivery pass so its
   proposals and messages go out at once;
 - ``deliver_outbox`` every minute (and at start-up) — new proposals to Slack, then the outbox;
@@ -31,6 +31,7 @@ from tools.analytics_sql import resolve_window
 from tools.fraud import scan
 from tools.outbox import queue_message
 from workflows.approvals.decide import expire_stale
+from workflows.booking.fraud_holds import record_findings
 from workflows.booking.lifecycle import reconcile
 from workflows.delivery.conversion_senders import ConversionSettingsSource, destinations_from, send_conversions
 from workflows.delivery.outbox import DeliveryConfig, DeliverySettingsSource, run_delivery
@@ -68,6 +69,8 @@ def standard_jobs(*, engine: Engine, settings: JobSettingsSource, agents: AgentC
             window = resolve_window(session=session, days=agents.score_thresholds.fraud_window_days, as_of=now)
             report = scan(session=session, start=window.start, end=window.end, thresholds=agents.fraud_thresholds)
             high = [finding for finding in report.findings if finding.severity == "high"]
+            # kept until a human clears or confirms them: while open they hold the partner's payouts
+            record_findings(session=session, findings=high, now=now, quiet_days=agents.score_thresholds.fraud_window_days)
             record(session=session, actor=Actor("scheduler", "scan_for_fraud"), action="fraud_scan",
                    subject=now.date().isoformat(), details={"findings": len(report.findings), "high": len(high)})
             if high:
