@@ -95,7 +95,7 @@ def test_order_rows_that_disagree_name_the_line_and_column_and_write_nothing(pro
 def test_bad_timestamp_money_and_currency_are_reported_together(program: Engine, tmp_path: Path) -> None:
     text = ORDERS + (
         "o4,03/04/2026,cust-4,,,,USD,SKU-1,1,10.00\n"
-        "o5,2026-03-04T10:00:00Z,cust-5,,,,EUR,SKU-1,1,10.00\n"
+        "o5,2026-03-04T10:00:00Z,cust-5,,,,EURO,SKU-1,1,10.00\n"  # not a code (EUR itself books: fx)
         "o6,2026-03-04T10:00:00Z,cust-6,,,,USD,SKU-1,0,10.001\n"
     )
     with pytest.raises(ImportFailed) as caught:

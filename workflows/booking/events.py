@@ -18,6 +18,9 @@ class OrderLineIn(BaseModel):
     sku: str = Field(min_length=1, max_length=64)
     quantity: Quantity
     unit_price_cents: Amount
+    # the line's amount in the order's ``presentment_currency`` (what the customer paid), when the platform
+    # reports the order in its own settlement currency (Shopify's ``presentment_money`` vs ``shop_money``)
+    presentment_cents: Amount | None = None
 
 
 class OrderEvent(BaseModel):
@@ -34,12 +37,20 @@ class OrderEvent(BaseModel):
     currency: str = Field(min_length=3, max_length=3)
     lines: tuple[OrderLineIn, ...] = Field(min_length=1)
     customer_order_count: int | None = Field(default=None, ge=0, le=10**9)
+    # ``currency`` is what the amounts are in; the currency the customer paid in, when the platform says it
+    # differs (the lines then carry ``presentment_cents``). ``workflows.booking.fx`` converts to the program's.
+    presentment_currency: str | None = Field(default=None, min_length=3, max_length=3)
 
     @model_validator(mode="after")
     def _total_in_bounds(self) -> OrderEvent:
         problem = total_problem(line.quantity * line.unit_price_cents for line in self.lines)
         if problem is not None:
             raise ValueError(problem)
+        with_presentment = [line.presentment_cents is not None for line in self.lines]
+        if self.presentment_currency is None and any(with_presentment):
+            raise ValueError("lines carry presentment_cents but the order names no presentment_currency")
+        if self.presentment_currency is not None and not all(with_presentment):
+            raise ValueError(f"presentment_currency {self.presentment_currency} needs presentment_cents on every line")
         return self
 
     @property
@@ -57,6 +68,9 @@ class RefundEvent(BaseModel):
     ts: EventTime
     sku: str | None = Field(default=None, max_length=64)
     amount_cents: PositiveAmount
+    # the currency ``amount_cents`` is in; None is the program currency (every refund before orders in other
+    # currencies). A refund in its order's original currency converts at that order's own rate.
+    currency: str | None = Field(default=None, min_length=3, max_length=3)
 
     @property
     def external_id(self) -> str:

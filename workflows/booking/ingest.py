@@ -18,12 +18,14 @@ CONTRACT (other modules rely on these signatures):
   retried whole on the next drain).
 - ``ingest(*, session, source, events) -> IngestReport``: enqueue + book exactly these events inside the
   caller's transaction (the CSV importer). Raises ``EventRejected(index, reason)`` for an event that can
-  never be booked (e.g. currency differs from the program's), so the caller can name the CSV line and
-  roll back the whole file.
+  never be booked (e.g. a refund beyond what its order holds), so the caller can name the CSV line and
+  roll back the whole file. An order in another currency with no rate for its date is not an error: it
+  is ``parked`` with that reason (``workflows.booking.fx``), like a webhook's, and nothing of it is stored.
 
 Booking works in chunks (orders of a chunk before its refunds, so a refund that arrives just before its
 order in the same batch books at once). Refunds parked earlier are replayed as soon as their order is
-booked, and by ``workflows.booking.lifecycle.reconcile``. Idempotency is layered: the inbox key, then the business
+booked, and by ``workflows.booking.lifecycle.reconcile``; orders parked for a missing exchange rate are
+replayed by ``replay_parked()`` without ``order_ids`` (reconcile, and ``afflow import fx_rates``). Idempotency is layered: the inbox key, then the business
 id (order id, refund id), then the ledger ref — so any replay books nothing twice.
 """
 
@@ -36,7 +38,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field, TypeAdapter, ValidationError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -179,7 +181,12 @@ def _book_refunds_of_their_store(session: Session, refunds: Sequence[RefundItem]
 
 
 def replay_parked(*, session: Session, order_ids: Iterable[str] | None = None) -> int:
-    """Book parked refunds whose order now exists (only those about ``order_ids``, if given); return how many."""
+    """Book parked refunds whose order now exists (only those about ``order_ids``, if given); return how many.
+
+    Without ``order_ids``, orders parked for a missing exchange rate are tried first (those whose rate has
+    arrived book, the rest stay parked with their reason), so their own parked refunds book in the same call.
+    """
+    booked_orders = 0 if order_ids is not None else _replay_parked_orders(session)
     query = (
         select(InboxEvent.id, InboxEvent.source, InboxEvent.payload)
         .join(Order, Order.id == InboxEvent.order_id)
@@ -197,10 +204,34 @@ def replay_parked(*, session: Session, order_ids: Iterable[str] | None = None) -
         except ValidationError as exc:
             outcomes[inbox_id] = _unreadable(exc)
     if not items and not outcomes:
+        return booked_orders
+    outcomes |= book_isolated(session=session, items=items)
+    record_outcomes(session=session, outcomes=outcomes)
+    return booked_orders + sum(1 for outcome in outcomes.values() if outcome.status == "booked")
+
+
+def _replay_parked_orders(session: Session) -> int:
+    """Book the parked orders (waiting for an exchange rate) that can be booked now; return how many booked."""
+    query = (
+        select(InboxEvent.id, InboxEvent.source, InboxEvent.payload)
+        .where(InboxEvent.status == "parked", InboxEvent.kind == "order")
+        .order_by(InboxEvent.id)
+    )
+    items: list[Item] = []
+    outcomes: dict[int, Outcome] = {}
+    for inbox_id, source, payload in session.execute(query):
+        try:
+            items.append((inbox_id, source, _PAYLOAD.validate_python(payload)))
+        except ValidationError as exc:
+            outcomes[inbox_id] = _unreadable(exc)
+    if not items and not outcomes:
         return 0
     outcomes |= book_isolated(session=session, items=items)
     record_outcomes(session=session, outcomes=outcomes)
-    return sum(1 for outcome in outcomes.values() if outcome.status == "booked")
+    booked = [inbox_id for inbox_id, outcome in outcomes.items() if outcome.status in ("booked", "waiting")]
+    for chunk in chunks(booked):  # the reason it waited no longer holds
+        session.execute(update(InboxEvent).where(InboxEvent.id.in_(chunk)).values(error=None))
+    return len(booked)
 
 
 def _unreadable(exc: ValidationError) -> Outcome:

@@ -6,6 +6,9 @@ no per-row queries; rows go in through ``store.bulk.insert_rows``). Per attribut
 at order time and a readable explanation), and one accrual posting ``accrual:{order_id}``
 (Dr ``program:commission_expense``, Cr ``partner:{id}:pending``) for the order's total commission.
 The order id is the business key: an order id already stored books nothing (``duplicate``).
+An order in another currency is booked converted (``workflows.booking.fx``: lines, total and commissions in
+the program currency, the original currency, amounts, rate and rate date recorded); with no rate for its
+date it is ``parked`` with that reason and nothing is stored.
 A corrected order (``workflows.booking.corrections``) is credited again through ``credit_orders``: only its
 current lines (none ``replaced_by`` a correction) get commissions, and revision ``n > 1`` accrues under
 ``accrual:{order_id}:r{n}`` (``accrual_ref``), so a replacement's accrual is a new posting.
@@ -30,6 +33,7 @@ from store.bulk import existing_keys, insert_rows, rows_where_in
 from store.ledger import EXPENSE, Posting, book, partner_account, transfer
 from store.models import Attribution, Commission, Order, OrderLine, Program
 from store.rules import RuleBook
+from workflows.booking import fx
 from workflows.booking.attribution import Credit, attribute, earliest_order_times, load_context
 from workflows.booking.events import OrderEvent
 from workflows.booking.pricing import Pricer
@@ -63,26 +67,41 @@ def book_orders(
     """Book ``(inbox id, source, order)`` items; return each item's outcome keyed by inbox id."""
     outcomes: dict[int, Outcome] = {}
     known = existing_keys(session, Order.id, [order.order_id for _, _, order in orders])
+    rates = fx.load_rates(
+        session=session,
+        orders=[order for _, _, order in orders if order.order_id not in known],
+        program_currency=program.currency,
+        timezone=program.timezone,
+    )
     fresh: list[tuple[int, str, OrderEvent]] = []
+    conversions: dict[str, fx.Conversion] = {}
     for inbox_id, source, order in orders:
-        if order.currency.upper() != program.currency.upper():
-            outcomes[inbox_id] = Outcome(
-                "failed", f"currency {order.currency} differs from the program's {program.currency}"
-            )
-        elif order.order_id in known:
+        if order.order_id in known:
             outcomes[inbox_id] = DUPLICATE
-        else:
-            known.add(order.order_id)
-            fresh.append((inbox_id, source, order))
+            continue
+        booked = fx.to_program_currency(
+            order=order, program_currency=program.currency, rates=rates, timezone=program.timezone
+        )
+        if isinstance(booked, fx.NotBooked):  # no rate for its date: parked until one is imported, never guessed
+            outcomes[inbox_id] = Outcome(booked.status, booked.reason)
+            continue
+        known.add(order.order_id)
+        fresh.append((inbox_id, source, booked.order))
+        if booked.conversion is not None:
+            conversions[order.order_id] = booked.conversion
     if fresh:
-        attribution = _book_fresh(session, fresh, program, rules)
+        attribution = _book_fresh(session, fresh, program, rules, conversions)
         for inbox_id, _, order in fresh:
             outcomes[inbox_id] = _OUTCOME_OF[attribution[order.order_id]]
     return outcomes
 
 
 def _book_fresh(
-    session: Session, fresh: list[tuple[int, str, OrderEvent]], program: Program, rules: RuleBook
+    session: Session,
+    fresh: list[tuple[int, str, OrderEvent]],
+    program: Program,
+    rules: RuleBook,
+    conversions: Mapping[str, fx.Conversion],
 ) -> dict[str, str]:
     """Store the orders and credit them; return each order's attributed | unattributed | waiting."""
     events = [order for _, _, order in fresh]
@@ -98,6 +117,7 @@ def _book_fresh(
     line_rows: list[dict[str, Any]] = []
     for _, source, order in fresh:
         total = 0
+        conversion = conversions.get(order.order_id)
         for line_no, line in enumerate(order.lines, start=1):
             amount = line.quantity * line.unit_price_cents
             total += amount
@@ -110,9 +130,11 @@ def _book_fresh(
                     "unit_price_cents": line.unit_price_cents,
                     "amount_cents": amount,
                     "refunded_cents": 0,
+                    "original_amount_cents": None if conversion is None else conversion.line_originals[line_no - 1],
+                    "original_refunded_cents": None if conversion is None else 0,
                 }
             )
-        order_rows.append(_order_row(order, source, total, is_new[order.order_id]))
+        order_rows.append(_order_row(order, source, total, is_new[order.order_id]) | _fx_columns(conversion))
     insert_rows(session, Order, order_rows)
     insert_rows(session, OrderLine, line_rows)
     credit_orders(session=session, orders=events, credits=credits, is_new=is_new, program=program, rules=rules)
@@ -144,6 +166,8 @@ def credit_orders(
     credited = [order for order in orders if credits[order.order_id] is not None]
     if not credited:
         return
+    # an order stored converted is priced as stored (a late credit reads the original event from the inbox)
+    credited = fx.as_booked(session=session, orders=credited, program_currency=program.currency)
     pricer = _pricer(session, credited, credits, program, rules)
     attribution_rows = [
         _attribution_row(order, credit, is_new[order.order_id])
@@ -169,6 +193,19 @@ def _order_row(order: OrderEvent, source: str, total: int, is_new: bool) -> dict
         "source": source,
         "total_cents": total,
         "is_new_customer": is_new,
+    }
+
+
+def _fx_columns(conversion: fx.Conversion | None) -> dict[str, Any]:
+    """The order's original currency, amount, rate and rate date (all None for a program-currency order)."""
+    if conversion is None:
+        return dict.fromkeys(("original_currency", "original_total_cents", "fx_rate", "fx_rate_date", "fx_source"))
+    return {
+        "original_currency": conversion.original_currency,
+        "original_total_cents": conversion.original_total_cents,
+        "fx_rate": fx.rate_text(conversion.rate),
+        "fx_rate_date": conversion.rate_date,
+        "fx_source": conversion.source,
     }
 
 

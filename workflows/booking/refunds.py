@@ -9,7 +9,13 @@ commission sits in: pending or locked (Dr that account, Cr expense) or, once pai
 (Dr ``partner:{id}:clawback``, Cr expense) netted from the partner's next payout. One posting per refund,
 ref ``refund:{refund_id}``. A refund whose order is not stored yet is ``parked`` (replayed by reconcile);
 a refund larger than what its line(s) still hold is ``failed`` with the amounts (never capped: a wrong
-amount is a data error to fix at the source, not money to guess). A refund on a voided order is ``failed``.
+amount is a data error to fix at the source, not money to guess).
+A refund of an order booked from another currency (``workflows.booking.fx``) converts at that order's rate:
+stated in the order's original currency (``RefundEvent.currency``), it is allocated over the lines' original
+amounts and each line's refunded amount becomes ``prorate(line amount, original refunded, original amount)``,
+so a full refund reverses exactly what was booked; stated in the program currency, it is allocated as any
+other. The refund row keeps the program amount and, for the former, the original currency and amount. A
+refund in a third currency is ``failed`` naming both. A refund on a voided order is ``failed``.
 Only an order's current lines count: a line superseded by a replacement (``order_lines.replaced_by``) had
 its commission reversed in full by ``reverse_in_full``, the same accounts as a refund of its whole amount.
 """
@@ -43,6 +49,8 @@ class _Line:
     amount: int
     refunded: int
     commission: _LineCommission | None = None
+    original_amount: int | None = None  # a converted order's line in its original currency
+    original_refunded: int | None = None
 
 
 @dataclass(slots=True)
@@ -60,6 +68,7 @@ def book_refunds(*, session: Session, refunds: Sequence[tuple[int, str, RefundEv
     currency = ensure_program(session).currency
     known = existing_keys(session, Refund.id, [refund.refund_id for _, _, refund in refunds])
     lines = _load_lines(session, sorted({refund.order_id for _, _, refund in refunds}))
+    original_currency = _load_originals(session, lines)
     voided = _voided(session, list(lines))
     touched_lines: dict[int, _Line] = {}
     refund_rows: list[dict[str, Any]] = []
@@ -83,32 +92,46 @@ def book_refunds(*, session: Session, refunds: Sequence[tuple[int, str, RefundEv
         if not targets:
             outcomes[inbox_id] = Outcome("failed", f"order {refund.order_id} has no line for SKU {refund.sku}")
             continue
-        refundable = sum(line.amount - line.refunded for line in targets)
+        stated_in = (refund.currency or currency).upper()
+        paid_in = original_currency.get(refund.order_id, currency.upper())
+        in_original = stated_in == paid_in != currency.upper()
+        if stated_in not in (paid_in, currency.upper()):
+            outcomes[inbox_id] = Outcome(
+                "failed",
+                f"refund {refund.refund_id} is in {stated_in}, but order {refund.order_id} was paid in {paid_in} "
+                f"and is booked in {currency.upper()}",
+            )
+            continue
+        refundable = sum(_remaining(line, in_original) for line in targets)
         if refund.amount_cents > refundable:
             where = f"SKU {refund.sku}" if refund.sku is not None else "the order"
             outcomes[inbox_id] = Outcome(
                 "failed",
-                f"refund {refund.refund_id} of {human_money(refund.amount_cents, currency)} exceeds the "
-                f"{human_money(refundable, currency)} still refundable on order {refund.order_id} ({where})",
+                f"refund {refund.refund_id} of {human_money(refund.amount_cents, stated_in)} exceeds the "
+                f"{human_money(refundable, stated_in)} still refundable on order {refund.order_id} ({where})",
             )
             continue
         known.add(refund.refund_id)
         outcomes[inbox_id] = BOOKED
+        legs: dict[str, int] = {}
+        refunded_before = sum(line.refunded for line in targets)
+        for line, share in zip(targets, _allocate(refund.amount_cents, targets, in_original), strict=True):
+            if share:
+                touched_lines[line.id] = line
+                _refund_line_in(line, share, legs, in_original)
         refund_rows.append(
             {
                 "id": refund.refund_id,
                 "order_id": refund.order_id,
                 "ts": refund.ts,
                 "sku": refund.sku,
-                "amount_cents": refund.amount_cents,
+                # in the program currency: what the lines' refunded amounts moved by
+                "amount_cents": sum(line.refunded for line in targets) - refunded_before,
                 "source": source,
+                "original_currency": stated_in if in_original else None,
+                "original_amount_cents": refund.amount_cents if in_original else None,
             }
         )
-        legs: dict[str, int] = {}
-        for line, share in zip(targets, _allocate(refund.amount_cents, targets), strict=True):
-            if share:
-                touched_lines[line.id] = line
-                _refund_line(line, share, legs)
         if any(legs.values()):
             paid_back = any(code.endswith(":clawback") for code in legs)
             total = sum(legs.values())
@@ -210,9 +233,57 @@ def _voided(session: Session, order_ids: list[str]) -> dict[str, datetime]:
     return {order_id: voided_at for order_id, voided_at in rows if voided_at is not None}
 
 
-def _allocate(amount: int, targets: list[_Line]) -> list[int]:
+def _remaining(line: _Line, in_original: bool) -> int:
+    """What a line still holds: in the program currency, or in its order's original currency."""
+    if in_original and line.original_amount is not None:
+        return line.original_amount - (line.original_refunded or 0)
+    return line.amount - line.refunded
+
+
+def _refund_line_in(line: _Line, share: int, legs: dict[str, int], in_original: bool) -> None:
+    """Refund ``share`` of a line, stated in the program currency or (``in_original``) in the order's own.
+
+    In the original currency the line's refunded amount follows the cumulative original refund at the line's
+    own ratio, so refunding a line's whole original amount refunds its whole booked amount (no drift).
+    """
+    if in_original and line.original_amount is not None:
+        line.original_refunded = (line.original_refunded or 0) + share
+        target = prorate(line.amount, line.original_refunded, line.original_amount) if line.original_amount else 0
+        _refund_line(line, max(target - line.refunded, 0), legs)
+        return
+    _refund_line(line, share, legs)
+    if line.original_amount is not None:  # keep the original-currency view of a converted line in step
+        mirrored = prorate(line.original_amount, line.refunded, line.amount) if line.amount else 0
+        line.original_refunded = max(line.original_refunded or 0, mirrored)
+
+
+def _load_originals(session: Session, lines: Mapping[str, list[_Line]]) -> dict[str, str]:
+    """Fill converted lines' original amounts; return the original currency of each converted order."""
+    order_ids = list(lines)
+    currencies = {
+        order_id: str(currency).upper()
+        for order_id, currency in rows_where_in(
+            session,
+            select(Order.id, Order.original_currency).where(Order.original_currency.is_not(None)),
+            Order.id,
+            order_ids,
+        )
+    }
+    if not currencies:
+        return {}
+    by_id = {line.id: line for order_id in currencies for line in lines[order_id]}
+    query = select(OrderLine.id, OrderLine.original_amount_cents, OrderLine.original_refunded_cents).where(
+        OrderLine.original_amount_cents.is_not(None)
+    )
+    for line_id, original_amount, original_refunded in rows_where_in(session, query, OrderLine.id, list(by_id)):
+        by_id[line_id].original_amount = original_amount
+        by_id[line_id].original_refunded = original_refunded or 0
+    return currencies
+
+
+def _allocate(amount: int, targets: list[_Line], in_original: bool = False) -> list[int]:
     """Split ``amount`` (at most what the lines still hold) over them in proportion to it (cumulative rounding)."""
-    remaining = [line.amount - line.refunded for line in targets]
+    remaining = [_remaining(line, in_original) for line in targets]
     refundable = sum(remaining)
     if refundable <= 0:
         return [0 for _ in targets]
@@ -277,6 +348,13 @@ def _write(session: Session, refund_rows: list[dict[str, Any]], lines: list[_Lin
         insert_rows(session, Refund, refund_rows)
     if lines:
         session.execute(update(OrderLine), [{"id": line.id, "refunded_cents": line.refunded} for line in lines])
+        converted = [
+            {"id": ln.id, "original_refunded_cents": ln.original_refunded}
+            for ln in lines
+            if ln.original_amount is not None
+        ]
+        if converted:  # only lines whose original amounts were loaded (``_load_originals``)
+            session.execute(update(OrderLine), converted)
     commissions = [line.commission for line in lines if line.commission is not None]
     if commissions:
         session.execute(

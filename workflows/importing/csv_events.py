@@ -3,7 +3,9 @@
 These are the big files (hundreds of thousands of rows): every column is checked by ``csv_rows.Fields``
 (which names the CSV column in its errors), then the event models validate again in pydantic's core, one
 call per order with its lines as plain dicts (cheaper than building each line model in Python).
-Nothing here touches the store.
+Nothing here touches the store. An order's ``currency`` may be any three-letter code: its prices are read
+in that currency's minor units and ``workflows.booking.fx`` converts it at booking. A refund's optional
+``currency`` column names the currency of its amount (empty: the program currency).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def parse_orders(*, rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPayl
         header = known.header if known is not None and known.raw == raw else _order_header(row, fields)
         sku = fields.text(row, "sku", max_len=64)
         quantity = fields.integer(row, "quantity", minimum=1, maximum=MAX_QUANTITY)
-        unit_price = fields.money(row, "unit_price")
+        unit_price = fields.money(row, "unit_price", currency=header["currency"] if header is not None else None)
         if quantity is not None and unit_price is not None and (problem := amount_problem(quantity * unit_price)):
             errors.add(row.line, "unit_price", f"quantity x unit_price: {problem}")
         if header is None or sku is None or quantity is None or unit_price is None or errors.total != before:
@@ -81,11 +83,8 @@ def _order_header(row: Row, fields: Fields) -> dict[str, Any] | None:
         "click_id": fields.optional(row, "click_id", max_len=64),
         "ref_code": fields.optional(row, "ref_code", max_len=64),
         "coupon_code": fields.optional(row, "coupon_code", max_len=64),
-        "currency": fields.text(row, "currency", max_len=3),
+        "currency": fields.currency_code(row, "currency", required=True),
     }
-    currency = header["currency"]
-    if isinstance(currency, str) and currency.upper() != fields.currency:
-        fields.errors.add(row.line, "currency", f"{currency!r} is not the program currency {fields.currency}")
     return header if fields.errors.total == before else None
 
 
@@ -100,7 +99,8 @@ def parse_refunds(*, rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPay
         order_id = fields.text(row, "order_id", max_len=64)
         ts = fields.timestamp(row, "ts")
         sku = fields.optional(row, "sku", max_len=64)
-        amount = fields.money(row, "amount")
+        currency = fields.currency_code(row, "currency", required=False)
+        amount = fields.money(row, "amount", currency=currency)
         if amount == 0:
             fields.errors.add(row.line, "amount", "a refund amount must be positive")
         if fields.errors.total != before or refund_id is None or order_id is None or ts is None or amount is None:
@@ -111,7 +111,10 @@ def parse_refunds(*, rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPay
             )
             continue
         seen[refund_id] = row.line
-        events.append(RefundEvent(refund_id=refund_id, order_id=order_id, ts=ts, sku=sku, amount_cents=amount))
+        refund = RefundEvent(
+            refund_id=refund_id, order_id=order_id, ts=ts, sku=sku, amount_cents=amount, currency=currency
+        )
+        events.append(refund)
         lines.append(row.line)
     return events, lines
 

@@ -202,18 +202,20 @@ class Fields:
             return None
         return value.lower() if value is not None else None
 
-    def money(self, row: Row, column: str) -> int | None:
-        """A decimal amount in the program currency, as minor units, within ``workflows.booking.bounds``."""
+    def money(self, row: Row, column: str, *, currency: str | None = None) -> int | None:
+        """A decimal amount in ``currency`` (default: the program's), as minor units, within ``workflows.booking.bounds``."""
         value = self.text(row, column, max_len=40)
         if value is None:
             return None
-        if self._cents_digits == 2 and _PLAIN_CENTS.match(value):  # the common case, without Decimal
+        currency = currency or self.currency
+        digits = self._cents_digits if currency == self.currency else minor_digits(currency)
+        if digits == 2 and _PLAIN_CENTS.match(value):  # the common case, without Decimal
             units, _, fraction = value.partition(".")
             plain = int(units) * 100 + int(fraction.ljust(2, "0"))
             if plain <= MAX_AMOUNT_MINOR:
                 return plain
         try:
-            cents = parse_money(value, self.currency)
+            cents = parse_money(value, currency)
         except MoneyError as exc:
             self.errors.add(row.line, column, str(exc))
             return None
@@ -222,6 +224,16 @@ class Fields:
             self.errors.add(row.line, column, f"{value!r}: {problem}")
             return None
         return cents
+
+    def currency_code(self, row: Row, column: str, *, required: bool) -> str | None:
+        """A three-letter ISO 4217 code, upper-cased; an empty optional value is None."""
+        value = self.text(row, column, max_len=3) if required else self.optional(row, column, max_len=3)
+        if value is None:
+            return None
+        if not (len(value) == 3 and value.isascii() and value.isalpha()):
+            self.errors.add(row.line, column, f"{value!r} is not a three-letter currency code")
+            return None
+        return value.upper()
 
     def integer(self, row: Row, column: str, *, minimum: int = 0, maximum: int = 2**63 - 1) -> int | None:
         value = self.text(row, column, max_len=20)

@@ -1,4 +1,4 @@
-"""CSV import of the program's reference data: partners, products, coupons and applications.
+"""CSV import of the program's reference data: partners, products, coupons, applications and fx rates.
 
 Each kind is upserted by its id, so importing the same file twice changes nothing. Rows are fully
 validated (and cross-checked against the store) before anything is written; the caller's transaction
@@ -9,14 +9,22 @@ decision) are never overwritten by a re-import.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import Insert, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from store.bulk import dialect_insert, existing_keys, rows_where_in
-from store.models import Base, Coupon, Partner
-from workflows.booking.bounds import APPLICANT_FIELD_CHARS, APPLICANT_SAMPLE_CHARS, APPLICANT_URL_CHARS
+from store.models import Base, Coupon, FxRate, Partner, utcnow
+from workflows.booking.bounds import (
+    APPLICANT_FIELD_CHARS,
+    APPLICANT_SAMPLE_CHARS,
+    APPLICANT_URL_CHARS,
+    EARLIEST_TIME,
+    LATEST_TIME,
+)
 from workflows.importing.csv_rows import ErrorLog, Fields, Row
 
 PARTNER_COLUMNS = (
@@ -185,3 +193,97 @@ def parse_applications(*, rows: Sequence[Row], fields: Fields) -> list[dict[str,
     applications = _clean_records(rows, fields, read)
     _first_seen(((line, a["id"]) for line, a in applications), fields.errors, "application_id", "application_id")
     return [application for _, application in applications]
+
+
+FX_RATE_COLUMNS = ("date", "currency", "rate")
+_RATE_DECIMALS = 12  # more is noise no published reference rate carries; a rate is exact as typed up to it
+_MAX_RATE = Decimal(10) ** 9
+
+
+def parse_fx_rates(*, rows: Sequence[Row], fields: Fields) -> list[dict[str, Any]]:
+    """Daily rates (``date,currency,rate``: program-currency units per unit of ``currency``), exact decimals.
+
+    Refused, naming line and column: a date that is not ``YYYY-MM-DD`` in 2000..2099, a code that is not three
+    letters or is the program's own currency, a rate that is not a positive decimal (at most 12 decimals,
+    below 10^9), and the same currency and date twice in one file.
+    """
+
+    def read(row: Row) -> dict[str, Any]:
+        return {
+            "day": _day(row, fields, "date"),
+            "currency": _foreign_currency(row, fields),
+            "rate": _fx_rate(row, fields, "rate"),
+            "imported_at": utcnow(),
+        }
+
+    rates = _clean_records(rows, fields, read)
+    _first_seen(
+        ((line, f"{r['currency']} {r['day']:%Y-%m-%d}") for line, r in rates), fields.errors, "date", "rate for"
+    )
+    return [rate for _, rate in rates]
+
+
+def upsert_fx_rates(session: Session, records: Sequence[dict[str, Any]]) -> tuple[int, int]:
+    """Insert or replace rates by (currency, day); returns (created, updated)."""
+    if not records:
+        return 0, 0
+    existing = {
+        (currency, day)
+        for currency, day in session.execute(
+            select(FxRate.currency, FxRate.day).where(FxRate.currency.in_(sorted({r["currency"] for r in records})))
+        )
+    }
+    statement = dialect_insert(session, FxRate)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["currency", "day"],
+            set_={"rate": statement.excluded.rate, "imported_at": statement.excluded.imported_at},
+        ),
+        list(records),
+    )
+    updated = sum(1 for r in records if (r["currency"], r["day"]) in existing)
+    return len(records) - updated, updated
+
+
+def _day(row: Row, fields: Fields, column: str) -> date | None:
+    value = fields.text(row, column, max_len=10)
+    if value is None:
+        return None
+    try:
+        day = date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        fields.errors.add(row.line, column, f"{value!r} is not a date (YYYY-MM-DD)")
+        return None
+    if not EARLIEST_TIME.year <= day.year < LATEST_TIME.year:
+        fields.errors.add(row.line, column, f"{value} is outside {EARLIEST_TIME.year}..{LATEST_TIME.year - 1}")
+        return None
+    return day
+
+
+def _foreign_currency(row: Row, fields: Fields) -> str | None:
+    currency = fields.currency_code(row, "currency", required=True)
+    if currency is not None and currency == fields.currency.upper():
+        fields.errors.add(row.line, "currency", f"{currency} is the program currency itself (its rate is 1)")
+        return None
+    return currency
+
+
+def _fx_rate(row: Row, fields: Fields, column: str) -> str | None:
+    value = fields.text(row, column, max_len=40)
+    if value is None:
+        return None
+    try:
+        rate = Decimal(value)
+    except InvalidOperation:
+        fields.errors.add(row.line, column, f"{value!r} is not a decimal number")
+        return None
+    if not rate.is_finite() or rate <= 0 or rate >= _MAX_RATE:
+        fields.errors.add(row.line, column, f"{value!r} is not a positive rate below {_MAX_RATE:,}")
+        return None
+    exponent = rate.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -_RATE_DECIMALS:
+        fields.errors.add(row.line, column, f"{value!r} has more than {_RATE_DECIMALS} decimals")
+        return None
+    return format(rate, "f")

@@ -4,6 +4,8 @@ A file is all-or-nothing: every row is parsed and validated first, every bad row
 line, column, reason) through ``ImportFailed``, and the writes happen in the caller's transaction, so any
 error rolls the whole file back. Orders and refunds become inbox events booked by ``workflows.booking.ingest``
 (source ``csv``, idempotent by id); clicks go through ``workflows.booking.clicks``; reference data is upserted.
+An order already booked whose content changed is reported (``changed``), or with ``replace`` re-booked as new
+entries by ``workflows.booking.corrections`` (reversal of the old booking, the corrected lines booked anew).
 This module never books ledger rows itself.
 """
 
@@ -17,12 +19,14 @@ from typing import Any, Literal, get_args
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from store.audit import Actor
 from store.bulk import existing_keys
 from store.db import ensure_program
-from store.models import Application, Base, Click, Coupon, Partner, Product, utcnow
+from store.models import Application, Base, Click, Coupon, InboxEvent, Partner, Product, utcnow
 from workflows.booking.clicks import record_clicks
-from workflows.booking.events import InboxPayload
-from workflows.booking.ingest import EventRejected, ingest
+from workflows.booking.corrections import CorrectionRefused, changed_orders, replace_orders
+from workflows.booking.events import InboxPayload, OrderEvent
+from workflows.booking.ingest import EventRejected, ingest, replay_parked
 from workflows.booking.late_clicks import credit_waiting_orders
 from workflows.booking.order_signals import record_order_signals, signals_from_csv
 from workflows.importing.csv_events import parse_clicks, parse_orders, parse_refunds
@@ -30,18 +34,21 @@ from workflows.importing.csv_rows import ErrorLog, Fields, ImportFailed, Row, Ro
 from workflows.importing.entities import (
     APPLICATION_COLUMNS,
     COUPON_COLUMNS,
+    FX_RATE_COLUMNS,
     PARTNER_COLUMNS,
     PRODUCT_COLUMNS,
     parse_applications,
     parse_coupons,
+    parse_fx_rates,
     parse_partners,
     parse_products,
     upsert,
+    upsert_fx_rates,
 )
 
 __all__ = ["IMPORT_KINDS", "ImportFailed", "ImportReport", "RowError", "import_csv"]
 
-ImportKind = Literal["partners", "products", "coupons", "clicks", "orders", "refunds", "applications"]
+ImportKind = Literal["partners", "products", "coupons", "clicks", "orders", "refunds", "applications", "fx_rates"]
 IMPORT_KINDS: tuple[str, ...] = get_args(ImportKind)
 CLICK_COLUMNS = ("click_id", "ts", "partner_id", "ip", "user_agent", "referrer", "landing_url", "sku", "customer_ref")
 ORDER_COLUMNS = (
@@ -56,6 +63,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "orders": ORDER_COLUMNS,
     "refunds": REFUND_COLUMNS,
     "applications": APPLICATION_COLUMNS,
+    "fx_rates": FX_RATE_COLUMNS,
 }
 _EVENT_CHUNK = 5000
 
@@ -80,15 +88,26 @@ class ImportReport:
     unattributed: int = 0
     waiting: int = 0
     unknown_skus: tuple[str, ...] = ()
+    replaced: int = 0  # orders already booked whose changed content was re-booked (``replace``)
+    unchanged: int = 0  # orders already booked with the same content (nothing written)
+    changed: tuple[str, ...] = ()  # orders already booked whose content changed, not re-booked (no ``replace``)
 
     def as_dict(self) -> dict[str, Any]:
         view = {name: getattr(self, name) for name in self.__slots__}
         view["unknown_skus"] = list(self.unknown_skus)
+        view["changed"] = list(self.changed)
         return view
 
 
 def import_csv(
-    *, session: Session, kind: str, path: Path, progress: Progress | None = None, source: str = "csv"
+    *,
+    session: Session,
+    kind: str,
+    path: Path,
+    progress: Progress | None = None,
+    source: str = "csv",
+    replace: bool = False,
+    actor: Actor | None = None,
 ) -> ImportReport:
     """Import one CSV file of ``kind`` inside the caller's transaction; raises ``ImportFailed`` on bad rows.
 
@@ -119,6 +138,9 @@ def import_csv(
             signals = signals_from_csv(columns=csv_file.columns, rows=(row.values for row in rows))
             record_order_signals(session=session, signals=signals, salt=program.ip_salt)
         rows.clear()  # the events carry everything now: free the raw rows before booking
+        if kind == "orders":
+            by = actor or Actor("system", "import")
+            return _ingest_orders(session, report, events, lines, errors, tick, source, replace=replace, actor=by)
         return _ingest(session, report, events, lines, errors, tick, source)
     if kind == "clicks":
         with paused_gc():
@@ -140,7 +162,25 @@ def import_csv(
         return _replace(
             report, records=len(clicks), created=created, duplicates=len(clicks) - created, attributed=late.credited
         )
+    if kind == "fx_rates":
+        return _fx_rates(session, rows, fields, report, tick)
     return _entities(session, kind, rows, fields, report, tick)
+
+
+def _fx_rates(
+    session: Session, rows: Sequence[Row], fields: Fields, report: ImportReport, tick: Progress
+) -> ImportReport:
+    """Store the rates, then book what waited for them: orders parked for a missing rate (and their refunds)."""
+    records = parse_fx_rates(rows=rows, fields=fields)
+    fields.errors.raise_if_any()
+    tick(0, len(records))
+    created, updated = upsert_fx_rates(session, records)
+    booked = replay_parked(session=session)
+    still = session.scalar(
+        select(func.count()).select_from(InboxEvent).where(InboxEvent.status == "parked", InboxEvent.kind == "order")
+    )
+    tick(len(records), len(records))
+    return _replace(report, records=len(records), created=created, updated=updated, booked=booked, parked=still or 0)
 
 
 def check_skus(*, session: Session, rows: Sequence[Row], fields: Fields, allowed: bool) -> tuple[str, ...]:
@@ -194,6 +234,49 @@ def _entities(
     upsert(session, Coupon, coupons, "code")
     tick(len(records), len(records))
     return _replace(report, records=len(records), created=created, updated=updated)
+
+
+def _ingest_orders(
+    session: Session,
+    report: ImportReport,
+    events: Sequence[InboxPayload],
+    lines: Sequence[int],
+    errors: ErrorLog,
+    tick: Progress,
+    source: str,
+    *,
+    replace: bool,
+    actor: Actor,
+) -> ImportReport:
+    """New orders book; known ones are unchanged (nothing written) or changed: re-booked with ``replace``, else
+    reported. A replacement refused (voided order, refunds booked...) fails the file at the order's line."""
+    orders = [event for event in events if isinstance(event, OrderEvent)]
+    changed = changed_orders(session=session, source=source, events=orders)
+    if not replace:
+        report = _ingest(session, report, events, lines, errors, tick, source)
+        ids = tuple(orders[index].order_id for index in changed)
+        known = report.duplicates - len(ids)
+        return _replace(report, duplicates=known, unchanged=known, changed=ids)
+    skip = set(changed)
+    keep = [index for index in range(len(events)) if index not in skip]
+    report = _ingest(session, report, [events[i] for i in keep], [lines[i] for i in keep], errors, tick, source)
+    try:
+        done = replace_orders(
+            session=session, source=source, events=[orders[i] for i in changed], actor=actor, now=utcnow(),
+            reason=f"import orders {Path(report.file).name} --replace",
+        )  # fmt: skip
+    except CorrectionRefused as refused:
+        errors.fail(lines[changed[refused.index or 0]], None, str(refused))
+    credited = [replaced.attribution for replaced in done]
+    return _replace(
+        report,
+        records=len(events),
+        replaced=len(done),
+        unchanged=report.duplicates,
+        attributed=report.attributed + credited.count("attributed"),
+        unattributed=report.unattributed + credited.count("unattributed"),
+        waiting=report.waiting + credited.count("waiting"),
+    )
 
 
 def _ingest(
