@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from agents.context import AgentConfig
     from agents.llm import LLMConfig
     from workflows.http import HttpConfig
+    from workflows.http.intake import Intake
     from workflows.http.redirect import RedirectFastPath
     from workflows.portal import PortalConfig
     from workflows.schedule.scheduler import JobRunner, JobSpec
@@ -115,10 +116,11 @@ def api_config(settings: Settings) -> ApiConfig:
     )  # fmt: skip
 
 
-def routers(*, engine: Engine, settings: Settings) -> list[APIRouter]:
+def routers(*, engine: Engine, settings: Settings, intake: Intake | None = None) -> list[APIRouter]:
     """Every feature router of ``afflow serve``, in order: Slack actions (only when Slack is configured; the
     scheduler's start-up line says where proposals go instead) the portal (always: it is useless without
-    accounts, and harmless), the REST API and the MCP server at ``/mcp`` (always: every request needs an API key)."""
+    accounts, and harmless), the REST API and the MCP server at ``/mcp`` (always: every request needs an API key).
+    ``intake``: the core app's, for the API's ``POST /api/v1/conversions`` (``http_app`` passes it)."""
     from importlib.metadata import version
 
     from afflow.api import api_router
@@ -128,7 +130,7 @@ def routers(*, engine: Engine, settings: Settings) -> list[APIRouter]:
 
     slack = slack_router_factory(engine, settings)
     portal = portal_router(engine=engine, config=portal_config(settings))
-    api = api_router(engine=engine, config=api_config(settings))
+    api = api_router(engine=engine, config=api_config(settings), intake=intake)
     mcp = mcp_router(engine=engine, config=api_config(settings), version=version("afflow"))
     return [*([slack] if slack is not None else []), portal, api, mcp]
 
@@ -141,7 +143,7 @@ def http_app(*, engine: Engine, settings: Settings, config: HttpConfig | None = 
     return create_app(
         engine=engine,
         config=config if config is not None else http_config(settings),
-        routers=routers(engine=engine, settings=settings),
+        routers=lambda intake: routers(engine=engine, settings=settings, intake=intake),
     )
 
 

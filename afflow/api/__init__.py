@@ -11,7 +11,7 @@ same shapes; the only writes are tracking links and pending proposals. The API l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -26,6 +26,9 @@ from afflow.api.reports import ReportConfig
 from afflow.api.routes_read import add_read_routes
 from afflow.api.routes_write import add_write_routes
 
+if TYPE_CHECKING:
+    from workflows.http.intake import Intake
+
 API_VERSION = "1.0.0"
 PREFIX = "/api/v1"
 
@@ -36,11 +39,19 @@ class ApiConfig:
     proposing: ProposingConfig
 
 
-def api_router(*, engine: Engine, config: ApiConfig, limiter: RateLimiter | None = None) -> APIRouter:
+def api_router(
+    *, engine: Engine, config: ApiConfig, limiter: RateLimiter | None = None, intake: Intake | None = None
+) -> APIRouter:
+    """``intake``: the core app's (``workflows.http.create_app`` builds it), for ``POST /api/v1/conversions``;
+    without one (a router built on its own) that route is left out."""
     guard = KeyGuard(engine=engine, limiter=limiter or RateLimiter())
     v1 = APIRouter(prefix=PREFIX, route_class=EnvelopeRoute)
     add_read_routes(v1, engine=engine, require=guard.require, config=config.reports)
     add_write_routes(v1, engine=engine, require=guard.require, proposing=config.proposing)
+    if intake is not None:
+        from afflow.api.routes_conversions import add_conversion_routes
+
+        add_conversion_routes(v1, require=guard.require, intake=intake)
     router = APIRouter(route_class=EnvelopeRoute)
     router.include_router(v1)
     spec: dict[str, Any] = {}

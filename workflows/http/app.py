@@ -63,7 +63,12 @@ def load_program(engine: Engine) -> ProgramSnapshot:
         return ProgramSnapshot(ip_salt=program.ip_salt, cookie_days=program.cookie_days, currency=program.currency)
 
 
-def create_app(*, engine: Engine, config: HttpConfig, routers: Sequence[APIRouter] = ()) -> RedirectFastPath:
+def create_app(
+    *, engine: Engine, config: HttpConfig,
+    routers: Sequence[APIRouter] | Callable[[Intake], Sequence[APIRouter]] = (),
+) -> RedirectFastPath:
+    """``routers`` may be a function of the app's ``Intake``, for routers that queue orders the way the intake
+    routes do (the REST API's ``POST /api/v1/conversions``)."""
     program = load_program(engine)
     clicks = ClickWriter(engine=engine, spool_dir=config.spool_dir, flush_interval=config.click_flush_interval)
     worker = InboxWorker(engine=engine, poll_interval=config.inbox_poll_interval, before_booking=clicks.flush)
@@ -109,9 +114,10 @@ def create_app(*, engine: Engine, config: HttpConfig, routers: Sequence[APIRoute
         ),
         Route("/healthz", _healthz(engine, clicks, worker), methods=["GET"]),
     ]
-    if routers:
+    feature_routers = routers(intake) if callable(routers) else routers
+    if feature_routers:
         features = FastAPI(title="afflow", docs_url=None, redoc_url=None, openapi_url=None)
-        for router in routers:
+        for router in feature_routers:
             features.include_router(router)
         routes.append(Mount("", app=features))
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(BodyLimit)])

@@ -14,7 +14,7 @@ import asyncio
 import hmac
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 from pydantic import TypeAdapter as Adapter
@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from store.audit import Actor, record
 from store.db import transaction
 from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
 from workflows.booking.ingest import IngestReport, enqueue
@@ -64,19 +65,32 @@ class Intake:
     async def accept(
         self, *, source: str, events: Sequence[InboxPayload], signals: Sequence[OrderSignalIn] = ()
     ) -> JSONResponse:
+        return JSONResponse(await self.submit(source=source, events=events, signals=signals))
+
+    async def submit(
+        self, *, source: str, events: Sequence[InboxPayload], signals: Sequence[OrderSignalIn] = (),
+        actor: Actor | None = None,
+    ) -> dict[str, Any]:
+        """Enqueue ``events`` (and ``signals``) in one transaction, with an audit row under ``actor`` when one
+        is given (the REST API's key); wake the worker if any is new. The answer is the intake routes' body."""
         if not events:
-            return JSONResponse({"status": "ignored", "events": 0, "new": 0, "duplicates": 0})
-        report = await asyncio.to_thread(self._enqueue, source, events, signals)
+            return {"status": "ignored", "events": 0, "new": 0, "duplicates": 0}
+        report = await asyncio.to_thread(self._enqueue, source, events, signals, actor)
         if report.new:
             self.worker.wake()
-        return JSONResponse(
-            {"status": "queued", "events": report.received, "new": report.new, "duplicates": report.duplicates}
-        )
+        return {"status": "queued", "events": report.received, "new": report.new, "duplicates": report.duplicates}
 
-    def _enqueue(self, source: str, events: Sequence[InboxPayload], signals: Sequence[OrderSignalIn]) -> IngestReport:
+    def _enqueue(
+        self, source: str, events: Sequence[InboxPayload], signals: Sequence[OrderSignalIn], actor: Actor | None
+    ) -> IngestReport:
         with transaction(self.engine) as session:
             record_order_signals(session=session, signals=signals, salt=self.program.ip_salt)
-            return enqueue(session=session, source=source, events=events)
+            report = enqueue(session=session, source=source, events=events)
+            if actor is not None:
+                record(session=session, actor=actor, action="conversions_received", subject=f"source:{source}",
+                       details={"external_ids": [event.external_id for event in events], "new": report.new,
+                                "duplicates": report.duplicates})  # fmt: skip
+            return report
 
 
 def webhook_endpoint(
@@ -154,6 +168,14 @@ def conversion_event(body: bytes, *, now: datetime, program_currency: str) -> In
     except ValidationError as exc:
         first = exc.errors()[0]
         raise MalformedPayload(f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from exc
+    return conversion_payload(item, now=now, program_currency=program_currency)
+
+
+def conversion_payload(
+    item: ConversionOrder | ConversionRefund, *, now: datetime, program_currency: str
+) -> InboxPayload:
+    """A validated conversion (``POST /events/conversion``'s or ``POST /api/v1/conversions``') as an inbox event;
+    ``MalformedPayload`` for an amount out of bounds."""
     if isinstance(item, ConversionRefund):
         return build(
             RefundEvent,
