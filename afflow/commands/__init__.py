@@ -42,6 +42,7 @@ COMMANDS: dict[str, CommandEntry] = {
     "ledger": CommandEntry("ledger", "Balances and the lifecycle clock."),
     "links": CommandEntry("links", "Tracking links partners share."),
     "match": CommandEntry("matching", "Probabilistic matching of orders without click id, ref code or coupon."),
+    "orders": CommandEntry("orders", "Correct booked orders: void one (new ledger entries, audited)."),
     "payouts": CommandEntry("payouts", "Payout batches for finance."),
     "users": CommandEntry("portal", "Portal accounts (promoters, managers, finance) and sign-in links."),
     "privacy": CommandEntry("privacy", "Export or erase a customer's personal data; erase an offboarded partner's."),

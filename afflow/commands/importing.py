@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from afflow.clikit import JsonOption, UserError, console, emit, error_console, open_store, user_errors
+from afflow.clikit import JsonOption, UserError, cli_actor, console, emit, error_console, open_store, user_errors
 from workflows.importing.importer import IMPORT_KINDS  # the KIND argument's help lists them
 
 if TYPE_CHECKING:
@@ -26,6 +26,12 @@ def import_command(
     source: str = typer.Option(
         "csv", "--source", help="The store orders and refunds come from (shopify, woocommerce, ...): ids are per store."
     ),
+    replace: bool = typer.Option(
+        False,
+        "--replace",
+        help="orders only: re-book orders already booked whose content changed (old booking reversed, new one "
+        "booked as new entries, audited); without it they are reported and left as booked.",
+    ),
     as_json: bool = JsonOption,
 ) -> None:
     """Import a CSV file; any bad row rejects the whole file and names its line and column."""
@@ -37,13 +43,18 @@ def import_command(
             raise UserError("bad_kind", f"unknown KIND {kind!r}; expected one of {', '.join(IMPORT_KINDS)}")
         if not source.strip() or len(source) > 32 or not source.isprintable():
             raise UserError("bad_source", f"--source {source!r}: expected a store name of 1 to 32 characters")
+        if replace and kind != "orders":
+            raise UserError("bad_option", f"--replace applies to orders only, not {kind}")
         if not file.is_file():
             raise UserError("no_file", f"{file}: no such file")
         engine = open_store()
         show_bar = not as_json and file.stat().st_size >= _BAR_FROM_BYTES
         try:
             with progress_bar(f"importing {kind}", enabled=show_bar) as tick, transaction(engine) as session:
-                report = import_csv(session=session, kind=kind, path=file, progress=tick, source=source)
+                report = import_csv(
+                    session=session, kind=kind, path=file, progress=tick, source=source, replace=replace,
+                    actor=cli_actor(),
+                )  # fmt: skip
         except ImportFailed as failed:
             raise import_error(file, failed) from failed
         emit(report.as_dict(), as_json=as_json, render=lambda: _render(report))
@@ -90,6 +101,8 @@ def _render(report: ImportReport) -> None:
             f"{report.attributed} attributed, {report.unattributed} unattributed, "
             f"{report.waiting} waiting for their click"
         )
+        if report.replaced or report.unchanged:
+            parts.append(f"{report.replaced} replaced, {report.unchanged} unchanged")
         if report.unknown_skus:
             shown = ", ".join(report.unknown_skus[:10]) + (" ..." if len(report.unknown_skus) > 10 else "")
             parts.append(f"{len(report.unknown_skus)} SKU(s) not in the catalog: {shown}")
@@ -100,6 +113,14 @@ def _render(report: ImportReport) -> None:
     else:
         parts.append(f"{report.created} created, {report.updated} updated")
     console.print(f"[green]imported[/] {Path(report.file).name}: " + "; ".join(parts), highlight=False)
+    if report.changed:
+        shown = ", ".join(report.changed[:10]) + (" ..." if len(report.changed) > 10 else "")
+        console.print(
+            f"[yellow]not re-booked:[/] {len(report.changed)} order(s) already booked with different content: "
+            f"{shown}. Re-import the file with --replace to correct them (the old booking is reversed and the "
+            "corrected one booked as new entries), or void one with `afflow orders void ORDER_ID --reason TEXT`.",
+            highlight=False,
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -4,6 +4,8 @@ A file is all-or-nothing: every row is parsed and validated first, every bad row
 line, column, reason) through ``ImportFailed``, and the writes happen in the caller's transaction, so any
 error rolls the whole file back. Orders and refunds become inbox events booked by ``workflows.booking.ingest``
 (source ``csv``, idempotent by id); clicks go through ``workflows.booking.clicks``; reference data is upserted.
+An order already booked whose content changed is reported (``changed``), or with ``replace`` re-booked as new
+entries by ``workflows.booking.corrections`` (reversal of the old booking, the corrected lines booked anew).
 This module never books ledger rows itself.
 """
 
@@ -17,11 +19,13 @@ from typing import Any, Literal, get_args
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from store.audit import Actor
 from store.bulk import existing_keys
 from store.db import ensure_program
 from store.models import Application, Base, Click, Coupon, InboxEvent, Partner, Product, utcnow
 from workflows.booking.clicks import record_clicks
-from workflows.booking.events import InboxPayload
+from workflows.booking.corrections import CorrectionRefused, changed_orders, replace_orders
+from workflows.booking.events import InboxPayload, OrderEvent
 from workflows.booking.ingest import EventRejected, ingest, replay_parked
 from workflows.booking.late_clicks import credit_waiting_orders
 from workflows.booking.order_signals import record_order_signals, signals_from_csv
@@ -84,15 +88,26 @@ class ImportReport:
     unattributed: int = 0
     waiting: int = 0
     unknown_skus: tuple[str, ...] = ()
+    replaced: int = 0  # orders already booked whose changed content was re-booked (``replace``)
+    unchanged: int = 0  # orders already booked with the same content (nothing written)
+    changed: tuple[str, ...] = ()  # orders already booked whose content changed, not re-booked (no ``replace``)
 
     def as_dict(self) -> dict[str, Any]:
         view = {name: getattr(self, name) for name in self.__slots__}
         view["unknown_skus"] = list(self.unknown_skus)
+        view["changed"] = list(self.changed)
         return view
 
 
 def import_csv(
-    *, session: Session, kind: str, path: Path, progress: Progress | None = None, source: str = "csv"
+    *,
+    session: Session,
+    kind: str,
+    path: Path,
+    progress: Progress | None = None,
+    source: str = "csv",
+    replace: bool = False,
+    actor: Actor | None = None,
 ) -> ImportReport:
     """Import one CSV file of ``kind`` inside the caller's transaction; raises ``ImportFailed`` on bad rows.
 
@@ -123,6 +138,9 @@ def import_csv(
             signals = signals_from_csv(columns=csv_file.columns, rows=(row.values for row in rows))
             record_order_signals(session=session, signals=signals, salt=program.ip_salt)
         rows.clear()  # the events carry everything now: free the raw rows before booking
+        if kind == "orders":
+            by = actor or Actor("system", "import")
+            return _ingest_orders(session, report, events, lines, errors, tick, source, replace=replace, actor=by)
         return _ingest(session, report, events, lines, errors, tick, source)
     if kind == "clicks":
         with paused_gc():
@@ -216,6 +234,49 @@ def _entities(
     upsert(session, Coupon, coupons, "code")
     tick(len(records), len(records))
     return _replace(report, records=len(records), created=created, updated=updated)
+
+
+def _ingest_orders(
+    session: Session,
+    report: ImportReport,
+    events: Sequence[InboxPayload],
+    lines: Sequence[int],
+    errors: ErrorLog,
+    tick: Progress,
+    source: str,
+    *,
+    replace: bool,
+    actor: Actor,
+) -> ImportReport:
+    """New orders book; known ones are unchanged (nothing written) or changed: re-booked with ``replace``, else
+    reported. A replacement refused (voided order, refunds booked...) fails the file at the order's line."""
+    orders = [event for event in events if isinstance(event, OrderEvent)]
+    changed = changed_orders(session=session, source=source, events=orders)
+    if not replace:
+        report = _ingest(session, report, events, lines, errors, tick, source)
+        ids = tuple(orders[index].order_id for index in changed)
+        known = report.duplicates - len(ids)
+        return _replace(report, duplicates=known, unchanged=known, changed=ids)
+    skip = set(changed)
+    keep = [index for index in range(len(events)) if index not in skip]
+    report = _ingest(session, report, [events[i] for i in keep], [lines[i] for i in keep], errors, tick, source)
+    try:
+        done = replace_orders(
+            session=session, source=source, events=[orders[i] for i in changed], actor=actor, now=utcnow(),
+            reason=f"import orders {Path(report.file).name} --replace",
+        )  # fmt: skip
+    except CorrectionRefused as refused:
+        errors.fail(lines[changed[refused.index or 0]], None, str(refused))
+    credited = [replaced.attribution for replaced in done]
+    return _replace(
+        report,
+        records=len(events),
+        replaced=len(done),
+        unchanged=report.duplicates,
+        attributed=report.attributed + credited.count("attributed"),
+        unattributed=report.unattributed + credited.count("unattributed"),
+        waiting=report.waiting + credited.count("waiting"),
+    )
 
 
 def _ingest(
