@@ -78,7 +78,7 @@ def test_inbox_groups_by_kind_with_labels_counts_and_money_sorted_by_effect(clie
     bumps = re.sub(r"<[^>]+>", "", headings[0][1])
     assert "Tier bumps" in bumps and "(2)" in bumps and "costs 5.50 USD" in bumps
     assert "keeps or recovers 3.00 USD" in headings[1][1]
-    assert "Raise Alice Reviews&#39;s commission from 10% to 12%" in page
+    assert "Raise the commission of Alice Reviews from 10% to 12%" in page
     assert "Engagement</th><td>11%" in page and "2.2× the median" in page and "Brand fit</th><td>72/100" in page
     for raw in ("tier_bump", "approve_application", "0.110000", "hik, skill", "previous_percent"):
         assert raw not in re.sub(r'(id|name|value|action|href|form)="[^"]*"', "", page), raw

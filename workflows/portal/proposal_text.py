@@ -118,7 +118,7 @@ def _tier_bump(bump: TierBump, evidence: Mapping[str, Any], impact: Mapping[str,
         "margin_contribution_in_window": f"Margin it brings{window}",
         "revenue_uplift_that_pays_for_it": "Pays off if its revenue grows by",
     })  # fmt: skip
-    return ProposalText(headline=f"Raise {name}'s commission from {before} to {percent(bump.percent)}",
+    return ProposalText(headline=f"Raise the commission of {name} from {before} to {percent(bump.percent)}",
                         facts=tuple(facts), reasons=_texts(evidence.get("reasons")))  # fmt: skip
 
 
