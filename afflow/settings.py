@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     port: int = 8000
     public_url: str = "http://127.0.0.1:8000"
     output_dir: str = "afflow-out"
+    tax_forms_dir: str = "afflow-tax-forms"  # promoters' uploaded tax forms (W-9, W-8BEN...), kept out of the database
     spool_dir: str = "afflow-spool"  # `afflow serve`: clicks are appended here before their 302 (see workflows.http.spool)
     forwarded_allow_ips: str = "127.0.0.1"  # `afflow serve`: proxies whose X-Forwarded-For gives the click's IP
     scheduler_enabled: bool = True  # `afflow serve` runs the scheduled jobs (workflows.schedule.jobs); off: HTTP only

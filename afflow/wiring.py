@@ -99,6 +99,7 @@ def portal_config(settings: Settings) -> PortalConfig:
         fraud_thresholds=settings.fraud_thresholds,
         stripe_api_url=settings.stripe_api_url,
         stripe_api_key=api_key,
+        tax_forms_dir=Path(settings.tax_forms_dir),
     )
 
 

@@ -30,8 +30,7 @@ from afflow.clikit import (
 from store.money import format_money
 
 if TYPE_CHECKING:
-    from store.models import FraudFinding, PayoutBatch
-    from workflows.booking.payouts import HeldPartner, PayoutLine
+    from store.models import FraudFinding
 
 payouts_app = typer.Typer(help="Payout batches for finance.", no_args_is_help=True)
 findings_app = typer.Typer(help="High-severity fraud findings that hold payouts until decided.", no_args_is_help=True)
@@ -47,49 +46,11 @@ def _table(columns: list[str], rows: list[list[str]]) -> None:
     console.print(table)
 
 
-def line_view(line: PayoutLine, currency: str) -> dict[str, Any]:
-    return {
-        "partner_id": line.partner_id,
-        "gross": format_money(line.gross_cents, currency),
-        "clawback": format_money(line.clawback_cents, currency),
-        "net": format_money(line.net_cents, currency),
-        "commission_count": line.commission_count,
-    }
-
-
-def held_view(held: HeldPartner, currency: str) -> dict[str, Any]:
-    """A held partner in JSON: ``reason`` joins the ``reasons`` messages; ``codes`` are stable for scripts."""
-    return {
-        "partner_id": held.partner_id,
-        "locked": format_money(held.locked_cents, currency),
-        "reason": held.reason,
-        "reasons": [r.as_dict() for r in held.reasons],
-    }
-
-
-def batch_view(batch: PayoutBatch) -> dict[str, Any]:
-    from workflows.booking.payouts import held_of
-
-    return {
-        "batch_id": batch.id,
-        "status": batch.status,
-        "as_of": batch.as_of.isoformat(),
-        "currency": batch.currency,
-        "total": format_money(batch.total_cents, batch.currency),
-        "created_at": batch.created_at.isoformat(),
-        "created_by": batch.created_by,
-        "sent_at": batch.sent_at.isoformat() if batch.sent_at else None,
-        "sent_by": batch.sent_by,
-        "paid_at": batch.paid_at.isoformat() if batch.paid_at else None,
-        "paid_by": batch.paid_by,
-        "held": [held_view(h, batch.currency) for h in held_of(batch)],
-    }
-
-
 @payouts_app.command("preview")
 def payouts_preview(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
     """What `payouts create` would pay and hold now, without booking anything."""
     from store.db import transaction
+    from workflows.booking.payout_status import held_view, line_view
     from workflows.booking.payouts import plan_payout
 
     with user_errors(as_json=as_json):
@@ -114,6 +75,7 @@ def payouts_preview(as_of: str | None = AsOfOption, as_json: bool = JsonOption) 
 def payouts_create(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
     """Pay every ready partner its locked commissions net of open clawbacks, as one batch; list who is held."""
     from store.db import transaction
+    from workflows.booking.payout_status import held_view, line_view
     from workflows.booking.payouts import create_payout_batch
 
     with user_errors(as_json=as_json):
@@ -152,7 +114,7 @@ def payouts_list(
 ) -> None:
     """Payout batches, newest first: status, total, partners paid and held, who created, sent and paid them."""
     from store.db import transaction
-    from workflows.booking.payout_status import NEXT_STATUS, list_batches
+    from workflows.booking.payout_status import NEXT_STATUS, batch_view, list_batches
 
     with user_errors(as_json=as_json):
         if status is not None and status not in (*NEXT_STATUS, "paid"):
@@ -184,31 +146,22 @@ def _who(at: str | None, by: str | None) -> str:
 @payouts_app.command("show")
 def payouts_show(batch: int = BatchArgument, as_json: bool = JsonOption) -> None:
     """One batch: its status history, the partners it paid and those it held, with their reasons."""
-    from sqlalchemy import select
-
     from store.db import transaction
-    from store.models import PayoutBatch, PayoutItem
-    from workflows.booking.payouts import PayoutLine
+    from store.models import PayoutBatch
+    from workflows.booking.payout_status import batch_json
 
     with user_errors(as_json=as_json), transaction(open_store()) as session:
         row = session.get(PayoutBatch, batch)
         if row is None:
             raise UserError("unknown_batch", f"payout batch {batch} does not exist")
-        items = session.scalars(select(PayoutItem).where(PayoutItem.batch_id == batch).order_by(PayoutItem.partner_id))
-        view = batch_view(row) | {
-            "items": [
-                line_view(PayoutLine(i.partner_id, i.gross_cents, i.clawback_cents, i.net_cents, i.commission_count),
-                          row.currency)
-                for i in items
-            ]
-        }  # fmt: skip
+        view = batch_json(session=session, batch=row)
     view["message"] = f"batch {batch}: {view['status']}"
     emit(view, as_json=as_json, render=lambda: _render_batch(view))
 
 
 def _move(batch: int, to: str, note: str, as_json: bool) -> None:
     from store.db import transaction
-    from workflows.booking.payout_status import BatchStatusRefused, move_batch
+    from workflows.booking.payout_status import BatchStatusRefused, batch_view, move_batch
     from workflows.booking.payouts import UnknownBatch
 
     with user_errors(as_json=as_json):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 from pydantic import SecretStr
 from sqlalchemy import Engine, select
 
@@ -25,6 +27,20 @@ BOB_LOCKED = 800
 @pytest.fixture
 def portal_settings(stripe_server: FakeStripe, tmp_path: Path) -> Settings:
     return portal_test_settings(tmp_path, stripe_api_key=SecretStr(API_KEY), stripe_api_url=stripe_server.url)
+
+
+def confirm_form(html: str) -> dict[str, str]:
+    """The preview's confirm form fields, as the browser would post them."""
+    form = html[html.index('action="/portal/finance/batches"') :]
+    form = form[: form.index("</form>")]
+    return dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', form))
+
+
+def confirm_batch(client: TestClient, csrf: str, as_of: str = "") -> Response:
+    """Preview, then confirm, as finance does in the browser."""
+    preview = client.post("/portal/finance/batches/preview", data={"csrf_token": csrf, "as_of": as_of})
+    assert preview.status_code == 200, preview.text
+    return client.post("/portal/finance/batches", data=confirm_form(preview.text))
 
 
 def _balances(engine: Engine) -> dict[str, tuple[int, int, int]]:
@@ -46,7 +62,7 @@ def test_promoter_withdrawal_is_settled_by_the_batch_finance_creates(app: object
     overview = finance.get("/portal/finance")
     assert "alice@example.com" in overview.text  # the open request is listed
     assert _balances(booked)["p-alice"] == (1200, ALICE_LOCKED, 0)
-    created = finance.post("/portal/finance/batches", data={"csrf_token": fcsrf, "as_of": ""})
+    created = confirm_batch(finance, fcsrf)
     assert created.status_code == 303
     assert _balances(booked)["p-alice"] == (1200, 0, ALICE_LOCKED)
     assert _balances(booked)["p-bob"] == (0, 0, BOB_LOCKED)
@@ -59,8 +75,8 @@ def test_promoter_withdrawal_is_settled_by_the_batch_finance_creates(app: object
     assert exported.headers["content-type"].startswith("text/csv")
     rows = {row["partner_id"]: row for row in csv.DictReader(io.StringIO(exported.text))}
     assert (rows["p-alice"]["net"], rows["p-bob"]["net"], rows["p-alice"]["currency"]) == ("28.00", "8.00", "USD")
-    nothing = finance.post("/portal/finance/batches", data={"csrf_token": fcsrf, "as_of": ""})
-    assert nothing.status_code == 400 and "Nothing to pay" in nothing.text
+    nothing = finance.post("/portal/finance/batches/preview", data={"csrf_token": fcsrf, "as_of": ""})
+    assert nothing.status_code == 200 and "Nobody is payable." in nothing.text and 'id="confirm-batch"' not in nothing.text
 
 
 def test_sending_a_batch_transfers_once_per_partner_even_when_sent_twice(
@@ -74,7 +90,7 @@ def test_sending_a_batch_transfers_once_per_partner_even_when_sent_twice(
             f"/portal/finance/partners/{partner}/payout-account", data={"account": account, "csrf_token": csrf}
         )
         assert saved.status_code == 303
-    client.post("/portal/finance/batches", data={"csrf_token": csrf})
+    confirm_batch(client, csrf)
     with transaction(booked) as session:
         batch_id = session.scalars(select(PayoutBatch.id)).one()
     stripe_server.drop_after_create = 1  # Stripe makes Alice's transfer, but the answer never arrives
@@ -105,7 +121,7 @@ def test_a_partner_without_connected_account_is_reported_and_the_batch_stays_ope
         "/portal/finance/partners/p-bob/payout-account", data={"account": "cus_123", "csrf_token": csrf}
     )
     assert refused.status_code == 400 and "not a Stripe connected account id" in refused.text
-    client.post("/portal/finance/batches", data={"csrf_token": csrf})
+    confirm_batch(client, csrf)
     with transaction(booked) as session:
         batch_id = session.scalars(select(PayoutBatch.id)).one()
     sent = client.post(f"/portal/finance/batches/{batch_id}/send", data={"csrf_token": csrf})
@@ -122,7 +138,7 @@ def test_a_refused_transfer_is_resent_with_a_fresh_key_once_corrected(
     csrf = sign_in(client, booked, "finance@brand.example")
     client.post("/portal/finance/partners/p-alice/payout-account", data={"account": "acct_alice", "csrf_token": csrf})
     client.post("/portal/finance/partners/p-bob/payout-account", data={"account": "acct_typo", "csrf_token": csrf})
-    client.post("/portal/finance/batches", data={"csrf_token": csrf})
+    confirm_batch(client, csrf)
     with transaction(booked) as session:
         batch_id = session.scalars(select(PayoutBatch.id)).one()
     first = client.post(f"/portal/finance/batches/{batch_id}/send", data={"csrf_token": csrf})

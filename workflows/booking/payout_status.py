@@ -11,17 +11,63 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.audit import Actor, record
 from store.models import PayoutBatch, PayoutItem
-from workflows.booking.payouts import UnknownBatch
+from store.money import format_money
+from workflows.booking.payouts import HeldPartner, PayoutLine, UnknownBatch, held_of
 
 BatchStatus = Literal["created", "sent", "paid"]
 NEXT_STATUS: dict[str, BatchStatus] = {"created": "sent", "sent": "paid"}
+
+
+def line_view(line: PayoutLine, currency: str) -> dict[str, Any]:
+    return {
+        "partner_id": line.partner_id,
+        "gross": format_money(line.gross_cents, currency),
+        "clawback": format_money(line.clawback_cents, currency),
+        "net": format_money(line.net_cents, currency),
+        "commission_count": line.commission_count,
+    }
+
+
+def held_view(held: HeldPartner, currency: str) -> dict[str, Any]:
+    """A held partner in JSON: ``reason`` joins the ``reasons`` messages; ``codes`` are stable for scripts."""
+    return {
+        "partner_id": held.partner_id,
+        "locked": format_money(held.locked_cents, currency),
+        "reason": held.reason,
+        "reasons": [r.as_dict() for r in held.reasons],
+    }
+
+
+def batch_view(batch: PayoutBatch) -> dict[str, Any]:
+    """A batch as JSON (``afflow payouts list|show --json``, the portal's ``/finance/batches/{id}.json``)."""
+    return {
+        "batch_id": batch.id,
+        "status": batch.status,
+        "as_of": batch.as_of.isoformat(),
+        "currency": batch.currency,
+        "total": format_money(batch.total_cents, batch.currency),
+        "created_at": batch.created_at.isoformat(),
+        "created_by": batch.created_by,
+        "sent_at": batch.sent_at.isoformat() if batch.sent_at else None,
+        "sent_by": batch.sent_by,
+        "paid_at": batch.paid_at.isoformat() if batch.paid_at else None,
+        "paid_by": batch.paid_by,
+        "held": [held_view(h, batch.currency) for h in held_of(batch)],
+    }
+
+
+def batch_json(*, session: Session, batch: PayoutBatch) -> dict[str, Any]:
+    """``batch_view`` with its items (``afflow payouts show --json``, the portal's batch JSON)."""
+    items = session.scalars(select(PayoutItem).where(PayoutItem.batch_id == batch.id).order_by(PayoutItem.partner_id))
+    lines = [PayoutLine(i.partner_id, i.gross_cents, i.clawback_cents, i.net_cents, i.commission_count) for i in items]
+    return batch_view(batch) | {"items": [line_view(line, batch.currency) for line in lines]}
 
 
 class BatchStatusRefused(ValueError):

@@ -1,17 +1,25 @@
-"""Finance's pages: locked balances, payout batches (create, export CSV, send via Stripe Connect),
-connected accounts, and the partner statements (PDF) that promoters can also download for themselves.
+"""Finance's pages: locked balances, payout batches (preview, confirm, export CSV, send via Stripe Connect, mark
+sent / paid), connected accounts, and the partner statements (PDF) that promoters can also download for themselves.
 
-Batches are ``workflows.booking.payouts.create_payout_batch`` (the ledger engine books the payout); sending is
-``workflows.portal.transfers.send_batch`` (idempotent per item). A manager cannot create or send batches.
+A batch is created in two steps: ``POST /finance/batches/preview`` shows who would be paid, the totals and who is
+held and why (``workflows.booking.payouts.plan_payout``), with a confirm form carrying a one-time token and the
+plan's fingerprint; ``POST /finance/batches`` with that token creates the batch (``create_payout_batch``; the
+ledger engine books the payout). Without a token it only shows the preview; the same token twice (a double
+click, a resubmitted form, two tabs) creates one batch; a plan that changed since the preview is shown again
+instead of paid. Sending is ``workflows.portal.transfers.send_batch`` (idempotent per item); status moves are
+``workflows.booking.payout_status.move_batch``. A manager cannot create, send or move batches.
 """
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from datetime import UTC, datetime, timedelta
 
 from fastapi import APIRouter, Depends, HTTPException
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from starlette.datastructures import FormData
 
 from store.audit import Actor, record
@@ -20,7 +28,15 @@ from store.models import Partner, PayoutAccount, PayoutBatch, StripeTransfer, Wi
 from tools.statements import partner_statement, statement_pdf, yearly_earnings, yearly_pdf
 from tools.stripe_connect import StripeConnect
 from workflows.booking.bounds import time_problem
-from workflows.booking.payouts import UnknownBatch, create_payout_batch, export_batch_csv
+from workflows.booking.payout_status import BatchStatusRefused, batch_json, list_batches, move_batch
+from workflows.booking.payouts import (
+    PayoutPlan,
+    PayoutResult,
+    UnknownBatch,
+    create_payout_batch,
+    export_batch_csv,
+    plan_payout,
+)
 from workflows.portal.auth import Viewer
 from workflows.portal.transfers import send_batch, set_payout_account
 from workflows.portal.web import PREFIX, PortalWeb, RowId, form_text, not_found, see_other, visible_partner
@@ -49,7 +65,7 @@ def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
             partners = {p.id: p for p in session.scalars(select(Partner))}
             accounts = {a.partner_id: a.stripe_account_id for a in session.scalars(select(PayoutAccount))}
             owed = [b for b in balances(session=session) if b.locked or b.pending or b.clawback]
-            batches = list(session.scalars(select(PayoutBatch).order_by(PayoutBatch.id.desc()).limit(30)))
+            batches = list_batches(session=session, limit=30)
             transfers: dict[int, list[StripeTransfer]] = {}
             for transfer in session.scalars(select(StripeTransfer).order_by(StripeTransfer.id)):
                 transfers.setdefault(transfer.batch_id, []).append(transfer)
@@ -79,21 +95,106 @@ def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
     def finance_home(viewer: Viewer = Depends(finance)) -> Response:
         return overview(viewer)
 
+    def preview(
+        viewer: Viewer, as_of: datetime, *, flash: str = "", status_code: int = 200
+    ) -> Response:
+        with web.unit_of_work() as session:
+            plan = plan_payout(session=session, as_of=as_of)
+            names = {p.id: p.name for p in session.scalars(select(Partner))}
+        return web.render(
+            "finance_preview.html.j2",
+            viewer=viewer,
+            plan=plan,
+            names=names,
+            currency=plan.currency,
+            confirm_token=secrets.token_urlsafe(24),
+            fingerprint=plan_fingerprint(plan),
+            flash=flash,
+            status_code=status_code,
+        )
+
+    def posted_as_of(form: FormData) -> datetime:
+        exact = form_text(form, "as_of_exact")
+        if exact:
+            try:
+                moment = datetime.fromisoformat(exact)
+            except ValueError as exc:
+                raise HTTPException(status_code=400, detail=f"as of: {exact!r} is not an ISO 8601 time") from exc
+            if moment.tzinfo is None or time_problem(moment) is not None:
+                raise HTTPException(status_code=400, detail=f"as of: {exact!r} is out of range or has no offset")
+            return moment
+        as_of_text = form_text(form, "as_of")
+        return _day(as_of_text, "as of") + timedelta(days=1) if as_of_text else datetime.now(UTC)
+
+    @router.post("/finance/batches/preview", response_class=HTMLResponse)
+    def preview_batch(posted: tuple[Viewer, FormData] = Depends(finance_form)) -> Response:
+        viewer, form = posted
+        return preview(viewer, posted_as_of(form))
+
+    def batch_of_token(token: str) -> int | None:
+        with web.unit_of_work() as session:
+            return session.scalar(select(PayoutBatch.id).where(PayoutBatch.confirm_token == token))
+
+    def confirm(viewer: Viewer, as_of: datetime, token: str, fingerprint: str) -> PayoutResult | None:
+        """The batch the confirmed preview promised (None: the plan changed since, nothing was created)."""
+        with web.unit_of_work() as session:
+            existing = session.scalar(select(PayoutBatch).where(PayoutBatch.confirm_token == token))
+            if existing is None and plan_fingerprint(plan_payout(session=session, as_of=as_of)) != fingerprint:
+                return None
+            result = create_payout_batch(
+                session=session, as_of=as_of, actor=Actor("portal", viewer.email), confirm_token=token
+            )
+            if result.batch_id is not None and not result.already_created:
+                settle_withdrawals(session=session, batch_id=result.batch_id)
+            return result
+
     @router.post("/finance/batches", response_class=HTMLResponse)
     def create_batch(posted: tuple[Viewer, FormData] = Depends(finance_form)) -> Response:
         viewer, form = posted
-        as_of_text = form_text(form, "as_of")
-        as_of = _day(as_of_text, "as of") + timedelta(days=1) if as_of_text else datetime.now(UTC)
-        with web.unit_of_work() as session:
-            result = create_payout_batch(session=session, as_of=as_of)
-            if result.batch_id is not None:
-                settle_withdrawals(session=session, batch_id=result.batch_id)
-                record(session=session, actor=Actor("portal", viewer.email), action="payout_batch_created_paid",
-                       subject=f"payout_batch:{result.batch_id}",
-                       details={"total_cents": result.total_cents, "partners": len(result.items)})  # fmt: skip
+        as_of = posted_as_of(form)
+        token = form_text(form, "confirm_token")
+        if not token or len(token) > 64:  # no confirmation yet: show what would happen, create nothing
+            return preview(viewer, as_of, flash="Review the batch below, then confirm it.")
+        try:
+            result = confirm(viewer, as_of, token, form_text(form, "fingerprint"))
+        except IntegrityError:  # a concurrent submit of the same token committed first: its batch is the one
+            batch_id = batch_of_token(token)
+            if batch_id is None:
+                raise
+            return see_other(f"{PREFIX}/finance#batch-{batch_id}")
+        if result is None:
+            return preview(viewer, as_of, flash="The balances changed since the preview: review again.", status_code=409)
         if result.batch_id is None:
             return overview(viewer, flash=result.reason.capitalize() + ".", status_code=400)
         return see_other(f"{PREFIX}/finance#batch-{result.batch_id}")
+
+    @router.get("/finance/batches/{batch_id}.json")
+    def batch_document(batch_id: RowId, viewer: Viewer = Depends(finance)) -> Response:
+        with web.unit_of_work() as session:
+            batch = session.get(PayoutBatch, batch_id)
+            if batch is None:
+                raise not_found()
+            document = batch_json(session=session, batch=batch)
+        return JSONResponse(document, headers={"Cache-Control": "no-store"})
+
+    def move(viewer: Viewer, batch_id: int, to: str, form: FormData) -> Response:
+        try:
+            with web.unit_of_work() as session:
+                move_batch(session=session, batch_id=batch_id, to="sent" if to == "sent" else "paid",
+                           actor=Actor("portal", viewer.email), now=datetime.now(UTC), note=form_text(form, "note"))  # fmt: skip
+        except UnknownBatch as exc:
+            raise not_found() from exc
+        except BatchStatusRefused as error:
+            return overview(viewer, flash=str(error).capitalize() + ".", status_code=409)
+        return see_other(f"{PREFIX}/finance#batch-{batch_id}")
+
+    @router.post("/finance/batches/{batch_id}/mark-sent", response_class=HTMLResponse)
+    def mark_sent(batch_id: RowId, posted: tuple[Viewer, FormData] = Depends(finance_form)) -> Response:
+        return move(posted[0], batch_id, "sent", posted[1])
+
+    @router.post("/finance/batches/{batch_id}/mark-paid", response_class=HTMLResponse)
+    def mark_paid(batch_id: RowId, posted: tuple[Viewer, FormData] = Depends(finance_form)) -> Response:
+        return move(posted[0], batch_id, "paid", posted[1])
 
     @router.get("/finance/batches/{batch_id}.csv")
     def batch_csv(batch_id: RowId, viewer: Viewer = Depends(finance)) -> Response:
@@ -121,6 +222,9 @@ def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
         with web.unit_of_work() as session:
             record(session=session, actor=Actor("portal", viewer.email), action="payout_batch_sent",
                    subject=f"payout_batch:{batch_id}", details={"sent": report.sent, "failed": report.failed})
+            batch = session.get(PayoutBatch, batch_id)
+            if batch is not None and batch.status == "sent" and batch.sent_at is None:  # send_batch set it
+                batch.sent_at, batch.sent_by = datetime.now(UTC), str(Actor("portal", viewer.email))
         parts = [f"Batch #{batch_id}: {len(report.sent)} transfers sent, {len(report.already_sent)} already sent"]
         if report.missing_account:
             parts.append(f"no connected account for {', '.join(report.missing_account)}")
@@ -162,6 +266,15 @@ def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
                 raise not_found()
             pdf = yearly_pdf(yearly_earnings(session=session, partner_id=partner_id, year=year))
         return _pdf(pdf, f"earnings-{partner_id}-{year}.pdf")
+
+
+def plan_fingerprint(plan: PayoutPlan) -> str:
+    """What the confirm form promises: the as-of time, each line paid and each partner held."""
+    text = "|".join(
+        [plan.as_of.isoformat(), *(f"{x.partner_id}:{x.net_cents}:{x.clawback_cents}" for x in plan.lines),
+         *(f"held:{h.partner_id}:{h.locked_cents}" for h in plan.held)]
+    )  # fmt: skip
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def _pdf(content: bytes, filename: str) -> Response:
