@@ -97,6 +97,7 @@ def test_shopify_refund_per_line_and_refunds_embedded_in_the_order() -> None:
         ts=datetime(2026, 11, 22, 14, 0, tzinfo=UTC),
         sku="S1",
         amount_cents=1999,
+        currency="USD",  # the refund's own currency (subtotal_set.shop_money)
     )
     events = shop("orders/paid", shopify_order(financial_status="partially_refunded", refunds=[shopify_refund()]))
     assert [type(event).__name__ for event in events] == ["OrderEvent", "RefundEvent"]

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 from pydantic import ValidationError
 
 from store.identity import email_key
-from store.money import MoneyError, minor_digits, parse_money, round_half_even
+from store.money import MoneyError, minor_digits, parse_money, prorate, round_half_even
 from workflows.booking.bounds import amount_problem, quantity_problem, time_problem, unix_time_problem
 from workflows.booking.events import OrderEvent, OrderLineIn, RefundEvent
 
@@ -185,6 +185,21 @@ def split_line(*, sku: str, quantity: int, net_cents: int) -> list[OrderLineIn]:
         ]
     except ValidationError as exc:
         raise MalformedPayload(f"line {sku!r}: {exc.errors()[0]['msg']}") from exc
+
+
+def with_presentment(lines: list[OrderLineIn], presentment_cents: int) -> list[OrderLineIn]:
+    """``split_line``'s line(s) carrying, between them, the customer's ``presentment_cents`` for the units
+    (a split line shares it in proportion to its amount; the last part takes the remainder)."""
+    amounts = [line.quantity * line.unit_price_cents for line in lines]
+    whole = sum(amounts)
+    shares: list[int] = []
+    for index, amount in enumerate(amounts):
+        last = index == len(amounts) - 1
+        shares.append(
+            presentment_cents - sum(shares) if last or not whole else prorate(presentment_cents, amount, whole)
+        )
+    # shares are parts of an amount already within bounds, so each is too
+    return [line.model_copy(update={"presentment_cents": share}) for line, share in zip(lines, shares, strict=True)]
 
 
 def build(model: type[EventT], **values: Any) -> EventT:

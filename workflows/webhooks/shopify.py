@@ -18,6 +18,16 @@ skipped); ``customer.id`` and ``customer.orders_count`` identify new vs returnin
 listed in the order's ``refunds`` are mapped as well, so a late delivery still reverses them.
 The buyer's checkout signals (``checkout_signal``) are ``browser_ip`` (else ``client_details.browser_ip``)
 and ``client_details.user_agent``.
+
+Currencies: an order's plain amounts (``price``, ``discount_allocations[].amount``) are in the shop's
+``currency``, and so is the event. When the customer paid in another ``presentment_currency`` (Shopify
+Markets), each line also carries what the customer paid, from ``price_set.presentment_money`` less
+``discount_allocations[].amount_set.presentment_money`` (``presentment_cents``), so the order records its
+original currency and amounts (``workflows.booking.fx``: the shop's own conversion is booked as it is when the
+shop's currency is the program's). An order missing any line's presentment amounts is booked in shop money
+alone. A refund's line ``subtotal`` is shop money (its currency from ``subtotal_set.shop_money``);
+refund transactions are in their own ``currency`` (the presentment currency), shipping refunds then taken
+from ``order_adjustments[].amount_set.presentment_money``.
 """
 
 from __future__ import annotations
@@ -33,12 +43,14 @@ from workflows.booking.events import InboxPayload, OrderEvent, OrderLineIn, Refu
 from workflows.webhooks.common import (
     CLICK_ID_KEYS,
     REF_KEYS,
+    MalformedPayload,
     SignatureError,
     build,
     cents,
     customer_key,
     field,
     first_of,
+    in_bounds,
     objects,
     optional,
     parse_json_object,
@@ -47,6 +59,7 @@ from workflows.webhooks.common import (
     split_line,
     text,
     timestamp,
+    with_presentment,
 )
 
 SIGNATURE_HEADER = "x-shopify-hmac-sha256"
@@ -91,9 +104,18 @@ def map_order(order: Mapping[str, Any]) -> list[InboxPayload]:
     codes = objects(order.get("discount_codes"), where="order.discount_codes")
     customer = optional(order, "customer", dict, where="order") or {}
     orders_count = customer.get("orders_count")
-    lines = _order_lines(order, currency=currency)
+    presented = order.get("presentment_currency")
+    presentment = (
+        presented.strip().upper()
+        if isinstance(presented, str) and len(presented.strip()) == 3 and presented.strip().upper() != currency.upper()
+        else None
+    )
+    lines = _order_lines(order, currency=currency, presentment=presentment)
     if not lines:
         return []
+    if presentment is not None and any(line.presentment_cents is None for line in lines):
+        presentment = None
+        lines = [line.model_copy(update={"presentment_cents": None}) for line in lines]
     events: list[InboxPayload] = [
         build(
             OrderEvent,
@@ -106,6 +128,7 @@ def map_order(order: Mapping[str, Any]) -> list[InboxPayload]:
             currency=currency,
             lines=tuple(lines),
             customer_order_count=orders_count if isinstance(orders_count, int) and orders_count > 0 else None,
+            presentment_currency=presentment,
         )
     ]
     for refund in objects(order.get("refunds"), where="order.refunds"):
@@ -120,7 +143,7 @@ def checkout_signal(order: Mapping[str, Any]) -> tuple[str, str]:
     return text(order.get("browser_ip")) or text(details.get("browser_ip")), text(details.get("user_agent"))
 
 
-def _order_lines(order: Mapping[str, Any], *, currency: str) -> list[OrderLineIn]:
+def _order_lines(order: Mapping[str, Any], *, currency: str, presentment: str | None = None) -> list[OrderLineIn]:
     lines: list[OrderLineIn] = []
     for index, item in enumerate(objects(order.get("line_items"), where="order.line_items")):
         where = f"order.line_items[{index}]"
@@ -134,8 +157,36 @@ def _order_lines(order: Mapping[str, Any], *, currency: str) -> list[OrderLineIn
             price(allocation.get("amount"), currency, where=f"{where}.discount_allocations.amount")
             for allocation in objects(item.get("discount_allocations"), where=f"{where}.discount_allocations")
         )
-        lines += split_line(sku=_sku(item), quantity=quantity, net_cents=gross - discounts)
+        split = split_line(sku=_sku(item), quantity=quantity, net_cents=gross - discounts)
+        paid = _presentment_net(item, quantity=quantity, currency=presentment, where=where) if presentment else None
+        lines += split if paid is None else with_presentment(split, paid)
     return lines
+
+
+def _presentment_net(item: Mapping[str, Any], *, quantity: int, currency: str, where: str) -> int | None:
+    """What the customer paid for a line in the presentment currency, or None when the payload lacks it."""
+    unit = _money_in(item.get("price_set"), "presentment_money", currency)
+    if unit is None:
+        return None
+    discounts = 0
+    for allocation in objects(item.get("discount_allocations"), where=f"{where}.discount_allocations"):
+        amount = _money_in(allocation.get("amount_set"), "presentment_money", currency)
+        if amount is None:
+            return None
+        discounts += amount
+    net = in_bounds(unit * quantity, where=f"{where}.price_set.presentment_money") - discounts
+    if net < 0:
+        raise MalformedPayload(f"{where}: its presentment discounts exceed its presentment price")
+    return net
+
+
+def _money_in(money_set: Any, side: str, currency: str) -> int | None:
+    """``{side: {amount, currency_code}}`` of a Shopify money set in ``currency`` as minor units; None if absent
+    or in another currency."""
+    money = money_set.get(side) if isinstance(money_set, dict) else None
+    if not isinstance(money, dict) or str(money.get("currency_code", "")).upper() != currency.upper():
+        return None
+    return price(money.get("amount"), currency, where=f"{side}.amount")
 
 
 def _sku(item: Mapping[str, Any]) -> str:
@@ -154,7 +205,11 @@ def map_refund(refund: Mapping[str, Any], *, currency: str) -> list[RefundEvent]
     events: list[RefundEvent] = []
     for index, item in enumerate(line_items):
         where = f"refund.refund_line_items[{index}]"
-        amount = cents(field(item, "subtotal", (str, int, Decimal), where=where), currency, where=f"{where}.subtotal")
+        subtotal_set = item.get("subtotal_set")
+        shop_money = subtotal_set.get("shop_money") if isinstance(subtotal_set, dict) else None
+        shop = str(shop_money.get("currency_code") or currency) if isinstance(shop_money, dict) else currency
+        shop = shop.upper()
+        amount = cents(field(item, "subtotal", (str, int, Decimal), where=where), shop, where=f"{where}.subtotal")
         line = optional(item, "line_item", dict, where=where) or {}
         if amount > 0:
             events.append(
@@ -165,26 +220,43 @@ def map_refund(refund: Mapping[str, Any], *, currency: str) -> list[RefundEvent]
                     ts=ts,
                     sku=_sku(line) if line else None,
                     amount_cents=amount,
+                    currency=shop,
                 )
             )
     if line_items:
         return events
-    amount = _transactions_total(refund, currency=currency)
+    amount, paid_in = _transactions_total(refund, currency=currency)
     if amount <= 0:
         return []
-    return [build(RefundEvent, refund_id=refund_id, order_id=order_id, ts=ts, sku=None, amount_cents=amount)]
+    return [
+        build(
+            RefundEvent, refund_id=refund_id, order_id=order_id, ts=ts, sku=None, amount_cents=amount, currency=paid_in
+        )
+    ]
 
 
-def _transactions_total(refund: Mapping[str, Any], *, currency: str) -> int:
-    """Money actually refunded, less shipping refunds (commission is never paid on shipping)."""
-    total = sum(
-        cents(tx.get("amount"), currency, where="refund.transactions.amount")
+def _transactions_total(refund: Mapping[str, Any], *, currency: str) -> tuple[int, str]:
+    """Money actually refunded, less shipping refunds (commission is never paid on shipping), and its currency.
+
+    Transactions are in their own ``currency`` (the customer's); a transaction without one is in ``currency``.
+    """
+    refunded = [
+        tx
         for tx in objects(refund.get("transactions"), where="refund.transactions")
         if tx.get("kind") == "refund" and tx.get("status") == "success"
-    )
-    shipping = sum(
-        abs(cents(adj.get("amount"), currency, where="refund.order_adjustments.amount"))
-        for adj in objects(refund.get("order_adjustments"), where="refund.order_adjustments")
-        if adj.get("kind") == "shipping_refund"
-    )
-    return total - shipping
+    ]
+    paid_in = {str(tx.get("currency") or currency).upper() for tx in refunded} or {currency.upper()}
+    if len(paid_in) > 1:
+        raise MalformedPayload(f"refund.transactions are in several currencies: {', '.join(sorted(paid_in))}")
+    (tx_currency,) = paid_in
+    total = sum(cents(tx.get("amount"), tx_currency, where="refund.transactions.amount") for tx in refunded)
+    shipping = 0
+    for adj in objects(refund.get("order_adjustments"), where="refund.order_adjustments"):
+        if adj.get("kind") != "shipping_refund":
+            continue
+        in_presentment = _money_in(adj.get("amount_set"), "presentment_money", tx_currency)
+        if tx_currency == currency.upper() or in_presentment is None:
+            shipping += abs(cents(adj.get("amount"), tx_currency, where="refund.order_adjustments.amount"))
+        else:
+            shipping += in_presentment
+    return total - shipping, tx_currency

@@ -154,6 +154,7 @@ def _session_lines(session: Mapping[str, Any], *, metadata: Mapping[str, Any]) -
 def map_charge_refunded(charge: Mapping[str, Any], *, previous: Mapping[str, Any], ts: datetime) -> list[RefundEvent]:
     charge_id = field(charge, "id", str, where="charge")
     order_id = optional(charge, "payment_intent", str, where="charge") or charge_id
+    currency = (optional(charge, "currency", str, where="charge") or "").upper() or None  # the order's, as charged
     listed = optional(charge, "refunds", dict, where="charge") or {}
     refunds = [
         refund
@@ -170,6 +171,7 @@ def map_charge_refunded(charge: Mapping[str, Any], *, previous: Mapping[str, Any
                 if isinstance(refund.get("created"), int)
                 else ts,
                 amount_cents=field(refund, "amount", int, where="charge.refunds.data[]"),
+                currency=(optional(refund, "currency", str, where="charge.refunds.data[]") or "").upper() or currency,
             )
             for refund in refunds
             if isinstance(refund.get("amount"), int) and refund["amount"] > 0
@@ -178,4 +180,14 @@ def map_charge_refunded(charge: Mapping[str, Any], *, previous: Mapping[str, Any
     before = previous.get("amount_refunded") if isinstance(previous.get("amount_refunded"), int) else 0
     if total - before <= 0:
         return []
-    return [build(RefundEvent, refund_id=f"{charge_id}:{total}", order_id=order_id, ts=ts, amount_cents=total - before)]
+    amount = total - before
+    return [
+        build(
+            RefundEvent,
+            refund_id=f"{charge_id}:{total}",
+            order_id=order_id,
+            ts=ts,
+            amount_cents=amount,
+            currency=currency,
+        )
+    ]

@@ -146,11 +146,22 @@ def _refunds(
         )
         if amount > 0:
             refund_id = str(field(refund, "id", (int, str), where=where))
-            refunds.append(build(RefundEvent, refund_id=refund_id, order_id=order_id, ts=ts, amount_cents=amount))
+            refunds.append(
+                build(
+                    RefundEvent, refund_id=refund_id, order_id=order_id, ts=ts, amount_cents=amount, currency=currency
+                )
+            )
     if not refunds and status == "refunded":
         whole = sum(line.quantity * line.unit_price_cents for line in lines)
         if whole > 0:
             refunds.append(
-                build(RefundEvent, refund_id=f"{order_id}:refunded", order_id=order_id, ts=ts, amount_cents=whole)
+                build(
+                    RefundEvent,
+                    refund_id=f"{order_id}:refunded",
+                    order_id=order_id,
+                    ts=ts,
+                    amount_cents=whole,
+                    currency=currency,
+                )
             )
     return refunds
