@@ -1,4 +1,5 @@
-"""``afflow approvals list | show ID | approve ID [--set FIELD=VALUE ...] | reject ID --reason TEXT |
+"""``afflow approvals list | show ID [--set FIELD=VALUE ...] | approve ID [--set FIELD=VALUE ...] [--dry-run] |
+reject ID --reason TEXT |
 approve-group KIND [--except ID ...]``: the local approval inbox. The decider is the CLI user (``cli:<login>`` in the audit log and ``decided_by``)."""
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from rich.table import Table
 from afflow.clikit import MAX_ID, JsonOption, UserError, cli_actor, console, emit, open_store, settings, user_errors
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from store.models import Proposal
 
 approvals_app = typer.Typer(help="Review what the agents propose.", no_args_is_help=True)
@@ -69,16 +72,31 @@ def list_command(
 
 
 @approvals_app.command("show")
-def show_command(proposal_id: int = typer.Argument(..., min=1, max=MAX_ID, help="Proposal id."), as_json: bool = JsonOption) -> None:
-    """One proposal: what was proposed, what was approved and applied, who decided, when and why."""
+def show_command(
+    proposal_id: int = typer.Argument(..., min=1, max=MAX_ID, help="Proposal id."),
+    edits: list[str] = typer.Option(
+        [], "--set", metavar="FIELD=VALUE",
+        help="Preview approving with this field edited (percent=9, amount=120.00, days=3); repeatable.",
+    ),
+    as_json: bool = JsonOption,
+) -> None:
+    """One proposal: what was proposed, what was approved and applied, who decided, when and why; a pending one
+    with the recomputed effect of approving it (as edited with --set)."""
     from store.db import transaction
     from tools.proposals import ProposalStateError, get_proposal
 
     with user_errors(as_json=as_json):
+        changes = _edits(edits)
         engine = open_store()
         try:
             with transaction(engine) as session:
-                data = decision_view(get_proposal(session=session, proposal_id=proposal_id))
+                proposal = get_proposal(session=session, proposal_id=proposal_id)
+                data = decision_view(proposal)
+                if proposal.status == "pending":
+                    data["preview"] = _preview(session, proposal, changes)
+                elif changes:
+                    raise UserError("not_pending", f"proposal {proposal_id} is {proposal.status}, not pending: "
+                                    "there is nothing to edit", {"proposal_id": proposal_id})  # fmt: skip
         except ProposalStateError as exc:
             raise UserError("not_found", str(exc), {"proposal_id": proposal_id}) from exc
         emit(data, as_json=as_json, render=lambda: _render_one(data))
@@ -91,10 +109,12 @@ def approve_command(
         [], "--set", metavar="FIELD=VALUE",
         help="Approve with this field edited (percent=9, amount=120.00, days=3); repeatable.",
     ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the recomputed effect of approving; apply nothing."),
     as_json: bool = JsonOption,
 ) -> None:
-    """Approve a proposal, as it stands or edited: its thread resumes and applies it (exactly once)."""
-    _decide(proposal_id, approve=True, reason=None, edits=edits, as_json=as_json)
+    """Approve a proposal, as it stands or edited: prints the recomputed effect, then its thread resumes and
+    applies it (exactly once); with --dry-run only the effect is printed."""
+    _decide(proposal_id, approve=True, reason=None, edits=edits, as_json=as_json, dry_run=dry_run)
 
 
 @approvals_app.command("reject")
@@ -117,7 +137,22 @@ def _edits(pairs: list[str]) -> dict[str, str]:
     return edits
 
 
-def _decide(proposal_id: int, *, approve: bool, reason: str | None, edits: list[str], as_json: bool) -> None:
+def _preview(session: Session, proposal: Proposal, edits: dict[str, str]) -> dict[str, Any]:
+    """The recomputed effect of approving ``proposal`` with ``edits`` (``invalid_edit`` if refused)."""
+    from workflows.approvals.decide import ProposalEditError
+    from workflows.approvals.preview import effect_preview
+
+    try:
+        return effect_preview(session=session, proposal=proposal, edits=edits).view()
+    except ProposalEditError as exc:
+        raise UserError("invalid_edit", str(exc), {"proposal_id": proposal.id, "set": edits}) from exc
+
+
+def _decide(
+    proposal_id: int, *, approve: bool, reason: str | None, edits: list[str], as_json: bool, dry_run: bool = False
+) -> None:
+    from store.db import transaction
+    from store.models import Proposal
     from workflows.approvals.decide import ProposalEditError, ProposalStateError, decide, expire_stale
 
     with user_errors(as_json=as_json):
@@ -125,6 +160,24 @@ def _decide(proposal_id: int, *, approve: bool, reason: str | None, edits: list[
         engine = open_store()
         now = datetime.now(UTC)
         expire_stale(engine=engine, now=now)
+        preview: dict[str, Any] | None = None
+        if approve:
+            with transaction(engine) as session:
+                proposal = session.get(Proposal, proposal_id)
+                if proposal is not None and proposal.status == "pending":
+                    preview = _preview(session, proposal, changes)
+                elif dry_run:
+                    status = "missing" if proposal is None else proposal.status
+                    raise UserError("not_pending", f"proposal {proposal_id} is {status}, not pending",
+                                    {"proposal_id": proposal_id})  # fmt: skip
+        if dry_run:
+            assert preview is not None
+            shown = {"id": proposal_id, "dry_run": True, "preview": preview}
+            emit(shown, as_json=as_json, render=lambda: _render_preview(preview, heading=f"proposal {proposal_id}, "
+                                                                        "if approved (nothing applied):"))
+            return
+        if preview is not None and not as_json:
+            _render_preview(preview, heading=f"proposal {proposal_id}, approving:")
         try:
             result = decide(engine=engine, proposal_id=proposal_id, approve=approve, actor=str(cli_actor()),
                             reason=reason, edits=changes, public_url=settings().public_url, now=now)
@@ -132,7 +185,8 @@ def _decide(proposal_id: int, *, approve: bool, reason: str | None, edits: list[
             raise UserError("not_pending", str(exc), {"proposal_id": proposal_id}) from exc
         except ProposalEditError as exc:
             raise UserError("invalid_edit", str(exc), {"proposal_id": proposal_id, "set": changes}) from exc
-        data = {"id": result.proposal_id, "kind": result.kind, "status": result.status, "outcome": result.outcome}
+        data = {"id": result.proposal_id, "kind": result.kind, "status": result.status, "outcome": result.outcome,
+                **({"preview": preview} if preview is not None else {})}  # fmt: skip
         emit(data, as_json=as_json,
              render=lambda: console.print(f"proposal {result.proposal_id} ({result.kind}): {result.status}"))
 
@@ -182,6 +236,14 @@ def _render(rows: list[dict[str, Any]], groups: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
+def _render_preview(preview: dict[str, Any], *, heading: str) -> None:
+    console.print(heading)
+    for line in preview["lines"]:
+        console.print(f"  {line}")
+    sign = "+" if preview["money_effect_cents"] > 0 else ""
+    console.print(f"  money effect: {sign}{preview['money_effect']} {preview['currency']} per {preview['days']} days")
+
+
 def _render_one(data: dict[str, Any]) -> None:
     console.print(f"proposal {data['id']} ({data['kind']}): {data['status']} — {data['summary']}")
     if data["previous_rejection"]:
@@ -192,6 +254,8 @@ def _render_one(data: dict[str, Any]) -> None:
         console.print(f"  approved: {data['approved']}")
     if data["decided_by"]:
         console.print(f"  decided by {data['decided_by']} at {data['decided_at']}: {data['reason'] or ''}")
+    if data.get("preview") is not None:
+        _render_preview(data["preview"], heading="  if approved" + (" as edited:" if data["preview"]["edited"] else ":"))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,6 +1,6 @@
 """A manager shapes the demo's proposals through the installed CLI (``afflow`` subprocesses), on SQLite and
-PostgreSQL: a tier bump approved at another rate is applied at that rate once, an edit out of bounds is
-refused, and the next ``afflow run weekly`` on the same scores puts neither the approved nor the rejected
+PostgreSQL: a tier bump's effect is previewed as edited (``show --set``, ``approve --dry-run``: nothing
+applied), approved at another rate it is applied at that rate once, an edit out of bounds is refused, and the next ``afflow run weekly`` on the same scores puts neither the approved nor the rejected
 bump back; ``afflow audit`` names the CLI user for each step; the rest are approved as a group but one,
 each applied once."""
 
@@ -38,7 +38,16 @@ def test_a_manager_edits_a_bump_in_the_cli_and_the_next_weekly_run_does_not_loop
     assert refused["error"]["code"] == "invalid_edit" and "percent" in refused["error"]["message"]
     assert afflow(env, "approvals", "show", str(edited["id"]))["status"] == "pending"
 
+    as_proposed = afflow(env, "approvals", "show", str(edited["id"]))["preview"]
+    dry = afflow(env, "approvals", "approve", str(edited["id"]), "--set", f"percent={target}", "--dry-run")
+    previewed = afflow(env, "approvals", "show", str(edited["id"]), "--set", f"percent={target}")["preview"]
+    assert dry["preview"] == previewed and dry["dry_run"] is True
+    assert previewed["edited"] == {"percent": {"proposed": str(proposed), "approved": str(target)}}
+    assert as_proposed["money_effect_cents"] < previewed["money_effect_cents"] < 0  # one point less costs less
+    assert afflow(env, "approvals", "show", str(edited["id"]))["status"] == "pending"  # the dry run applied nothing
+
     decided = afflow(env, "approvals", "approve", str(edited["id"]), "--set", f"percent={target}")
+    assert decided["preview"] == previewed
     afflow(env, "approvals", "reject", str(rejected["id"]), "--reason", "wait for the spring range")
 
     shown = afflow(env, "approvals", "show", str(edited["id"]))
@@ -46,7 +55,9 @@ def test_a_manager_edits_a_bump_in_the_cli_and_the_next_weekly_run_does_not_loop
     assert Decimal(shown["approved"]["percent"]) == target and Decimal(shown["proposed"]["percent"]) == proposed
     assert shown["decided_by"].startswith("cli:") and shown["decided_at"] and shown["reason"] is None
     rules = afflow(env, "rules", "show")
-    assert Decimal(rules["in_force"]["body"]["partner_overrides"][edited["partner_id"]]["percent"]) == target
+    previous = Decimal(shown["proposed"]["previous_percent"])  # the bump is points on every dimension
+    assert Decimal(rules["in_force"]["body"]["partner_overrides"][edited["partner_id"]]["plus_percent"]) \
+        == target - previous
     assert [v["note"].startswith(f"proposal {edited['id']}:") for v in rules["versions"]].count(True) == 1
 
     afflow(env, "run", "weekly")  # the second weekly run: same data, same scores
@@ -74,7 +85,8 @@ def test_a_manager_edits_a_bump_in_the_cli_and_the_next_weekly_run_does_not_loop
     rules = afflow(env, "rules", "show")
     overrides = rules["in_force"]["body"]["partner_overrides"]
     for proposal in grouped:
-        percent = afflow(env, "approvals", "show", str(proposal["id"]))["proposed"]["percent"]
-        assert Decimal(overrides[proposal["partner_id"]]["percent"]) == Decimal(percent)
+        payload = afflow(env, "approvals", "show", str(proposal["id"]))["proposed"]
+        points = Decimal(payload["percent"]) - Decimal(payload["previous_percent"])
+        assert Decimal(overrides[proposal["partner_id"]]["plus_percent"]) == points
         assert [v["note"].startswith(f"proposal {proposal['id']}:") for v in rules["versions"]].count(True) == 1
     assert kept["partner_id"] not in overrides and set(bumps(env)) == {kept["partner_id"]}

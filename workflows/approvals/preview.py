@@ -60,8 +60,23 @@ class Preview(BaseModel):
 
     @property
     def money_text(self) -> str:
+        """``-24.00 USD per 30 days`` (a cost) or ``+120.00 USD per 30 days`` (kept or recovered)."""
         sign = "+" if self.money_cents > 0 else ""
         return f"{sign}{format_money(self.money_cents, self.currency)} {self.currency} per {self.days} days"
+
+    def view(self) -> dict[str, Any]:
+        """The JSON the CLI (``approvals show --set``, ``approve --dry-run``) prints: money as decimal strings."""
+
+        def money(cents: int | None) -> str | None:
+            return None if cents is None else format_money(cents, self.currency)
+
+        return {"money_effect": money(self.money_cents), "money_effect_cents": self.money_cents,
+                "currency": self.currency, "days": self.days,
+                "window": None if self.start is None or self.end is None
+                else {"start": self.start.isoformat(), "end": self.end.isoformat()},
+                "commission_before": money(self.commission_before_cents),
+                "commission_after": money(self.commission_after_cents),
+                "approved": self.payload, "edited": self.edited, "lines": self.lines}  # fmt: skip
 
 
 def edited_payload(*, session: Session, proposal: Proposal, edits: Mapping[str, str]) -> dict[str, Any]:
