@@ -1,19 +1,25 @@
-"""A partner's page (the promoter's home; managers and finance may read any), links, withdrawals, downloads.
+"""A partner's page (the promoter's home; managers and finance may read any), links, withdrawals, downloads,
+and the promoter's tax form upload (kept on disk under ``AFFLOW_TAX_FORMS_DIR``, never in the database).
 
 A promoter reaching for another partner's id gets 404 on every route here, reads and writes alike.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
+from starlette.datastructures import UploadFile as StarletteUpload
 
-from store.models import OutboxMessage, Partner
+from store.audit import Actor
+from store.models import OutboxMessage, Partner, TaxForm, utcnow
 from tools.links import LinkError, create_links
+from workflows.booking.payout_profiles import MAX_TAX_FORM_BYTES, ProfileError, store_tax_form
 from workflows.portal.auth import Viewer
 from workflows.portal.views_partner import partner_page
-from workflows.portal.web import PREFIX, PortalWeb, form_text, not_found, see_other, visible_partner
+from workflows.portal.web import PREFIX, PortalWeb, RowId, form_text, not_found, see_other, visible_partner
 from workflows.portal.withdrawals import WithdrawalRefused, request_withdrawal
 
 ANY_ROLE = ("promoter", "manager", "finance")
@@ -23,6 +29,7 @@ DONE_MESSAGES = {
     "withdrawal": "Withdrawal requested: finance pays it with the next batch.",
     "blocked": "Account blocked: its links stop crediting and its commissions are held.",
     "unblocked": "Account unblocked: its held commissions resume their normal lifecycle.",
+    "tax_form": "Tax form received: the program reviews it before your next payout.",
 }
 
 
@@ -73,6 +80,42 @@ def add_partner_routes(router: APIRouter, web: PortalWeb) -> None:
         except WithdrawalRefused as error:
             return show(viewer, partner_id, flash=str(error), status_code=400)
         return see_other(f"{PREFIX}/partners/{partner_id}?done=withdrawal")
+
+    @router.post("/partners/{partner_id}/tax-forms", response_class=HTMLResponse)
+    def upload_tax_form(partner_id: str, posted: tuple[Viewer, FormData] = Depends(promoter_form)) -> Response:
+        """The promoter's tax form: the file goes under AFFLOW_TAX_FORMS_DIR, a row records it as submitted."""
+        viewer, form = posted
+        visible_partner(viewer, partner_id)
+        document = form.get("document")
+        if not isinstance(document, StarletteUpload):
+            return show(viewer, partner_id, flash="Choose the tax form file (PDF, PNG or JPEG).", status_code=400)
+        data = document.file.read(MAX_TAX_FORM_BYTES + 1)
+        try:
+            with web.unit_of_work() as session:
+                store_tax_form(session=session, directory=web.config.tax_forms_dir, partner_id=partner_id,
+                               form_type=form_text(form, "form_type"), original_name=document.filename or "",
+                               data=data, actor=Actor("portal", viewer.email), now=utcnow())  # fmt: skip
+        except ProfileError as error:
+            return show(viewer, partner_id, flash=f"Tax form not saved: {error.problem}.", status_code=400)
+        return see_other(f"{PREFIX}/partners/{partner_id}?done=tax_form#payout-readiness")
+
+    @router.get("/partners/{partner_id}/tax-forms/{form_id}")
+    def download_tax_form(partner_id: str, form_id: RowId, viewer: Viewer = Depends(reader)) -> Response:
+        """The stored document, for the promoter it belongs to, managers and finance."""
+        visible_partner(viewer, partner_id)
+        with web.unit_of_work() as session:
+            row = session.get(TaxForm, form_id)
+            if row is None or row.partner_id != partner_id or row.stored_name is None:
+                raise not_found()
+            stored, content_type, suffix = row.stored_name, row.content_type, Path(row.stored_name).suffix
+        path = web.config.tax_forms_dir / stored
+        if not path.is_file():
+            raise not_found()
+        return Response(
+            path.read_bytes(),
+            media_type=content_type or "application/octet-stream",
+            headers={"Content-Disposition": f'attachment; filename="tax-form-{form_id}{suffix}"'},
+        )
 
     @router.get("/partners/{partner_id}/messages/{message_id}")
     def download_message(partner_id: str, message_id: int, viewer: Viewer = Depends(reader)) -> Response:

@@ -21,13 +21,17 @@ from store.models import (
     Partner,
     PayoutBatch,
     PayoutItem,
+    PayoutProfile,
     Product,
+    TaxForm,
     TrackingLink,
     WithdrawalRequest,
 )
+from store.money import format_money
 from tools.analytics_sql import Window, resolve_window, utc_day
 from tools.links import share_url
 from tools.metrics import PartnerMetrics, partner_metrics
+from workflows.booking.payout_readiness import TAX_FORM_TYPES, HoldReason, current_tax_forms, hold_reasons
 from workflows.portal.charts import trend_svg
 
 MESSAGE_KINDS = ("brief", "nudge", "welcome")
@@ -66,6 +70,7 @@ class PartnerPage:
     messages: list[OutboxMessage]
     payouts: list[PayoutRow]
     withdrawals: list[WithdrawalRequest]
+    readiness: PayoutReadiness
 
     @property
     def can_withdraw(self) -> bool:
@@ -74,6 +79,45 @@ class PartnerPage:
         return (
             not open_request and not held and self.balance.locked > 0 and self.balance.locked >= self.min_payout_cents
         )
+
+
+PROMOTER_ACTIONABLE = ("no_payout_method", "no_tax_form", "below_minimum")
+
+
+@dataclass(frozen=True)
+class PayoutReadiness:
+    """What stands between the partner and its next payout. ``reasons`` are all of them (managers and finance see
+    them); a promoter sees the ones it can fix and, for the rest, only that payouts are on hold (an investigation
+    is not announced to the partner it is about)."""
+
+    reasons: list[HoldReason]
+    tax_form: TaxForm | None
+    method: str | None
+    tax_form_types: tuple[str, ...]
+
+    @property
+    def actionable(self) -> list[HoldReason]:
+        return [r for r in self.reasons if r.code in PROMOTER_ACTIONABLE]
+
+    @property
+    def on_hold(self) -> bool:
+        return any(r.code not in PROMOTER_ACTIONABLE for r in self.reasons)
+
+
+def payout_readiness(*, session: Session, partner: Partner, locked_cents: int, clawback_cents: int) -> PayoutReadiness:
+    program = ensure_program(session)
+    reasons = list(hold_reasons(session=session, program=program, partner_ids=[partner.id])[partner.id])
+    net = locked_cents - min(max(clawback_cents, 0), locked_cents)
+    if net < program.min_payout_cents:
+        minimum = format_money(program.min_payout_cents, program.currency)
+        reasons.append(HoldReason("below_minimum", f"your balance is below the minimum payout of {minimum}"))
+    profile = session.get(PayoutProfile, partner.id)
+    return PayoutReadiness(
+        reasons=reasons,
+        tax_form=current_tax_forms(session=session, partner_ids=[partner.id]).get(partner.id),
+        method=profile.method if profile is not None else None,
+        tax_form_types=TAX_FORM_TYPES,
+    )
 
 
 def partner_balance(*, session: Session, partner_id: str) -> PartnerBalance:
@@ -132,12 +176,13 @@ def partner_page(*, session: Session, partner: Partner, public_url: str) -> Part
             .order_by(PayoutBatch.id.desc())
         ).all()
     ]
+    balance = partner_balance(session=session, partner_id=partner.id)
     return PartnerPage(
         partner=partner,
         currency=program.currency,
         window=window,
         metrics=next((m for m in report.partners if m.partner_id == partner.id), None),
-        balance=partner_balance(session=session, partner_id=partner.id),
+        balance=balance,
         min_payout_cents=program.min_payout_cents,
         trend=daily_trend(session=session, partner_id=partner.id, window=window),
         links=links,
@@ -157,5 +202,8 @@ def partner_page(*, session: Session, partner: Partner, public_url: str) -> Part
                 .where(WithdrawalRequest.partner_id == partner.id)
                 .order_by(WithdrawalRequest.id.desc())
             )
+        ),
+        readiness=payout_readiness(
+            session=session, partner=partner, locked_cents=balance.locked, clawback_cents=balance.clawback
         ),
     )
