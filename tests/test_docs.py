@@ -29,8 +29,8 @@ from workflows.importing.importer import IMPORT_KINDS, REQUIRED_COLUMNS, import_
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SAMPLES = DOCS / "samples"
-# The order docs/csv.md gives: partners before what names them, orders before their refunds.
-IMPORT_ORDER = ("partners", "products", "coupons", "clicks", "orders", "refunds", "applications")
+# The order docs/csv.md gives: partners before what names them, rates and orders before their refunds.
+IMPORT_ORDER = ("partners", "products", "coupons", "clicks", "fx_rates", "orders", "refunds", "applications")
 CODE_ROOTS = ("store", "tools", "agents", "prompts", "workflows", "afflow")
 
 

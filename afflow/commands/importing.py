@@ -106,6 +106,9 @@ def _render(report: ImportReport) -> None:
         if report.unknown_skus:
             shown = ", ".join(report.unknown_skus[:10]) + (" ..." if len(report.unknown_skus) > 10 else "")
             parts.append(f"{len(report.unknown_skus)} SKU(s) not in the catalog: {shown}")
+    elif report.kind == "fx_rates":
+        parts.append(f"{report.created} created, {report.updated} updated")
+        parts.append(f"{report.booked} parked event(s) booked, {report.parked} order(s) still waiting for a rate")
     elif report.kind == "clicks":
         parts.append(f"{report.created} new, {report.duplicates} already known")
         if report.attributed:
