@@ -176,8 +176,8 @@ def _payload(value: Any) -> dict[str, Any]:
 def _reason(event: InboxEvent, payload: dict[str, Any]) -> str | None:
     if event.status == "failed":
         return event.error or "no reason recorded"
-    if event.status == "parked":
-        return f"its order {event.order_id} has not arrived from {event.source}"
+    if event.status == "parked":  # an order parked for its exchange rate says so (workflows.booking.fx)
+        return event.error or f"its order {event.order_id} has not arrived from {event.source}"
     if event.status == "waiting":
         return f"booked without credit: click {payload.get('click_id')} is not known yet"
     if event.status == "pending":
