@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from agents.approval.payloads import parse_payload
-from agents.approval.runner import open_threads
+from agents.approval.runner import ThreadStart, open_threads, thread_start
 from agents.approval.state import ApprovalContext
 from agents.context import AgentContext
 from store.db import transaction
@@ -35,7 +35,7 @@ def submit_proposals(*, context: AgentContext, agent: str, drafts: Sequence[Prop
     """Persist the drafts that are new (see the module docstring); their ids, in order."""
     for draft in drafts:
         parse_payload(draft.kind, draft.payload)
-    created: list[tuple[int, str]] = []
+    created: list[ThreadStart] = []
     with transaction(context.engine) as session:
         pending = pending_subjects(session=session)
         decided = last_decisions(session=session)
@@ -50,13 +50,13 @@ def submit_proposals(*, context: AgentContext, agent: str, drafts: Sequence[Prop
             if last is not None and last.status == "rejected":
                 draft = _remembering(draft, last)
             proposal = create_proposal(session=session, draft=draft, agent=agent, now=context.now)
-            created.append((proposal.id, proposal.thread_id or f"proposal-{proposal.id}"))
+            created.append(thread_start(proposal))
     approval = ApprovalContext(engine=context.engine, public_url=context.public_url, now=context.now)
     if context.background is None:
         open_threads(context=approval, proposals=created)
     else:  # the proposals are committed; their threads park in the background (see agents.background)
         context.background.submit(lambda: open_threads(context=approval, proposals=created))
-    return [proposal_id for proposal_id, _ in created]
+    return [start.proposal_id for start in created]
 
 
 def _cooling_down(last: Proposal, draft: ProposalDraft, now: datetime) -> bool:

@@ -12,8 +12,14 @@ from agents.approval.state import ApprovalContext, ApprovalState, Decision
 
 
 def await_decision(state: ApprovalState) -> dict[str, Any]:
-    """Pause the thread until ``workflows.approvals.decide.decide`` resumes it with the human's decision."""
-    decision: Decision = interrupt({"proposal_id": state["proposal_id"]})
+    """Pause the thread until ``workflows.approvals.decide.decide`` resumes it with the human's decision.
+
+    The interrupt carries the proposal id and its ``HumanInterrupt`` (action, arguments, what the human may
+    do: ``allow_edit`` where the kind has editable fields); the resume value is a ``Decision``."""
+    shown: dict[str, object] = {"proposal_id": state["proposal_id"]}
+    if "request" in state:
+        shown.update(state["request"])
+    decision: Decision = interrupt(shown)
     return {"decision": decision}
 
 

@@ -3,21 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from langgraph.types import Command
 from sqlalchemy import Engine
 
 from agents.approval.graph import compile_graph, thread_config
-from agents.approval.state import ApprovalContext, Decision
+from agents.approval.payloads import EDITABLE
+from agents.approval.state import ActionRequest, ApprovalContext, Decision, HumanInterrupt, HumanInterruptConfig
 from agents.checkpoint import open_checkpointer
+from store.models import Proposal
 
 
 def store_url(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=False)
 
 
-def open_threads(*, context: ApprovalContext, proposals: Sequence[tuple[int, str]]) -> None:
-    """Run each (proposal id, thread id) thread up to its ``interrupt``: it now waits for a human.
+@dataclass(frozen=True, slots=True)
+class ThreadStart:
+    """A proposal whose approval thread is to be opened: its id, thread id and the interrupt it waits in."""
+
+    proposal_id: int
+    thread_id: str
+    request: HumanInterrupt
+
+
+def thread_start(proposal: Proposal) -> ThreadStart:
+    """The thread a stored proposal waits in: its kind and payload as the agent-inbox ``HumanInterrupt``, which
+    allows an edit only where the kind has editable fields (``agents.approval.payloads.EDITABLE``)."""
+    request = HumanInterrupt(
+        action_request=ActionRequest(action=proposal.kind, args=dict(proposal.payload)),
+        config=HumanInterruptConfig(
+            allow_ignore=True, allow_respond=True, allow_edit=bool(EDITABLE.get(proposal.kind)), allow_accept=True
+        ),
+        description=proposal.summary,
+    )
+    return ThreadStart(proposal.id, proposal.thread_id or f"proposal-{proposal.id}", request)
+
+
+def open_threads(*, context: ApprovalContext, proposals: Sequence[ThreadStart]) -> None:
+    """Run each proposal's thread up to its ``interrupt``: it now waits for a human.
 
     ``durability="exit"`` writes one checkpoint per thread, at the interrupt, instead of one per step: the
     thread has nothing to recover before it waits, and a proposal whose thread was never parked (a crash
@@ -27,8 +52,9 @@ def open_threads(*, context: ApprovalContext, proposals: Sequence[tuple[int, str
         return
     with open_checkpointer(store_url(context.engine)) as saver:
         graph = compile_graph(saver)
-        for proposal_id, thread_id in proposals:
-            graph.invoke({"proposal_id": proposal_id}, thread_config(thread_id), context=context, durability="exit")
+        for start in proposals:
+            graph.invoke({"proposal_id": start.proposal_id, "request": start.request}, thread_config(start.thread_id),
+                         context=context, durability="exit")  # fmt: skip
 
 
 def resume_thread(*, context: ApprovalContext, thread_id: str, decision: Decision) -> str | None:

@@ -10,7 +10,7 @@ from fakes.slack_server import fake_slack
 from fakes.smtp_server import smtp_inbox
 from sqlalchemy import Engine
 
-from agents.approval.runner import open_threads
+from agents.approval.runner import open_threads, thread_start
 from agents.approval.state import ApprovalContext
 from store.db import transaction
 from tools.proposals import ProposalDraft, create_proposal
@@ -39,7 +39,7 @@ def waiting_proposal(engine: Engine, tmp_path: Path) -> int:
             expected_impact={"commission_saved": "1240.00"},
         )
         proposal = create_proposal(session=session, draft=draft, agent="tiering", now=now)
-        proposal_id, thread_id = proposal.id, proposal.thread_id or ""
+        proposal_id, start = proposal.id, thread_start(proposal)
     context = ApprovalContext(engine=engine, public_url="http://127.0.0.1", now=now)
-    open_threads(context=context, proposals=[(proposal_id, thread_id)])
+    open_threads(context=context, proposals=[start])
     return proposal_id

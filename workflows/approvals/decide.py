@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from agents.approval.effects import apply_approved, apply_rejected
 from agents.approval.payloads import ProposalEditError
 from agents.approval.runner import resume_thread
-from agents.approval.state import ApprovalContext, Decision
+from agents.approval.state import ActionRequest, ApprovalContext, Decision, HumanResponse
 from store.audit import Actor, record
 from store.db import transaction
 from store.models import Proposal
@@ -70,9 +70,7 @@ def decide(
             audit_decision(session, proposal, Actor.parse(actor), now)
         thread_id = proposal.thread_id or f"proposal-{proposal_id}"
     context = ApprovalContext(engine=engine, public_url=public_url, now=now)
-    outcome = resume_thread(
-        context=context, thread_id=thread_id, decision=Decision(approve=approve, actor=actor, reason=reason)
-    )
+    outcome = resume_thread(context=context, thread_id=thread_id, decision=as_decision(proposal, actor=actor))
     if outcome is None:
         outcome = (
             apply_approved(engine=engine, proposal_id=proposal_id, public_url=public_url, now=now)
@@ -88,6 +86,19 @@ def _approved_payload(session: Session, proposal: Proposal, edits: Mapping[str, 
     if proposal.status == "pending" and proposal.created_at < now - EXPIRY:
         raise ProposalStateError(f"proposal {proposal.id} expired on {(proposal.created_at + EXPIRY).date()}")
     return edited_payload(session=session, proposal=proposal, edits=edits)
+
+
+def as_decision(proposal: Proposal, *, actor: str) -> Decision:
+    """The recorded decision as the thread's resume value: ``approve``/``reason`` and the same answer in the
+    agent-inbox schema (accept; edit with the edited arguments; response with the reason)."""
+    approve = proposal.status in ("approved", "applied")
+    if not approve:
+        response = HumanResponse(type="response", args=proposal.decision_reason or "")
+    elif proposal.approved_payload is not None and proposal.approved_payload != proposal.payload:
+        response = HumanResponse(type="edit", args=ActionRequest(action=proposal.kind, args=proposal.approved_payload))
+    else:
+        response = HumanResponse(type="accept", args=None)
+    return Decision(approve=approve, actor=actor, reason=proposal.decision_reason, response=response)
 
 
 def audit_decision(session: Session, proposal: Proposal, actor: Actor, now: datetime) -> None:

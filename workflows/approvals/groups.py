@@ -24,7 +24,7 @@ from store.db import transaction
 from store.models import Proposal
 from tools import ledger_view, proposals
 from tools.proposals import EXPIRY
-from workflows.approvals.decide import DecisionResult, audit_decision
+from workflows.approvals.decide import DecisionResult, as_decision, audit_decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,6 @@ def decide_group(
                        if approve else reject_in(session=session, proposal_id=proposal_id, now=now))  # fmt: skip
             final = proposals.get_proposal(session=session, proposal_id=proposal_id)
             results.append(DecisionResult(proposal_id=proposal_id, kind=kind, status=final.status, outcome=outcome))
-            threads.append((final.thread_id or f"proposal-{proposal_id}",
-                            Decision(approve=approve, actor=actor, reason=reason)))  # fmt: skip
+            threads.append((final.thread_id or f"proposal-{proposal_id}", as_decision(final, actor=actor)))
     resume_threads(context=ApprovalContext(engine=engine, public_url=public_url, now=now), decisions=threads)
     return results
