@@ -2,8 +2,9 @@
 
 ``afflow inbox list``, the weekly report (``agents.summary``) and, later, the REST API read the inbox
 through ``list_events`` and ``attention`` so that they always agree on what an event's status, reason
-and age are. A row's reason is its stored ``error`` when it failed; for the other open statuses it says
-what the event waits for (a parked refund its order, a waiting order its click). The age counts from when
+and age are. A row's reason is its stored ``error`` when it has one (why it failed, or why an order is
+parked: no exchange rate for its date); otherwise it says what the event waits for (a parked refund its
+order, a waiting order its click). The age counts from when
 the event was received: a parked refund is looked at again by every reconcile, so its ``processed_at``
 says nothing about how long it has waited. This module only reads.
 """
@@ -14,7 +15,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -61,15 +62,18 @@ class ReasonGroup:
 
 @dataclass(frozen=True, slots=True)
 class InboxAttention:
-    """What the weekly report says about the inbox: failed events, and parked refunds past the return window."""
+    """What the weekly report says about the inbox: failed events, and events parked past the return window."""
 
     failed: int
     oldest_failed: datetime | None
     failed_reasons: list[ReasonGroup]  # the largest groups first, at most five
-    parked_overdue: int  # parked refunds received more than the return window ago
+    parked_overdue: int  # parked refunds received more than the return window ago: their order never came
     oldest_parked: datetime | None
     return_days: int
     waiting: int  # orders booked without credit whose click id is not known yet
+    parked_orders_overdue: int = 0  # orders parked as long (e.g. no exchange rate for their date)
+    oldest_parked_order: datetime | None = None
+    parked_order_reasons: list[ReasonGroup] = field(default_factory=list)
 
 
 def list_events(
@@ -103,38 +107,51 @@ def get_event(*, session: Session, inbox_id: int) -> InboxRow | None:
 
 
 def attention(*, session: Session, now: datetime) -> InboxAttention:
-    """Failed events (all of them: a failed event stays until someone retries it) and overdue parked refunds."""
+    """Failed events (all of them: a failed event stays until someone retries it) and parked ones overdue."""
     program = session.get(Program, 1)
     return_days = program.return_days if program is not None else 30
-    failed_query = (
-        select(InboxEvent.id, InboxEvent.error, InboxEvent.payload, InboxEvent.received_at)
-        .where(InboxEvent.status == "failed")
-        .order_by(InboxEvent.received_at, InboxEvent.id)
-    )
-    groups: Counter[str] = Counter()
-    examples: dict[str, int] = {}
-    oldest_failed: datetime | None = None
-    for inbox_id, error, payload, received_at in session.execute(failed_query):
-        oldest_failed = oldest_failed or received_at
-        key = reason_pattern(error or "no reason recorded", _payload(payload))
-        groups[key] += 1
-        examples.setdefault(key, inbox_id)
-    reasons = [ReasonGroup(reason=key, count=count, example_id=examples[key])
-               for key, count in sorted(groups.items(), key=lambda kv: (-kv[1], examples[kv[0]]))]  # fmt: skip
+    failed, failed_count, oldest_failed = _reason_groups(session, InboxEvent.status == "failed")
     overdue = (InboxEvent.status == "parked", InboxEvent.received_at < now - timedelta(days=return_days))
-    parked_overdue = int(session.scalar(select(func.count()).select_from(InboxEvent).where(*overdue)) or 0)
-    oldest_parked = session.scalar(select(func.min(InboxEvent.received_at)).where(*overdue))
+    refunds = (*overdue, InboxEvent.kind == "refund")
+    parked_overdue = int(session.scalar(select(func.count()).select_from(InboxEvent).where(*refunds)) or 0)
+    oldest_parked = session.scalar(select(func.min(InboxEvent.received_at)).where(*refunds))
+    orders, orders_count, oldest_order = _reason_groups(session, *overdue, InboxEvent.kind == "order")
     waiting = int(session.scalar(select(func.count()).select_from(InboxEvent)
                                  .where(InboxEvent.status == "waiting")) or 0)  # fmt: skip
     return InboxAttention(
-        failed=sum(groups.values()),
+        failed=failed_count,
         oldest_failed=oldest_failed,
-        failed_reasons=reasons[:_REASON_GROUPS],
+        failed_reasons=failed[:_REASON_GROUPS],
         parked_overdue=parked_overdue,
         oldest_parked=oldest_parked if isinstance(oldest_parked, datetime) else None,
         return_days=return_days,
         waiting=waiting,
+        parked_orders_overdue=orders_count,
+        oldest_parked_order=oldest_order,
+        parked_order_reasons=orders[:_REASON_GROUPS],
     )
+
+
+def _reason_groups(
+    session: Session, *conditions: ColumnElement[bool]
+) -> tuple[list[ReasonGroup], int, datetime | None]:
+    """(the events' reasons grouped, largest first; how many events; when the oldest was received)."""
+    query = (
+        select(InboxEvent.id, InboxEvent.error, InboxEvent.payload, InboxEvent.received_at)
+        .where(*conditions)
+        .order_by(InboxEvent.received_at, InboxEvent.id)
+    )
+    groups: Counter[str] = Counter()
+    examples: dict[str, int] = {}
+    oldest: datetime | None = None
+    for inbox_id, error, payload, received_at in session.execute(query):
+        oldest = oldest or received_at
+        key = reason_pattern(error or "no reason recorded", _payload(payload))
+        groups[key] += 1
+        examples.setdefault(key, inbox_id)
+    ordered = sorted(groups.items(), key=lambda kv: (-kv[1], examples[kv[0]]))
+    reasons = [ReasonGroup(reason=key, count=count, example_id=examples[key]) for key, count in ordered]
+    return reasons, sum(groups.values()), oldest
 
 
 def reason_pattern(reason: str, payload: dict[str, Any]) -> str:
@@ -145,6 +162,7 @@ def reason_pattern(reason: str, payload: dict[str, Any]) -> str:
     own |= {str(line.get("sku")) for line in payload.get("lines") or () if isinstance(line, dict) and line.get("sku")}
     for value in sorted(own, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", "…", text)
+    text = re.sub(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)?)?", "…", text)  # times
     text = re.sub(r"\d[\d.,]*", "…", text)
     return text if len(text) <= _REASON_CHARS else text[: _REASON_CHARS - 1] + "…"
 
@@ -179,7 +197,7 @@ def _reason(event: InboxEvent, payload: dict[str, Any]) -> str | None:
     if event.status == "parked":  # an order parked for its exchange rate says so (workflows.booking.fx)
         return event.error or f"its order {event.order_id} has not arrived from {event.source}"
     if event.status == "waiting":
-        return f"booked without credit: click {payload.get('click_id')} is not known yet"
+        return event.error or f"booked without credit: click {payload.get('click_id')} is not known yet"
     if event.status == "pending":
         return "queued, not booked yet"
     return event.error

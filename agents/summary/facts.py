@@ -12,7 +12,7 @@ from agents.summary.decisions import DecisionGroup, FraudRow
 from agents.wording import change_text, counted, size_text
 from store.money import human_money
 from tools.analytics_sql import percent_text
-from tools.inbox_view import InboxAttention
+from tools.inbox_view import InboxAttention, ReasonGroup
 from tools.metrics import PartnerMetrics, Totals, change_of, rates_of
 
 
@@ -58,22 +58,29 @@ class InboxFacts(BaseModel):
     oldest_parked: str = ""
     return_days: int = 30
     waiting: int = 0  # orders booked without credit, their click not known yet
+    parked_orders_overdue: int = 0  # orders not booked for as long (e.g. no exchange rate for their date)
+    oldest_parked_order: str = ""
+    parked_order_reasons: list[InboxReason] = []
 
     @property
     def needs_attention(self) -> bool:
-        return bool(self.failed or self.parked_overdue)
+        return bool(self.failed or self.parked_overdue or self.parked_orders_overdue)
 
 
 def inbox_facts(attention: InboxAttention, now: datetime) -> InboxFacts:
     def when(ts: datetime | None) -> str:
         return "" if ts is None else f"{ts.date().isoformat()}, {counted(max((now - ts).days, 0), 'day')} ago"
 
+    def reasons(groups: list[ReasonGroup]) -> list[InboxReason]:
+        return [InboxReason(reason=g.reason, count=g.count, example_id=g.example_id) for g in groups]
+
     return InboxFacts(
         failed=attention.failed, oldest_failed=when(attention.oldest_failed),
-        failed_reasons=[InboxReason(reason=g.reason, count=g.count, example_id=g.example_id)
-                        for g in attention.failed_reasons],
+        failed_reasons=reasons(attention.failed_reasons),
         parked_overdue=attention.parked_overdue, oldest_parked=when(attention.oldest_parked),
         return_days=attention.return_days, waiting=attention.waiting,
+        parked_orders_overdue=attention.parked_orders_overdue, oldest_parked_order=when(attention.oldest_parked_order),
+        parked_order_reasons=reasons(attention.parked_order_reasons),
     )  # fmt: skip
 
 

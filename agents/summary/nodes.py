@@ -195,6 +195,10 @@ def inbox_watch_out(facts: SummaryFacts) -> str:
         parts.append(f"{counted(inbox.parked_overdue, 'refund')} {'has' if inbox.parked_overdue == 1 else 'have'} "
                      f"waited over {inbox.return_days} days for {'its' if inbox.parked_overdue == 1 else 'their'} "
                      "order (`afflow inbox list --status parked`)")
+    if inbox.parked_orders_overdue:
+        common = inbox.parked_order_reasons[0]
+        parts.append(f"{counted(inbox.parked_orders_overdue, 'order')} not booked for over {inbox.return_days} days "
+                     f"({common.reason}; `afflow inbox list --status parked`)")
     return "; ".join(parts) + "."
 
 

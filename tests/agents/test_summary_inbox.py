@@ -48,8 +48,9 @@ def program_with_unbooked_events(engine: Engine, directory: Path, now: datetime)
     send_to_inbox(engine, refund("r-big-1", "o-POD-0", 50_000, now - timedelta(days=1)),
                   refund("r-big-2", "o-ANA-1", 90_000, now - timedelta(days=1)),
                   refund("r-ok", "o-NEWS-0", 1_000, now - timedelta(days=1)))  # fmt: skip
-    # a refund whose order never comes: parked now, 40 days before the report
-    load(engine, directory / "late", refunds=[f"r-lost,o-never,{(now - LATER).isoformat()},,15.00"])
+    # a refund whose order never comes, an order in a currency with no exchange rate: parked, 40 days before
+    load(engine, directory / "late", refunds=[f"r-lost,o-never,{(now - LATER).isoformat()},,15.00"],
+         orders=[f"o-eur,{(now - LATER).isoformat()},c-eur,,POD,,EUR,BOOT-1,1,120.00"])  # fmt: skip
 
 
 def section(markdown: str) -> str:
@@ -72,11 +73,14 @@ def test_weekly_report_lists_failed_events_and_refunds_parked_past_the_return_wi
     assert "`afflow inbox list --status failed`" in text and "`afflow inbox retry ID`" in text
     assert "**1 refund parked longer than the 30-day return window**" in text
     assert "`afflow inbox list --status parked`" in text
+    assert "**1 order parked longer than the 30-day return window**" in text
+    assert "- 1 × no EUR rate for …; import fx_rates (e.g. event " in text
     watch = markdown.split("**Watch out**", 1)[1].split("\n## ", 1)[0]
     assert "2 orders or refunds failed to book" in watch and "1 refund has waited over 30 days" in watch
     assert "2 failed to book</strong>" in html and "<code>afflow inbox list --status parked</code>" in html
     inbox = result["facts"]["inbox"]
-    assert (inbox["failed"], inbox["parked_overdue"], inbox["return_days"]) == (2, 1, 30)
+    assert (inbox["failed"], inbox["parked_overdue"], inbox["parked_orders_overdue"], inbox["return_days"]) == (
+        2, 1, 1, 30)  # fmt: skip
 
 
 def test_a_refund_parked_within_the_return_window_is_not_called_out(
@@ -105,7 +109,7 @@ def test_the_llm_is_told_about_unbooked_events_and_the_report_keeps_the_section(
 
     prompt = script.requests[0]["messages"][1]["content"]
     assert "2 failed to book (oldest received " in prompt
-    assert "1 refunds parked longer than the 30-day return window" in prompt
+    assert "1 refunds parked longer than the 30-day return window" in prompt and "1 orders parked as long" in prompt
     reasons = prompt.split("Why they failed (count | reason):", 1)[1]
     fenced = reasons.split(UNTRUSTED_OPEN, 1)[1].split(UNTRUSTED_CLOSE, 1)[0]
     assert "2 | refund … of … USD exceeds the … USD still refundable on order … (the order)" in fenced
