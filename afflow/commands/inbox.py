@@ -2,7 +2,7 @@
 
 Every order and refund goes through the inbox (``inbox_events``) before it is booked. ``list`` shows what
 is not booked, oldest first, with why: ``failed`` (booking refused it: the reason), ``parked`` (a refund
-whose order has not arrived), ``waiting`` (an order booked without credit whose click is not known yet),
+whose order has not arrived, an order without an exchange rate), ``waiting`` (an order booked without credit whose click is not known yet),
 ``pending`` (queued). ``retry`` sends a failed event back to the queue once its cause is fixed and books it;
 nothing here deletes or skips an event. The reads are ``tools.inbox_view``'s, shared with the weekly report.
 """
@@ -27,7 +27,8 @@ STATUS_HELP = (
 )
 NEXT_STEP = {
     "failed": "fix the cause, then `afflow inbox retry ID`",
-    "parked": "its order must arrive from the same store (webhook, or `afflow import orders --source STORE`)",
+    "parked": "a refund's order must arrive from the same store (webhook, or `afflow import orders --source "
+    "STORE`); an order needs what its reason names (e.g. `afflow import fx_rates`)",
     "waiting": "import its clicks (`afflow import clicks`) or run `afflow ledger reconcile`",
     "pending": "booked by the next drain of `afflow serve`",
 }
