@@ -80,11 +80,9 @@ def hold_reasons(*, session: Session, program: Program, partner_ids: Iterable[st
 def payout_method_problem(profile: PayoutProfile | None, account: PayoutAccount | None) -> str | None:
     """Why the partner's payout method cannot be paid to, or None when it can."""
     method = profile.method if profile is not None else None
-    if method is None:
-        if account is not None and stripe_verified(account):
-            return None
+    if method is None and account is None:
         return "no payout method: add a verified Stripe account, a PayPal e-mail or bank details"
-    if method == "stripe":
+    if method in (None, "stripe"):  # no method chosen but a connected account saved: that account
         if account is None:
             return "no payout method: Stripe chosen but no connected account is recorded"
         if not stripe_verified(account):
