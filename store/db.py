@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from store.models import Program
 
 APPEND_ONLY_TABLES = ("ledger_entries", "ledger_transactions")
+SQLITE_BUSY_TIMEOUT_MS = 30_000  # how long a SQLite writer waits for the write lock unless told otherwise
 MAX_ROW_ID = 2**31 - 1  # INTEGER ids (proposals, batches, messages): a larger one names no row, and PostgreSQL refuses it
 
 
@@ -44,7 +45,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -57,6 +58,39 @@ def transaction(engine: Engine) -> Iterator[Session]:
     """One unit of work: commits on success, rolls back everything on any error."""
     with session_factory(engine)() as session, session.begin():
         yield session
+
+
+@contextmanager
+def brief_transaction(engine: Engine, *, lock_wait: float) -> Iterator[Session]:
+    """``transaction``, but waiting at most ``lock_wait`` seconds for a lock another writer holds (SQLite's write
+    lock during a long import; a row or key lock on PostgreSQL); past that, the database's error is raised
+    (``is_lock_timeout`` tells it apart) and nothing is written. For the intake routes, which must answer a
+    webhook within a second and spool what they cannot write."""
+    milliseconds = max(1, int(lock_wait * 1000))
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={milliseconds}")
+            connection.commit()  # the pragma autobegan nothing pysqlite sees; end it so the session owns the next
+        try:
+            with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                if not sqlite:
+                    session.execute(text(f"SET LOCAL lock_timeout = '{milliseconds}ms'"))
+                yield session
+        finally:
+            if sqlite:
+                connection.rollback()
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+                connection.commit()
+
+
+def is_lock_timeout(error: BaseException) -> bool:
+    """A write that gave up waiting for a lock: SQLite's "database is locked" / "busy", PostgreSQL's 55P03."""
+    original = getattr(error, "orig", error)
+    if getattr(original, "sqlstate", None) == "55P03":
+        return True
+    message = str(original).lower()
+    return type(original).__name__ == "OperationalError" and ("database is locked" in message or "busy" in message)
 
 
 def savepoint(session: Session) -> SessionTransaction:

@@ -38,10 +38,10 @@ Conversion = Annotated[
 
 
 class ConversionQueued(BaseModel):
-    status: str  # "queued"
+    status: str  # "queued"; "spooled" while a long import holds the database (new/duplicates known later)
     events: int
-    new: int
-    duplicates: int
+    new: int | None
+    duplicates: int | None
 
 
 def add_conversion_routes(

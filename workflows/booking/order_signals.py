@@ -12,6 +12,7 @@ arrive before their order; the first signals recorded for an order win.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
@@ -36,6 +37,17 @@ class OrderSignalIn(BaseModel):
 
 def record_order_signals(*, session: Session, signals: Sequence[OrderSignalIn], salt: str) -> int:
     """Store hashed checkout signals (the raw IP and e-mail are dropped here); an order's first signals win."""
+    return record_signal_rows(session=session, rows=signal_rows(signals, salt=salt))
+
+
+def record_signal_rows(*, session: Session, rows: Sequence[dict[str, Any]]) -> int:
+    """Store rows ``signal_rows`` made (an order's first signals win)."""
+    insert_ignoring_duplicates(session, OrderSignal, list(rows), key=["order_id"])
+    return len(rows)
+
+
+def signal_rows(signals: Sequence[OrderSignalIn], *, salt: str) -> list[dict[str, Any]]:
+    """The ``order_signals`` rows of ``signals``, hashed: what may be kept (or spooled to disk); raw values are not."""
     rows = []
     for signal in signals:
         ip_hash, ip_prefix = hash_ip(signal.ip, salt)
@@ -49,8 +61,7 @@ def record_order_signals(*, session: Session, signals: Sequence[OrderSignalIn], 
                 "mailbox_key": mailbox_key(signal.email),
             }
         )
-    insert_ignoring_duplicates(session, OrderSignal, rows, key=["order_id"])
-    return len(rows)
+    return rows
 
 
 def signals_from_csv(*, columns: Mapping[str, int], rows: Iterable[Sequence[str]]) -> list[OrderSignalIn]:

@@ -36,6 +36,7 @@ from store.db import ensure_program, transaction
 from workflows.http.clickwriter import ClickWriter
 from workflows.http.inbox_worker import InboxWorker
 from workflows.http.intake import Intake, conversion_endpoint, webhook_endpoint
+from workflows.http.intake_spool import IntakeSpool
 from workflows.http.limits import BodyLimit
 from workflows.http.redirect import LinkCache, ProgramSnapshot, RedirectFastPath, Redirector
 from workflows.webhooks import PLATFORMS
@@ -71,9 +72,17 @@ def create_app(
     routes do (the REST API's ``POST /api/v1/conversions``)."""
     program = load_program(engine)
     clicks = ClickWriter(engine=engine, spool_dir=config.spool_dir, flush_interval=config.click_flush_interval)
-    worker = InboxWorker(engine=engine, poll_interval=config.inbox_poll_interval, before_booking=clicks.flush)
+    spool = IntakeSpool(config.spool_dir / "intake")
+
+    async def before_booking() -> None:
+        """Clicks answered moments ago first (an order may carry one's id), then webhooks spooled while another
+        writer held the database."""
+        await clicks.flush()
+        await asyncio.to_thread(spool.drain, engine)
+
+    worker = InboxWorker(engine=engine, poll_interval=config.inbox_poll_interval, before_booking=before_booking)
     links = LinkCache(engine=engine)
-    intake = Intake(engine=engine, worker=worker, program=program)
+    intake = Intake(engine=engine, worker=worker, program=program, spool=spool)
     redirector = Redirector(
         links=links,
         clicks=clicks,

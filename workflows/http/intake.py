@@ -6,12 +6,18 @@ mapped events enqueued, in one short transaction, idempotently by (source, exter
 answers 200 and books nothing new. The same transaction records a webhook's checkout signals (buyer IP and
 user agent, hashed with the program's salt; the first delivery's win) for probabilistic matching. Booking happens after the response in ``InboxWorker``; the response says
 how many events were new. An unsubscribed topic answers 200 ``ignored`` so the platform stops retrying it.
+
+The enqueue waits at most ``LOCK_WAIT_SECONDS`` for the database: while another writer holds it (a long
+import holds SQLite's write lock until it commits), the verified request is spooled durably and answered
+``200 {"status": "spooled"}`` within a second; the worker enqueues it once the lock is free
+(``workflows.http.intake_spool``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -20,34 +26,46 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from pydantic import TypeAdapter as Adapter
 from pydantic.types import SecretStr
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from store.audit import Actor, record
-from store.db import transaction
+from store.audit import Actor
+from store.db import brief_transaction, is_lock_timeout
 from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
-from workflows.booking.ingest import IngestReport, enqueue
-from workflows.booking.order_signals import OrderSignalIn, record_order_signals
+from workflows.booking.ingest import IngestReport
+from workflows.booking.order_signals import OrderSignalIn, signal_rows
 from workflows.http.inbox_worker import InboxWorker
+from workflows.http.intake_spool import IntakeSpool, Spooled, enqueue_request
 from workflows.http.limits import MAX_BODY_BYTES
 from workflows.http.redirect import ProgramSnapshot
 from workflows.webhooks import MalformedPayload, Platform, SignatureError, checkout_signals
 from workflows.webhooks.common import build, parse_json_object, price
 
 CONVERSION_SOURCE = "conversion"
+log = logging.getLogger(__name__)
 
 
 def error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-class Intake:
-    """Shared by all intake routes: read the body safely, enqueue events, wake the booking worker."""
+LOCK_WAIT_SECONDS = 0.5  # how long an intake route waits for the database before it spools the request
 
-    def __init__(self, *, engine: Engine, worker: InboxWorker, program: ProgramSnapshot) -> None:
+
+class Intake:
+    """Shared by all intake routes: read the body safely, enqueue events (or spool them while another writer
+    holds the database), wake the booking worker."""
+
+    def __init__(
+        self, *, engine: Engine, worker: InboxWorker, program: ProgramSnapshot, spool: IntakeSpool,
+        lock_wait: float = LOCK_WAIT_SECONDS,
+    ) -> None:
         self.engine = engine
         self.worker = worker
         self.program = program
+        self.spool = spool
+        self.lock_wait = lock_wait
 
     async def body(self, request: Request) -> bytes | None:
         declared = request.headers.get("content-length", "0")
@@ -72,25 +90,33 @@ class Intake:
         actor: Actor | None = None,
     ) -> dict[str, Any]:
         """Enqueue ``events`` (and ``signals``) in one transaction, with an audit row under ``actor`` when one
-        is given (the REST API's key); wake the worker if any is new. The answer is the intake routes' body."""
+        is given (the REST API's key); wake the worker if any is new. The answer is the intake routes' body.
+
+        If another writer holds the database longer than ``lock_wait`` (a long import on SQLite), the request is
+        spooled durably instead (``workflows.http.intake_spool``) and the answer is ``"spooled"``: the worker
+        enqueues it once the lock is free, and whether it was new is known only then."""
         if not events:
             return {"status": "ignored", "events": 0, "new": 0, "duplicates": 0}
-        report = await asyncio.to_thread(self._enqueue, source, events, signals, actor)
+        request = Spooled(source=source, events=list(events), signal_rows=signal_rows(signals, salt=self.program.ip_salt),
+                          actor=actor)  # fmt: skip
+        report = await asyncio.to_thread(self._enqueue, request)
+        if report is None:
+            return {"status": "spooled", "events": len(events), "new": None, "duplicates": None}
         if report.new:
             self.worker.wake()
         return {"status": "queued", "events": report.received, "new": report.new, "duplicates": report.duplicates}
 
-    def _enqueue(
-        self, source: str, events: Sequence[InboxPayload], signals: Sequence[OrderSignalIn], actor: Actor | None
-    ) -> IngestReport:
-        with transaction(self.engine) as session:
-            record_order_signals(session=session, signals=signals, salt=self.program.ip_salt)
-            report = enqueue(session=session, source=source, events=events)
-            if actor is not None:
-                record(session=session, actor=actor, action="conversions_received", subject=f"source:{source}",
-                       details={"external_ids": [event.external_id for event in events], "new": report.new,
-                                "duplicates": report.duplicates})  # fmt: skip
-            return report
+    def _enqueue(self, request: Spooled) -> IngestReport | None:
+        try:
+            with brief_transaction(self.engine, lock_wait=self.lock_wait) as session:
+                return enqueue_request(session=session, request=request)
+        except OperationalError as exc:
+            if not is_lock_timeout(exc):
+                raise
+        path = self.spool.put(request)
+        log.warning("database busy for %.1f s: %d %s event(s) spooled to %s", self.lock_wait, len(request.events),
+                    request.source, path.name)  # fmt: skip
+        return None
 
 
 def webhook_endpoint(
