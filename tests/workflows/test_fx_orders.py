@@ -1,6 +1,7 @@
 """Orders in several currencies through the real CLI (in-process ``afflow ... --json``), on SQLite and PostgreSQL.
 
-A USD program imports EUR and GBP orders with their rates and books what the rates imply to the cent; a half
+A USD program imports EUR and GBP orders with their rates and books what the rates imply to the cent (the
+privacy export shows each order in USD with what the customer paid beside it); a half
 refund of an EUR order reverses half its commission, a full refund all of it; an order with no rate for its
 date is parked with the reason and booked when ``afflow import fx_rates`` brings the rate; a bad rates file
 is refused whole, naming file, line and column.
@@ -99,6 +100,16 @@ def test_eur_and_gbp_orders_book_the_commissions_their_rates_imply(cli: Any, db_
     assert str(stored["e1"][5]) == "2026-05-01"  # the latest rate on or before the order's date
     assert stored["g1"][:6] == ("USD", 10187, "GBP", 8000, "1.2734", stored["g1"][5])
     assert stored["u1"] == ("USD", 1000, None, None, None, None, None)
+    # an order-level JSON view: amounts in the program currency, what the customer paid beside them
+    [exported] = cli("privacy", "export", "--customer", "cust-1")["orders"]
+    assert (exported["currency"], exported["total"]) == ("USD", "108.49")
+    assert exported["original"] == {
+        "currency": "EUR",
+        "total": "99.99",
+        "fx_rate": "1.0850",
+        "fx_rate_date": "2026-05-01",
+    }
+    assert cli("privacy", "export", "--customer", "cust-3")["orders"][0]["original"] is None
 
 
 def test_half_a_refund_of_an_eur_order_reverses_half_its_commission(cli: Any, db_url: str, tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def export_customer(*, session: Session, customer_id: str, actor: Actor) -> dict
         "orders": [
             {"order_id": o.id, "ts": o.ts.isoformat(), "currency": o.currency, "total": format_money(o.total_cents, o.currency),
              "source": o.source, "is_new_customer": o.is_new_customer, "click_id": o.click_id, "ref_code": o.ref_code,
-             "coupon_code": o.coupon_code,
+             "coupon_code": o.coupon_code, "original": _original(o),
              "credited_to": ({"partner_id": credit[o.id].partner_id, "method": credit[o.id].method} if o.id in credit else None),
              "lines": [{"sku": line.sku, "quantity": line.quantity, "amount": format_money(line.amount_cents, o.currency)}
                        for line in lines if line.order_id == o.id]}
@@ -152,3 +152,15 @@ def _scrub(value: Any, identifying: frozenset[str], tombstone: str) -> Any:
     if isinstance(value, str) and (value in identifying or value.strip().lower() in identifying):
         return tombstone
     return value
+
+
+def _original(order: Order) -> dict[str, Any] | None:
+    """What the customer paid, for an order booked from another currency (``workflows.booking.fx``)."""
+    if order.original_currency is None or order.original_total_cents is None:
+        return None
+    return {
+        "currency": order.original_currency,
+        "total": format_money(order.original_total_cents, order.original_currency),
+        "fx_rate": order.fx_rate,
+        "fx_rate_date": order.fx_rate_date.isoformat() if order.fx_rate_date else None,
+    }
