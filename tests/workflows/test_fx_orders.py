@@ -216,3 +216,17 @@ def test_a_bad_rates_file_is_refused_whole_naming_line_and_column(cli: Any, db_u
     }
     cli("import", "partners", write(tmp_path, "partners.csv", PARTNERS))
     assert cli("import", "orders", write(tmp_path, "orders.csv", ORDERS))["parked"] == 2  # no rate was kept
+
+
+def test_a_waiting_eur_order_is_credited_at_its_booked_amounts_when_its_click_arrives(
+    cli: Any, db_url: str, tmp_path: Path
+) -> None:
+    cli("import", "partners", write(tmp_path, "partners.csv", PARTNERS))
+    cli("import", "fx_rates", write(tmp_path, "rates.csv", RATES))
+    order = "order_id,ts,customer_id,click_id,ref_code,coupon_code,currency,sku,quantity,unit_price\n"
+    order += "e1,2026-05-03T10:00:00Z,cust-1,c-late,,,EUR,SKU-1,3,33.33\n"
+    assert cli("import", "orders", write(tmp_path, "orders.csv", order))["waiting"] == 1
+    clicks = "click_id,ts,partner_id,ip,user_agent,referrer,landing_url,sku,customer_ref\n"
+    clicks += "c-late,2026-05-03T09:00:00Z,p1,203.0.113.7,Mozilla/5.0,,,,\n"
+    assert cli("import", "clicks", write(tmp_path, "clicks.csv", clicks))["attributed"] == 1
+    assert pending(cli) == "10.85"  # priced on the 108.49 USD booked (3.62 + 7.23), not on the 99.99 EUR
