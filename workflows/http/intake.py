@@ -210,6 +210,7 @@ def conversion_payload(
             ts=item.ts or now,
             sku=item.sku,
             amount_cents=price(item.amount, (item.currency or program_currency).upper(), where="amount"),
+            currency=(item.currency or program_currency).upper(),  # an order's own currency converts at its rate
         )
     currency = item.currency.upper()
     lines = tuple(
