@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from store.models import InboxEvent, Program
 
-STATUSES = ("pending", "waiting", "parked", "failed", "booked", "duplicate")
+STATUSES = ("pending", "waiting", "parked", "failed", "booked", "duplicate", "dismissed")
 OPEN_STATUSES = ("pending", "waiting", "parked", "failed")  # what a person may have to act on
 _REASON_GROUPS = 5
 _REASON_CHARS = 160

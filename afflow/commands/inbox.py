@@ -1,10 +1,10 @@
-"""``afflow inbox list [--status S ...] [--source S] [--since TS] | retry ID``: the event inbox for people.
+"""``afflow inbox list [--status S ...] [--source S] [--since TS] | retry ID | dismiss ID --reason T``: the inbox.
 
 Every order and refund goes through the inbox (``inbox_events``) before it is booked. ``list`` shows what
 is not booked, oldest first, with why: ``failed`` (booking refused it: the reason), ``parked`` (a refund
 whose order has not arrived, an order without an exchange rate), ``waiting`` (an order booked without credit whose click is not known yet),
 ``pending`` (queued). ``retry`` sends a failed event back to the queue once its cause is fixed and books it;
-nothing here deletes or skips an event. The reads are ``tools.inbox_view``'s, shared with the weekly report.
+``dismiss`` records, with a reason, that a person gave a failed event up. Nothing here deletes an event. The reads are ``tools.inbox_view``'s, shared with the weekly report.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 inbox_app = typer.Typer(help="Events received and not booked: failed, parked, waiting, pending.", no_args_is_help=True)
 
 STATUS_HELP = (
-    "pending | waiting | parked | failed | booked | duplicate; repeatable (default: all but booked and duplicate)."
+    "pending | waiting | parked | failed | booked | duplicate | dismissed; repeatable "
+    "(default: pending, waiting, parked, failed)."
 )
 NEXT_STEP = {
     "failed": "fix the cause, then `afflow inbox retry ID`",
@@ -31,6 +32,7 @@ NEXT_STEP = {
     "STORE`); an order needs what its reason names (e.g. `afflow import fx_rates`)",
     "waiting": "import its clicks (`afflow import clicks`) or run `afflow ledger reconcile`",
     "pending": "booked by the next drain of `afflow serve`",
+    "dismissed": "given up by a person (see `afflow audit`); `afflow inbox retry ID` still books it",
 }
 
 
@@ -85,10 +87,10 @@ def retry_command(
     inbox_id: int = typer.Argument(..., min=1, max=MAX_ID, help="Inbox event id (see `afflow inbox list`)."),
     as_json: bool = JsonOption,
 ) -> None:
-    """Send a failed event back to the queue and book it now; another status is left as it is (idempotent)."""
+    """Send a failed (or dismissed) event back to the queue and book it now; another status is left as it is."""
     from store.db import transaction
     from tools.inbox_view import get_event
-    from workflows.booking.inbox import UnknownInboxEvent, requeue_failed
+    from workflows.booking.inbox import RETRYABLE, UnknownInboxEvent, requeue_failed
     from workflows.booking.ingest import process_pending
 
     with user_errors(as_json=as_json):
@@ -98,17 +100,53 @@ def retry_command(
                 before, failed_with = requeue_failed(session=session, inbox_id=inbox_id, actor=cli_actor())
         except UnknownInboxEvent as exc:
             raise UserError("not_found", str(exc), {"inbox_id": inbox_id}) from exc
-        if before == "failed":
+        retried = before in RETRYABLE
+        if retried:
             with transaction(engine) as session:  # what the inbox worker does: book the queue, oldest first
                 process_pending(session=session)
         with transaction(engine) as session:
             row = get_event(session=session, inbox_id=inbox_id)
         assert row is not None  # events are never deleted
-        data = {**event_view(row, datetime.now(UTC)), "retried": before == "failed", "previous_status": before,
-                "failed_with": failed_with if before == "failed" else None}  # fmt: skip
-        if before == "failed" and row.status == "failed":
+        data = {**event_view(row, datetime.now(UTC)), "retried": retried, "previous_status": before,
+                "failed_with": failed_with if retried else None}  # fmt: skip
+        if retried and row.status == "failed":
             raise UserError("still_failed", f"inbox event {inbox_id} failed again: {row.reason}", data)
         emit(data, as_json=as_json, render=lambda: _render_retry(data))
+
+
+@inbox_app.command("dismiss")
+def dismiss_command(
+    inbox_id: int = typer.Argument(..., min=1, max=MAX_ID, help="Inbox event id (see `afflow inbox list`)."),
+    reason: str = typer.Option(..., "--reason", help="Why it will never be booked (kept with it and audited)."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Give up a failed event that can never book (its store sent a corrected one): kept, audited, retryable."""
+    from store.db import transaction
+    from tools.inbox_view import get_event
+    from workflows.booking.inbox import UnknownInboxEvent, dismiss_failed
+
+    with user_errors(as_json=as_json):
+        if not reason.strip():
+            raise UserError("bad_option", "--reason: say why the event will never be booked", {"inbox_id": inbox_id})
+        engine = open_store()
+        try:
+            with transaction(engine) as session:
+                before, failed_with = dismiss_failed(session=session, inbox_id=inbox_id, actor=cli_actor(),
+                                                     reason=reason.strip())  # fmt: skip
+                row = get_event(session=session, inbox_id=inbox_id)
+        except UnknownInboxEvent as exc:
+            raise UserError("not_found", str(exc), {"inbox_id": inbox_id}) from exc
+        assert row is not None
+        if before not in ("failed", "dismissed"):  # dismissing twice changes nothing and is no mistake
+            raise UserError("not_failed", f"inbox event {inbox_id} is {before}, not failed: only a failed event is "
+                            "dismissed", {"inbox_id": inbox_id, "status": before})  # fmt: skip
+        data = {**event_view(row, datetime.now(UTC)), "dismissed": before == "failed", "previous_status": before,
+                "failed_with": failed_with if before == "failed" else None}  # fmt: skip
+        emit(
+            data,
+            as_json=as_json,
+            render=lambda: console.print(f"inbox event {inbox_id} dismissed (retry still books it)", highlight=False),
+        )
 
 
 def _render(data: dict[str, Any]) -> None:

@@ -149,7 +149,8 @@ def test_inbox_list_filters_by_status_source_and_time_oldest_first(program: Engi
     waiting, parked = listed["events"]
     assert waiting["reason"] == "booked without credit: click c-unknown is not known yet"
     assert parked["reason"] == "its order o-elsewhere has not arrived from shopify"
-    assert listed["counts"] == {"pending": 0, "waiting": 1, "parked": 1, "failed": 0, "booked": 1, "duplicate": 0}
+    assert listed["counts"] == {"pending": 0, "waiting": 1, "parked": 1, "failed": 0, "booked": 1, "duplicate": 0,
+                                "dismissed": 0}  # fmt: skip
 
     assert [e["external_id"] for e in afflow(db_url, "inbox", "list", "--source", "shopify")["events"]] == [
         "refund:r-parked"]  # fmt: skip
@@ -160,3 +161,34 @@ def test_inbox_list_filters_by_status_source_and_time_oldest_first(program: Engi
     assert [e["external_id"] for e in limited["events"]] == ["order:o-waits"] and limited["total"] == 2
     refused = afflow(db_url, "inbox", "list", "--status", "lost", ok=False)
     assert refused["error"]["code"] == "bad_option" and "lost" in refused["error"]["message"]
+
+
+def test_a_failed_event_is_dismissed_only_with_a_reason_stays_listable_and_can_still_be_retried(
+    program: Engine, db_url: str
+) -> None:
+    book(program, order("o-1", T0, click_id="c1"), source="shopify")
+    with transaction(program) as session:  # a refund above the order, through the webhooks' queue
+        enqueue(session=session, source="shopify", events=[refund("r-too-much", "o-1", day(1), 99_900)])
+    with transaction(program) as session:
+        process_pending(session=session)
+    [failed] = afflow(db_url, "inbox", "list", "--status", "failed")["events"]
+
+    blank = afflow(db_url, "inbox", "dismiss", str(failed["id"]), "--reason", "  ", ok=False)
+    assert blank["error"]["code"] == "bad_option" and status_of(program, "refund:r-too-much") == "failed"
+    dismissed = afflow(db_url, "inbox", "dismiss", str(failed["id"]), "--reason", "Shopify resent it as r-2")
+    assert (dismissed["dismissed"], dismissed["previous_status"], dismissed["status"]) == (True, "failed", "dismissed")
+    assert dismissed["reason"].startswith("dismissed by cli:") and "Shopify resent it as r-2" in dismissed["reason"]
+    assert "exceeds" in dismissed["reason"] and "exceeds" in dismissed["failed_with"]  # why it failed is kept
+    assert afflow(db_url, "inbox", "list")["events"] == []  # no longer asks for attention
+    [kept] = afflow(db_url, "inbox", "list", "--status", "dismissed")["events"]
+    assert kept["id"] == failed["id"]
+    twice = afflow(db_url, "inbox", "dismiss", str(failed["id"]), "--reason", "again")
+    assert (twice["dismissed"], twice["status"]) == (False, "dismissed")
+    [entry] = afflow(db_url, "audit", "--actor", "cli")["entries"]
+    assert (entry["action"], entry["details"]["reason"]) == ("inbox_event_dismissed", "Shopify resent it as r-2")
+
+    booked_order = afflow(db_url, "inbox", "list", "--status", "booked")["events"][0]["id"]
+    refused = afflow(db_url, "inbox", "dismiss", str(booked_order), "--reason", "no", ok=False)
+    assert refused["error"]["code"] == "not_failed"
+    retried = afflow(db_url, "inbox", "retry", str(failed["id"]), ok=False)  # still above the order: fails again
+    assert retried["error"]["code"] == "still_failed" and status_of(program, "refund:r-too-much") == "failed"

@@ -4,7 +4,8 @@ Two ways in. ``insert_pending`` is for webhooks: ``INSERT ... ON CONFLICT DO NOT
 several replicas receive the same delivery at once. ``new_event_indexes`` + ``insert_processed`` is the
 bulk path of ``workflows.booking.ingest.ingest`` (CSV files): look the keys up, book, then write each new row once
 with its final status. ``requeue_failed`` puts a failed event back in the queue once its cause is fixed
-(``afflow inbox retry``): a failed event is never deleted or skipped, it waits there until someone does.
+(``afflow inbox retry``); ``dismiss_failed`` records that a person gave one up, with their reason
+(``afflow inbox dismiss``). A failed event is never deleted or silently skipped.
 This module only writes inbox rows; booking lives in ``workflows.booking.ingest``, reading them for people
 in ``tools.inbox_view``.
 """
@@ -121,22 +122,50 @@ class UnknownInboxEvent(LookupError):
     pass
 
 
+RETRYABLE = ("failed", "dismissed")
+
+
 def requeue_failed(*, session: Session, inbox_id: int, actor: Actor) -> tuple[str, str | None]:
-    """Set a ``failed`` event back to ``pending`` (the next drain books it as if it had just arrived) and
-    record who did it with the reason it had failed with; return (its status before, that reason).
+    """Set a ``failed`` (or ``dismissed``) event back to ``pending`` (the next drain books it as if it had
+    just arrived) and record who did it with the reason it had failed with; return (its status before, that
+    reason).
 
     Any other status is left as it is: retrying twice, or retrying a booked event, changes nothing. Safe
     because a failed event booked nothing (its savepoint was rolled back) and booking is idempotent by the
     business id and the ledger ref. Raises ``UnknownInboxEvent`` when there is no such event.
     """
-    event = session.get(InboxEvent, inbox_id, with_for_update=True)
-    if event is None:
-        raise UnknownInboxEvent(f"no inbox event {inbox_id}")
+    event = _locked(session, inbox_id)
     status, error = event.status, event.error
-    if status != "failed":
+    if status not in RETRYABLE:
         return status, error
     event.status, event.error, event.processed_at = "pending", None, None
     record(session=session, actor=actor, action="inbox_event_retried", subject=f"inbox_event:{inbox_id}",
            details={"source": event.source, "external_id": event.external_id, "failed_with": error})  # fmt: skip
     session.flush()
     return status, error
+
+
+def dismiss_failed(*, session: Session, inbox_id: int, actor: Actor, reason: str) -> tuple[str, str | None]:
+    """Mark a ``failed`` event ``dismissed``: a person decided it will never be booked (its store sent it
+    wrong and sent a corrected one). Nothing is deleted: the row keeps why it failed, the audit log who
+    dismissed it and why, ``afflow inbox list --status dismissed`` shows it and ``requeue_failed`` can still
+    book it. Any other status is left as it is; returns (its status before, the reason it had failed with).
+    """
+    event = _locked(session, inbox_id)
+    status, error = event.status, event.error
+    if status != "failed":
+        return status, error
+    event.status = "dismissed"
+    event.error = f"dismissed by {actor}: {reason} (it failed with: {error})"
+    record(session=session, actor=actor, action="inbox_event_dismissed", subject=f"inbox_event:{inbox_id}",
+           details={"source": event.source, "external_id": event.external_id, "reason": reason,
+                    "failed_with": error})  # fmt: skip
+    session.flush()
+    return status, error
+
+
+def _locked(session: Session, inbox_id: int) -> InboxEvent:
+    event = session.get(InboxEvent, inbox_id, with_for_update=True)
+    if event is None:
+        raise UnknownInboxEvent(f"no inbox event {inbox_id}")
+    return event
