@@ -28,6 +28,7 @@ STATUSES = ("pending", "waiting", "parked", "failed", "booked", "duplicate", "di
 OPEN_STATUSES = ("pending", "waiting", "parked", "failed")  # what a person may have to act on
 _REASON_GROUPS = 5
 _REASON_CHARS = 160
+GROUPED = 2_000  # events whose reasons the report groups (the oldest); beyond, they are only counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,16 +107,16 @@ def get_event(*, session: Session, inbox_id: int) -> InboxRow | None:
     return None if event is None else _row(event)
 
 
-def attention(*, session: Session, now: datetime) -> InboxAttention:
+def attention(*, session: Session, now: datetime, grouped: int = GROUPED) -> InboxAttention:
     """Failed events (all of them: a failed event stays until someone retries it) and parked ones overdue."""
     program = session.get(Program, 1)
     return_days = program.return_days if program is not None else 30
-    failed, failed_count, oldest_failed = _reason_groups(session, InboxEvent.status == "failed")
+    failed, failed_count, oldest_failed = _reason_groups(session, grouped, InboxEvent.status == "failed")
     overdue = (InboxEvent.status == "parked", InboxEvent.received_at < now - timedelta(days=return_days))
     refunds = (*overdue, InboxEvent.kind == "refund")
     parked_overdue = int(session.scalar(select(func.count()).select_from(InboxEvent).where(*refunds)) or 0)
     oldest_parked = session.scalar(select(func.min(InboxEvent.received_at)).where(*refunds))
-    orders, orders_count, oldest_order = _reason_groups(session, *overdue, InboxEvent.kind == "order")
+    orders, orders_count, oldest_order = _reason_groups(session, grouped, *overdue, InboxEvent.kind == "order")
     waiting = int(session.scalar(select(func.count()).select_from(InboxEvent)
                                  .where(InboxEvent.status == "waiting")) or 0)  # fmt: skip
     return InboxAttention(
@@ -133,13 +134,15 @@ def attention(*, session: Session, now: datetime) -> InboxAttention:
 
 
 def _reason_groups(
-    session: Session, *conditions: ColumnElement[bool]
+    session: Session, grouped: int, *conditions: ColumnElement[bool]
 ) -> tuple[list[ReasonGroup], int, datetime | None]:
-    """(the events' reasons grouped, largest first; how many events; when the oldest was received)."""
+    """(the reasons of the oldest ``grouped`` events grouped, largest first; how many events there are in all;
+    when the oldest was received). The cap keeps the weekly report's read bounded when one cause fails many."""
     query = (
         select(InboxEvent.id, InboxEvent.error, InboxEvent.payload, InboxEvent.received_at)
         .where(*conditions)
         .order_by(InboxEvent.received_at, InboxEvent.id)
+        .limit(grouped)
     )
     groups: Counter[str] = Counter()
     examples: dict[str, int] = {}
@@ -151,7 +154,10 @@ def _reason_groups(
         examples.setdefault(key, inbox_id)
     ordered = sorted(groups.items(), key=lambda kv: (-kv[1], examples[kv[0]]))
     reasons = [ReasonGroup(reason=key, count=count, example_id=examples[key]) for key, count in ordered]
-    return reasons, sum(groups.values()), oldest
+    total = sum(groups.values())
+    if total == grouped:
+        total = int(session.scalar(select(func.count()).select_from(InboxEvent).where(*conditions)) or 0)
+    return reasons, total, oldest
 
 
 def reason_pattern(reason: str, payload: dict[str, Any]) -> str:
