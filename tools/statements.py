@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.db import ensure_program
-from store.models import Commission, LedgerAccount, LedgerEntry, LedgerTransaction, Partner
+from store.models import Commission, LedgerAccount, LedgerEntry, LedgerTransaction, Partner, PayoutProfile, TaxForm
 from store.money import format_money
 
 MAX_LINES = 500
@@ -56,6 +56,7 @@ class YearlyEarnings:
     currency: str
     year: int
     months: list[tuple[int, int, int]] = field(default_factory=list)  # (month, earned, paid)
+    tax_lines: list[str] = field(default_factory=list)  # country and tax form on file, for the partner's records
 
     @property
     def earned_cents(self) -> int:
@@ -158,7 +159,35 @@ def yearly_earnings(*, session: Session, partner_id: str, year: int) -> YearlyEa
         moves = _movements(session, partner_id, start, end)
         earned = _accrued(moves) - _reversed(moves) - moves.get(("clawback", "clawback"), 0)
         months.append((month, earned, -moves.get(("payout", "paid"), 0)))
-    return YearlyEarnings(partner_id, partner.name, program.name, program.currency, year, months)
+    return YearlyEarnings(
+        partner_id, partner.name, program.name, program.currency, year, months, _tax_lines(session, partner_id)
+    )
+
+
+def _tax_lines(session: Session, partner_id: str) -> list[str]:
+    profile = session.get(PayoutProfile, partner_id)
+    form = session.scalar(select(TaxForm).where(TaxForm.partner_id == partner_id).order_by(TaxForm.id.desc()).limit(1))
+    lines = [f"Country: {profile.country}"] if profile is not None and profile.country else []
+    lines.append(f"Tax form on file: {form.form_type} ({form.status})" if form is not None else "Tax form on file: none")
+    return lines
+
+
+def paid_by_partner(*, session: Session, start: datetime, end: datetime) -> dict[str, int]:
+    """Money paid out to each partner in ``[start, end)``: payout postings' credits to its ``paid`` account (the
+    ``Paid out`` column of ``yearly_earnings``, for every partner in one GROUP BY)."""
+    rows = session.execute(
+        select(LedgerAccount.partner_id, func.sum(LedgerEntry.amount_cents))
+        .join(LedgerEntry, LedgerEntry.account_id == LedgerAccount.id)
+        .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
+        .where(
+            LedgerAccount.kind == "paid",
+            LedgerTransaction.kind == "payout",
+            LedgerTransaction.ts >= start,
+            LedgerTransaction.ts < end,
+        )
+        .group_by(LedgerAccount.partner_id)
+    )
+    return {str(partner_id): -int(total or 0) for partner_id, total in rows if partner_id is not None}
 
 
 def _latin1(text: str) -> str:
@@ -240,7 +269,7 @@ def yearly_pdf(earnings: YearlyEarnings) -> bytes:
     _header(
         pdf,
         f"{earnings.program_name}: earnings statement {earnings.year}",
-        [f"Partner: {earnings.partner_name} ({earnings.partner_id})", f"Currency: {cur}"],
+        [f"Partner: {earnings.partner_name} ({earnings.partner_id})", f"Currency: {cur}", *earnings.tax_lines],
     )
     pdf.row([("Month", 40, "L"), ("Earned (net of refunds)", 60, "R"), ("Paid out", 50, "R")], bold=True)
     for month, earned, paid in earnings.months:

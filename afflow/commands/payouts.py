@@ -2,7 +2,7 @@
 
 ``preview`` / ``create`` (who is paid, who is held and why), ``list`` / ``show``, ``mark-sent`` / ``mark-paid``
 (the batch's status; the ledger booked the payout at ``create``), ``export``, ``findings`` (high-severity
-fraud findings that hold payouts until a human clears or confirms them) and ``tax-report``.
+fraud findings that hold payouts until a human clears or confirms them) and ``tax-report`` (year-end totals).
 Money in JSON is a decimal string in the program currency; times are ISO 8601 with offset.
 """
 
@@ -230,6 +230,53 @@ def payouts_export(
     if output is None:
         view["csv"] = text
     emit(view, as_json=as_json, render=lambda: console.print(f"wrote {rows} row(s) to {output}"))
+
+
+@payouts_app.command("tax-report")
+def payouts_tax_report(
+    year: int = typer.Option(..., "--year", min=2000, max=2099, help="Calendar year (UTC) of the payouts."),
+    file_format: str = typer.Option("csv", "--format", help="Export format: csv."),
+    threshold: str | None = typer.Option(
+        None, "--threshold", help="1099-NEC threshold in the program currency (default 600.00 to 2025, 2000.00 from 2026)."
+    ),
+    output: Path | None = typer.Option(None, "--output", help="Write here instead of stdout."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Per partner paid in the year: total paid, country, tax form, tax id on file, the 1099-NEC flag."""
+    from store.db import ensure_program, transaction
+    from store.money import MoneyError, parse_money
+    from workflows.booking.tax_report import default_threshold_cents, tax_report, tax_report_csv
+
+    with user_errors(as_json=as_json):
+        if file_format != "csv":
+            raise UserError("bad_option", f"--format: {file_format!r} is not supported; use csv")
+        with transaction(open_store()) as session:
+            currency = ensure_program(session).currency
+            try:
+                limit = default_threshold_cents(year) if threshold is None else parse_money(threshold, currency)
+            except MoneyError as exc:
+                raise UserError("bad_option", f"--threshold: {exc}") from exc
+            report = tax_report(session=session, year=year, threshold_cents=limit)
+        text = tax_report_csv(report)
+        if output is not None:
+            try:
+                output.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise UserError("bad_option", f"--output: cannot write {output}: {exc.strerror}") from exc
+    if output is None and not as_json:
+        typer.echo(text, nl=False)
+        return
+    view: dict[str, Any] = {
+        "year": year,
+        "currency": report.currency,
+        "threshold": format_money(report.threshold_cents, report.currency),
+        "partners": len(report.rows),
+        "form_1099_nec": sum(r.form_1099_nec for r in report.rows),
+        "output": str(output) if output else None,
+    }
+    if output is None:
+        view["csv"] = text
+    emit(view, as_json=as_json, render=lambda: console.print(f"wrote {view['partners']} partner(s) to {output}"))
 
 
 def finding_view(row: FraudFinding) -> dict[str, Any]:

@@ -119,3 +119,25 @@ def test_findings_list_and_clear_are_clean_errors_for_unknown_ids(env: dict[str,
     assert afflow(env, "payouts", "findings", "list")["findings"] == []
     missing = afflow(env, "payouts", "findings", "clear", "7", "--reason", "false alarm", code=1)
     assert missing["error"]["code"] == "unknown_finding"
+
+
+def test_tax_report_totals_the_year_and_flags_the_1099_nec_threshold(env: dict[str, str], tmp_path: Path) -> None:
+    afflow(env, "partners", "payout-profile", "set", "p1", "--country", "US", "--tax-id", "123-45-6789")
+    afflow(env, "partners", "tax-form", "set-status", "p1", "--status", "verified", "--form-type", "W-9")
+    afflow(env, "partners", "payout-profile", "set", "p3", "--country", "DE")
+    afflow(env, "partners", "tax-form", "set-status", "p3", "--status", "verified", "--form-type", "W-8BEN")
+    afflow(env, "ledger", "reconcile", "--as-of", "2026-02-05")
+    afflow(env, "payouts", "create", "--as-of", "2026-02-06")
+    out = tmp_path / "tax.csv"
+    summary = afflow(env, "payouts", "tax-report", "--year", "2026", "--threshold", "40.00", "--output", str(out))
+    assert (summary["partners"], summary["form_1099_nec"], summary["threshold"]) == (3, 1, "40.00")
+    assert out.read_text().splitlines() == [
+        "partner_id,name,email,country,tax_form_type,tax_form_status,tax_id_on_file,tax_id_last4,total_paid,currency,"
+        "threshold_reached,form_1099_nec",
+        "p1,Partner p1,p1@example.com,US,W-9,verified,yes,6789,45.00,USD,yes,yes",
+        "p2,Partner p2,p2@example.com,,,,no,,12.00,USD,no,no",
+        "p3,Partner p3,p3@example.com,DE,W-8BEN,verified,no,,60.00,USD,yes,no",  # foreign: no 1099-NEC
+    ]
+    default = afflow(env, "payouts", "tax-report", "--year", "2026")
+    assert (default["threshold"], default["form_1099_nec"]) == ("2000.00", 0)
+    assert afflow(env, "payouts", "tax-report", "--year", "2025")["partners"] == 0
