@@ -172,6 +172,9 @@ def test_an_order_without_a_rate_is_parked_until_import_fx_rates_brings_it(
     refund = REFUND_HEADER + "r1,e1,2026-05-06T10:00:00Z,SKU-1,99.99,EUR\n"
     assert cli("import", "refunds", write(tmp_path, "refund.csv", refund))["parked"] == 1  # waits with its order
 
+    reconciled = cli("ledger", "reconcile", "--as-of", "2026-05-07T00:00:00Z")
+    assert (reconciled["replayed"], reconciled["still_parked"]) == (0, 3)  # still no rate: kept, never guessed
+
     only_eur = "date,currency,rate\n2026-05-01,EUR,1.0850\n"
     rates = cli("import", "fx_rates", write(tmp_path, "eur.csv", only_eur))
     assert (rates["booked"], rates["parked"]) == (2, 1)  # e1 and its refund booked; g1 still waits
