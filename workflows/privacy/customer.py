@@ -120,7 +120,7 @@ def erase_customer(*, session: Session, customer_id: str, actor: Actor) -> Custo
     )  # fmt: skip
     secrets_of = _identifying_strings(customer_id)
     scrubbed = 0
-    inbox = session.scalars(select(InboxEvent).where(InboxEvent.order_id.in_(ids))).all()
+    inbox = _inbox_events_of(session, ids)
     conversions = session.scalars(select(ConversionOutbox).where(ConversionOutbox.order_id.in_(ids))).all()
     rows: list[InboxEvent | ConversionOutbox] = [*inbox, *conversions]
     for row in rows:
@@ -134,6 +134,18 @@ def erase_customer(*, session: Session, customer_id: str, actor: Actor) -> Custo
                     "payloads": scrubbed})  # fmt: skip
     return CustomerErasure(tombstone=tombstone, orders=len(ids), clicks=click_count, order_signals=signals,
                            payloads=scrubbed)  # fmt: skip
+
+
+def _inbox_events_of(session: Session, order_ids: list[str]) -> list[InboxEvent]:
+    """The inbox events about these orders. An event names its store's own order id, which is the order's id
+    unless another store used it first (``workflows.booking.store_keys``: then the order is ``{source}:{id}``),
+    so events are matched on (source, the store's id), never on the id alone. (An id stored as
+    ``{source}:{hash}``, one too long to qualify, cannot be turned back into the store's id: its events are
+    not found here.)"""
+    wanted = {(source, internal.removeprefix(f"{source}:"))
+              for internal, source in session.execute(select(Order.id, Order.source).where(Order.id.in_(order_ids)))}
+    events = session.scalars(select(InboxEvent).where(InboxEvent.order_id.in_({store_id for _, store_id in wanted})))
+    return [event for event in events if (event.source, event.order_id) in wanted]  # fmt: skip
 
 
 def _identifying_strings(customer_id: str) -> frozenset[str]:
