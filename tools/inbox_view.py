@@ -4,9 +4,9 @@
 through ``list_events`` and ``attention`` so that they always agree on what an event's status, reason
 and age are. A row's reason is its stored ``error`` when it has one (why it failed, or why an order is
 parked: no exchange rate for its date); otherwise it says what the event waits for (a parked refund its
-order, a waiting order its click). The age counts from when
-the event was received: a parked refund is looked at again by every reconcile, so its ``processed_at``
-says nothing about how long it has waited. This module only reads.
+order, a waiting order its click). The age counts from when the event was received: a parked refund is
+looked at again by every reconcile, so its ``processed_at`` says nothing about how long it has waited.
+This module only reads.
 """
 
 from __future__ import annotations
