@@ -24,6 +24,22 @@ QUESTION_FLOOR = 0.56
 """Open questions (a conflict, a brand risk, a mostly unrelated feed) ask a human; on the tune split the
 closest sentence of an application the reviewer approved stayed at 0.50."""
 
+DISCLOSURE_FLOOR = 0.55
+"""A sentence about links this close to a way of disclosing them (and ``DISCLOSURE_MARGIN`` closer to it than to
+any ruled-out practice or deal example) is a disclosure, however it is worded: "I list what I carried and mark
+links that pay me" asks nothing of a human. On the tune rows the closest practice sentence reached 0.50."""
+DISCLOSURE_MARGIN = 0.03
+DISCLOSURES = (
+    "Every affiliate link is clearly marked.", "I label paid links and say when I earn a commission.",
+    "Sponsored posts are tagged as ads.", "I tell my readers which links pay me.",
+    "I keep a page that lists who pays me.", "Gifted products and commission links are always disclosed.",
+    "I buy most of what I test myself and mark every commission link.", "Paid links are stated in the description.",
+    "Affiliate-Links kennzeichne ich immer.", "Je signale toujours les liens affiliés.",
+    "Siempre marco los enlaces de afiliado.", "Segnalo sempre i link di affiliazione.",
+    "Sempre identifico os links de afiliado.", "Affiliatelinks markeer ik altijd.", "Linki afiliacyjne zawsze oznaczam.",
+    "アフィリエイトリンクは必ず明記します。",
+)
+
 EXEMPLARS: dict[tuple[str, Kind], tuple[str, ...]] = {
     ("gambling", "business"): (
         "Online casino bonuses, free spins and slot machines.", "Sports betting tips and odds, deposit through my link.",

@@ -1,11 +1,13 @@
-"""Benchmark: triage judgement on the independent evaluation set (tests/eval/applications), offline reasoner.
+"""Benchmark: triage judgement on the evaluation sets (tests/eval/applications, applications_more), offline.
 
-Prints the agreement with the reviewer per category, for the tune half (what the cues and thresholds were
-calibrated on) and the held-out half (never tuned on) separately, the confusion of decisions, approved
+Prints the agreement with the reviewer per category, for the tune rows of each set (what the cues,
+thresholds and precedents were calibrated on: the first set's tune half, and the second author's tuning
+set) and the first set's held-out half (never tuned on) separately, the confusion of decisions, approved
 injections (must be none), and the injection detector's precision and recall on injections.csv (whole,
 and per half of a stable id hash: the file has no split column). Runs on a fresh SQLite store per half.
 
-    python bench/triage.py
+    python bench/triage.py                      # the report
+    python bench/triage.py --refit-precedents   # rebuild agents/triage/precedents.npz from the tune rows, then report
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from store.db import make_engine, migrate
-from tests.agents.triage_eval import REFUSED, agreement, injection_detection, triage_split
+from tests.agents.triage_eval import REFUSED, SOURCES, Agreement, agreement, injection_detection, triage_split
 
 
 def report_split(split: str) -> None:
@@ -29,8 +32,15 @@ def report_split(split: str) -> None:
         decisions = triage_split(engine, Path(tmp), split=split)
         elapsed = time.perf_counter() - started
         engine.dispose()
-    scored = agreement(decisions, split=split)
     print(f"== {split}: {len(decisions)} applications in {elapsed:.1f} s")
+    for source in SOURCES:
+        scored = agreement(decisions, split=split, source=source)
+        if scored.by_category:
+            report(f"{split} / {source}", decisions, scored)
+
+
+def report(title: str, decisions: dict[str, dict[str, Any]], scored: Agreement) -> None:
+    print(f"-- {title}")
     for category, (agreed, total) in scored.by_category.items():
         print(f"  {category:<18} {agreed:>3}/{total:<3} {agreed / total:.2f}")
     print(f"  {'overall':<18} {scored.overall:.3f}")
@@ -38,13 +48,19 @@ def report_split(split: str) -> None:
         f"{label}->{got}: {n}" for (label, got), n in sorted(scored.confusion.items()) if label != got))
     refused = sorted(app_id for app_id, d in decisions.items() if d["decision"] == REFUSED)
     if refused:
-        print(f"  refused by the importer (platform longer than 64 characters): {', '.join(refused)}")
+        print(f"  refused by the importer: {', '.join(refused)}")
     print(f"  approved injections: {scored.approved_injections or 'none'}")
     print(f"  approved against the reviewer (reject or escalate labelled): {len(scored.wrong_approvals)}")
 
 
 def main() -> None:
-    for split in ("tune", "holdout"):
+    if "--refit-precedents" in sys.argv[1:]:
+        from agents.triage.precedents import TABLE
+        from tests.agents.triage_eval import refit_precedents
+
+        print(f"== wrote {refit_precedents(TABLE)} precedents to {TABLE}")
+    splits = [s for s in ("tune", "holdout") if f"--no-{s}" not in sys.argv[1:]]
+    for split in splits:
         report_split(split)
     print("== injections.csv")
     for half in ("tune", "holdout", None):

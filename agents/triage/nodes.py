@@ -17,6 +17,7 @@ from agents.context import AgentContext
 from agents.judging import BrandFit, offline_brand_fit
 from agents.proposing import submit_proposals
 from agents.safety import find_injection
+from agents.triage.precedents import precedent_text, votes
 from agents.triage.rules import decide_application
 from agents.triage.screening import authenticity_flags, field_anomalies, screen_content
 from agents.triage.state import ApplicationEvidence, TriageState
@@ -57,9 +58,11 @@ def gather_evidence(state: TriageState, runtime: Runtime[AgentContext]) -> dict[
 
 
 def screen_applications(state: TriageState) -> dict[str, Any]:
-    """Injection in any field the applicant controls, what their words say they do, and authenticity."""
+    """Injection in any field the applicant controls, what their words say they do, authenticity, and how the
+    reviewer decided applications that read like it."""
     screened = []
-    for e in state["evidence"]:
+    precedents = votes([precedent_text(niche=e.niche, sample_content=e.sample_content) for e in state["evidence"]])
+    for e, precedent in zip(state["evidence"], precedents, strict=True):
         fields = {"name": e.name, "niche": e.niche, "platform": e.platform, "channel_url": e.channel_url,
                   "sample_content": e.sample_content}
         screened.append(e.model_copy(update={
@@ -73,6 +76,7 @@ def screen_applications(state: TriageState) -> dict[str, Any]:
             "authenticity": authenticity_flags(
                 email=e.email, platform=e.platform, channel_url=e.channel_url, audience_size=e.audience_size,
                 engagement_rate=e.engagement_rate, name=e.name, niche=e.niche, sample_content=e.sample_content),
+            "precedent": precedent,
         }))
     return {"evidence": screened}
 

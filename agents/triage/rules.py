@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from agents.judging import BrandFit
+from agents.triage.precedents import PrecedentVote
 from agents.triage.state import ApplicationEvidence, TriageDecision
 
 MIN_AUDIENCE_RATIO = Decimal("0.25")
@@ -19,6 +20,20 @@ MIN_ENGAGEMENT_RATIO = Decimal("0.5")
 APPROVE_FIT = 60
 REJECT_FIT = 35
 VAGUE = frozenset({"generic or bot-like text", "repetitive text"})
+SOFT_QUESTIONS = frozenset({
+    "says how links, codes or payouts are used", "mostly unrelated content", "the niche field holds more than a niche",
+    "hunting or weapons",
+})
+"""Questions a cue raises on words alone, where how the reviewer decided similar applications is the better guide."""
+RULED_OUT_SHARE = 0.6
+"""Precedent shares (similarity-weighted, of the closest seven) calibrated on the tune rows of both evaluation
+sets, each row voted on by the others: this much of ruled-out businesses rejects;"""
+REJECT_SHARE = 0.7
+"""this much rejection turns a soft question into a rejection;"""
+APPROVE_SHARE = 0.5
+"""this much approval answers a soft question with an approval;"""
+DOUBT_SHARE = 0.3
+"""and an approval with less than this much approval among its precedents goes to a human."""
 
 
 def decide_application(evidence: ApplicationEvidence, fit: BrandFit) -> TriageDecision:
@@ -37,6 +52,7 @@ def decide_application(evidence: ApplicationEvidence, fit: BrandFit) -> TriageDe
     if flags:
         reasons.append("authenticity: " + "; ".join(f.describe() for f in flags))
     lead: str | None = None
+    soft = False
     if evidence.injection is not None:
         lead = (f"the application tries to instruct the reviewer in its {evidence.injection.describe()}; "
                 "it is never approved, a human must look")
@@ -63,13 +79,40 @@ def decide_application(evidence: ApplicationEvidence, fit: BrandFit) -> TriageDe
         open_questions = [f.describe() for f in questions] or (["one authenticity flag"] if flags else [])
         lead = "a human should decide: " + ("; ".join(open_questions) or "fit or audience is unclear")
         decision = "escalate"
+        soft = not flags and all(_base_label(f.label) in SOFT_QUESTIONS for f in questions)
     else:
         decision = "approve"
+    vote = evidence.precedent
+    if vote is not None and evidence.injection is None and (decision == "approve" or soft):
+        lead, decision = _weigh_precedents(vote, lead, decision)
+    if vote is not None:
+        reasons.append(vote.describe())
     if lead is not None:
         reasons.insert(0, lead)
     return TriageDecision(
         application_id=evidence.application_id, decision=decision, reasons=reasons, brand_fit=fit, evidence=evidence
     )
+
+
+def _weigh_precedents(vote: PrecedentVote, lead: str | None, decision: str) -> tuple[str | None, str]:
+    """(lead, decision) once the precedents are heard, for an approval or a soft escalation."""
+    if vote.ruled_out >= RULED_OUT_SHARE:
+        return f"reads like the ruled-out businesses it is closest to ({vote.ruled_out:.0%} of its precedents)", "reject"
+    if decision == "approve":
+        if vote.approve < DOUBT_SHARE:
+            return (f"a human should decide: the applications closest to it were mostly not approved "
+                    f"({vote.approve:.0%} approved)"), "escalate"
+        return lead, decision
+    if vote.reject >= REJECT_SHARE:
+        return f"{lead}; the applications closest to it were rejected ({vote.reject:.0%})", "reject"
+    if vote.approve >= APPROVE_SHARE:
+        return None, "approve"
+    return lead, decision
+
+
+def _base_label(label: str) -> str:
+    """A finding's label without its "(by meaning, 0.83)" note."""
+    return label.split(" (by meaning", 1)[0]
 
 
 def _benchmark_reason(evidence: ApplicationEvidence) -> str:

@@ -32,7 +32,15 @@ from agents.content_cues import (
     PRANK,
     deal_intent,
 )
-from agents.content_exemplars import BUSINESS_FLOOR, EXEMPLARS, PRACTICE_FLOOR, QUESTION_FLOOR
+from agents.content_exemplars import (
+    BUSINESS_FLOOR,
+    DISCLOSURE_FLOOR,
+    DISCLOSURE_MARGIN,
+    DISCLOSURES,
+    EXEMPLARS,
+    PRACTICE_FLOOR,
+    QUESTION_FLOOR,
+)
 from agents.judging import topic_fit, topic_score
 from agents.textnorm import normalise
 
@@ -115,13 +123,28 @@ HANDLE_LABELS = frozenset({"gambling", "crypto scheme", "adult content"})
 
 
 def _link_mechanics(text: str) -> str | None:
-    """The sentence that talks about links, codes or payouts other than to disclose them or to say it does not
-    use them ("I never post codes"): what a cue list may not know, so a human reads it."""
-    for sentence in _SENTENCE.split(text):
-        match = LINK_MECHANICS.pattern.search(sentence)
-        if match is not None and DISCLOSED.search(sentence) is None and NEGATION.search(sentence[: match.start()]) is None:
-            return sentence[:80]
-    return None
+    """The sentence that talks about links, codes or payouts other than to disclose them (in the usual words or
+    by meaning, ``_discloses``) or to say it does not use them ("I never post codes"): what a cue list may not
+    know, so a human reads it."""
+    talk = [sentence for sentence in _SENTENCE.split(text)
+            if (match := LINK_MECHANICS.pattern.search(sentence)) is not None and DISCLOSED.search(sentence) is None
+            and NEGATION.search(sentence[: match.start()]) is None]
+    if not talk:
+        return None
+    return next((sentence[:80] for sentence, disclosure in zip(talk, _discloses(talk), strict=True)
+                 if not disclosure), None)
+
+
+def _discloses(sentences: list[str]) -> list[bool]:
+    """Whether each sentence about links says how they are disclosed, by meaning (``DISCLOSURES``)."""
+    vectors = semantic.embed(sentences)
+    to_disclosure = semantic.max_similarity(vectors, semantic.embed_fixed(DISCLOSURES))
+    to_practice = semantic.max_similarity(vectors, semantic.embed_fixed(_PRACTICE_EXAMPLES))
+    return [d >= DISCLOSURE_FLOOR and d - p >= DISCLOSURE_MARGIN for d, p in zip(to_disclosure, to_practice, strict=True)]
+
+
+_PRACTICE_EXAMPLES = tuple(example for (label, kind), examples in EXEMPLARS.items()
+                           if kind == "practice" or label == "coupon / deal content" for example in examples)
 
 
 def _on_brand(seen: str, sentences: list[str], brand_guide: str) -> bool:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from agents.judging import BrandFit
 from agents.safety import InjectionFinding
+from agents.triage.precedents import PrecedentVote
 from agents.triage.screening import Finding
 
 
@@ -30,6 +31,8 @@ class ApplicationEvidence(BaseModel):
     """What the applicant's own words say they do (``screening.screen_content``)."""
     authenticity: list[Finding] = Field(default_factory=list)
     """Red flags that the audience or the applicant is not real (``screening.authenticity_flags``)."""
+    precedent: PrecedentVote | None = None
+    """How the reviewer decided the applications that read most like this one (``agents.triage.precedents``)."""
 
 
 class TriageDecision(BaseModel):

@@ -1,4 +1,8 @@
-"""The independent triage evaluation set (tests/eval/applications), loaded and scored the way users run triage.
+"""The triage evaluation sets, loaded and scored the way users run triage.
+
+``tests/eval/applications`` (EV-..., split tune/holdout) is the independent set; ``tests/eval/applications_more``
+(EX-..., all tune) is a second author's tuning set. "tune" means the tune rows of both; "holdout" only ever
+the first set's held-out half, which is scored, never tuned on.
 
 Applications go through the CSV importer into a real store whose brand guide is the one the labels apply
 (the README's "The brand" section), triage runs on the offline reasoner, and its decisions are compared
@@ -28,6 +32,8 @@ from workflows.importing.csv_rows import ImportFailed
 from workflows.importing.importer import import_csv
 
 EVAL = Path(__file__).resolve().parent.parent / "eval" / "applications"
+EVAL_MORE = EVAL.parent / "applications_more"
+SOURCES = {"applications": EVAL, "applications_more": EVAL_MORE}
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 PROGRAM_NAME = "Northwind Outfitters"
 
@@ -37,6 +43,7 @@ class Label:
     decision: str
     category: str
     split: str
+    source: str = "applications"
 
 
 def brand_guide() -> str:
@@ -47,8 +54,26 @@ def brand_guide() -> str:
 
 
 def labels() -> dict[str, Label]:
-    with (EVAL / "labels.csv").open(encoding="utf-8", newline="") as handle:
-        return {r["application_id"]: Label(r["decision"], r["category"], r["split"]) for r in csv.DictReader(handle)}
+    """Every labelled application of both sets (a set not present yet is skipped)."""
+    found: dict[str, Label] = {}
+    for source, folder in SOURCES.items():
+        if not (folder / "labels.csv").exists():
+            continue
+        with (folder / "labels.csv").open(encoding="utf-8", newline="") as handle:
+            found.update({r["application_id"]: Label(r["decision"], r["category"], r["split"], source)
+                          for r in csv.DictReader(handle)})
+    return found
+
+
+def application_rows(*, split: str) -> list[dict[str, str]]:
+    """The split's applications as CSV dicts, from both sets."""
+    wanted = {app_id for app_id, label in labels().items() if label.split == split}
+    rows: list[dict[str, str]] = []
+    for folder in SOURCES.values():
+        if (folder / "applications.csv").exists():
+            with (folder / "applications.csv").open(encoding="utf-8", newline="") as handle:
+                rows.extend(r for r in csv.DictReader(handle) if r["application_id"] in wanted)
+    return rows
 
 
 REFUSED = "refused at import"
@@ -57,10 +82,8 @@ REFUSED = "refused at import"
 def triage_split(engine: Engine, tmp: Path, *, split: str) -> dict[str, dict[str, Any]]:
     """Import the split's applications through the CSV importer and triage them offline: id -> decision (as
     ``afflow run triage --json`` reports it). The importer refuses a whole file for one bad row; rows it
-    refuses (a ``platform`` longer than the store's 64 characters) are left out, reported as ``REFUSED``."""
-    wanted = {app_id for app_id, label in labels().items() if label.split == split}
-    with (EVAL / "applications.csv").open(encoding="utf-8", newline="") as handle:
-        rows = [[r[c] for c in APPLICATION_HEADER] for r in csv.DictReader(handle) if r["application_id"] in wanted]
+    refuses are left out, reported as ``REFUSED`` (none since applicant fields take 200 characters)."""
+    rows = [[r[c] for c in APPLICATION_HEADER] for r in application_rows(split=split)]
     refused: dict[str, dict[str, Any]] = {}
     with transaction(engine) as session:
         program = ensure_program(session)
@@ -96,12 +119,13 @@ class Agreement:
         return agreed / max(1, sum(n for _, n in self.by_category.values()))
 
 
-def agreement(decisions: dict[str, dict[str, Any]], *, split: str) -> Agreement:
+def agreement(decisions: dict[str, dict[str, Any]], *, split: str, source: str | None = None) -> Agreement:
+    """Agreement with the reviewer on the split (of one set when ``source`` names it)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     confusion: Counter[tuple[str, str]] = Counter()
     approved_injections, wrong_approvals = [], []
     for app_id, label in labels().items():
-        if label.split != split:
+        if label.split != split or (source is not None and label.source != source):
             continue
         got = decisions[app_id]["decision"] if app_id in decisions else "missing"
         counts[label.category][0] += got == label.decision
@@ -147,3 +171,31 @@ def injection_detection(*, half: str | None) -> Detection:
             tp, fp = tp + (expected and found), fp + (found and not expected)
             fn, tn = fn + (expected and not found), tn + (not expected and not found)
     return Detection(tp, fp, fn, tn)
+
+
+def refit_precedents(path: Path) -> int:
+    """Write the precedent table (``agents.triage.precedents``) from the tune rows of both sets: vectors,
+    decisions and kinds of case, never texts; the held-out half is never read. Returns the row count."""
+    import subprocess
+
+    import numpy as np
+
+    from agents import semantic
+    from agents.triage.precedents import precedent_text
+
+    every = labels()
+    rows = application_rows(split="tune")
+    vectors = semantic.embed([precedent_text(niche=r["niche"], sample_content=r["sample_content"]) for r in rows])
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            check=False, cwd=EVAL).stdout.strip()
+    sources = sorted({every[r["application_id"]].source for r in rows})
+    provenance = (f"{len(rows)} tune applications of tests/eval/{' and tests/eval/'.join(sources)} "
+                  f"(reviewer decisions and categories from their labels.csv), encoded with agents.semantic "
+                  f"(USE v3) from niche + sample content; built {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at {commit}; "
+                  "no held-out row, no text")
+    np.savez_compressed(
+        path, vectors=vectors.astype(np.float16),
+        decisions=np.array([every[r["application_id"]].decision for r in rows]),
+        categories=np.array([every[r["application_id"]].category for r in rows]),
+        ids=np.array([r["application_id"] for r in rows]), provenance=np.array(provenance))
+    return len(rows)

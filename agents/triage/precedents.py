@@ -1,0 +1,110 @@
+"""Precedents: how a reviewer decided applications that read like this one (nearest neighbours by meaning).
+
+``precedents.npz`` (next to this module) holds, for each labelled tuning application, the sentence-encoder
+vector (``agents.semantic``, float16) of its niche and sample content, the reviewer's decision and the kind
+of case it was; never its text. It is product data derived from the tune rows of ``tests/eval/applications``
+and ``tests/eval/applications_more`` (the held-out half is never in it) by ``python bench/triage.py
+--refit-precedents``; its ``provenance`` entry says from what and when.
+
+A vote is one piece of evidence for ``agents.triage.rules``: it can hold back an approval or confirm a
+ruled-out business, and it can approve only what the rules found no fault with. A precedent that is the
+application itself (similarity ``SAME_TEXT`` or more) is skipped, so that the table is never a memory of
+its own rows: on its tuning rows it must judge as it would a stranger. Loaded on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict
+
+from agents import semantic
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+TABLE = Path(__file__).resolve().parent / "precedents.npz"
+NEIGHBOURS = 7
+SAME_TEXT = 0.98
+RULED_OUT = frozenset({"off_brand_stuffed", "coupon_deal"})
+"""Kinds of case whose rejections are a ruled-out business (a casino, a voucher site), whatever the words."""
+
+
+class PrecedentVote(BaseModel):
+    """Similarity-weighted shares of the reviewer's decisions among the closest precedents."""
+
+    model_config = ConfigDict(frozen=True)
+
+    approve: float
+    reject: float
+    escalate: float
+    ruled_out: float
+    """Share of the closest precedents that were rejected as a ruled-out business."""
+    closest: float
+    nearest: list[str]
+    """The three closest, as "decision (kind) similarity", for the approver."""
+
+    def describe(self) -> str:
+        return (f"closest past applications: {self.approve:.0%} approved, {self.reject:.0%} rejected, "
+                f"{self.escalate:.0%} escalated ({', '.join(self.nearest)})")
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    vectors: object
+    decisions: list[str]
+    categories: list[str]
+
+
+_lock = threading.Lock()
+_tables: list[_Table] = []
+
+
+def _table() -> _Table | None:
+    import numpy as np
+
+    with _lock:
+        if not _tables:
+            if not TABLE.exists():
+                return None
+            with np.load(TABLE, allow_pickle=False) as data:
+                _tables.append(_Table(vectors=data["vectors"].astype(np.float32),
+                                      decisions=[str(d) for d in data["decisions"]],
+                                      categories=[str(c) for c in data["categories"]]))
+        return _tables[0]
+
+
+def precedent_text(*, niche: str, sample_content: str) -> str:
+    """What a precedent vector is computed from (the table and the applications alike)."""
+    return f"{niche}. {sample_content}"
+
+
+def votes(texts: Sequence[str]) -> list[PrecedentVote | None]:
+    """One vote per text (None for every text when no table ships)."""
+    table = _table()
+    if table is None or not texts:
+        return [None] * len(texts)
+    vectors: NDArray[np.float32] = table.vectors  # type: ignore[assignment]
+    similarity = semantic.embed(list(texts)) @ vectors.T
+    return [_vote(row, table) for row in similarity]
+
+
+def _vote(similarity: NDArray[np.float32], table: _Table) -> PrecedentVote:
+    order = [int(i) for i in similarity.argsort()[::-1] if similarity[i] < SAME_TEXT][:NEIGHBOURS]
+    weights = {"approve": 0.0, "reject": 0.0, "escalate": 0.0}
+    ruled_out = 0.0
+    for i in order:
+        weight = max(0.0, float(similarity[i]))
+        weights[table.decisions[i]] += weight
+        ruled_out += weight if table.decisions[i] == "reject" and table.categories[i] in RULED_OUT else 0.0
+    total = sum(weights.values()) or 1.0
+    return PrecedentVote(
+        approve=weights["approve"] / total, reject=weights["reject"] / total, escalate=weights["escalate"] / total,
+        ruled_out=ruled_out / total, closest=float(similarity[order[0]]) if order else 0.0,
+        nearest=[f"{table.decisions[i]} ({table.categories[i]}) {float(similarity[i]):.2f}" for i in order[:3]],
+    )
