@@ -33,16 +33,16 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from zoneinfo import ZoneInfo
 
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.bulk import rows_where_in
 from store.models import FxRate, Order
 from store.money import minor_digits, prorate, round_half_even
+from workflows.booking.bounds import total_problem
 from workflows.booking.events import OrderEvent, OrderLineIn
 
 RATE_MAX_AGE_DAYS = 7
@@ -146,30 +146,31 @@ def to_program_currency(
 
 def convert(*, order: OrderEvent, program_currency: str, rate: Decimal, rate_date: date) -> Converted | NotBooked:
     """Convert each line half-even at ``rate``; a reason instead when the result cannot be booked (too large)."""
-    scale = minor_digits(program_currency) - minor_digits(order.currency)
-    lines: list[OrderLineIn] = []
-    originals: list[int] = []
+    factor = rate * Decimal(10) ** (minor_digits(program_currency) - minor_digits(order.currency))
+    parts: list[tuple[str, int, int, int]] = []  # (sku, quantity, unit price as booked, original share)
     for line in order.lines:
         original = line.quantity * line.unit_price_cents
-        booked = round_half_even(Decimal(original) * rate * Decimal(10) ** scale)
+        with localcontext() as exact:  # 10^12 minor units x a 21-digit rate: beyond the default 28 digits
+            exact.prec = 60
+            booked = round_half_even(original * factor)
         unit, rest = divmod(booked, line.quantity)
-        parts = [(line.quantity, unit)] if rest == 0 else [(rest, unit + 1), (line.quantity - rest, unit)]
-        given = 0
-        for index, (quantity, unit_price) in enumerate(parts):
-            # the original amount follows the booked split (the last part takes the remainder)
-            share = original - given if index == len(parts) - 1 else prorate(original, quantity * unit_price, booked)
-            given += share
-            lines.append(OrderLineIn(sku=line.sku, quantity=quantity, unit_price_cents=unit_price))
-            originals.append(share)
-    try:
-        converted = OrderEvent.model_validate(
-            {**order.model_dump(), "currency": program_currency.upper(), "presentment_currency": None, "lines": lines}
-        )
-    except ValidationError as exc:
-        problem = exc.errors()[0]["msg"]
+        if rest == 0:
+            parts.append((line.sku, line.quantity, unit, original))
+            continue
+        # the original amount follows the booked split (the second part takes the remainder)
+        share = prorate(original, rest * (unit + 1), booked)
+        parts += [(line.sku, rest, unit + 1, share), (line.sku, line.quantity - rest, unit, original - share)]
+    problem = total_problem(quantity * unit for _, quantity, unit, _ in parts)
+    if problem is not None:
         return NotBooked(
             "failed", f"order {order.order_id} converted at {rate} {program_currency}/{order.currency}: {problem}"
         )
+    # every part is within bounds: quantities no larger than the line's, amounts no larger than the checked total
+    lines = tuple(OrderLineIn.model_construct(sku=sku, quantity=q, unit_price_cents=u) for sku, q, u, _ in parts)
+    converted = order.model_copy(
+        update={"currency": program_currency.upper(), "presentment_currency": None, "lines": lines}
+    )
+    originals = [share for _, _, _, share in parts]
     conversion = Conversion(
         original_currency=order.currency.upper(),
         original_total_cents=sum(originals),
