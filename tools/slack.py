@@ -136,6 +136,7 @@ class Decision:
     decided_at: datetime
     reason: str | None = None
     expired: bool = False
+    edits: str | None = None  # how the approver edited it, e.g. "percent 9 (proposed 10)"
 
 
 def decision_of(proposal: Proposal) -> Decision | None:
@@ -151,8 +152,11 @@ def decision_of(proposal: Proposal) -> Decision | None:
     )
 
 
-def proposal_blocks(proposal: Proposal, decision: Decision | None = None) -> list[dict[str, Any]]:
-    """The proposal's message: Approve / Reject buttons while pending, who decided and when afterwards."""
+def proposal_blocks(
+    proposal: Proposal, decision: Decision | None = None, *, editable: bool = False
+) -> list[dict[str, Any]]:
+    """The proposal's message: Approve / Reject (and Edit, where the kind has editable fields) buttons while
+    pending, who decided, when and with which edits afterwards."""
     decision_text = (
         render_text(
             "decision.txt.j2",
@@ -161,6 +165,7 @@ def proposal_blocks(proposal: Proposal, decision: Decision | None = None) -> lis
             decided_at=decision.decided_at.isoformat(timespec="seconds"),
             reason=decision.reason,
             expired=decision.expired,
+            edits=decision.edits,
         )
         if decision
         else ""
@@ -170,6 +175,7 @@ def proposal_blocks(proposal: Proposal, decision: Decision | None = None) -> lis
         p=proposal,
         kind_label=KIND_LABELS.get(proposal.kind, proposal.kind.replace("_", " ").capitalize()),
         decision=decision_text,
+        editable=editable,
         created=proposal.created_at.strftime("%Y-%m-%d %H:%M UTC") if proposal.created_at else "—",
     )
     return blocks
@@ -220,9 +226,9 @@ class SlackClient:
         )
         return str(data["files"][0]["id"])
 
-    def post_proposal(self, *, channel: str, proposal: Proposal) -> Posted:
+    def post_proposal(self, *, channel: str, proposal: Proposal, editable: bool = False) -> Posted:
         return self.post_message(
-            channel=channel, text=proposal_fallback_text(proposal), blocks=proposal_blocks(proposal)
+            channel=channel, text=proposal_fallback_text(proposal), blocks=proposal_blocks(proposal, editable=editable)
         )
 
     def mark_decided(self, *, channel: str, ts: str, proposal: Proposal, decision: Decision) -> None:

@@ -139,6 +139,33 @@ def money_effect(kind: str, payload: Mapping[str, Any], expected_impact: Mapping
         return 0
 
 
+def edit_fields(kind: str) -> dict[str, str]:
+    """The payload fields a manager may edit on ``kind``, each with the name they type (its first alias)."""
+    fields: dict[str, str] = {}
+    for name, field in EDITABLE.get(kind, {}).items():
+        fields.setdefault(field, name)
+    return fields
+
+
+def shown_value(field: str, payload: Mapping[str, Any], *, currency: str) -> str:
+    """A payload field as a manager types it: money in the program's currency (``120.00``), the rest as stored."""
+    value = payload.get(field)
+    if value is None:
+        return ""
+    return format_money(int(value), currency) if field.endswith("_cents") else str(value)
+
+
+def describe_edits(kind: str, proposed: Mapping[str, Any], approved: Mapping[str, Any] | None, *,
+                   currency: str) -> str | None:  # fmt: skip
+    """``"percent 9 (proposed 10)"``: each edited field as a manager named it, or None when nothing was edited."""
+    if approved is None:
+        return None
+    parts = [f"{name} {shown_value(field, approved, currency=currency)} "
+             f"(proposed {shown_value(field, proposed, currency=currency)})"
+             for field, name in edit_fields(kind).items() if approved.get(field) != proposed.get(field)]  # fmt: skip
+    return ", ".join(parts) or None
+
+
 def read_payload(model: type[P], payload: Mapping[str, Any], *, commission_paid_cents: int | None = None) -> P:
     """A stored payload as the model its kind names (``ValidationError`` if it is not one)."""
     return model.model_validate(dict(payload), context={"commission_paid_cents": commission_paid_cents})

@@ -14,7 +14,9 @@ from sqlalchemy import Engine, and_, or_, select, update
 
 from store.db import transaction
 from store.models import Proposal
-from tools.slack import SlackConfig, SlackDeliveryError, decision_of
+from tools import ledger_view
+from tools.slack import SlackConfig, SlackDeliveryError
+from workflows.approvals.slack_edit import editable, message_decision
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +42,7 @@ def post_pending_proposals(*, engine: Engine, slack: SlackConfig | None) -> int:
                 continue
             proposal = session.get_one(Proposal, proposal_id)
         try:
-            posted = client.post_proposal(channel=channel, proposal=proposal)
+            posted = client.post_proposal(channel=channel, proposal=proposal, editable=editable(proposal.kind))
         except SlackDeliveryError as exc:
             log.warning("posting proposal %s to Slack failed (will retry): %s", proposal_id, exc)
             with transaction(engine) as session:
@@ -68,10 +70,11 @@ def sync_decided_messages(*, engine: Engine, slack: SlackConfig | None) -> int:
     )
     with transaction(engine) as session:
         proposals = list(session.scalars(select(Proposal).where(stale).order_by(Proposal.id)))
+        currency = ledger_view.program_currency(session=session)
     client = slack.client()
     synced = 0
     for proposal in proposals:
-        decision = decision_of(proposal)
+        decision = message_decision(proposal, currency=currency)
         if decision is None or proposal.slack_channel is None or proposal.slack_ts is None:
             continue
         try:

@@ -5,7 +5,10 @@ Every request is checked first: ``X-Slack-Signature`` must be Slack's v0 HMAC-SH
 minutes away from now is refused (a replayed request gets 401 and changes nothing). Only
 ``AFFLOW_SLACK_APPROVERS`` may decide; anyone else gets an ephemeral refusal.
 
-Approve decides at once; Reject opens a modal asking for the reason and decides on its submission. The
+Approve decides at once; Reject opens a modal asking for the reason and decides on its submission; Edit (on
+kinds with editable fields) opens a modal with those fields, answers a refused value with the field's error
+and a valid one with a confirmation showing the recomputed effect, and decides with the edits when that is
+confirmed (``workflows.approvals.slack_edit``). The
 decision goes through the same ``workflows.approvals.decide.decide`` as ``afflow approvals`` (it resumes the
 agent's thread and applies exactly once), so double clicks and Slack's retries cannot decide twice: a
 click on an already-decided proposal only refreshes the message and tells the user. Slack wants an answer
@@ -21,6 +24,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any, Protocol
 from urllib.parse import parse_qs
@@ -31,11 +35,24 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Engine, select, update
 from starlette.concurrency import run_in_threadpool
 
+from agents.approval.payloads import edit_fields
 from store.db import MAX_ROW_ID, transaction
 from store.models import Proposal
-from tools.proposals import ProposalStateError
-from tools.slack import SlackConfig, SlackDeliveryError, SlackSettingsSource, decision_of, render_text
-from workflows.approvals.decide import decide
+from tools import ledger_view
+from tools.proposals import EXPIRY, ProposalStateError
+from tools.slack import SlackConfig, SlackDeliveryError, SlackSettingsSource, render_text
+from workflows.approvals.decide import ProposalEditError, decide
+from workflows.approvals.preview import effect_preview
+from workflows.approvals.slack_edit import (
+    ModalTarget,
+    confirm_view,
+    decided_view,
+    edit_view,
+    editable,
+    field_errors,
+    message_decision,
+    submitted_edits,
+)
 
 log = logging.getLogger(__name__)
 MAX_SKEW_SECONDS = 5 * 60
@@ -131,7 +148,7 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
     def _on_block_actions(payload: BlockActions, background: BackgroundTasks) -> Response:
         channel, ts = payload.location()
         for action in payload.actions:
-            if action.action_id not in ("approve", "reject") or not action.block_id.startswith("proposal:"):
+            if action.action_id not in ("approve", "reject", "edit") or not action.block_id.startswith("proposal:"):
                 continue
             proposal_id = _proposal_id(action.value, action.block_id)
             user = payload.user.id
@@ -145,20 +162,21 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
                 background.add_task(_already_decided, proposal=proposal, channel=channel, ts=ts, user=user)
             elif action.action_id == "approve":
                 background.add_task(_decide, proposal_id=proposal_id, approve=True, user=user, channel=channel, ts=ts)
+            elif action.action_id == "edit":
+                _open_edit_modal(trigger_id=payload.trigger_id, proposal=proposal, channel=channel, ts=ts, user=user)
             else:
                 _open_reject_modal(trigger_id=payload.trigger_id, proposal=proposal, channel=channel, ts=ts, user=user)
         return Response(status_code=200)
 
     def _on_view_submission(payload: ViewSubmission, background: BackgroundTasks) -> Response:
+        if payload.view.callback_id == "edit_proposal":
+            return _on_edit_submission(payload)
+        if payload.view.callback_id == "confirm_edit":
+            return _on_edit_confirmation(payload, background)
         if payload.view.callback_id != "reject_proposal":
             return Response(status_code=200)
-        try:
-            meta = json.loads(payload.view.private_metadata)
-            proposal_id, channel, ts = int(meta["proposal_id"]), str(meta["channel"]), str(meta["ts"])
-            if not 1 <= proposal_id <= MAX_ROW_ID:
-                raise ValueError("proposal id out of range")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise HTTPException(status_code=400, detail="malformed private_metadata") from exc
+        target = _target(payload.view)
+        proposal_id, channel, ts = target.proposal_id, target.channel, target.ts
         if payload.user.id not in config.approvers:
             return _modal_error("Only the program's approvers can decide proposals.")
         reason = str(payload.view.state.get("values", {}).get("reason", {}).get("reason", {}).get("value") or "")
@@ -175,11 +193,63 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
         )
         return Response(status_code=200)
 
+    def _on_edit_submission(payload: ViewSubmission) -> Response:
+        """Validate the edited values (as the preview of approving with them): errors on the fields, or the
+        confirmation with the recomputed effect pushed over the modal. Nothing is decided here."""
+        target = _target(payload.view)
+        if payload.user.id not in config.approvers:
+            return JSONResponse({"response_action": "update",
+                                 "view": decided_view("Only the program's approvers can decide proposals.")})
+        with transaction(engine) as session:
+            proposal = session.get(Proposal, target.proposal_id)
+            if proposal is None or proposal.status != "pending":
+                return _already_decided_view(proposal, target.proposal_id)
+            first = next(iter(edit_fields(proposal.kind).values()), "value")
+            if proposal.created_at < datetime.now(UTC) - EXPIRY:
+                return JSONResponse({"response_action": "errors", "errors": {
+                    first: f"proposal #{proposal.id} expired on {(proposal.created_at + EXPIRY).date()}"}})
+            currency = ledger_view.program_currency(session=session)
+            values = payload.view.state.get("values", {})
+            edits = submitted_edits(proposal=proposal, values=values, currency=currency)
+            try:
+                preview = effect_preview(session=session, proposal=proposal, edits=edits)
+            except ProposalEditError as exc:
+                return JSONResponse({"response_action": "errors",
+                                     "errors": field_errors(kind=proposal.kind, edits=edits, message=str(exc))})
+            confirm = ModalTarget(target.proposal_id, target.channel, target.ts, edits)
+            view = confirm_view(proposal=proposal, preview=preview, target=confirm, currency=currency)
+        return JSONResponse({"response_action": "push", "view": view})
+
+    def _on_edit_confirmation(payload: ViewSubmission, background: BackgroundTasks) -> Response:
+        """Decide with the confirmed edits (after the response; ``decide`` validates them again and applies
+        once: a double submit or a concurrent Approve click finds the proposal decided and changes nothing)."""
+        target = _target(payload.view)
+        if payload.user.id not in config.approvers:
+            return JSONResponse({"response_action": "update",
+                                 "view": decided_view("Only the program's approvers can decide proposals.")})
+        proposal = _load(target.proposal_id)
+        if proposal is None or proposal.status != "pending":
+            return _already_decided_view(proposal, target.proposal_id)
+        background.add_task(_decide, proposal_id=target.proposal_id, approve=True, user=payload.user.id,
+                            channel=target.channel, ts=target.ts, edits=target.edits)  # fmt: skip
+        return JSONResponse({"response_action": "clear"})
+
+    def _already_decided_view(proposal: Proposal | None, proposal_id: int) -> Response:
+        text = (f"Proposal #{proposal_id} does not exist." if proposal is None else
+                render_text("already_decided.txt.j2", proposal_id=proposal.id, status=proposal.status,
+                            decided_by=proposal.decided_by))  # fmt: skip
+        return JSONResponse({"response_action": "update", "view": decided_view(text)})
+
     def _decide(
-        *, proposal_id: int, approve: bool, user: str, channel: str, ts: str, reason: str | None = None
+        *, proposal_id: int, approve: bool, user: str, channel: str, ts: str, reason: str | None = None,
+        edits: dict[str, str] | None = None,
     ) -> None:
         try:
-            decide(engine=engine, proposal_id=proposal_id, approve=approve, actor=f"slack:{user}", reason=reason)
+            decide(engine=engine, proposal_id=proposal_id, approve=approve, actor=f"slack:{user}", reason=reason,
+                   edits=edits)  # fmt: skip
+        except ProposalEditError as exc:  # the values became invalid between confirmation and decision
+            _tell(channel=channel, user=user, text=f"Proposal #{proposal_id} was not changed: {exc}")
+            return
         except ProposalStateError:
             # Another click or approver won the race: this one is a detected no-op.
             raced = _load(proposal_id)
@@ -215,7 +285,9 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
 
     def _refresh_message(proposal: Proposal, *, channel: str, ts: str) -> None:
         """Show who decided and when (the buttons go away); harmless to repeat."""
-        decision = decision_of(proposal)
+        with transaction(engine) as session:
+            currency = ledger_view.program_currency(session=session)
+        decision = message_decision(proposal, currency=currency)
         if decision is None or not channel or not ts:
             return
         try:
@@ -237,6 +309,20 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
                 user=user,
                 text=f"Could not open the reject dialog; use `afflow approvals reject {proposal.id} --reason ...`.",
             )
+
+    def _open_edit_modal(*, trigger_id: str, proposal: Proposal, channel: str, ts: str, user: str) -> None:
+        if not editable(proposal.kind):
+            _tell(channel=channel, user=user, text=f"Proposal #{proposal.id} has nothing to edit: approve or reject it.")
+            return
+        with transaction(engine) as session:
+            currency = ledger_view.program_currency(session=session)
+        try:  # within three seconds of the click, like the reject dialog
+            slack.open_view(trigger_id=trigger_id, view=edit_view(proposal=proposal, channel=channel, ts=ts,
+                                                                  currency=currency))  # fmt: skip
+        except SlackDeliveryError as exc:
+            log.warning("could not open the edit dialog for proposal %s: %s", proposal.id, exc)
+            _tell(channel=channel, user=user,
+                  text=f"Could not open the edit dialog; use `afflow approvals approve {proposal.id} --set ...`.")
 
     def _refuse(*, channel: str, user: str, proposal_id: int) -> None:
         log.info("Slack user %s is not an approver: proposal %s unchanged", user, proposal_id)
@@ -272,6 +358,21 @@ def _payload(body: bytes) -> dict[str, Any]:
     if not isinstance(payload, dict):
         raise HTTPException(status_code=400, detail="payload must be a JSON object")
     return payload
+
+
+def _target(view: View) -> ModalTarget:
+    """The proposal, message and (for a confirmation) edits a modal's private_metadata names; 400 if malformed."""
+    try:
+        meta = json.loads(view.private_metadata)
+        proposal_id, channel, ts = int(meta["proposal_id"]), str(meta["channel"]), str(meta["ts"])
+        edits = meta.get("edits") or {}
+        if not 1 <= proposal_id <= MAX_ROW_ID:
+            raise ValueError("proposal id out of range")
+        if not isinstance(edits, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in edits.items()):
+            raise ValueError("edits must map field names to text")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise HTTPException(status_code=400, detail="malformed private_metadata") from exc
+    return ModalTarget(proposal_id, channel, ts, dict(edits))
 
 
 def _proposal_id(value: str, block_id: str) -> int:
