@@ -167,9 +167,11 @@ def test_edit_preview_then_approve_applies_the_edited_rate_once(client: TestClie
                           data={"csrf_token": csrf, "set_percent": "11"})  # fmt: skip
     assert preview.status_code == 200, preview.text
     assert 'id="approve-edited"' in preview.text and 'name="set_percent" value="11"' in preview.text
-    assert re.search(
-        r'id="preview-proposed">costs 4.00 USD<.*id="preview-edited">costs [0-9.,]+ USD<', preview.text, re.S
-    )
+    # re-priced over the last 30 days: Alice's one recent order (120.00) earned 12.00 at 10%; +2 points cost 2.40,
+    # +1 point 1.20 (what the rules editor's preview says for the same rules)
+    assert 'id="preview-proposed">costs 2.40 USD<' in preview.text
+    assert 'id="preview-edited">costs 1.20 USD<' in preview.text
+
     assert _status(booked, proposal_id) == "pending"  # a preview decides nothing
     approved = client.post(f"/portal/manager/proposals/{proposal_id}/decide",
                            data={"csrf_token": csrf, "decision": "approve", "set_percent": "11"})  # fmt: skip

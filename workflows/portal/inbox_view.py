@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,20 +22,15 @@ from agents.approval.payloads import (
     EDITABLE,
     LABELS,
     PAYLOADS,
-    Clawback,
-    CommissionChange,
-    FlashIncentive,
-    TierBump,
-    edit_payload,
     money_effect,
-    read_payload,
 )
 from store.db import MAX_ROW_ID
 from store.models import Partner, Proposal
-from store.money import format_money, round_half_even
+from store.money import format_money
 from tools import ledger_view, proposals
 from tools.proposals import EXPIRY
 from workflows.approvals.groups import group_proposals
+from workflows.approvals.preview import effect_preview
 from workflows.portal.proposal_text import ProposalText, describe, effect_text
 
 SEVERITIES = ("high", "medium", "low")
@@ -122,8 +116,9 @@ class EditPreview:
 
     edits: dict[str, str]
     payload: dict[str, Any]
-    proposed_effect_cents: int
+    proposed_effect_cents: int  # both over the same ``days``, priced the same way
     edited_effect_cents: int
+    days: int
     changes: tuple[tuple[str, str, str], ...] = field(default=())  # (field label, proposed, edited)
     lines: tuple[str, ...] = ()  # how the effect was worked out, for people
 
@@ -227,8 +222,10 @@ def edit_fields(kind: str, payload: Mapping[str, Any], *, currency: str) -> tupl
 def preview_edit(*, session: Session, proposal: Proposal, submitted: Mapping[str, str], now: datetime) -> EditPreview:
     """Re-validate the submitted values as ``decide`` will and recompute the money effect; nothing is written.
 
-    Raises ``ProposalEditError`` (a value out of the kind's bounds, a field it does not allow) or
-    ``ProposalStateError`` (no longer pending, or expired): the same refusals ``decide`` gives.
+    The effect, as proposed and as edited, is ``workflows.approvals.preview.effect_preview``'s (the CLI's and
+    Slack's: the rules editor's pricing of the very rules approving would publish, over the same 30 days), so
+    the two numbers compare like for like. Raises ``ProposalEditError`` (a value out of the kind's bounds, a
+    field it does not allow) or ``ProposalStateError`` (no longer pending, or expired): ``decide``'s refusals.
     """
     if proposal.status != "pending":
         raise proposals.ProposalStateError(f"proposal {proposal.id} is {proposal.status}, not pending")
@@ -238,57 +235,22 @@ def preview_edit(*, session: Session, proposal: Proposal, submitted: Mapping[str
     fields = edit_fields(proposal.kind, proposal.payload, currency=currency)
     proposed = {f.name: f.value for f in fields}
     edits = {name: value.strip() for name, value in submitted.items() if value.strip() != proposed.get(name, "")}
-    payload = edit_payload(proposal.kind, proposal.payload, edits, currency=currency,
-                           commission_paid_cents=_commission_paid(session, proposal)) if edits else dict(proposal.payload)  # fmt: skip
-    after = {f.name: f.value for f in edit_fields(proposal.kind, payload, currency=currency)}
+    edited = effect_preview(session=session, proposal=proposal, edits=edits)
+    as_proposed = effect_preview(session=session, proposal=proposal, edits={}) if edits else edited
+    after = {f.name: f.value for f in edit_fields(proposal.kind, edited.payload, currency=currency)}
     labels = {f.name: f"{f.label} ({f.unit})" for f in fields}
     return EditPreview(
-        edits=edits, payload=payload,
-        proposed_effect_cents=money_effect(proposal.kind, proposal.payload, proposal.expected_impact, currency=currency),
-        edited_effect_cents=edited_effect(proposal, payload, currency=currency),
+        edits=edits, payload=edited.payload, days=edited.days,
+        proposed_effect_cents=as_proposed.money_cents, edited_effect_cents=edited.money_cents,
         changes=tuple((labels[n], proposed[n], after[n]) for n in proposed if proposed[n] != after.get(n)),
+        lines=tuple(edited.lines),
     )  # fmt: skip
-
-
-def edited_effect(proposal: Proposal, payload: Mapping[str, Any], *, currency: str) -> int:
-    """The money effect of approving ``payload`` instead of what was proposed.
-
-    The agent's stated effect is linear in what a manager may edit (a rate's change over the run-rate, a
-    bonus times its days, a clawback's amount), so the edited effect is the stated one scaled by the edit.
-    """
-    stated = money_effect(proposal.kind, proposal.payload, proposal.expected_impact, currency=currency)
-    try:
-        if proposal.kind == "clawback":
-            return read_payload(Clawback, payload).amount_cents
-        if proposal.kind in ("tier_bump", "commission_change"):
-            model: type[TierBump | CommissionChange] = TierBump if proposal.kind == "tier_bump" else CommissionChange
-            old, new = read_payload(model, proposal.payload), read_payload(model, payload)
-            if old.previous_percent is None or old.percent == old.previous_percent:
-                return stated
-            scale = (new.percent - old.previous_percent) / (old.percent - old.previous_percent)
-            return round_half_even(Decimal(stated) * scale)
-        if proposal.kind == "flash_incentive":
-            was, now = read_payload(FlashIncentive, proposal.payload), read_payload(FlashIncentive, payload)
-            return round_half_even(Decimal(stated) * now.bonus_percent * now.days / (was.bonus_percent * was.days))
-    except ValidationError:
-        return stated
-    return stated
 
 
 def form_edits(form: Mapping[str, object], kind: str) -> dict[str, str]:
     """The ``set_<name>`` fields a form posted, for the kind's editable names only."""
     return {name: value for name in EDITABLE.get(kind, {})
             if isinstance(value := form.get(f"set_{name}"), str)}  # fmt: skip
-
-
-def _commission_paid(session: Session, proposal: Proposal) -> int | None:
-    """What a clawback may recover at most (as ``decide`` bounds it): the commission paid on its orders."""
-    if proposal.kind != "clawback" or proposal.partner_id is None:
-        return None
-    orders = read_payload(Clawback, proposal.payload).order_ids
-    if not orders:
-        return None
-    return ledger_view.commission_on_orders(session=session, partner_id=proposal.partner_id, order_ids=orders)
 
 
 def edit_note(proposal: Proposal, *, currency: str) -> str:

@@ -59,7 +59,8 @@ def test_manager_edits_a_tier_bump_previews_and_approves_the_edited_rate_once(
     expect(page.get_by_role("alert")).to_contain_text("greater than or equal to 0")
     page.fill("#set-percent", "11")
     page.click("#preview")
-    expect(page.locator("#preview-proposed")).to_have_text("costs 6.40 USD")
+    expect(page.locator("#preview-proposed")).to_have_text("costs 2.40 USD")  # 30 days re-priced: 12.00 at 10%
+    expect(page.locator("#preview-edited")).to_have_text("costs 1.20 USD")
     expect(page.locator("#preview-result td.edited")).to_have_text("11")
     shot(page, "manager-edit-preview")
     with transaction(store) as session:
