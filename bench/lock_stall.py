@@ -30,12 +30,12 @@ from sqlalchemy import func, select, text
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from bench.ledger import write_program  # noqa: E402
-from store.db import make_engine, migrate, transaction  # noqa: E402
-from store.models import InboxEvent, Order  # noqa: E402
-from tests.http.serve_process import ServeProcess  # noqa: E402
-from tests.webhooks.shop_payloads import SHOPIFY_SECRET, body_of, shopify_headers, shopify_order  # noqa: E402
-from workflows.importing.importer import import_csv  # noqa: E402
+from bench.ledger import write_program
+from store.db import make_engine, migrate, transaction
+from store.models import InboxEvent, Order
+from tests.http.serve_process import ServeProcess
+from tests.webhooks.shop_payloads import SHOPIFY_SECRET, body_of, shopify_headers, shopify_order
+from workflows.importing.importer import import_csv
 
 
 class Stream:
