@@ -22,21 +22,39 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from dataclasses import dataclass, field
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import pytest
 from fakes.cli import afflow_json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import SecretStr
 from sqlalchemy import Engine, func, select
+from starlette.testclient import TestClient
+from webhooks.shop_payloads import (
+    CONVERSION_KEY,
+    SHOPIFY_SECRET,
+    STRIPE_SECRET,
+    WOO_SECRET,
+    shopify_headers,
+    stripe_headers,
+    woo_headers,
+)
 
+from afflow.settings import Settings
+from afflow.wiring import http_app, http_config
 from store.db import transaction
 from store.ledger import balances
 from store.models import InboxEvent, Order
+from workflows.importing.importer import import_csv
 
 PARTNERS_CSV = (
     "partner_id,name,email,channel,audience_size,engagement_rate,ref_code,coupon_code\n"
@@ -370,3 +388,311 @@ class _CliStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# ---- webhooks: Shopify, WooCommerce, Stripe, /events/conversion through afflow serve's app -------------
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A JSON number written exactly as ``text`` (the platforms send numbers; we read them as Decimal)."""
+
+    text: str
+
+
+def to_json(payload: Any) -> bytes:
+    raws: list[str] = []
+
+    def mark(value: Any) -> Any:
+        if isinstance(value, Raw):
+            raws.append(value.text)
+            return f"@@raw{len(raws) - 1}@@"
+        if isinstance(value, dict):
+            return {key: mark(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [mark(item) for item in value]
+        return value
+
+    text = json.dumps(mark(payload), ensure_ascii=False)
+    for index, raw in enumerate(raws):
+        text = text.replace(f'"@@raw{index}@@"', raw)
+    return text.encode()
+
+
+json_quantity = mostly(
+    quantities.map(lambda q: ok(q, q)),
+    st.sampled_from([bad(0), bad(-1), bad(MAX_QUANTITY + 1), bad("2"), bad(Raw("2.0")), bad(True), bad(None)]),
+)
+json_amount = st.one_of(
+    amount_text,
+    mostly(small_cents.map(lambda c: ok(Raw(decimal_text(c)), c)), st.just(bad(Raw("1e20")))),
+    small_cents.map(lambda c: ok(c // 100, c // 100 * 100)),  # a whole JSON integer in major units
+)
+unit_amounts = mostly(  # Stripe: integer minor units
+    small_cents.map(lambda c: ok(c, c)),
+    st.sampled_from([bad(-500), bad(LIMIT + 1), bad("500"), bad(Raw("5.5")), bad(None), bad(10**30)]),
+)
+
+
+@st.composite
+def woo_total(draw: st.DrawFn) -> Cell:
+    """A WooCommerce line total: more decimals than the currency's are rounded half-even (prices with tax)."""
+    cents = draw(small_cents)
+    extra = draw(st.integers(0, 999))
+    text = f"{decimal_text(cents)}{extra:03d}"
+    rounded = half_even(Decimal(text) * 100)
+    return ok(text, rounded) if rounded <= LIMIT else bad(text)
+
+
+woo_totals = st.one_of(amount_text.map(lambda c: c if c.raw != "" else bad("")), mostly(woo_total(), st.nothing()))
+discounts = mostly(
+    st.just(ok(None, 0)), st.one_of(valid_amount_text(), st.just(bad("-990.00")), amount_text), percent=30
+)
+web_customers = st.one_of(
+    st.just(ok(None, None)),
+    st.integers(1, 10**40).map(lambda n: ok(n, n)),
+    customer_text.map(lambda t: ok(t, t)),
+    st.sampled_from([ok('=HYPERLINK("http://x")', "formula"), bad("x" * 129)]),
+)
+iso_currencies = st.sampled_from([ok("USD", "USD")] * 6 + [ok("EUR", "EUR"), bad("US$"), bad("1$%"), bad("")])
+web_skus = st.sampled_from(["S1", "S2", "ŠKU-9", '=HYPERLINK("http://x")'])
+
+
+@dataclass
+class WebLine:
+    sku: str
+    quantity: Cell
+    amount: Cell
+    discount: Cell
+
+
+@dataclass
+class WebOrder:
+    ts: Cell
+    customer: Cell
+    ref: Cell
+    currency: Cell
+    lines: list[WebLine]
+    order_id: Cell
+
+
+def split(net: int, quantity: int) -> list[int]:
+    """The documented split of a line of ``quantity`` units costing ``net`` exactly: bases of 1 or 2 lines."""
+    unit, rest = divmod(net, quantity)
+    return [rest * (unit + 1), (quantity - rest) * unit] if rest else [quantity * unit]
+
+
+def line_bases(door: str, order: WebOrder) -> list[int] | None:
+    """The booked lines' bases (minor units) the door must produce, or None when it must refuse the order."""
+    bases: list[int] = []
+    for line in order.lines:
+        if line.quantity.refused or line.amount.refused or line.discount.refused:
+            return None
+        quantity, amount = line.quantity.value, line.amount.value
+        if door == "shopify":
+            net = quantity * amount - line.discount.value
+            if net < 0:
+                return None  # discounts beyond the price are refused, never booked as zero
+            bases += split(net, quantity)
+        elif door == "woocommerce":
+            bases += split(amount, quantity)
+        else:  # stripe unit_amount and the postback's unit_price: quantity x unit
+            bases.append(quantity * amount)
+    if sum(bases) > LIMIT:
+        return None
+    return bases
+
+
+def web_order(door: str) -> st.SearchStrategy[WebOrder]:
+    amount = {"shopify": json_amount, "woocommerce": woo_totals, "stripe": unit_amounts, "conversion": amount_text}[
+        door
+    ]
+    line = st.builds(
+        WebLine, sku=web_skus, quantity=json_quantity if door != "conversion" else quantities.map(lambda q: ok(q, q)),
+        amount=amount, discount=discounts if door == "shopify" else st.just(ok(None, 0)),
+    )  # fmt: skip
+    hostile_ids = [bad(10**70), bad(True)] + ([bad("")] if door != "stripe" else [])  # Stripe: "" -> the session id
+    order_ids = mostly(st.just(ok("unique", None)), st.sampled_from(hostile_ids), percent=4)
+    if door == "stripe":
+        ts = mostly(
+            st.integers(
+                int(datetime(2000, 1, 1, tzinfo=UTC).timestamp()), int(datetime(2099, 12, 31, tzinfo=UTC).timestamp())
+            ).map(lambda s: ok(s, s)),
+            st.sampled_from([bad(10**15), bad(-1), bad("1700000000"), bad(Raw("1.7e9")), bad(None)]),
+        )
+    elif door == "conversion":
+        ts = times.map(lambda c: c if c.refused or c.raw[-6] in "+-" else bad(c.raw))  # the postback needs an offset
+    else:
+        ts = times
+    return st.builds(
+        WebOrder, ts=ts, customer=web_customers, ref=refs, currency=iso_currencies,
+        lines=st.lists(line, min_size=1, max_size=2), order_id=order_ids,
+    )  # fmt: skip
+
+
+def payload_of(door: str, order: WebOrder, order_id: Any) -> tuple[dict[str, Any], Any]:
+    """The door's documented payload for ``order`` and the order id it will be booked under."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    if door == "shopify":
+        items = []
+        for index, line in enumerate(order.lines):
+            allocations = [] if line.discount.raw is None else [{"amount": line.discount.raw}]
+            items.append({"id": index + 1, "sku": line.sku, "quantity": line.quantity.raw, "price": line.amount.raw,
+                          "gift_card": False, "discount_allocations": allocations})  # fmt: skip
+        ref = f"/products/S1?ref={quote(order.ref.raw)}" if order.ref.raw else "/products/S1"
+        payload = {"id": order_id, "email": "jon@example.com", "processed_at": order.ts.raw, "created_at": now,
+                   "currency": order.currency.raw, "financial_status": "paid", "landing_site": ref,
+                   "line_items": items, "customer": {"id": order.customer.raw, "orders_count": 1}}  # fmt: skip
+        return payload, order_id
+    if door == "woocommerce":
+        items = [{"id": index + 1, "product_id": 90 + index, "sku": line.sku, "quantity": line.quantity.raw,
+                  "total": line.amount.raw} for index, line in enumerate(order.lines)]  # fmt: skip
+        payload = {"id": order_id, "status": "processing", "currency": order.currency.raw, "date_paid_gmt": order.ts.raw,
+                   "date_created_gmt": "2026-11-20T15:10:00", "customer_id": order.customer.raw,
+                   "billing": {"email": "john.doe@example.com"}, "meta_data": [{"key": "afflow_ref", "value": order.ref.raw}],
+                   "line_items": items}  # fmt: skip
+        return payload, order_id
+    if door == "stripe":
+        lines = [
+            {"sku": line.sku, "quantity": line.quantity.raw, "unit_amount": line.amount.raw} for line in order.lines
+        ]
+        session = {"id": f"cs_{order_id}", "object": "checkout.session", "payment_intent": order_id,
+                   "currency": order.currency.raw.lower(), "customer": order.customer.raw, "payment_status": "paid",
+                   "customer_details": {"email": "jenny@example.com"},
+                   "metadata": {"afflow_ref": order.ref.raw, "afflow_lines": to_json(lines).decode()}}  # fmt: skip
+        payload = {"id": f"evt_{order_id}", "object": "event", "type": "checkout.session.completed",
+                   "created": order.ts.raw, "data": {"object": session}}  # fmt: skip
+        return payload, order_id
+    lines = [{"sku": line.sku, "quantity": line.quantity.raw, "unit_price": line.amount.raw} for line in order.lines]
+    payload = {"order_id": order_id, "ts": order.ts.raw, "customer_id": order.customer.raw or "guest",
+               "ref_code": order.ref.raw, "currency": order.currency.raw, "lines": lines}  # fmt: skip
+    return payload, order_id
+
+
+def headers_of(door: str, body: bytes) -> dict[str, str]:
+    if door == "shopify":
+        return shopify_headers(body, "orders/paid")
+    if door == "woocommerce":
+        return woo_headers(body, "order.updated")
+    if door == "stripe":
+        return stripe_headers(body)
+    return {"Content-Type": "application/json", "Authorization": f"Bearer {CONVERSION_KEY}"}
+
+
+PATHS = {"shopify": "/webhooks/shopify", "woocommerce": "/webhooks/woocommerce", "stripe": "/webhooks/stripe",
+         "conversion": "/events/conversion"}  # fmt: skip
+
+
+def door_expectation(door: str, order: WebOrder) -> tuple[list[int] | None, str | None]:
+    """(booked bases or None when refused, the partner credited)."""
+    refused = order.ts.refused or order.customer.refused or order.currency.refused or order.order_id.refused
+    if door == "conversion" and isinstance(order.customer.raw, int):
+        refused = True  # the postback's customer_id is a string
+    bases = None if refused else line_bases(door, order)
+    return bases, order.ref.value
+
+
+def event_status(engine: Engine, source: str, order_id: str) -> list[tuple[str, str | None]]:
+    with transaction(engine) as session:
+        rows = session.execute(
+            select(InboxEvent.status, InboxEvent.error).where(
+                InboxEvent.source == source, InboxEvent.order_id == order_id
+            )
+        )
+        return [(status, error) for status, error in rows]
+
+
+def wait_booked(engine: Engine, source: str, order_id: str) -> list[tuple[str, str | None]]:
+    deadline = time.monotonic() + 20
+    while True:
+        statuses = event_status(engine, source, order_id)
+        if statuses and all(status != "pending" for status, _ in statuses):
+            return statuses
+        if time.monotonic() > deadline:
+            raise AssertionError(f"order {order_id} from {source} still pending after 20 s: {statuses}")
+        time.sleep(0.02)
+
+
+def seed(engine: Engine, directory: Path) -> None:
+    for kind, text in (("partners", PARTNERS_CSV), ("products", PRODUCTS_CSV)):
+        path = directory / f"{kind}.csv"
+        path.write_text(text, encoding="utf-8")
+        with transaction(engine) as session:
+            import_csv(session=session, kind=kind, path=path)
+
+
+@pytest.fixture
+def app_client(engine: Engine, tmp_path: Path) -> Iterator[TestClient]:
+    seed(engine, tmp_path)
+    settings_ = Settings(
+        public_url="https://go.example", spool_dir=str(tmp_path / "spool"),
+        shopify_secret=SecretStr(SHOPIFY_SECRET), woocommerce_secret=SecretStr(WOO_SECRET),
+        stripe_secret=SecretStr(STRIPE_SECRET), conversion_api_key=SecretStr(CONVERSION_KEY),
+    )  # fmt: skip
+    config = replace(http_config(settings_), click_flush_interval=0.05, inbox_poll_interval=0.2)
+    with TestClient(
+        http_app(engine=engine, settings=settings_, config=config), base_url="https://go.example"
+    ) as client:
+        yield client
+
+
+CANARY = WebOrder(
+    ts=ok("2026-03-01T10:00:00+00:00", None), customer=ok("c-canary", None), ref=ok("PATREF", "p1"),
+    currency=ok("USD", "USD"), order_id=ok("unique", None),
+    lines=[WebLine("S1", ok(1, 1), ok("10.00", 1000), ok(None, 0))],
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("door", ["shopify", "woocommerce", "stripe", "conversion"])
+def test_webhook_payloads_book_exactly_or_are_refused_with_a_reason(
+    door: str, engine: Engine, app_client: TestClient, db_url: str
+) -> None:
+    source = door
+    tried = refused = 0
+
+    def deliver(order: WebOrder) -> tuple[int, dict[str, Any], str]:
+        order_id = f"{door[:2]}{next(IDS)}" if order.order_id.raw == "unique" else order.order_id.raw
+        if door in ("shopify", "woocommerce") and order.order_id.raw == "unique":
+            order_id = int(order_id[2:]) * 1000 + 7  # the platforms send integer ids
+        payload, booked_as = payload_of(door, order, order_id)
+        body = to_json(payload)
+        response = app_client.post(PATHS[door], content=body, headers=headers_of(door, body))
+        return response.status_code, response.json(), str(booked_as)
+
+    @settings(FUZZ, max_examples=examples(db_url, sqlite=25, postgresql=8))
+    @given(order=web_order(door))
+    def one_payload(order: WebOrder) -> None:
+        nonlocal tried, refused
+        bases, partner = door_expectation(door, order)
+        before, counts = pending_by_partner(engine), row_counts(engine)
+        status, answer, order_id = deliver(order)
+        tried += 1
+        if bases is None:
+            refused += 1
+            assert 400 <= status < 500 and answer["error"]["message"], (order, status, answer)
+            assert (pending_by_partner(engine), row_counts(engine)) == (before, counts), order
+        else:
+            assert status == 200 and answer["new"] == 1, (order, status, answer)
+            statuses = wait_booked(engine, source, order_id)
+            expected = dict.fromkeys(PARTNER_IDS, 0)
+            if order.currency.value == "USD":
+                assert statuses == [("booked", None)], (order, statuses)
+                if partner is not None:
+                    expected[partner] = sum(commission(base) for base in bases)
+            else:
+                assert [status for status, _ in statuses] == ["parked"], (order, statuses)
+            after = pending_by_partner(engine)
+            assert {pid: after[pid] - before[pid] for pid in PARTNER_IDS} == expected, (order, statuses)
+        start = pending_by_partner(engine)["p1"]
+        canary = CANARY  # 2026-03-01 10:00 UTC, 10.00 of S1 for p1; Stripe's time and amounts are integers
+        if door == "stripe":
+            canary = replace(
+                CANARY, ts=ok(1772359200, None), lines=[WebLine("S1", ok(1, 1), ok(1000, 1000), ok(None, 0))]
+            )
+        status, answer, order_id = deliver(canary)
+        assert status == 200, answer
+        assert wait_booked(engine, source, order_id) == [("booked", None)]
+        assert pending_by_partner(engine)["p1"] - start == 100
+
+    one_payload()
+    print(f"{door}: {tried} payloads tried, {refused} refused")

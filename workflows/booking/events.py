@@ -12,6 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from workflows.booking.bounds import Amount, EventTime, PositiveAmount, Quantity, total_problem
 
+# three letters (ISO 4217's shape): "US$" or "1$%" from a webhook is refused at the door, not parked for a rate
+CURRENCY_CODE = r"^[A-Za-z]{3}$"
+
 
 class OrderLineIn(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -34,12 +37,12 @@ class OrderEvent(BaseModel):
     click_id: str | None = Field(default=None, max_length=64)
     ref_code: str | None = Field(default=None, max_length=64)
     coupon_code: str | None = Field(default=None, max_length=64)
-    currency: str = Field(min_length=3, max_length=3)
+    currency: str = Field(pattern=CURRENCY_CODE)
     lines: tuple[OrderLineIn, ...] = Field(min_length=1)
     customer_order_count: int | None = Field(default=None, ge=0, le=10**9)
     # ``currency`` is what the amounts are in; the currency the customer paid in, when the platform says it
     # differs (the lines then carry ``presentment_cents``). ``workflows.booking.fx`` converts to the program's.
-    presentment_currency: str | None = Field(default=None, min_length=3, max_length=3)
+    presentment_currency: str | None = Field(default=None, pattern=CURRENCY_CODE)
 
     @model_validator(mode="after")
     def _total_in_bounds(self) -> OrderEvent:
@@ -70,7 +73,7 @@ class RefundEvent(BaseModel):
     amount_cents: PositiveAmount
     # the currency ``amount_cents`` is in; None is the program currency (every refund before orders in other
     # currencies). A refund in its order's original currency converts at that order's own rate.
-    currency: str | None = Field(default=None, min_length=3, max_length=3)
+    currency: str | None = Field(default=None, pattern=CURRENCY_CODE)
 
     @property
     def external_id(self) -> str:
