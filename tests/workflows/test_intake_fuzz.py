@@ -696,3 +696,96 @@ def test_webhook_payloads_book_exactly_or_are_refused_with_a_reason(
 
     one_payload()
     print(f"{door}: {tried} payloads tried, {refused} refused")
+
+
+# ---- CSV: afflow import refunds ---------------------------------------------------------------------------
+
+REFUND_HEADER = ["refund_id", "order_id", "ts", "sku", "amount"]
+
+
+@dataclass
+class CsvRefund:
+    quantity: int
+    unit_price: int
+    target: str  # booked | unknown (its order never came: parked)
+    ts: Cell
+    sku: Cell  # "S1": the order's line; "": spread over the order
+    amount: Cell
+
+
+refund_skus = mostly(st.sampled_from([ok("S1", "S1"), ok("", None), ok(" S1 ", "S1")]), st.just(bad("S" * 65)))
+csv_refunds = st.builds(
+    CsvRefund,
+    quantity=st.integers(1, 5),
+    unit_price=st.integers(1, 10**6),
+    target=mostly(st.just("booked"), st.just("unknown"), percent=15),
+    ts=times,
+    sku=refund_skus,
+    amount=st.one_of(amount_text, st.integers(1, 5 * 10**6).map(lambda c: ok(decimal_text(c), c))),
+)
+
+
+def test_csv_refunds_reverse_exactly_or_are_refused_naming_line_and_column(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = {"AFFLOW_DATABASE_URL": db_url}
+    for kind, text in (("partners", PARTNERS_CSV), ("products", PRODUCTS_CSV)):
+        (tmp_path / f"{kind}.csv").write_text(text, encoding="utf-8")
+        assert afflow_json(monkeypatch, env, "import", kind, str(tmp_path / f"{kind}.csv"))[0] == 0
+    store = _CliStore(db_url)
+    tried = refused = 0
+
+    @settings(FUZZ, max_examples=examples(db_url, sqlite=25, postgresql=10))
+    @given(refund=csv_refunds)
+    def one_refund(refund: CsvRefund) -> None:
+        nonlocal tried, refused
+        order_id = f"csv-{next(IDS)}"
+        orders = tmp_path / "orders.csv"
+        orders.write_text(
+            ",".join(ORDER_HEADER) + f"\n{order_id},2026-03-01T10:00:00Z,c1,,PATREF,,USD,S1,{refund.quantity},"
+            f"{decimal_text(refund.unit_price)}\n"
+        )
+        assert afflow_json(monkeypatch, env, "import", "orders", str(orders))[0] == 0
+        line_amount = refund.quantity * refund.unit_price
+        earned = commission(line_amount)
+        target = order_id if refund.target == "booked" else f"never-{order_id}"
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerows([REFUND_HEADER, [f"r-{order_id}", target, refund.ts.raw, refund.sku.raw, refund.amount.raw]])
+        path = tmp_path / "refunds.csv"
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        errors = {
+            (2, name)
+            for name, cell in (("ts", refund.ts), ("sku", refund.sku), ("amount", refund.amount))
+            if cell.refused
+        }
+        if not refund.amount.refused and refund.amount.value == 0:
+            errors.add((2, "amount"))  # a refund must be positive
+        if not errors and refund.target == "booked" and refund.amount.value > line_amount:
+            errors.add((2, None))  # more than the order's refundable amount: refused, never capped
+        before, counts = pending_by_partner(store.engine)["p1"], row_counts(store.engine)
+        code, answer = afflow_json(monkeypatch, env, "import", "refunds", str(path))
+        tried += 1
+        if errors:
+            refused += 1
+            assert code == 1, (buffer.getvalue(), answer)
+            found = {(e["line"], e["column"]) for e in answer["error"]["details"]["errors"]}
+            assert found == errors, (buffer.getvalue(), answer)
+            assert (pending_by_partner(store.engine)["p1"], row_counts(store.engine)) == (before, counts)
+        else:
+            assert code == 0, (buffer.getvalue(), answer)
+            parked = refund.target == "unknown"
+            assert (answer["booked"], answer["parked"]) == (int(not parked), int(parked)), answer
+            reversed_ = 0 if parked else half_even(Decimal(earned) * refund.amount.value / line_amount)
+            assert before - pending_by_partner(store.engine)["p1"] == reversed_, (buffer.getvalue(), earned)
+        canary = f"csv-{next(IDS)}"
+        orders.write_text(",".join(ORDER_HEADER) + f"\n{canary},2026-03-01T10:00:00Z,c1,,PATREF,,USD,S1,1,10.00\n")
+        path.write_text(",".join(REFUND_HEADER) + f"\nr-{canary},{canary},2026-03-02T10:00:00Z,S1,4.00\n")
+        start = pending_by_partner(store.engine)["p1"]
+        assert afflow_json(monkeypatch, env, "import", "orders", str(orders))[0] == 0
+        assert afflow_json(monkeypatch, env, "import", "refunds", str(path))[0] == 0
+        assert pending_by_partner(store.engine)["p1"] - start == 100 - 40
+
+    one_refund()
+    store.close()
+    print(f"csv refunds: {tried} files tried, {refused} refused")
