@@ -1,7 +1,7 @@
 """Fuzz: every CSV row and webhook payload books what an independent computation says, or is refused.
 
-Hypothesis draws order rows for ``afflow import orders`` (through the CLI itself, in process) and order
-payloads for the four webhook doors of ``afflow serve`` (Shopify, WooCommerce and Stripe, signed with their
+Hypothesis draws order and refund rows for ``afflow import orders`` / ``refunds`` (through the CLI itself,
+in process; clicks are not drawn) and order payloads for the four webhook doors of ``afflow serve`` (Shopify, WooCommerce and Stripe, signed with their
 secrets, and ``POST /events/conversion`` with its key, through the real app and its inbox worker). Cells are
 valid, invalid or hostile: huge, negative and over-precise amounts, bad and out-of-range dates, formula
 cells, unicode, wrong field counts, unquoted commas, wrong JSON types. Each drawn value carries what it must
