@@ -183,7 +183,7 @@ def window_totals(*, session: Session, window: Window, partner_id: str | None = 
         )
         .join(OrderLine, OrderLine.order_id == Attribution.order_id)
         .outerjoin(Product, Product.sku == OrderLine.sku)
-        .where(in_orders)
+        .where(in_orders, OrderLine.replaced_by.is_(None))  # a replaced order's superseded lines sold nothing
         .group_by(Attribution.partner_id)
     )
     merge(lines, ("revenue_cents", "refunded_cents", "cost_of_goods_cents", "refunded_orders"))

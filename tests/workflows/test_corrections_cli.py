@@ -90,6 +90,8 @@ def test_a_misbooked_order_replaced_books_exactly_the_right_commission(cli: Any)
     assert (entry["actor"], entry["subject"]) == ("cli:ann", "order:tent-1")
     assert entry["details"]["reason"] == "import orders fixed.csv --replace"
     assert entry["details"]["reversed_cents"] == 10
+    # the superseded line sold nothing: revenue is the corrected tent and the mugs
+    assert cli("metrics", "--as-of", "2026-03-31", "--days", "60")["program"]["revenue"] == "1349.00"
 
     # the corrected commission follows the lifecycle: locks after the return window and is paid in full
     cli("ledger", "reconcile", "--as-of", "2026-04-15")
