@@ -175,3 +175,14 @@ def test_void_names_an_unknown_order_and_needs_a_reason(cli: Any) -> None:
     cli("import", "orders", cli.csv("orders.csv", MISBOOKED))
     assert cli("orders", "void", "mug-2", "--reason", "  ", ok=False)["error"]["code"] == "bad_reason"
     assert balance(cli) == money("5.10")
+
+
+def test_void_of_an_id_two_stores_use_needs_the_store(cli: Any) -> None:
+    cli("import", "orders", cli.csv("orders.csv", MISBOOKED))
+    cli("import", "orders", cli.csv("shop.csv", MISBOOKED), "--source", "shopify")
+    assert balance(cli) == money("10.20")
+    error = cli("orders", "void", "mug-2", "--reason", "duplicate", ok=False)["error"]
+    assert error["code"] == "ambiguous_order" and "csv, shopify" in error["message"]
+    voided = cli("orders", "void", "mug-2", "--source", "shopify", "--reason", "duplicate")
+    assert (voided["source"], voided["reversed"], voided["ref"]) == ("shopify", "5.00", "void:shopify:mug-2")
+    assert balance(cli) == money("5.20")  # csv's mug-2 is untouched
