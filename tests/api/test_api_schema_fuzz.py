@@ -48,3 +48,18 @@ def test_no_operation_answers_a_server_error_or_an_undocumented_status(case: Any
 def read_key(make_key: MakeKey) -> str:
     """One read key per program, shared by every example hypothesis generates for the test."""
     return make_key("read", rate_limit=100_000)
+
+
+@schema.include(method="POST").parametrize()
+@hypothesis_settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])  # fmt: skip
+def test_no_write_answers_a_server_error_to_a_key_holding_its_scope(case: Any, writer_key: str) -> None:
+    """The writes (links, proposals, conversions) fuzzed past the scope guard: a key with every write scope."""
+    case.headers = {**(case.headers or {}), **bearer(writer_key)}
+    response = case.call_and_validate(checks=[not_a_server_error, status_code_conformance])
+    assert response.status_code not in (401, 403)  # the body was judged, not the key
+
+
+@pytest.fixture
+def writer_key(make_key: MakeKey) -> str:
+    return make_key("read", "links", "propose", "conversions", rate_limit=100_000, name="writer")
