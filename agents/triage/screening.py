@@ -38,6 +38,8 @@ from agents.content_exemplars import (
     DISCLOSURE_MARGIN,
     DISCLOSURES,
     EXEMPLARS,
+    LINK_PRACTICE_FLOOR,
+    LINK_PRACTICE_MARGIN,
     PRACTICE_FLOOR,
     QUESTION_FLOOR,
 )
@@ -104,7 +106,13 @@ def screen_content(*, niche: str, sample_content: str, name: str, channel_url: s
     findings.extend(_brand_domain(channel_url=channel_url, email=email, program=program))
     mechanics = _link_mechanics(normalise(sample_content))
     if mechanics is not None:
-        findings.append(Finding(label=LINK_MECHANICS.label, severity="escalate", seen=mechanics))
+        sentence, practice = mechanics
+        if practice is None:
+            findings.append(Finding(label=LINK_MECHANICS.label, severity="escalate", seen=sentence))
+        elif practice[0] not in {f.label for f in findings}:
+            hedged = HEDGE.find(sentence) is not None
+            findings.append(Finding(label=f"{practice[0]} (by meaning, {practice[1]:.2f})",
+                                    severity="escalate" if hedged else "reject", seen=sentence))
     prank = PRANK.find(text)
     if prank is not None:
         findings.append(Finding(label=PRANK.label, severity="reject", seen=prank))
@@ -122,28 +130,30 @@ MIXED_FEED = "mostly unrelated content"
 HANDLE_LABELS = frozenset({"gambling", "crypto scheme", "adult content"})
 
 
-def _link_mechanics(text: str) -> str | None:
+def _link_mechanics(text: str) -> tuple[str, tuple[str, float] | None] | None:
     """The sentence that talks about links, codes or payouts other than to disclose them (in the usual words or
-    by meaning, ``_discloses``) or to say it does not use them ("I never post codes"): what a cue list may not
-    know, so a human reads it."""
+    by meaning) or to say it does not use them ("I never post codes"), with the ruled-out practice it states by
+    meaning (label, similarity) if it states one: what a cue list may not know. None when there is no such talk."""
     talk = [sentence for sentence in _SENTENCE.split(text)
             if (match := LINK_MECHANICS.pattern.search(sentence)) is not None and DISCLOSED.search(sentence) is None
             and NEGATION.search(sentence[: match.start()]) is None]
     if not talk:
         return None
-    return next((sentence[:80] for sentence, disclosure in zip(talk, _discloses(talk), strict=True)
-                 if not disclosure), None)
-
-
-def _discloses(sentences: list[str]) -> list[bool]:
-    """Whether each sentence about links says how they are disclosed, by meaning (``DISCLOSURES``)."""
-    vectors = semantic.embed(sentences)
+    vectors = semantic.embed(talk)
     to_disclosure = semantic.max_similarity(vectors, semantic.embed_fixed(DISCLOSURES))
-    to_practice = semantic.max_similarity(vectors, semantic.embed_fixed(_PRACTICE_EXAMPLES))
-    return [d >= DISCLOSURE_FLOOR and d - p >= DISCLOSURE_MARGIN for d, p in zip(to_disclosure, to_practice, strict=True)]
+    practice = vectors @ semantic.embed_fixed(tuple(example for _, example in _PRACTICE_EXAMPLES)).T
+    for i, sentence in enumerate(talk):
+        closest = int(practice[i].argmax())
+        to_practice = float(practice[i, closest])
+        if to_disclosure[i] >= DISCLOSURE_FLOOR and to_disclosure[i] - to_practice >= DISCLOSURE_MARGIN:
+            continue  # "I list what I carried and mark links that pay me": a disclosure
+        if to_practice >= LINK_PRACTICE_FLOOR and to_practice - to_disclosure[i] >= LINK_PRACTICE_MARGIN:
+            return sentence[:80], (_PRACTICE_EXAMPLES[closest][0], to_practice)
+        return sentence[:80], None
+    return None
 
 
-_PRACTICE_EXAMPLES = tuple(example for (label, kind), examples in EXEMPLARS.items()
+_PRACTICE_EXAMPLES = tuple((label, example) for (label, kind), examples in EXEMPLARS.items()
                            if kind == "practice" or label == "coupon / deal content" for example in examples)
 
 
