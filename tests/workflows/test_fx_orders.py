@@ -94,6 +94,9 @@ def test_eur_and_gbp_orders_book_the_commissions_their_rates_imply(cli: Any, db_
     report = cli("import", "orders", write(tmp_path, "orders.csv", ORDERS))
     assert (report["booked"], report["parked"], report["attributed"]) == (3, 0, 3)
     assert pending(cli) == "22.04"  # 10.85 + 10.19 + 1.00
+    metrics = cli("metrics", "--days", "30", "--as-of", "2026-05-05T00:00:00Z")
+    program = metrics["program"]
+    assert (metrics["currency"], program["revenue"], program["commission"]) == ("USD", "220.36", "22.04")
 
     stored = orders(db_url)
     assert stored["e1"] == ("USD", 10849, "EUR", 9999, "1.0850", stored["e1"][5], "fx_rates")
