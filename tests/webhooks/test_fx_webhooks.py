@@ -174,3 +174,22 @@ def test_stripe_gbp_order_waits_for_its_rate(client: TestClient, engine: Engine,
         assert stored is not None and (stored.total_cents, stored.original_currency) == (6367, "GBP")
         assert session.execute(select(InboxEvent.status, InboxEvent.error)).one() == ("booked", None)
     assert pending_cents(engine) == 637  # 10% of 63.67
+
+
+def test_shopify_shop_in_eur_is_converted_with_the_imported_rates(
+    client: TestClient, engine: Engine, tmp_path: Path
+) -> None:
+    payload = shopify_order(order_id=7004)
+    processed = datetime.fromisoformat(payload["processed_at"]).astimezone(UTC).date()
+    load(engine, tmp_path, "fx_rates", f"date,currency,rate\n{processed:%Y-%m-%d},EUR,1.2000\n")
+    payload["currency"] = "EUR"  # the shop's own currency is not the program's: its amounts are converted
+    payload["presentment_currency"] = "GBP"
+    body = body_of(payload)  # no price_set: the GBP amounts are not sent, the shop's EUR are the original
+    post(client, "shopify", body, shopify_headers(body, "orders/paid"))
+    settled(engine, lambda session: session.get(Order, "7004") is not None, "the Shopify order")
+    with transaction(engine) as session:
+        order = session.get(Order, "7004")
+        assert order is not None
+        recorded = (order.total_cents, order.original_currency, order.original_total_cents, order.fx_source)
+        assert recorded == (6000, "EUR", 5000, "fx_rates")
+    assert pending_cents(engine) == 600
