@@ -5,6 +5,7 @@ batch status moves, the batch JSON, and the promoter's 'Getting paid' section wi
 from __future__ import annotations
 
 import re
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from sqlalchemy import Engine, func, select
 from afflow.settings import Settings
 from store.audit import Actor
 from store.db import ensure_program, transaction
-from store.models import PayoutBatch, TaxForm
+from store.models import AuditLog, PayoutBatch, TaxForm
 from tests.portal.conftest import portal_test_settings, sign_in
 from tests.portal.test_finance import confirm_form
 from tools.proposals import ProposalDraft, create_proposal
@@ -148,3 +149,26 @@ def test_a_promoter_under_review_sees_only_that_payouts_are_on_hold(client: Test
     manager = TestClient(client.app, follow_redirects=False)
     sign_in(manager, booked, "manager@brand.example")
     assert "under review: clawback proposal" in manager.get("/portal/partners/p-bob").text
+
+
+def test_two_concurrent_confirms_of_one_preview_create_one_batch(app: object, booked: Engine) -> None:
+    finance = TestClient(app, follow_redirects=False)  # type: ignore[arg-type]
+    csrf = sign_in(finance, booked, "finance@brand.example")
+    form = confirm_form(finance.post("/portal/finance/batches/preview", data={"csrf_token": csrf}).text)
+    start = threading.Barrier(2)
+    answers: list[int | str] = []
+
+    def submit() -> None:
+        start.wait()
+        answer = finance.post("/portal/finance/batches", data=form)
+        answers.append(answer.headers.get("location", answer.status_code))
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(answers) == 2 and answers[0] == answers[1] and str(answers[0]).startswith("/portal/finance#batch-")
+    assert batches(booked) == 1
+    with transaction(booked) as session:
+        assert session.scalar(select(func.count()).where(AuditLog.action == "payout_batch_created_paid")) == 1
