@@ -16,11 +16,14 @@ from sqlalchemy import Engine, func, select
 from afflow.settings import Settings
 from store.audit import Actor
 from store.db import ensure_program, transaction
-from store.models import AuditLog, PayoutBatch, TaxForm
+from store.models import AuditLog, FraudFinding, PayoutBatch, TaxForm
 from tests.portal.conftest import portal_test_settings, sign_in
 from tests.portal.test_finance import confirm_form
+from tools.fraud.thresholds import Finding
 from tools.proposals import ProposalDraft, create_proposal
+from workflows.booking.fraud_holds import record_findings
 from workflows.booking.payout_profiles import set_tax_form_status
+from workflows.booking.payouts import plan_payout
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"
 
@@ -172,3 +175,30 @@ def test_two_concurrent_confirms_of_one_preview_create_one_batch(app: object, bo
     assert batches(booked) == 1
     with transaction(booked) as session:
         assert session.scalar(select(func.count()).where(AuditLog.action == "payout_batch_created_paid")) == 1
+
+
+def test_a_manager_clears_a_fraud_finding_on_the_partner_page_and_payouts_resume(
+    client: TestClient, booked: Engine
+) -> None:
+    finding = Finding(partner_id="p-bob", signal="cookie_stuffing", severity="high", evidence={}, summary="stuffed")
+    with transaction(booked) as session:
+        (row,) = record_findings(session=session, findings=[finding], now=datetime.now(UTC), quiet_days=90)
+        finding_id = row.id
+    promoter = TestClient(client.app, follow_redirects=False)
+    pcsrf = sign_in(promoter, booked, "bob@example.com")
+    assert "Your payouts are on hold" in promoter.get("/portal/partners/p-bob").text
+    url = f"/portal/partners/p-bob/findings/{finding_id}"
+    assert promoter.post(url, data={"csrf_token": pcsrf, "decision": "cleared", "reason": "x"}).status_code == 403
+    csrf = sign_in(client, booked, "manager@brand.example")
+    assert f'id="finding-{finding_id}"' in client.get("/portal/partners/p-bob").text
+    assert client.post(url, data={"csrf_token": csrf, "decision": "cleared"}).status_code == 400  # no reason
+    assert client.post(f"/portal/partners/p-alice/findings/{finding_id}",
+                       data={"csrf_token": csrf, "decision": "cleared", "reason": "x"}).status_code == 404  # fmt: skip
+    cleared = client.post(url, data={"csrf_token": csrf, "decision": "cleared", "reason": "traffic from a newsletter"})
+    assert cleared.status_code == 303
+    with transaction(booked) as session:
+        decided = session.get_one(FraudFinding, finding_id)
+        assert (decided.status, decided.decided_by) == ("cleared", "portal:manager@brand.example")
+        assert plan_payout(session=session, as_of=datetime.now(UTC)).held == ()
+    again = client.post(url, data={"csrf_token": csrf, "decision": "confirmed", "reason": "second thoughts"})
+    assert again.status_code == 409 and "already cleared" in again.text

@@ -14,8 +14,9 @@ from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from store.audit import Actor
-from store.models import OutboxMessage, Partner, TaxForm, utcnow
+from store.models import FraudFinding, OutboxMessage, Partner, TaxForm, utcnow
 from tools.links import LinkError, create_links
+from workflows.booking.fraud_holds import FindingAlreadyDecided, decide_finding
 from workflows.booking.payout_profiles import MAX_TAX_FORM_BYTES, ProfileError, store_tax_form
 from workflows.portal.auth import Viewer
 from workflows.portal.views_partner import partner_page
@@ -30,6 +31,7 @@ DONE_MESSAGES = {
     "blocked": "Account blocked: its links stop crediting and its commissions are held.",
     "unblocked": "Account unblocked: its held commissions resume their normal lifecycle.",
     "tax_form": "Tax form received: the program reviews it before your next payout.",
+    "finding": "Fraud finding decided: it no longer holds this partner's payouts.",
 }
 
 
@@ -37,6 +39,7 @@ def add_partner_routes(router: APIRouter, web: PortalWeb) -> None:
     reader = web.viewer_with(*ANY_ROLE)
     link_maker = web.form_with("promoter", "manager")
     promoter_form = web.form_with("promoter")
+    manager_form = web.form_with("manager")
 
     def show(viewer: Viewer, partner_id: str, *, flash: str = "", status_code: int = 200) -> Response:
         visible_partner(viewer, partner_id)
@@ -98,6 +101,26 @@ def add_partner_routes(router: APIRouter, web: PortalWeb) -> None:
         except ProfileError as error:
             return show(viewer, partner_id, flash=f"Tax form not saved: {error.problem}.", status_code=400)
         return see_other(f"{PREFIX}/partners/{partner_id}?done=tax_form#payout-readiness")
+
+    @router.post("/partners/{partner_id}/findings/{finding_id}", response_class=HTMLResponse)
+    def decide_fraud_finding(
+        partner_id: str, finding_id: RowId, posted: tuple[Viewer, FormData] = Depends(manager_form)
+    ) -> Response:
+        """A manager clears (false alarm) or confirms an open high-severity finding, with a reason."""
+        viewer, form = posted
+        decision, reason = form_text(form, "decision"), form_text(form, "reason")
+        if decision not in ("cleared", "confirmed") or not reason:
+            return show(viewer, partner_id, flash="Choose clear or confirm and say why.", status_code=400)
+        try:
+            with web.unit_of_work() as session:
+                row = session.get(FraudFinding, finding_id)
+                if row is None or row.partner_id != partner_id:
+                    raise not_found()
+                decide_finding(session=session, finding_id=finding_id, decision="cleared" if decision == "cleared"
+                               else "confirmed", actor=Actor("portal", viewer.email), reason=reason, now=utcnow())  # fmt: skip
+        except FindingAlreadyDecided as error:
+            return show(viewer, partner_id, flash=f"{error}.", status_code=409)
+        return see_other(f"{PREFIX}/partners/{partner_id}?done=finding#payout-readiness")
 
     @router.get("/partners/{partner_id}/tax-forms/{form_id}")
     def download_tax_form(partner_id: str, form_id: RowId, viewer: Viewer = Depends(reader)) -> Response:

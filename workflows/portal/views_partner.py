@@ -17,6 +17,7 @@ from store.ledger import PartnerBalance, balances
 from store.models import (
     Click,
     Commission,
+    FraudFinding,
     OutboxMessage,
     Partner,
     PayoutBatch,
@@ -94,6 +95,7 @@ class PayoutReadiness:
     tax_form: TaxForm | None
     method: str | None
     tax_form_types: tuple[str, ...]
+    open_findings: list[FraudFinding]  # shown to managers, who decide them
 
     @property
     def actionable(self) -> list[HoldReason]:
@@ -117,6 +119,13 @@ def payout_readiness(*, session: Session, partner: Partner, locked_cents: int, c
         tax_form=current_tax_forms(session=session, partner_ids=[partner.id]).get(partner.id),
         method=profile.method if profile is not None else None,
         tax_form_types=TAX_FORM_TYPES,
+        open_findings=list(
+            session.scalars(
+                select(FraudFinding)
+                .where(FraudFinding.partner_id == partner.id, FraudFinding.status == "open")
+                .order_by(FraudFinding.id)
+            )
+        ),
     )
 
 
