@@ -170,11 +170,16 @@ CONFLICT = (
     cue("hunting or weapons", r"\bhunt(?:ing|er|ers|s)?\b|\belk\b|\bdeer\b|\bharvest and butcher|\bbutcher\w*|firearms?|\brifles?\b"
         r"|\bguns?\b|\bammo\b|knife (?:and \w+ )?drops|\bcaza\b|\bjagd\w*|\bchasse\b|\bcaccia\b"),
     cue("fear-driven or hostile tone", r"coming collapse|end ?times|the enemy is|bug-out|shouldn'?t be in the mountains|tear apart beginners"
-        r"|real (?:hikers|walkers) don'?t|not for beginners|get out of my"),
+        r"|real (?:hikers|walkers) don'?t|not for beginners|get out of my"
+        r"|(?:you|they) (?:shouldn'?t|should not|don'?t deserve to) be (?:up )?(?:there|here|out)|if you'?re (?:soft|weak)\b"
+        r"|stay (?:in the valley|at home|on the sofa)|if you need (?:a tutorial|help|to ask)"),
     cue("celebrity or managed account", r"reality tv|\bmy management\b|\bcelebrity\b|\bmy agent\b|talent agency"),
     cue("mostly unrelated content", r"\bmostly\b(?! on)|\boccasional(?:ly)?\b|now and then|de vez em quando|a veces|manchmal|parfois"
         r"|a volte|\bsoms\b|czasem|時々|music festivals?|party weekends|\bglamping|heli-?ski\w*|private safaris|\bluxury\b"
-        r"|\blifestyle\b|a bit of everything|all sorts of|random (?:stuff|content|videos)"),
+        r"|\blifestyle\b|a bit of everything|all sorts of|random (?:stuff|content|videos)"
+        r"|\bmost of (?:my|the) (?:channel|grid|feed|posts|videos|content|blog|journal|page|profile)\b"
+        r"|\bhalf (?:of )?(?:my|the) (?:posts|channel|feed|videos|content|grid)\b|\bthe odd\b|once in a while"
+        r"|\bhlavne\b|\bmeistens\b|la mayor parte|metade do (?:canal|perfil)|la plupart de mes|\ba few episodes\b"),
     cue("only now and then on the brand's ground", r"\bonce (?:or twice )?a year\b|a (?:few|couple of) times a year"
         r"|una vez al ano|einmal im jahr|une fois par an|una volta all'anno|uma vez por ano|raz w roku|年に一度"),
     cue("indoor version of the activity", r"\bstudio\b|\bindoor\b|\bgym\b|climbing wall|\bhot yoga|\bestudio\b|\bgimnasio|\bpalestra|\bsilowni\w*"
@@ -186,7 +191,11 @@ CONFLICT = (
         r"|(?:started|opened|created|launched) (?:this|my|the) (?:account|channel|blog|page|profile) (?:only )?(?:last|this|a few|two"
         r"|three|\d+) (?:week|month|days|weeks|months)"),
     cue("works for a retailer", r"\bi work(?:ed)? (?:as (?:an? )?\w+(?: \w+)? )?(?:at|for|in) (?:a|an|the|our) (?:\w+ ){0,2}"
-        r"(?:shop|store|retailer|outlet)\b|\bour (?:shop|store)\b|\bstaff picks\b"),
+        r"(?:shop|store|retailer|outlet)\b|\bour (?:shop|store)\b|\bstaff picks\b"
+        r"|\bi work (?:\w+ ){0,4}(?:at|in|for) (?:a |an |the )?(?:\w+ ){0,3}(?:shop|store|retailer|outlet)\b"
+        r"|\b(?:staff|employee|sales assistant) (?:at|of) (?:a |an |the )?(?:\w+ ){0,3}(?:shop|store|retailer)"
+        r"|trabalho .{0,40}\bloja|arbeite .{0,40}(?:laden|geschaft|sporthaus)|je travaille .{0,40}magasin"
+        r"|trabajo .{0,40}\btienda|lavoro .{0,40}\bnegozio|werk .{0,40}\bwinkel|pracuje .{0,40}sklep"),
     cue("political or activist content", r"\bprotests?\b|\bactivis\w*|\bcampaign(?:s|ing)? (?:for|against)|\bpetitions?\b"
         r"|\bpolitic\w*|\belections?\b|\bmass trespass"),
 )

@@ -61,6 +61,9 @@ IMPLAUSIBLE_ENGAGEMENT = Decimal("0.3")
 UNUSUAL_ENGAGEMENT = Decimal("0.15")
 DEAD_ENGAGEMENT = Decimal("0.002")
 """Engagement (interactions per follower) outside these bounds is rare for a real audience of any size..."""
+IMPLAUSIBLE_OPEN_RATE = Decimal("0.8")
+UNUSUAL_OPEN_RATE = Decimal("0.65")
+"""A newsletter's engagement is its open rate, which runs from a fifth to over half of the list for a real one."""
 LARGE_AUDIENCE = 100_000
 LOW_ENGAGEMENT_AT_SCALE = Decimal("0.005")
 """...and a six-figure audience that engages below half a percent was mostly bought."""
@@ -256,10 +259,10 @@ def authenticity_flags(*, email: str, platform: str, channel_url: str, audience_
                              seen=f"{platform} / {channel_url}"))
     if audience_size <= 0:
         flags.append(Finding(label="no audience", severity="reject", seen=str(audience_size)))
-    elif engagement_rate >= IMPLAUSIBLE_ENGAGEMENT:
+    elif engagement_rate >= (IMPLAUSIBLE_OPEN_RATE if platform_key == "newsletter" else IMPLAUSIBLE_ENGAGEMENT):
         flags.append(Finding(label="implausible engagement for a real audience", severity="escalate",
                              seen=str(engagement_rate)))
-    elif engagement_rate >= UNUSUAL_ENGAGEMENT:
+    elif engagement_rate >= (UNUSUAL_OPEN_RATE if platform_key == "newsletter" else UNUSUAL_ENGAGEMENT):
         flags.append(Finding(label="unusually high engagement", severity="escalate", seen=str(engagement_rate)))
     elif platform_key in SOCIAL_PLATFORMS and (engagement_rate < DEAD_ENGAGEMENT or (
             audience_size >= LARGE_AUDIENCE and engagement_rate < LOW_ENGAGEMENT_AT_SCALE)):
