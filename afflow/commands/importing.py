@@ -101,6 +101,8 @@ def _render(report: ImportReport) -> None:
             f"{report.attributed} attributed, {report.unattributed} unattributed, "
             f"{report.waiting} waiting for their click"
         )
+        if report.parked:  # an orders file parks only orders in a currency with no rate for their date
+            parts.append(f"{report.parked} parked for an exchange rate (see `afflow inbox list --status parked`)")
         if report.replaced or report.unchanged:
             parts.append(f"{report.replaced} replaced, {report.unchanged} unchanged")
         if report.unknown_skus:
