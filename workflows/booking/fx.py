@@ -23,7 +23,7 @@ anything is stored, and the order keeps what the customer paid in (``orders.orig
   line's refunded amount to ``prorate(line amount, original refunded, original amount)``, so a full refund
   reverses exactly what was booked and half a refund half of it (``workflows.booking.refunds``).
 
-Pure functions plus one read (``load_rates``, ``stored_rates``); this module never writes rows and never
+Pure functions plus two reads (``load_rates``, ``stored_rates``); this module never writes rows and never
 reads settings.
 """
 
