@@ -4,7 +4,8 @@
   price, ``0001-01-01``, year 9999) exit 1 naming ``orders.csv:LINE column COLUMN`` each, no traceback, nothing
   imported, and the next good file books;
 - a hundred orders at the money bound book, and ``metrics``, ``partners score`` and ``ledger balance`` still
-  answer (the bound keeps every SUM inside 64 bits);
+  answer (the bound keeps every SUM inside 64 bits); times outside 2000..2099 given to payouts, metrics, score,
+  reconcile and audit are a clean error, never a traceback;
 - a partner named ``=HYPERLINK(...)`` reaches ``afflow payouts export`` as text, not a formula.
 """
 
@@ -115,3 +116,16 @@ def test_a_partner_named_like_a_formula_reaches_the_payout_export_as_text(env: d
     cells = [cell for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8"))) for cell in row]
     assert '\'=HYPERLINK("http://x","y")' in cells and "'@SUM(A1)" in cells, cells
     assert not any(cell[:1] in ("=", "+", "@") for cell in cells), cells
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("payouts", "create", "--as-of", "9999-12-31"), ("payouts", "preview", "--as-of", "0001-01-01"),
+     ("metrics", "--as-of", "9999-12-31"), ("partners", "score", "--as-of", "9999-12-31T23:59:59-05:00"),
+     ("ledger", "reconcile", "--as-of", "9999-12-31"), ("audit", "--since", "0001-01-01")],
+)  # fmt: skip
+def test_times_outside_the_bookable_years_are_a_clean_error(env: dict[str, str], args: tuple[str, ...]) -> None:
+    done = run(env, *args, "--json")
+    assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr, done.stdout + done.stderr
+    error = json.loads(done.stdout)["error"]
+    assert error["code"] == "bad_option" and "outside 2000..2099" in error["message"]
