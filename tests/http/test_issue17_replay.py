@@ -6,7 +6,7 @@ Stripe unit amount, a postback price beyond the bound, a currency that is no cod
 answer 400 with the reason and queue nothing; a WooCommerce order whose id is an earlier Shopify order's books
 too, and its refund reverses only its own commission; ``HEAD /r/`` records no click; a planted ``afflow_uid``
 does not take an order carrying another partner's exclusive coupon; ``/slack/actions`` refuses a 150 MB body
-before reading it; the portal answers 422 for ids beyond 64 bits and 400 for year-9999 statements, limits
+before reading it and answers 400 to signed actions on proposal ids beyond the id range; the portal answers 422 for ids beyond 64 bits and 400 for year-9999 statements, limits
 sign-in mails per address and per client, and allows no inline script. Nothing logs a traceback.
 """
 
@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from fakes.slack_payloads import SECRET as SLACK_SECRET
+from fakes.slack_payloads import block_actions, sign, view_submission
 from serve_process import ServeProcess, afflow_json
 from sqlalchemy import Engine, func, select
 from webhooks.shop_payloads import (
@@ -131,8 +133,8 @@ def test_issue_17_reproductions_against_afflow_serve(engine: Engine, db_url: str
         "AFFLOW_OUTPUT_DIR": str(tmp_path / "out"), "AFFLOW_SCHEDULER_ENABLED": "false",
         "AFFLOW_SHOPIFY_SECRET": SHOPIFY_SECRET, "AFFLOW_WOOCOMMERCE_SECRET": WOO_SECRET,
         "AFFLOW_STRIPE_SECRET": STRIPE_SECRET, "AFFLOW_CONVERSION_API_KEY": CONVERSION_KEY,
-        "AFFLOW_SLACK_BOT_TOKEN": "xoxb-test", "AFFLOW_SLACK_SIGNING_SECRET": "slack-test-secret",
-        "AFFLOW_SLACK_APPROVAL_CHANNEL": "C0APPROVALS", "AFFLOW_SLACK_APPROVERS": "U0ANN",
+        "AFFLOW_SLACK_BOT_TOKEN": "xoxb-test", "AFFLOW_SLACK_SIGNING_SECRET": SLACK_SECRET,
+        "AFFLOW_SLACK_APPROVAL_CHANNEL": "C0APPROVALS", "AFFLOW_SLACK_APPROVERS": "U0BOSS",
         "AFFLOW_SLACK_API_URL": "http://127.0.0.1:9/api/",
     }  # fmt: skip
     server = ServeProcess(env=env, log_path=tmp_path / "serve.log")
@@ -198,7 +200,12 @@ def test_issue_17_reproductions_against_afflow_serve(engine: Engine, db_url: str
 
         # /slack/actions: a 150 MB body is refused before it is read or its signature checked
         assert declared_body_status(server.port, "/slack/actions", 150 * 1024 * 1024).startswith("HTTP/1.1 413")
-        tried, refused = tried + 1, refused + 1
+        for proposal_id in (10**20, 2**31):  # signed by Slack, from an approver, for an id beyond the id columns
+            body = block_actions(user="U0BOSS", action="approve", proposal_id=proposal_id, ts="1.2")
+            assert http.post("/slack/actions", content=body, headers=sign(body)).status_code == 400
+        body = view_submission(user="U0BOSS", proposal_id=10**20, ts="1.2", reason="not a fit")
+        assert http.post("/slack/actions", content=body, headers=sign(body)).status_code == 400
+        tried, refused = tried + 4, refused + 4
 
         # portal: ids beyond 64 bits, year 9999, CSP
         finance = portal_client(
