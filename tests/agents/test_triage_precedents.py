@@ -91,7 +91,7 @@ def test_the_shipped_table_holds_tune_rows_only_and_no_text() -> None:
         assert table["vectors"].shape == (len(ids), 512)
         assert "no held-out row" in str(table["provenance"])
     known = labels()
-    assert ids and all(known[i].split == "tune" for i in ids)
+    assert ids and all(known[i].split == "tune" and known[i].category != "injection" for i in ids)
     assert len(set(ids)) == len(ids)
     assert {str(d) for d in np.load(TABLE)["decisions"]} <= {"approve", "reject", "escalate"}
 

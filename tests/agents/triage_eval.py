@@ -174,8 +174,9 @@ def injection_detection(*, half: str | None) -> Detection:
 
 
 def refit_precedents(path: Path) -> int:
-    """Write the precedent table (``agents.triage.precedents``) from the tune rows of both sets: vectors,
-    decisions and kinds of case, never texts; the held-out half is never read. Returns the row count."""
+    """Write the precedent table (``agents.triage.precedents``) from the tune rows of both sets but their
+    injection rows: vectors, decisions and kinds of case, never texts; the held-out half is never read.
+    Returns the row count."""
     import subprocess
 
     import numpy as np
@@ -184,12 +185,15 @@ def refit_precedents(path: Path) -> int:
     from agents.triage.precedents import precedent_text
 
     every = labels()
-    rows = application_rows(split="tune")
+    # An injection row's label is about the instruction hidden in one field (checked by agents.safety on its own),
+    # not about what its content reads like: as a precedent it would teach that genuine creators are escalated.
+    rows = [r for r in application_rows(split="tune") if every[r["application_id"]].category != "injection"]
     vectors = semantic.embed([precedent_text(niche=r["niche"], sample_content=r["sample_content"]) for r in rows])
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             check=False, cwd=EVAL).stdout.strip()
     sources = sorted({every[r["application_id"]].source for r in rows})
-    provenance = (f"{len(rows)} tune applications of tests/eval/{' and tests/eval/'.join(sources)} "
+    provenance = (f"{len(rows)} tune applications (all but the injection category) of tests/eval/"
+                  f"{' and tests/eval/'.join(sources)} "
                   f"(reviewer decisions and categories from their labels.csv), encoded with agents.semantic "
                   f"(USE v3) from niche + sample content; built {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at {commit}; "
                   "no held-out row, no text")
