@@ -5,7 +5,7 @@ money or publishes a rule; a client can only ask.
 
 Kinds a client may propose: ``tier_bump`` (a partner's rate), ``commission_change`` (a SKU's rate),
 ``clawback`` (recover an amount from a partner) and ``offboard_partner``. Each submission is written to the
-audit trail with the client as actor, in the transaction that checks it.
+audit trail with the client as actor, by ``submit_proposals`` in the transaction that stores it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from agents.context import AgentContext
 from agents.llm import OfflineReasoner
 from agents.proposing import submit_proposals
-from store.audit import Actor, record
+from store.audit import Actor
 from store.db import transaction
 from store.models import Partner, Product
 from store.money import MoneyError, format_money, parse_money
@@ -72,14 +72,12 @@ def propose(*, engine: Engine, config: ProposingConfig, request: ProposalRequest
         engine=engine, reasoner=OfflineReasoner(), now=now, public_url=config.public_url,
         score_thresholds=config.score_thresholds, fraud_thresholds=config.fraud_thresholds,
     )  # fmt: skip
-    created = submit_proposals(context=context, agent=actor[:32], drafts=[draft])
+    created = submit_proposals(context=context, agent=actor[:32], drafts=[draft], actor=Actor.parse(actor))
     if not created:
         raise ProposalRefused("duplicate", "a proposal of this kind and subject waits for a decision, or was decided "
                               "in the last 28 days on the same evidence (give a new reason)",
                               {"kind": request.kind, "partner_id": request.partner_id, "sku": request.sku})  # fmt: skip
-    with transaction(engine) as session:
-        record(session=session, actor=Actor.parse(actor), action="proposal_submitted", subject=f"proposal:{created[0]}",
-               details={"kind": request.kind, "partner_id": request.partner_id}, now=now)  # fmt: skip
+    with transaction(engine) as session:  # submit_proposals audited it, by the client, as it stored it
         proposal = get_proposal(session=session, proposal_id=created[0])
         return {"id": proposal.id, "kind": proposal.kind, "status": proposal.status, "summary": proposal.summary}
 

@@ -22,10 +22,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import Experiment, ExperimentAssignment, Partner, Proposal
+from agents.proposing import submit_after_commit
+from store.audit import Actor
+from store.models import Experiment, ExperimentAssignment, Partner
 from store.rules import RateRule, publish_rule_set, rule_sets_in_force
 from tools.fraud.thresholds import FraudThresholds
-from tools.proposals import ProposalDraft, create_proposal
+from tools.proposals import ProposalDraft
 from tools.scoring import ScoreThresholds, score_partners
 from workflows.experiments.assignment import assign
 from workflows.experiments.report import analysis_of, evidence_of
@@ -166,7 +168,7 @@ def stop_experiment(*, session: Session, experiment_id: int, now: datetime) -> S
     control = next(iter(experiment.variants))
     proposal_id = None
     if analysis.winner is not None and analysis.winner != control:
-        proposal_id = _propose(session, experiment, analysis.winner, sorted(assigned), now).id
+        proposal_id = _propose(session, experiment, analysis.winner, sorted(assigned), now)
         experiment.proposal_id = proposal_id
     return StopResult(experiment_id, experiment.restore_rule_version, analysis.verdict, analysis.winner, proposal_id)
 
@@ -180,7 +182,10 @@ def _assignment(session: Session, experiment_id: int) -> dict[str, str]:
     return {partner_id: variant for partner_id, variant in rows}
 
 
-def _propose(session: Session, experiment: Experiment, winner: str, partner_ids: list[str], now: datetime) -> Proposal:
+def _propose(session: Session, experiment: Experiment, winner: str, partner_ids: list[str], now: datetime) -> int | None:
+    """The winner as a proposal through the agents' one submission path (payload model, duplicate and cooldown
+    checks, audit by ``agent:experiments:<id>``, its approval thread opened once the stop commits); None if an
+    equal proposal already waits or was just decided on the same evidence."""
     percent = experiment.variants[winner]["percent"]
     draft = ProposalDraft(
         kind="commission_change",
@@ -189,7 +194,9 @@ def _propose(session: Session, experiment: Experiment, winner: str, partner_ids:
         payload={"experiment_id": experiment.id, "variant": winner, "percent": percent, "partner_ids": partner_ids},
         evidence=evidence_of(session=session, experiment=experiment, now=now),
     )
-    return create_proposal(session=session, draft=draft, agent="experiments", now=now)
+    created = submit_after_commit(session=session, agent="experiments", drafts=[draft], now=now,
+                                  actor=Actor("agent", f"experiments:{experiment.id}"))  # fmt: skip
+    return created[0] if created else None
 
 
 def stop_due(*, session: Session, now: datetime) -> list[StopResult]:
