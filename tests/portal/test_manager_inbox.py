@@ -4,6 +4,8 @@ exclusions) and one proposal edited, previewed and approved with the edited valu
 from __future__ import annotations
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from decimal import Decimal
 
@@ -239,3 +241,23 @@ def test_the_inbox_and_its_forms_are_for_managers_only(client: TestClient, booke
     assert client.post("/portal/manager/groups/clawback/decide", data=form).status_code == 403
     assert client.post(f"/portal/manager/proposals/{proposal_id}/preview", data=form).status_code == 403
     assert _status(booked, proposal_id) == "pending"
+
+
+def test_two_group_submits_at_once_apply_each_member_once(client: TestClient, booked: Engine) -> None:
+    ids = [clawback(booked, "p-bob", cents) for cents in (100, 200)]
+    csrf = sign_in(client, booked, "manager@brand.example")
+    form = {"csrf_token": csrf, "decision": "approve", "member": [str(i) for i in ids]}
+    start = threading.Barrier(2)
+
+    def submit() -> int:
+        start.wait()
+        return client.post("/portal/manager/groups/clawback/decide", data=form).status_code
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        statuses = sorted(pool.map(lambda _: submit(), range(2)))
+    assert statuses[0] == 303 and statuses[1] in (303, 409)  # the loser finds them decided, or loses the race
+    assert _clawback_total(booked, "p-bob") == 300
+    assert [_status(booked, i) for i in ids] == ["applied", "applied"]
+    with transaction(booked) as session:
+        approvals = session.scalars(select(AuditLog).where(AuditLog.action == "proposal_approved")).all()
+    assert sorted(row.subject for row in approvals) == sorted(f"proposal:{i}" for i in ids)
