@@ -104,7 +104,9 @@ def test_finance_creates_exports_and_sends_a_payout_batch(
         row.locator("input[name=account]").fill(account)
         row.locator("text=Save").click()
         page.wait_for_load_state()
-    page.click("#create-batch")
+    page.click("#create-batch")  # a preview first: who would be paid, the totals, who is held; nothing paid yet
+    expect(page.locator("#confirm-batch")).to_contain_text("pay 2 partner(s)")
+    page.click("#confirm-batch")
     batch_row = page.locator("tr[id^=batch-]").first
     expect(batch_row.locator(".batch-status")).to_have_text("created")
     with page.expect_download() as download:
