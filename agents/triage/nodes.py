@@ -61,7 +61,8 @@ def screen_applications(state: TriageState) -> dict[str, Any]:
     """Injection in any field the applicant controls, what their words say they do, authenticity, and how the
     reviewer decided applications that read like it."""
     screened = []
-    precedents = votes([precedent_text(niche=e.niche, sample_content=e.sample_content) for e in state["evidence"]])
+    precedents = votes([precedent_text(niche=e.niche, sample_content=e.sample_content, brand_guide=state["brand_guide"])
+                        for e in state["evidence"]])  # fmt: skip
     for e, precedent in zip(state["evidence"], precedents, strict=True):
         fields = {"name": e.name, "niche": e.niche, "platform": e.platform, "channel_url": e.channel_url,
                   "sample_content": e.sample_content}

@@ -14,6 +14,7 @@ its own rows: on its tuning rows it must judge as it would a stranger. Loaded on
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,9 +80,19 @@ def _table() -> _Table | None:
         return _tables[0]
 
 
-def precedent_text(*, niche: str, sample_content: str) -> str:
-    """What a precedent vector is computed from (the table and the applications alike)."""
-    return f"{niche}. {sample_content}"
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def precedent_text(*, niche: str, sample_content: str, brand_guide: str = "") -> str:
+    """What a precedent vector is computed from (the table and the applications alike), with the brand guide's own
+    words left out: the only precedents written in them are off-brand pages stuffed with them, so a genuine creator
+    who says "hiking" must not resemble those for saying it. What is left is what the applicant does."""
+    guide = {word.lower()[:5] for word in _WORD.findall(brand_guide)}
+
+    def unguided(text: str) -> str:
+        return _WORD.sub(lambda m: "" if m.group().lower()[:5] in guide else m.group(), text) if guide else text
+
+    return f"{unguided(niche)}. {unguided(sample_content)}"
 
 
 def votes(texts: Sequence[str]) -> list[PrecedentVote | None]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -18,6 +19,7 @@ from store.models import AgentRun
 from store.rules import rule_sets_in_force
 from tests.agents.config import agent_config
 from tools import outbox
+from tools.rule_changes import effective_percent
 from workflows.approvals.decide import decide, list_proposals
 from workflows.demo.generator import generate_program
 from workflows.demo.loader import load_program, run_ledger_history
@@ -81,7 +83,8 @@ def test_weekly_cycle_offline_on_demo_data(engine: Engine, tmp_path: Path) -> No
     with transaction(engine) as session:
         rules = rule_sets_in_force(session=session).at(end).body
         owed = {b.partner_id: b.clawback for b in balances(session=session)}
-    assert str(rules.partner_overrides[bump.partner_id or ""].percent) == bump.payload["percent"]
+    # a bump adds points to every rate the partner earns; its headline rate is then the proposed one
+    assert effective_percent(body=rules, partner_id=bump.partner_id or "") == Decimal(bump.payload["percent"])
     pid = claw.partner_id or ""
     assert owed[pid] - owed_before.get(pid, 0) == int(claw.payload["amount_cents"])
     if flash is not None:
