@@ -152,6 +152,7 @@ def window_totals(*, session: Session, window: Window, partner_id: str | None = 
         Attribution.order_ts > window.start,
         Attribution.order_ts <= window.end,
         only(Attribution.partner_id, partner_id),
+        Attribution.order_id.not_in(VOIDED),  # a voided order sold nothing (`afflow orders void`)
     )
     orders = (
         select(
@@ -203,6 +204,10 @@ def window_totals(*, session: Session, window: Window, partner_id: str | None = 
     return {key: Totals(**values) for key, values in rows.items()}
 
 
+VOIDED = select(Order.id).where(Order.voided_at.is_not(None))
+"""Orders voided by a correction: left out of every metric, as their commissions were reversed."""
+
+
 def _repeat_customers(*, window: Window, partner_id: str | None) -> Select[*tuple[Any, ...]]:
     """Per partner: referred customers in the window, and how many of them ordered again later in it.
 
@@ -236,7 +241,7 @@ def _repeat_customers(*, window: Window, partner_id: str | None) -> Select[*tupl
 def _store_orders(*, session: Session, window: Window) -> tuple[int, int]:
     row = session.execute(
         select(func.count(), func.coalesce(func.sum(Order.total_cents), 0)).where(
-            Order.ts > window.start, Order.ts <= window.end
+            Order.ts > window.start, Order.ts <= window.end, Order.voided_at.is_(None)
         )
     ).one()
     return int(row[0]), int(row[1])

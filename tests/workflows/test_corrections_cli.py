@@ -122,6 +122,9 @@ def test_void_before_lock_reverses_the_pending_commission_once(cli: Any) -> None
         False, "5.00", "0.00", "void:mug-2",
     )  # fmt: skip
     assert balance(cli) == money("0.10")
+    metrics = cli("metrics", "--as-of", "2026-03-31", "--days", "60")
+    assert metrics["program"]["revenue"] == "1.00"  # the voided order sold nothing: only the tent's 1.00 counts
+    assert [p["orders"] for p in metrics["partners"]] == [1]
 
     again = cli("orders", "void", "mug-2", "--reason", "once more")
     assert (again["already_void"], again["reversed"], again["reason"]) == (True, "0.00", "test order")
