@@ -96,12 +96,8 @@ def decide_application(evidence: ApplicationEvidence, fit: BrandFit) -> TriageDe
 
 def _weigh_precedents(vote: PrecedentVote, lead: str | None, decision: str) -> tuple[str | None, str]:
     """(lead, decision) once the precedents are heard, for an approval or a soft escalation."""
-    if vote.ruled_out >= RULED_OUT_SHARE:
-        # Resemblance alone never rejects an application the evidence would approve: the only precedents written
-        # in the brand guide's own words are stuffed off-brand pages, so a genuine creator who writes "hiking"
-        # resembles them. A human decides; a soft question that also reads like them is rejected.
-        looks = f"reads like the ruled-out businesses it is closest to ({vote.ruled_out:.0%} of its precedents)"
-        return (f"a human should decide: {looks}", "escalate") if decision == "approve" else (looks, "reject")
+    if vote.ruled_out >= RULED_OUT_SHARE:  # compared without the brand guide's words (``precedent_text``)
+        return f"reads like the ruled-out businesses it is closest to ({vote.ruled_out:.0%} of its precedents)", "reject"
     if decision == "approve":
         if vote.approve < DOUBT_SHARE:
             return (f"a human should decide: the applications closest to it were mostly not approved "
