@@ -145,7 +145,8 @@ def test_a_manager_edits_a_tier_bump_in_slack_and_the_edited_rate_is_applied_onc
     assert body.partner_overrides[bump["partner_id"]].plus_percent == target - previous
     assert rule_changes.effective_percent(body=body, partner_id=bump["partner_id"]) == target
     assert stored.approved_payload == {**bump["payload"], "percent": str(target)} and stored.decided_by == "slack:U0BOSS"
-    assert log == [("slack:U0BOSS", "proposal_edited"), ("slack:U0BOSS", "proposal_approved")]
+    assert log[0][0].startswith("agent:tiering:") and log[0][1] == "proposal_submitted"  # the agent proposed it
+    assert log[1:] == [("slack:U0BOSS", "proposal_edited"), ("slack:U0BOSS", "proposal_approved")]
     message = json.dumps(fake_slack.messages[(CHANNEL, bump["ts"])]["blocks"], ensure_ascii=False)
     assert f"Approved by <@{APPROVER}> with percent {target} (proposed {proposed}) at" in message
     assert '"actions"' not in message
