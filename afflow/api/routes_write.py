@@ -8,7 +8,7 @@ and the agents call (through ``afflow.api.linking``, as the MCP server's), and a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
@@ -24,9 +24,12 @@ WRITE_ERRORS = documented(400, 401, 403, 404, 409, 422, 429)
 _REFUSAL_STATUS = {"not_found": 404, "invalid_input": 422, "duplicate": 409}
 
 
+NoNul = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\x00]*$")]  # PostgreSQL text holds no NUL
+
+
 class LinkRequest(BaseModel):
-    partner_id: str = Field(min_length=1, max_length=64)
-    skus: list[str] = Field(default_factory=list, max_length=500, description="None: a landing-page link.")
+    partner_id: NoNul
+    skus: list[NoNul] = Field(default_factory=list, max_length=500, description="None: a landing-page link.")
     all_skus: bool = False
 
 
