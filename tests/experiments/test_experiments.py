@@ -11,15 +11,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
+from agents.context import AgentContext
+from agents.llm import OfflineReasoner
+from agents.proposing import submit_proposals
 from store.db import transaction
 from store.models import Commission, Experiment, ExperimentAssignment, Proposal
 from store.rules import RateRule, RuleSetBody, publish_rule_set, rule_sets_in_force
 from tools.fraud import FraudThresholds
+from tools.proposals import ProposalDraft
 from tools.scoring import ScoreThresholds
 from workflows.approvals.decide import decide
 from workflows.booking.lifecycle import reconcile
 from workflows.experiments.report import report_view
-from workflows.experiments.service import ExperimentError, create_experiment, stop_experiment
+from workflows.experiments.service import ExperimentError, create_experiment, restored_override, stop_experiment
 from workflows.importing.importer import import_csv
 
 S = datetime(2026, 1, 5, tzinfo=UTC)
@@ -186,3 +190,45 @@ def test_reconcile_stops_experiments_whose_period_ended(cohort: Engine) -> None:
         assert reconcile(session=session, as_of=END - timedelta(hours=1)).experiments_stopped == 0
         assert reconcile(session=session, as_of=END).experiments_stopped == 1
         assert session.get_one(Experiment, experiment_id).status == "stopped"
+
+
+def test_a_tier_bump_approved_during_the_experiment_survives_the_stop(cohort: Engine, tmp_path: Path) -> None:
+    with transaction(cohort) as session:
+        body = RuleSetBody(partner_overrides={"p00": RateRule(percent=Decimal(7))})
+        publish_rule_set(session=session, body=body, effective_from=S - timedelta(days=10), note="p00 deal")
+    experiment_id, assignment = _create(cohort)
+    during = S + timedelta(days=1)
+    context = AgentContext(engine=cohort, reasoner=OfflineReasoner(), now=during, public_url="http://t",
+                           score_thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds())  # fmt: skip
+    bumps = []
+    for partner in ("p00", "p01"):  # p00 had its own 7 % deal before the experiment, p01 the program's rates
+        variant = VARIANTS[assignment[partner]]
+        draft = ProposalDraft(kind="tier_bump", partner_id=partner, summary=f"Tier bump for {partner}",
+                              payload={"percent": str(variant + 2), "previous_percent": str(variant)})  # fmt: skip
+        bumps += submit_proposals(context=context, agent="tiering", drafts=[draft])
+    for proposal_id in bumps:
+        assert decide(engine=cohort, proposal_id=proposal_id, approve=True, actor="cli:ann", public_url="http://t",
+                      now=during).status == "applied"  # fmt: skip
+    stop_at = S + timedelta(days=2)
+    with transaction(cohort) as session:
+        result = stop_experiment(session=session, experiment_id=experiment_id, now=stop_at)
+        restored = rule_sets_in_force(session=session).at(stop_at).body
+    assert restored.partner_overrides == {"p00": RateRule(percent=Decimal(7), plus_percent=Decimal(2)),
+                                          "p01": RateRule(plus_percent=Decimal(2))}  # fmt: skip
+    _traffic(cohort, tmp_path, {"p00": 1, "p01": 1, "p02": 1}, at=stop_at + timedelta(hours=1))
+    assert _commissions(cohort) == {  # 50.00 at 7 + 2 %, at the program's 10 + 2 %, at the program's 10 %
+        "p00": {(450, result.restore_rule_version)},
+        "p01": {(600, result.restore_rule_version)},
+        "p02": {(500, result.restore_rule_version)},
+    }
+
+
+def test_an_override_replaced_during_the_experiment_is_kept_at_the_stop() -> None:
+    installed = RateRule(percent=Decimal(20))
+    replaced = RateRule(percent=Decimal(15))
+    assert restored_override(previous=RateRule(percent=Decimal(7)), installed=installed, current=replaced) == replaced
+    assert restored_override(previous=RateRule(percent=Decimal(7)), installed=installed, current=None) is None
+    assert restored_override(previous=None, installed=installed, current=installed) is None
+    assert restored_override(previous=RateRule(percent=Decimal(7), plus_percent=Decimal(1)), installed=installed,
+                             current=RateRule(percent=Decimal(20), plus_percent=Decimal(-1))) == RateRule(
+        percent=Decimal(7))  # fmt: skip

@@ -2,7 +2,9 @@
 
 Rates change only through published rule-set versions (``store.rules.publish_rule_set``): ``create``
 adds per-partner overrides effective at the start, ``stop`` restores each cohort partner's previous
-override (or none) effective at the stop. Limitation, by design of effective-dated rules: a version
+override (or none) effective at the stop, keeping what was given on top of the variant rate meanwhile (a tier
+bump approved during the experiment is points over the variant rate: they go over the restored rate); an
+override someone replaced during the experiment is theirs and stays as it is. Limitation, by design of effective-dated rules: a version
 published by someone else *between creation and a future start* is not carried into the experiment's
 version, so experiments start now unless told otherwise; orders arriving between the planned end and
 the actual stop still book at the variant rate (``stop_due``, run by reconcile, stops them on time).
@@ -154,7 +156,13 @@ def stop_experiment(*, session: Session, experiment_id: int, now: datetime) -> S
     body = rule_sets_in_force(session=session).at(now).body
     previous: dict[str, Any] = experiment.cohort.get("previous_overrides", {})
     overrides = {p: rule for p, rule in body.partner_overrides.items() if p not in assigned}
-    overrides.update({p: RateRule.model_validate(previous[p]) for p in assigned if p in previous})
+    for partner_id, variant in assigned.items():
+        installed = RateRule(percent=Decimal(str(experiment.variants[variant]["percent"])))
+        before = RateRule.model_validate(previous[partner_id]) if partner_id in previous else None
+        restored = restored_override(previous=before, installed=installed,
+                                     current=body.partner_overrides.get(partner_id))  # fmt: skip
+        if restored is not None:
+            overrides[partner_id] = restored
     experiment.restore_rule_version = publish_rule_set(
         session=session,
         body=body.model_copy(update={"partner_overrides": overrides}),
@@ -171,6 +179,24 @@ def stop_experiment(*, session: Session, experiment_id: int, now: datetime) -> S
         proposal_id = _propose(session, experiment, analysis.winner, sorted(assigned), now)
         experiment.proposal_id = proposal_id
     return StopResult(experiment_id, experiment.restore_rule_version, analysis.verdict, analysis.winner, proposal_id)
+
+
+def restored_override(*, previous: RateRule | None, installed: RateRule, current: RateRule | None) -> RateRule | None:
+    """A cohort partner's override once its experiment stops: ``previous`` (from before the experiment, or none)
+    plus the points given on top of the variant rate the experiment ``installed`` (a tier bump approved
+    meanwhile: ``tools.rule_changes.bumped_rules`` adds ``plus_percent``). An override whose rate is no longer
+    the installed one (someone set another rate, or removed it) is not the experiment's to undo: kept."""
+    if current is None or (current.percent, current.flat_cents) != (installed.percent, installed.flat_cents):
+        return current
+    gained = (current.plus_percent or Decimal(0)) - (installed.plus_percent or Decimal(0))
+    if not gained:
+        return previous
+    plus = (previous.plus_percent if previous is not None and previous.plus_percent is not None else Decimal(0)) + gained
+    if previous is None:
+        return RateRule(plus_percent=plus) if plus else None
+    if not plus and not previous.sets_base:
+        return None
+    return RateRule(percent=previous.percent, flat_cents=previous.flat_cents, plus_percent=plus or None)
 
 
 def _assignment(session: Session, experiment_id: int) -> dict[str, str]:
