@@ -1,6 +1,7 @@
 """Inventory look-ups for the agents: sales velocity, days of cover, overstock, low stock and new arrivals.
 
-Days of cover = stock ÷ daily units sold (all orders, not only attributed ones) over a trailing window.
+Days of cover = stock ÷ daily units sold (all orders, not only attributed ones) over a trailing window. Units
+sold leave out voided orders (``afflow orders void``) and a replaced order's superseded lines: neither took stock.
 One set-based query for every SKU, so it stays fast with thousands of products.
 """
 
@@ -59,7 +60,7 @@ def inventory_status(
     sold = (
         select(OrderLine.sku.label("sku"), func.sum(OrderLine.quantity).label("units"))
         .join(Order, Order.id == OrderLine.order_id)
-        .where(Order.ts > since, Order.ts <= as_of)
+        .where(Order.ts > since, Order.ts <= as_of, Order.voided_at.is_(None), OrderLine.replaced_by.is_(None))
         .group_by(OrderLine.sku)
         .subquery()
     )

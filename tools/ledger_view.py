@@ -1,5 +1,8 @@
 """Read-side queries the agents need beyond ``tools.metrics``: best sellers, per-partner SKU conversions,
 partner contacts, commission on given orders, and a partner status change an approved proposal makes.
+
+Sales here are what was sold: a voided order (``afflow orders void``) and a replaced order's superseded lines
+(``afflow import orders --replace``) sold nothing and are never counted, as in ``tools.metrics``.
 """
 
 from __future__ import annotations
@@ -17,12 +20,17 @@ from store.models import (
     Click,
     Commission,
     InboxEvent,
+    Order,
     OrderLine,
     OutboxMessage,
     Partner,
     Product,
     Program,
 )
+
+
+SOLD_LINE = OrderLine.replaced_by.is_(None)  # a replaced order's superseded lines sold nothing
+VOIDED = select(Order.id).where(Order.voided_at.is_not(None))  # orders voided by a correction sold nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,7 @@ def best_selling_skus(*, session: Session, since: datetime, until: datetime, lim
         select(OrderLine.sku, func.sum(OrderLine.quantity), func.sum(OrderLine.amount_cents))
         .join(Attribution, Attribution.order_id == OrderLine.order_id)
         .where(Attribution.order_ts >= since, Attribution.order_ts < until)
+        .where(SOLD_LINE, Attribution.order_id.not_in(VOIDED))
         .group_by(OrderLine.sku)
         .order_by(func.sum(OrderLine.quantity).desc(), OrderLine.sku)
         .limit(limit)
@@ -74,6 +83,7 @@ def partner_sku_sales(
         select(Attribution.partner_id, OrderLine.sku, func.sum(OrderLine.quantity), func.sum(OrderLine.amount_cents))
         .join(OrderLine, OrderLine.order_id == Attribution.order_id)
         .where(Attribution.order_ts >= since, Attribution.order_ts < until)
+        .where(SOLD_LINE, Attribution.order_id.not_in(VOIDED))
         .group_by(Attribution.partner_id, OrderLine.sku)
     )
     if partner_ids is not None and len(partner_ids) <= IN_CHUNK:
@@ -143,8 +153,10 @@ def first_event_received_at(*, session: Session) -> datetime | None:
 def first_event_ts(*, session: Session) -> datetime | None:
     """The earliest click or attributed order (how much partner history a comparison can use).
 
-    Unattributed store orders are left out: a shop's older order history says nothing about its partners.
+    Unattributed store orders are left out: a shop's older order history says nothing about its partners;
+    voided ones too (a test order booked by mistake is no history).
     """
-    times = [session.scalar(select(func.min(Click.ts))), session.scalar(select(func.min(Attribution.order_ts)))]
+    first_order = select(func.min(Attribution.order_ts)).where(Attribution.order_id.not_in(VOIDED))
+    times = [session.scalar(select(func.min(Click.ts))), session.scalar(first_order)]
     known = [ts for ts in times if isinstance(ts, datetime)]
     return min(known) if known else None
