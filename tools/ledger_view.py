@@ -28,7 +28,6 @@ from store.models import (
     Program,
 )
 
-
 SOLD_LINE = OrderLine.replaced_by.is_(None)  # a replaced order's superseded lines sold nothing
 VOIDED = select(Order.id).where(Order.voided_at.is_not(None))  # orders voided by a correction sold nothing
 
