@@ -2,11 +2,13 @@
 
 Prints the agreement with the reviewer per category, for the tune rows of each set (what the cues,
 thresholds and precedents were calibrated on: the first set's tune half, and the second author's tuning
-set) and the first set's held-out half (never tuned on) separately, the confusion of decisions, approved
+set), the first set's held-out half (never tuned on) and the fresh set (tests/eval/applications_fresh,
+written after tuning, all held out; skipped while its folder is missing) separately, the confusion of decisions, approved
 injections (must be none), and the injection detector's precision and recall on injections.csv (whole,
 and per half of a stable id hash: the file has no split column). Runs on a fresh SQLite store per half.
 
-    python bench/triage.py                      # the report
+    python bench/triage.py                      # the report (tune, holdout, fresh)
+    python bench/triage.py --no-holdout --no-fresh   # while tuning: the tune rows only
     python bench/triage.py --refit-precedents   # rebuild agents/triage/precedents.npz from the tune rows, then report
 """
 
@@ -21,10 +23,22 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from store.db import make_engine, migrate
-from tests.agents.triage_eval import REFUSED, SOURCES, Agreement, agreement, injection_detection, triage_split
+from tests.agents.triage_eval import (
+    REFUSED,
+    SOURCES,
+    SPLITS,
+    Agreement,
+    agreement,
+    injection_detection,
+    labels,
+    triage_split,
+)
 
 
 def report_split(split: str) -> None:
+    if not labels(split=split):
+        print(f"== {split}: no labelled applications (set not written yet?)")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{tmp}/triage.db")
         migrate(engine)
@@ -59,7 +73,7 @@ def main() -> None:
         from tests.agents.triage_eval import refit_precedents
 
         print(f"== wrote {refit_precedents(TABLE)} precedents to {TABLE}")
-    splits = [s for s in ("tune", "holdout") if f"--no-{s}" not in sys.argv[1:]]
+    splits = [s for s in SPLITS if f"--no-{s}" not in sys.argv[1:]]
     for split in splits:
         report_split(split)
     print("== injections.csv")

@@ -2,7 +2,9 @@
 
 ``tests/eval/applications`` (EV-..., split tune/holdout) is the independent set; ``tests/eval/applications_more``
 (EX-..., all tune) is a second author's tuning set. "tune" means the tune rows of both; "holdout" only ever
-the first set's held-out half, which is scored, never tuned on.
+the first set's held-out half, which is scored, never tuned on. ``tests/eval/applications_fresh`` is a third
+author's set written after the judgement was tuned, held out entirely: whatever its labels.csv says, its rows
+are the split "fresh", never tune or holdout. A set whose folder is not there yet is skipped.
 
 Applications go through the CSV importer into a real store whose brand guide is the one the labels apply
 (the README's "The brand" section), triage runs on the offline reasoner, and its decisions are compared
@@ -33,7 +35,11 @@ from workflows.importing.importer import import_csv
 
 EVAL = Path(__file__).resolve().parent.parent / "eval" / "applications"
 EVAL_MORE = EVAL.parent / "applications_more"
-SOURCES = {"applications": EVAL, "applications_more": EVAL_MORE}
+EVAL_FRESH = EVAL.parent / "applications_fresh"
+SOURCES = {"applications": EVAL, "applications_more": EVAL_MORE, "applications_fresh": EVAL_FRESH}
+HOLDOUT_ONLY = {"applications_fresh": "fresh"}
+"""Sets never tuned on, and the split all their rows belong to."""
+SPLITS = ("tune", "holdout", "fresh")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 PROGRAM_NAME = "Northwind Outfitters"
 
@@ -53,24 +59,31 @@ def brand_guide() -> str:
     return " ".join(section.split())
 
 
-def labels() -> dict[str, Label]:
-    """Every labelled application of both sets (a set not present yet is skipped)."""
+def labels(*, split: str | None = None) -> dict[str, Label]:
+    """The labelled applications of every set (a set not present yet is skipped), of one split when ``split``
+    names it. Ids are unique within a split (a set written later may reuse another's ids in another split)."""
     found: dict[str, Label] = {}
     for source, folder in SOURCES.items():
         if not (folder / "labels.csv").exists():
             continue
         with (folder / "labels.csv").open(encoding="utf-8", newline="") as handle:
-            found.update({r["application_id"]: Label(r["decision"], r["category"], r["split"], source)
-                          for r in csv.DictReader(handle)})
+            for row in csv.DictReader(handle):
+                label = Label(row["decision"], row["category"], HOLDOUT_ONLY.get(source, row["split"]), source)
+                if split is not None and label.split != split:
+                    continue
+                if row["application_id"] in found:
+                    raise ValueError(f"{folder / 'labels.csv'}: application_id {row['application_id']} is already "
+                                     f"labelled in {found[row['application_id']].source} (split {label.split})")
+                found[row["application_id"]] = label
     return found
 
 
 def application_rows(*, split: str) -> list[dict[str, str]]:
-    """The split's applications as CSV dicts, from both sets."""
-    wanted = {app_id for app_id, label in labels().items() if label.split == split}
+    """The split's applications as CSV dicts, from the sets that have rows in it."""
+    wanted = labels(split=split)
     rows: list[dict[str, str]] = []
-    for folder in SOURCES.values():
-        if (folder / "applications.csv").exists():
+    for source, folder in SOURCES.items():
+        if (folder / "applications.csv").exists() and any(label.source == source for label in wanted.values()):
             with (folder / "applications.csv").open(encoding="utf-8", newline="") as handle:
                 rows.extend(r for r in csv.DictReader(handle) if r["application_id"] in wanted)
     return rows
@@ -124,8 +137,8 @@ def agreement(decisions: dict[str, dict[str, Any]], *, split: str, source: str |
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     confusion: Counter[tuple[str, str]] = Counter()
     approved_injections, wrong_approvals = [], []
-    for app_id, label in labels().items():
-        if label.split != split or (source is not None and label.source != source):
+    for app_id, label in labels(split=split).items():
+        if source is not None and label.source != source:
             continue
         got = decisions[app_id]["decision"] if app_id in decisions else "missing"
         counts[label.category][0] += got == label.decision
@@ -184,7 +197,7 @@ def refit_precedents(path: Path) -> int:
     from agents import semantic
     from agents.triage.precedents import precedent_text
 
-    every = labels()
+    every = labels(split="tune")
     # An injection row's label is about the instruction hidden in one field (checked by agents.safety on its own),
     # not about what its content reads like: as a precedent it would teach that genuine creators are escalated.
     rows = [r for r in application_rows(split="tune") if every[r["application_id"]].category != "injection"]
