@@ -4,7 +4,8 @@ Each due ``conversion_outbox`` row is claimed with a short lease (``workflows.de
 that only one worker wins), sent outside any database transaction, then marked ``sent``, rescheduled with
 the lease module's exponential backoff
 (network errors, 429, 5xx) or ``failed`` for good (other 4xx, too many attempts, or an event older than
-Meta's 7-day limit). A resend after a crash is harmless: the payload is byte-identical and both receivers
+Meta's 7-day limit). A due row of an order voided since it was queued is ``cancelled`` in the claim's
+transaction instead of sent (``conversions.cancel_voided``); one already sent is retracted by the next queueing. A resend after a crash is harmless: the payload is byte-identical and both receivers
 deduplicate by its event id. Base URLs come from settings so tests point them at local servers.
 ``send_conversions`` queues only the last ``BACKFILL`` of history: on a program that arrives with months of
 orders, older ones would either fail at Meta or be counted by GA4 as today's sales (it dates events older
@@ -25,7 +26,7 @@ from sqlalchemy import Engine, select, update
 from store.bulk import chunks
 from store.db import transaction
 from store.models import ConversionOutbox
-from workflows.delivery.conversions import QueueReport, encode_payload, queue_conversions
+from workflows.delivery.conversions import QueueReport, cancel_voided, encode_payload, queue_conversions
 from workflows.delivery.lease import backoff, claim, due
 
 MAX_ATTEMPTS = 10
@@ -102,6 +103,7 @@ class DeliveryReport:
     sent: int = 0
     retrying: int = 0
     failed: int = 0
+    cancelled: int = 0  # not sent: their order was voided before they went out
     errors: list[str] = field(default_factory=list)
 
 
@@ -125,6 +127,7 @@ def deliver_conversions(
         ids = list(session.scalars(query.order_by(ConversionOutbox.event_ts, ConversionOutbox.id).limit(limit)))
     for batch in chunks(ids, _BATCH):
         with transaction(engine) as session:  # the lease: a concurrent worker skips these rows until it expires
+            report.cancelled += cancel_voided(session=session, ids=batch, now=now)
             claimed = claim(session=session, outbox=ConversionOutbox, ids=batch, now=now, also=configured)
             rows = list(session.scalars(select(ConversionOutbox).where(ConversionOutbox.id.in_(claimed))))
         outcomes = [(row.id, _deliver_one(by_name[row.destination], client, row, now, report)) for row in rows]
@@ -198,13 +201,13 @@ def send_conversions(
 
     Meta's horizon is never longer than ``META_MAX_AGE``: an older event could only fail there.
     """
-    purchases = refunds = 0
+    purchases = refunds = voids = 0
     with transaction(engine) as session:
         for destination in destinations:
             horizon = min(backfill, META_MAX_AGE) if destination.name == "meta" else backfill
             report = queue_conversions(session=session, destinations=[destination.name], now=now, since=now - horizon)
-            purchases, refunds = purchases + report.purchases, refunds + report.refunds
-    queued = QueueReport(purchases=purchases, refunds=refunds)
+            purchases, refunds, voids = purchases + report.purchases, refunds + report.refunds, voids + report.voids
+    queued = QueueReport(purchases=purchases, refunds=refunds, voids=voids)
     with httpx.Client(timeout=10) as client:
         return queued, deliver_conversions(
             engine=engine, destinations=destinations, client=client, now=now, limit=limit

@@ -7,6 +7,14 @@ Meta Conversions API) and resent unchanged on retry; both receivers deduplicate 
 (GA4: ``transaction_id``; Meta: ``event_name`` + ``event_id``). Delivery lives in
 ``workflows.delivery.conversion_senders``.
 
+Voided orders (``afflow orders void``) sold nothing: their purchase is never queued, and a purchase (or a
+refund whose purchase was not sent) still waiting in the outbox when the order is voided is ``cancelled`` at
+delivery (``cancel_voided``), never sent. Neither platform lets a server delete an event it received, so a
+purchase already sent is retracted the way both document for taking a sale back: a ``void-{order}`` event,
+GA4 ``refund`` of the whole transaction and Meta ``Refund``, for what the platform was told was sold less
+the refunds it was told of, dated when the order was voided. A replaced order's superseded lines are never
+part of a purchase (``afflow import orders --replace``).
+
 Privacy: identifiers leave only as SHA-256 of the normalised value (what both platforms match on);
 raw IPs are never stored, so none can be sent. Money is stored here as decimal strings and written to
 the wire as exact JSON numbers (see ``encode_payload``) — never through floats.
@@ -20,10 +28,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import exists, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, exists, literal, or_, select, update
+from sqlalchemy.orm import Session, aliased
 
 from store.bulk import chunks, insert_ignoring_duplicates, rows_where_in
 from store.models import Attribution, ConversionOutbox, Order, OrderLine, Refund
@@ -39,6 +48,7 @@ _GA4_BACKDATE_LIMIT = timedelta(hours=72)
 class QueueReport:
     purchases: int = 0
     refunds: int = 0
+    voids: int = 0  # retractions of purchases sent before their order was voided
 
 
 def sha256_normalised(value: str) -> str:
@@ -80,14 +90,49 @@ def _mark_money(value: Any, key: str | None = None) -> Any:
 def queue_conversions(
     *, session: Session, destinations: Sequence[str], now: datetime, since: datetime | None = None
 ) -> QueueReport:
-    """Queue a purchase per attributed order and a refund per refund of one, for each destination, once."""
-    purchases = refunds = 0
+    """Queue a purchase per attributed order and a refund per refund of one, for each destination, once; and a
+    retraction per voided order whose purchase the destination was sent."""
+    purchases = refunds = voids = 0
     for destination in destinations:
         if destination not in DESTINATIONS:
             raise ValueError(f"unknown conversion destination {destination!r}")
         purchases += _queue_purchases(session, destination, now, since)
         refunds += _queue_refunds(session, destination, now, since)
-    return QueueReport(purchases=purchases, refunds=refunds)
+        voids += _queue_voids(session, destination, now, since)
+    return QueueReport(purchases=purchases, refunds=refunds, voids=voids)
+
+
+VOIDED = select(Order.id).where(Order.voided_at.is_not(None))
+
+
+def _purchase_sent(destination: Any, order_id: Any) -> ColumnElement[bool]:
+    """The destination was sent the order's purchase (so it must hear of the order's refunds and its void)."""
+    sent = aliased(ConversionOutbox)
+    return exists().where(
+        sent.order_id == order_id, sent.destination == destination, sent.event_name == "purchase",
+        sent.status == "sent",
+    )  # fmt: skip
+
+
+def cancel_voided(*, session: Session, ids: Sequence[int], now: datetime) -> int:
+    """Cancel those of the queued rows ``ids`` a void made pointless: a voided order's purchase, and its refunds
+    when their destination never got the purchase. Returns how many were cancelled."""
+    if not ids:
+        return 0
+    outbox = ConversionOutbox
+    result = session.execute(
+        update(outbox)
+        .where(outbox.id.in_(list(ids)), outbox.status == "queued", outbox.order_id.in_(VOIDED))
+        .where(
+            or_(
+                outbox.event_name == "purchase",
+                and_(outbox.event_name == "refund", ~_purchase_sent(outbox.destination, outbox.order_id)),
+            )
+        )
+        .values(status="cancelled", next_attempt_at=None, last_error=f"the order was voided: not sent ({now:%Y-%m-%d})")
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _not_queued(destination: str, event_id: Any) -> Any:
@@ -99,7 +144,7 @@ def _not_queued(destination: str, event_id: Any) -> Any:
 class _Event:
     """One conversion as both destinations describe it; money as decimal strings (``format_money``)."""
 
-    name: str  # purchase | refund
+    name: str  # purchase | refund | void (the retraction of a voided order's purchase)
     event_id: str
     order_id: str
     partner_id: str
@@ -116,6 +161,7 @@ def _queue_purchases(session: Session, destination: str, now: datetime, since: d
         select(Attribution.order_id, Attribution.partner_id, Order.ts, Order.customer_id, Order.currency)
         .join(Order, Order.id == Attribution.order_id)
         .where(_not_queued(destination, literal("purchase-") + Attribution.order_id))
+        .where(Order.voided_at.is_(None))  # a voided order sold nothing
         .order_by(Order.ts, Order.id)
     )
     if since is not None:
@@ -136,8 +182,10 @@ def _queue_purchases(session: Session, destination: str, now: datetime, since: d
 
 
 def _lines(session: Session, order_ids: list[str]) -> dict[str, list[tuple[str, int, int]]]:
-    query = select(OrderLine.order_id, OrderLine.sku, OrderLine.quantity, OrderLine.unit_price_cents).order_by(
-        OrderLine.order_id, OrderLine.line_no
+    query = (
+        select(OrderLine.order_id, OrderLine.sku, OrderLine.quantity, OrderLine.unit_price_cents)
+        .where(OrderLine.replaced_by.is_(None))  # a replaced order's superseded lines were not sold
+        .order_by(OrderLine.order_id, OrderLine.line_no)
     )
     found: dict[str, list[tuple[str, int, int]]] = {}
     for order_id, sku, quantity, price in rows_where_in(session, query, OrderLine.order_id, order_ids):
@@ -152,6 +200,7 @@ def _queue_refunds(session: Session, destination: str, now: datetime, since: dat
         .join(Attribution, Attribution.order_id == Refund.order_id)
         .join(Order, Order.id == Refund.order_id)
         .where(_not_queued(destination, literal("refund-") + Refund.id))
+        .where(or_(Order.voided_at.is_(None), _purchase_sent(literal(destination), Order.id)))
         .order_by(Refund.ts, Refund.id)
     )
     if since is not None:
@@ -162,6 +211,41 @@ def _queue_refunds(session: Session, destination: str, now: datetime, since: dat
         event = _Event("refund", f"refund-{refund_id}", order_id, partner_id, ts, customer_id, currency, value, sku=sku)
         rows.append(_row(destination, event, now))
     return _insert(session, rows)
+
+
+def _queue_voids(session: Session, destination: str, now: datetime, since: datetime | None) -> int:
+    purchase = aliased(ConversionOutbox)
+    query: Select[Any] = (
+        select(Order.id, Order.voided_at, Order.customer_id, Order.currency, purchase.partner_id, purchase.payload)
+        .join(purchase, purchase.order_id == Order.id)
+        .where(purchase.destination == destination, purchase.event_name == "purchase", purchase.status == "sent")
+        .where(Order.voided_at.is_not(None), _not_queued(destination, literal("void-") + Order.id))
+        .order_by(Order.voided_at, Order.id)
+    )
+    if since is not None:
+        query = query.where(Order.voided_at >= since)
+    rows: list[dict[str, Any]] = []
+    for order_id, voided_at, customer_id, currency, partner_id, payload in session.execute(query).all():
+        told = session.scalars(
+            select(ConversionOutbox.payload).where(
+                ConversionOutbox.order_id == order_id, ConversionOutbox.destination == destination,
+                ConversionOutbox.event_name == "refund", ConversionOutbox.status != "cancelled",
+            )
+        )  # fmt: skip
+        rest = sold_value(destination, payload) - sum((sold_value(destination, p) for p in told), Decimal(0))
+        if rest > 0:  # refunds already took back the whole sale: nothing left to retract
+            event = _Event(
+                "void", f"void-{order_id}", order_id, partner_id, voided_at, customer_id, currency, str(rest)
+            )
+            rows.append(_row(destination, event, now))
+    return _insert(session, rows)
+
+
+def sold_value(destination: str, payload: dict[str, Any]) -> Decimal:
+    """The ``value`` a frozen payload of ``destination`` carries (a decimal string)."""
+    if destination == "ga4":
+        return Decimal(payload["events"][0]["params"]["value"])
+    return Decimal(payload["data"][0]["custom_data"]["value"])
 
 
 def _row(destination: str, event: _Event, now: datetime) -> dict[str, Any]:
@@ -204,7 +288,8 @@ def _ga4_payload(event: _Event, now: datetime) -> dict[str, Any]:
         params["items"] = [{"item_id": sku, "quantity": qty, "price": price} for sku, qty, price in event.items]
     elif event.sku:
         params["items"] = [{"item_id": event.sku}]
-    return _ga4_envelope(event.customer_id, event.ts, now, {"name": event.name, "params": params})
+    name = "purchase" if event.name == "purchase" else "refund"  # GA4 takes a whole sale back with a refund
+    return _ga4_envelope(event.customer_id, event.ts, now, {"name": name, "params": params})
 
 
 def _meta_event(name: str, event_id: str, ts: datetime, customer_id: str, custom: dict[str, Any]) -> dict[str, Any]:
