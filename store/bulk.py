@@ -1,8 +1,11 @@
 """Set-based reads and writes on any dialect: chunked ``IN`` look-ups, inserts that skip duplicates, bulk inserts.
 
 - ``rows_where_in`` / ``scalars_where_in`` / ``existing_keys``: a ``WHERE key IN (...)`` over any number of
-  keys, asked ``IN_CHUNK`` keys at a time (PostgreSQL refuses more than 65,535 bind parameters, SQLite
-  32,766); ``chunks`` slices a sequence the same way for an UPDATE or a query with two ``IN`` lists.
+  keys. Text or integer keys go in as ONE bound parameter (PostgreSQL ``= ANY(array)``, SQLite ``IN (SELECT
+  value FROM json_each(?))``) in one query: SQLAlchemy's per-value work on an expanding ``IN`` cost more than
+  the database's look-up when a chunk of orders asks for 100,000 keys. Other keys are asked ``IN_CHUNK`` at a
+  time (PostgreSQL refuses more than 65,535 bind parameters, SQLite 32,766); ``chunks`` slices a sequence the
+  same way for an UPDATE or a query with two ``IN`` lists.
 - ``insert_ignoring_duplicates``: a Core INSERT that skips rows whose unique key is stored already
   (``ON CONFLICT (key) DO NOTHING``, the same on SQLite and PostgreSQL), applying column defaults; with
   ``returning``, it reports the rows it inserted: a skipped row returns nothing on either backend, where
@@ -20,12 +23,28 @@ Nothing here writes ledger rows (those go through ``store.ledger.book``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any, TypeVar, TypeVarTuple
 
-from sqlalchemy import JSON, ColumnElement, Dialect, Insert, Row, Select, Table, select
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    ColumnElement,
+    Dialect,
+    Insert,
+    Row,
+    Select,
+    String,
+    Table,
+    any_,
+    bindparam,
+    func,
+    literal_column,
+    select,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import QueryableAttribute, Session
 
@@ -48,15 +67,47 @@ def chunks(values: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
         yield values[start : start + size]
 
 
+def key_set(session: Session, column: Column, keys: Sequence[Any]) -> ColumnElement[bool] | None:
+    """``column IN keys`` as one bound parameter, or None when the keys are not all text or all integers
+    (or a text key holds a NUL, which SQLite's JSON would cut short): ask those in ``IN_CHUNK`` slices."""
+    if not keys:
+        return None
+    dialect = session.get_bind().dialect.name
+    if all(type(key) is str for key in keys):
+        if "\x00" in "".join(keys):
+            return None
+        element: type[String] | type[BigInteger] = String
+    elif all(type(key) is int for key in keys):
+        element = BigInteger
+    else:
+        return None
+    if dialect == "postgresql":
+        return column == any_(bindparam(None, list(keys), type_=postgresql.ARRAY(element)))
+    if dialect == "sqlite":
+        values = func.json_each(bindparam(None, json.dumps(list(keys), ensure_ascii=False), type_=String))
+        return column.in_(select(literal_column("value")).select_from(values))
+    return None
+
+
 def rows_where_in(session: Session, query: Select[*Ts], column: Column, keys: Iterable[Any]) -> Iterator[Row[*Ts]]:
-    """The rows of ``query`` whose ``column`` is one of ``keys``, one ``IN`` chunk at a time."""
-    for chunk in chunks(list(dict.fromkeys(keys))):
+    """The rows of ``query`` whose ``column`` is one of ``keys`` (one query, or one per ``IN`` chunk)."""
+    unique = list(dict.fromkeys(keys))
+    condition = key_set(session, column, unique)
+    if condition is not None:
+        yield from session.execute(query.where(condition))
+        return
+    for chunk in chunks(unique):
         yield from session.execute(query.where(column.in_(chunk)))
 
 
 def scalars_where_in(session: Session, query: Select[T], column: Column, keys: Iterable[Any]) -> Iterator[T]:
     """``rows_where_in`` for a one-column query: its values."""
-    for chunk in chunks(list(dict.fromkeys(keys))):
+    unique = list(dict.fromkeys(keys))
+    condition = key_set(session, column, unique)
+    if condition is not None:
+        yield from session.scalars(query.where(condition))
+        return
+    for chunk in chunks(unique):
         yield from session.scalars(query.where(column.in_(chunk)))
 
 
@@ -127,36 +178,84 @@ def _bind_processor(column: ColumnElement[Any], dialect: Dialect) -> Callable[[A
 def insert_rows(
     session: Session, model: type[Base], rows: Sequence[dict[str, Any]], *, skip_duplicates_of: Sequence[str] = ()
 ) -> None:
-    """INSERT ``rows`` (dicts with the same keys) into ``model``'s table with one driver executemany; with
-    ``skip_duplicates_of`` (a unique key's columns), rows whose key is stored already are skipped."""
+    """INSERT ``rows`` (dicts with the same keys) into ``model``'s table with one driver executemany (or COPY);
+    with ``skip_duplicates_of`` (a unique key's columns), rows whose key is stored already are skipped."""
+    if not rows:
+        return
+    names = list(rows[0])
+    row_values = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    insert_tuples(session, model, names, [row_values(row) for row in rows], skip_duplicates_of=skip_duplicates_of)
+
+
+def insert_tuples(
+    session: Session,
+    model: type[Base],
+    names: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    skip_duplicates_of: Sequence[str] = (),
+) -> None:
+    """``insert_rows`` for rows given as value tuples in the order of the column ``names`` (no dict per row).
+
+    On PostgreSQL a batch of ``COPY_FROM_ROWS`` rows or more goes in through ``COPY`` (with
+    ``skip_duplicates_of``: into a temporary table, then ``INSERT ... SELECT ... ON CONFLICT DO NOTHING``),
+    in the session's transaction like any other statement.
+    """
     if not rows:
         return
     table = table_of(model)
     connection = session.connection()
     dialect = connection.dialect
-    names = list(rows[0])
     processors = [
         (index, _bind_processor(column, dialect)) for index, column in enumerate(table.c[name] for name in names)
     ]
     active = [(index, process) for index, process in processors if process is not None]
+    if active:
+        data: Sequence[Sequence[Any]] = [_processed(values, active) for values in rows]
+    else:
+        data = rows
+    quote = dialect.identifier_preparer
+    target = quote.format_table(table)
+    column_list = ", ".join(quote.quote(name) for name in names)
+    conflict = (
+        f" ON CONFLICT ({', '.join(quote.quote(name) for name in skip_duplicates_of)}) DO NOTHING"
+        if skip_duplicates_of
+        else ""
+    )
+    if dialect.name == "postgresql" and len(data) >= COPY_FROM_ROWS:
+        _copy(connection.connection.driver_connection, target, column_list, conflict, data)
+        return
     if dialect.paramstyle not in ("qmark", "format", "pyformat"):
         raise ValueError(f"insert_rows: unsupported driver parameter style {dialect.paramstyle!r}")
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    quote = dialect.identifier_preparer
-    sql = (
-        f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.quote(name) for name in names)}) "
-        f"VALUES ({', '.join([mark] * len(names))})"
-    )
-    if skip_duplicates_of:
-        sql += f" ON CONFLICT ({', '.join(quote.quote(name) for name in skip_duplicates_of)}) DO NOTHING"
-    row_values = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
-    data: list[tuple[Any, ...]] = []
-    for row in rows:
-        values = row_values(row)
-        if active:
-            values = list(values)
-            for index, process in active:
-                values[index] = process(values[index])
-            values = tuple(values)
-        data.append(values)
-    connection.exec_driver_sql(sql, data)
+    sql = f"INSERT INTO {target} ({column_list}) VALUES ({', '.join([mark] * len(names))}){conflict}"
+    connection.exec_driver_sql(sql, data if isinstance(data, list) else list(data))
+
+
+COPY_FROM_ROWS = 100
+"""Below this many rows an executemany costs less on PostgreSQL than COPY (and its temporary table)."""
+
+
+def _processed(values: Sequence[Any], active: Sequence[tuple[int, Callable[[Any], Any]]]) -> tuple[Any, ...]:
+    processed = list(values)
+    for index, process in active:
+        processed[index] = process(processed[index])
+    return tuple(processed)
+
+
+def _copy(driver: Any, target: str, column_list: str, conflict: str, data: Sequence[Sequence[Any]]) -> None:
+    """psycopg ``COPY ... FROM STDIN`` of ``data``; rows skipping duplicates go through a temporary table."""
+    with driver.cursor() as cursor:
+        if not conflict:
+            with cursor.copy(f"COPY {target} ({column_list}) FROM STDIN") as copy:
+                for values in data:
+                    copy.write_row(values)
+            return
+        staging = "afflow_copy_staging"
+        cursor.execute(f"DROP TABLE IF EXISTS {staging}")
+        cursor.execute(f"CREATE TEMPORARY TABLE {staging} AS SELECT {column_list} FROM {target} WITH NO DATA")
+        with cursor.copy(f"COPY {staging} ({column_list}) FROM STDIN") as copy:
+            for values in data:
+                copy.write_row(values)
+        cursor.execute(f"INSERT INTO {target} ({column_list}) SELECT {column_list} FROM {staging}{conflict}")
+        cursor.execute(f"DROP TABLE {staging}")

@@ -11,12 +11,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from store.bulk import insert_rows
+from store.bulk import insert_tuples
 from store.models import Click
-from workflows.booking.events import ClickIn
+from workflows.booking.events import ClickFields, ClickIn
 
 _MOBILE = re.compile(r"iphone|android.+mobile|mobile safari|windows phone|ipod", re.IGNORECASE)
 _TABLET = re.compile(r"ipad|tablet|android(?!.*mobile)", re.IGNORECASE)
+# what ``ipaddress`` accepts as an IPv4 octet and writes back unchanged: 0-255, no leading zero
+_OCTET = re.compile(r"(?:0|[1-9][0-9]?|1[0-9][0-9]|2[0-4][0-9]|25[0-5])\Z")
 _BOT = re.compile(r"bot|crawler|spider|curl|wget|python-requests|headless", re.IGNORECASE)
 
 
@@ -24,6 +26,9 @@ def hash_ip(ip: str, salt: str) -> tuple[str, str]:
     """(salted SHA-256 of the address, its network prefix: /24 for IPv4, /48 for IPv6). Empty in, empty out."""
     if not ip:
         return "", ""
+    octets = ip.strip().split(".")
+    if len(octets) == 4 and all(_OCTET.match(octet) for octet in octets):  # dotted IPv4, already canonical
+        return hashlib.sha256(f"{salt}:{'.'.join(octets)}".encode()).hexdigest(), f"{'.'.join(octets[:3])}.0/24"
     try:
         address = ipaddress.ip_address(ip.strip())
     except ValueError:
@@ -68,6 +73,33 @@ def click_row(click: ClickIn, salt: str) -> dict[str, Any]:
     }
 
 
+STORED_COLUMNS = (
+    "id", "ts", "partner_id", "link_code", "ip_hash", "ip_prefix", "user_agent", "device_type", "referrer",
+    "landing_url", "sku", "customer_ref",
+)  # fmt: skip
+
+
 def record_clicks(*, session: Session, clicks: Sequence[ClickIn], salt: str) -> None:
     """Store clicks; a click id already stored is skipped, so a replayed batch books nothing twice."""
-    insert_rows(session, Click, [click_row(click, salt) for click in clicks], skip_duplicates_of=["id"])
+    record_click_fields(
+        session=session,
+        clicks=[
+            (c.click_id, c.ts, c.partner_id, c.ip, c.user_agent, c.referrer, c.landing_url, c.sku, c.customer_ref)
+            for c in clicks
+        ],
+        salt=salt,
+        link_codes=[click.link_code for click in clicks],
+    )
+
+
+def record_click_fields(
+    *, session: Session, clicks: Sequence[ClickFields], salt: str, link_codes: Sequence[str | None] | None = None
+) -> None:
+    """``record_clicks`` for imported clicks given as plain values (the rows ``click_row`` builds, as tuples)."""
+    rows = []
+    append = rows.append
+    for index, (click_id, ts, partner_id, ip, user_agent, referrer, landing_url, sku, customer_ref) in enumerate(clicks):
+        ip_hash, ip_prefix = hash_ip(ip, salt)
+        append((click_id, ts, partner_id, None if link_codes is None else link_codes[index], ip_hash, ip_prefix,
+                user_agent, device_type(user_agent), referrer, landing_url, sku, customer_ref))  # fmt: skip
+    insert_tuples(session, Click, STORED_COLUMNS, rows, skip_duplicates_of=["id"])

@@ -6,6 +6,7 @@ them to ``workflows.booking.ingest``; nothing downstream knows where an event ca
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -100,3 +101,8 @@ class ClickIn(BaseModel):
     sku: str | None = None
     customer_ref: str | None = None
     link_code: str | None = None
+
+
+ClickFields = tuple[str, datetime, str, str, str, str, str, str | None, str | None]
+"""A validated imported click, as plain values (no model per row on the import's hot path): click_id, ts,
+partner_id, ip, user_agent, referrer, landing_url, sku, customer_ref; the same checks as ``ClickIn``."""

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from workflows.booking.bounds import MAX_QUANTITY, amount_problem
-from workflows.booking.events import ClickIn, InboxPayload, OrderEvent, RefundEvent
+from workflows.booking.events import ClickFields, InboxPayload, OrderEvent, RefundEvent
 from workflows.importing.csv_rows import Fields, Row
 
 # The order-level columns every row of one order must repeat identically; the rest describe the line.
@@ -119,37 +119,68 @@ def parse_refunds(*, rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPay
     return events, lines
 
 
-def parse_clicks(*, rows: Sequence[Row], fields: Fields) -> tuple[list[ClickIn], list[int]]:
-    """Click models and their CSV lines (whether the partner exists is the caller's check)."""
-    clicks: list[ClickIn] = []
+_CLICK_TEXT = ("click_id", "ts", "partner_id", "sku", "customer_ref", "ip", "user_agent", "referrer", "landing_url")
+
+
+def parse_clicks(*, rows: Sequence[Row], fields: Fields, seen: dict[str, int]) -> tuple[list[ClickFields], list[int]]:
+    """Clicks as plain values (``ClickFields``: the checks ``ClickIn`` makes, no model per row) and their CSV
+    lines, for one chunk of a streamed file; ``seen`` (click id -> first line) carries over between chunks.
+    Whether the partner exists is the caller's check.
+
+    Columns are stripped column by column; a row failing any check goes through ``_click_of_row``, the
+    per-field parsers in column order, so its errors read and come in the order they always have.
+    """
+    columns = fields.columns
+
+    def column(name: str) -> list[str]:
+        index = columns.get(name)
+        return [""] * len(rows) if index is None else [row.values[index].strip() for row in rows]
+
+    click_ids, stamps, partners, skus, customer_refs, ips, agents, referrers, landings = map(column, _CLICK_TEXT)
+    parsed = fields._timestamps
+    clicks: list[ClickFields] = []
     lines: list[int] = []
-    seen: dict[str, int] = {}
-    for row in rows:
-        before = fields.errors.total
-        click_id = fields.text(row, "click_id", max_len=64)
-        ts = fields.timestamp(row, "ts")
-        partner_id = fields.text(row, "partner_id", max_len=64)
-        sku = fields.optional(row, "sku", max_len=64)
-        customer_ref = fields.optional(row, "customer_ref", max_len=128)
-        ip = fields.optional(row, "ip", max_len=64) or ""
-        if fields.errors.total != before or click_id is None or ts is None or partner_id is None:
-            continue
-        if click_id in seen:
-            fields.errors.add(row.line, "click_id", f"duplicate click_id {click_id!r} (first on line {seen[click_id]})")
-            continue
-        seen[click_id] = row.line
-        click = ClickIn(
-            click_id=click_id,
-            ts=ts,
-            partner_id=partner_id,
-            ip=ip,
-            user_agent=fields.value(row, "user_agent"),
-            referrer=fields.value(row, "referrer"),
-            landing_url=fields.value(row, "landing_url"),
-            sku=sku,
-            customer_ref=customer_ref,
-            link_code=None,
-        )
-        clicks.append(click)
-        lines.append(row.line)
+    for index, row in enumerate(rows):
+        click_id, stamp, partner_id = click_ids[index], stamps[index], partners[index]
+        sku, customer_ref, ip = skus[index], customer_refs[index], ips[index]
+        if (
+            not 0 < len(click_id) <= 64
+            or not 0 < len(stamp) <= 40
+            or not 0 < len(partner_id) <= 64
+            or len(sku) > 64
+            or len(customer_ref) > 128
+            or len(ip) > 64
+        ):
+            click = _click_of_row(row, fields, seen)
+        else:
+            ts = parsed.get(stamp) or fields.timestamp(row, "ts")  # parses and caches, or logs the problem
+            if ts is None:
+                continue
+            if click_id in seen:
+                fields.errors.add(row.line, "click_id", f"duplicate click_id {click_id!r} (first on line {seen[click_id]})")
+                continue
+            seen[click_id] = row.line
+            click = (click_id, ts, partner_id, ip, agents[index], referrers[index], landings[index], sku or None,
+                     customer_ref or None)  # fmt: skip
+        if click is not None:
+            clicks.append(click)
+            lines.append(row.line)
     return clicks, lines
+
+
+def _click_of_row(row: Row, fields: Fields, seen: dict[str, int]) -> ClickFields | None:
+    before = fields.errors.total
+    click_id = fields.text(row, "click_id", max_len=64)
+    ts = fields.timestamp(row, "ts")
+    partner_id = fields.text(row, "partner_id", max_len=64)
+    sku = fields.optional(row, "sku", max_len=64)
+    customer_ref = fields.optional(row, "customer_ref", max_len=128)
+    ip = fields.optional(row, "ip", max_len=64) or ""
+    if fields.errors.total != before or click_id is None or ts is None or partner_id is None:
+        return None
+    if click_id in seen:
+        fields.errors.add(row.line, "click_id", f"duplicate click_id {click_id!r} (first on line {seen[click_id]})")
+        return None
+    seen[click_id] = row.line
+    return (click_id, ts, partner_id, ip, fields.value(row, "user_agent"), fields.value(row, "referrer"),
+            fields.value(row, "landing_url"), sku, customer_ref)  # fmt: skip

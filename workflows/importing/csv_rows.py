@@ -116,6 +116,51 @@ def read_rows(*, path: Path, required: Sequence[str], errors: ErrorLog) -> CsvFi
     A row with more or fewer fields than the header is an error (columns the header declares beyond the
     required ones are fine): a stray comma must never shift a price into an ignored column.
     """
+    with open_rows(path=path, required=required, errors=errors) as stream:
+        return CsvFile([row for chunk in stream.chunks(1 << 30) for row in chunk], stream.columns)
+
+
+class RowStream:
+    """The data rows of an open CSV file, read a chunk at a time (``read_rows``'s checks, bounded memory)."""
+
+    def __init__(self, reader: _CsvReader, columns: dict[str, int], width: int, errors: ErrorLog) -> None:
+        self.columns = columns
+        self._reader = reader
+        self._width = width
+        self._errors = errors
+
+    def chunks(self, size: int) -> Iterator[list[Row]]:
+        """Lists of at most ``size`` good rows (never an empty one); bad rows are logged, not yielded."""
+        reader, width, errors = self._reader, self._width, self._errors
+        rows: list[Row] = []
+        append = rows.append
+        while True:
+            line = reader.line_num + 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                break
+            except (csv.Error, UnicodeDecodeError) as exc:
+                errors.add(line, None, f"unreadable row: {exc}")
+                break
+            if not any(values):
+                continue
+            if len(values) != width:  # e.g. an unquoted "1,299.00" shifts every later value one column right
+                errors.add(line, None, f"{len(values)} fields, but the header has {width} (quote values containing commas)")
+                continue
+            append(Row(line, values))
+            if len(rows) >= size:
+                yield rows
+                rows = []
+                append = rows.append
+        if rows:
+            yield rows
+
+
+@contextmanager
+def open_rows(*, path: Path, required: Sequence[str], errors: ErrorLog) -> Iterator[RowStream]:
+    """``path`` open for reading in chunks, its header checked (a missing file, header or required column
+    fails the file at once, before any row is read)."""
     try:
         handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
@@ -134,27 +179,7 @@ def read_rows(*, path: Path, required: Sequence[str], errors: ErrorLog) -> CsvFi
         if missing:
             errors.fail(1, ", ".join(missing), f"missing required column(s): {', '.join(missing)}")
         columns = {name: index for index, name in reversed(list(enumerate(header)))}
-        return CsvFile(_data_rows(reader, len(header), errors), columns)
-
-
-def _data_rows(reader: _CsvReader, width: int, errors: ErrorLog) -> list[Row]:
-    rows: list[Row] = []
-    append = rows.append
-    while True:
-        line = reader.line_num + 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            return rows
-        except (csv.Error, UnicodeDecodeError) as exc:
-            errors.add(line, None, f"unreadable row: {exc}")
-            return rows
-        if not any(values):
-            continue
-        if len(values) != width:  # e.g. an unquoted "1,299.00" shifts every later value one column right
-            errors.add(line, None, f"{len(values)} fields, but the header has {width} (quote values containing commas)")
-            continue
-        append(Row(line, values))
+        yield RowStream(reader, columns, len(header), errors)
 
 
 class Fields:

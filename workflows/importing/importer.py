@@ -23,14 +23,23 @@ from store.audit import Actor
 from store.bulk import existing_keys
 from store.db import ensure_program
 from store.models import Application, Base, Click, Coupon, InboxEvent, Partner, Product, utcnow
-from workflows.booking.clicks import record_clicks
+from workflows.booking.clicks import record_click_fields
 from workflows.booking.corrections import CorrectionRefused, changed_orders, replace_orders
 from workflows.booking.events import InboxPayload, OrderEvent
 from workflows.booking.ingest import EventRejected, ingest, replay_parked
 from workflows.booking.late_clicks import credit_waiting_orders
 from workflows.booking.order_signals import record_order_signals, signals_from_csv
 from workflows.importing.csv_events import parse_clicks, parse_orders, parse_refunds
-from workflows.importing.csv_rows import ErrorLog, Fields, ImportFailed, Row, RowError, paused_gc, read_rows
+from workflows.importing.csv_rows import (
+    ErrorLog,
+    Fields,
+    ImportFailed,
+    Row,
+    RowError,
+    open_rows,
+    paused_gc,
+    read_rows,
+)
 from workflows.importing.entities import (
     APPLICATION_COLUMNS,
     COUPON_COLUMNS,
@@ -66,6 +75,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "fx_rates": FX_RATE_COLUMNS,
 }
 _EVENT_CHUNK = 5000
+_STREAM_CHUNK = 20_000  # rows of a streamed file parsed and written at a time
 
 Progress = Callable[[int, int], None]
 """Called with (records written so far, records to write) while a file is being written."""
@@ -118,13 +128,15 @@ def import_csv(
     if kind not in REQUIRED_COLUMNS:
         raise ValueError(f"unknown import kind {kind!r}; expected one of {', '.join(IMPORT_KINDS)}")
     errors = ErrorLog(path.name)
+    tick = progress or (lambda done, total: None)
+    if kind == "clicks":
+        return _clicks(session, path, errors, tick)
     with paused_gc():
         csv_file = read_rows(path=path, required=REQUIRED_COLUMNS[kind], errors=errors)
     rows: list[Row] = csv_file.rows
     program = ensure_program(session)
     fields = Fields(errors, program.currency, csv_file.columns)
     report = ImportReport(kind=kind, file=str(path), rows=len(rows), records=0)
-    tick = progress or (lambda done, total: None)
     if kind in ("orders", "refunds"):
         parse = parse_orders if kind == "orders" else parse_refunds
         with paused_gc():
@@ -142,29 +154,55 @@ def import_csv(
             by = actor or Actor("system", "import")
             return _ingest_orders(session, report, events, lines, errors, tick, source, replace=replace, actor=by)
         return _ingest(session, report, events, lines, errors, tick, source)
-    if kind == "clicks":
-        with paused_gc():
-            clicks, lines = parse_clicks(rows=rows, fields=fields)
-        rows.clear()
-        known = existing_keys(session, Partner.id, sorted({click.partner_id for click in clicks}))
-        for line, click in zip(lines, clicks, strict=True):
-            if click.partner_id not in known:  # a click for nobody is a data mistake, not traffic
-                errors.add(line, "partner_id", f"unknown partner {click.partner_id!r}")
-        errors.raise_if_any()
-        before = _count(session, Click)
-        for start in range(0, len(clicks), _EVENT_CHUNK):
-            tick(start, len(clicks))
-            record_clicks(session=session, clicks=clicks[start : start + _EVENT_CHUNK], salt=program.ip_salt)
-        created = _count(session, Click) - before
-        # orders imported before their clicks were waiting for them: credit them now
-        late = credit_waiting_orders(session=session, as_of=utcnow(), click_ids=[click.click_id for click in clicks])
-        tick(len(clicks), len(clicks))
-        return _replace(
-            report, records=len(clicks), created=created, duplicates=len(clicks) - created, attributed=late.credited
-        )
     if kind == "fx_rates":
         return _fx_rates(session, rows, fields, report, tick)
     return _entities(session, kind, rows, fields, report, tick)
+
+
+def _clicks(session: Session, path: Path, errors: ErrorLog, tick: Progress) -> ImportReport:
+    """Stream a clicks file in chunks: parse a chunk column-wise, check its partners, insert it in one bulk
+    statement (COPY on PostgreSQL). Writing stops at the first bad row, parsing does not (every error is
+    reported); ``ImportFailed`` at the end makes the caller roll the whole file back."""
+    program = ensure_program(session)
+    total = _line_count(path)
+    seen: dict[str, int] = {}  # click id -> first line: a duplicate in a later chunk is still caught
+    known: set[str] = set()
+    unknown: set[str] = set()
+    rows = 0
+    before = _count(session, Click)
+    tick(0, total)
+    with open_rows(path=path, required=CLICK_COLUMNS, errors=errors) as stream:
+        fields = Fields(errors, program.currency, stream.columns)
+        for chunk in stream.chunks(_STREAM_CHUNK):
+            rows += len(chunk)
+            with paused_gc():
+                clicks, lines = parse_clicks(rows=chunk, fields=fields, seen=seen)
+            partners = {click[2] for click in clicks} - known - unknown
+            found = existing_keys(session, Partner.id, sorted(partners))
+            known |= found
+            unknown |= partners - found
+            for line, click in zip(lines, clicks, strict=True):
+                if click[2] in unknown:  # a click for nobody is a data mistake, not traffic
+                    errors.add(line, "partner_id", f"unknown partner {click[2]!r}")
+            if not errors.total:
+                record_click_fields(session=session, clicks=clicks, salt=program.ip_salt)
+            tick(rows, max(rows, total))
+    errors.raise_if_any()
+    created = _count(session, Click) - before
+    # orders imported before their clicks were waiting for them: credit them now
+    late = credit_waiting_orders(session=session, as_of=utcnow(), click_ids=list(seen))
+    tick(rows, rows)
+    report = ImportReport(kind="clicks", file=str(path), rows=rows, records=len(seen))
+    return _replace(report, created=created, duplicates=len(seen) - created, attributed=late.credited)
+
+
+def _line_count(path: Path) -> int:
+    """Physical lines after the header: the progress bar's total (a quoted newline makes it an overestimate)."""
+    try:
+        with path.open("rb") as handle:
+            return max(0, sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b"")) - 1)
+    except OSError:
+        return 0
 
 
 def _fx_rates(
