@@ -27,6 +27,7 @@ def serve(
         current = settings()
         engine = open_store()
         app = wiring.http_app(engine=engine, settings=current)
+        app.behind_proxies(current.forwarded_allow_ips)  # X-Forwarded-For: the click's IP behind a load balancer
         bind_host, bind_port = host or current.host, port or current.port
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         console.print(
@@ -41,8 +42,7 @@ def serve(
                 log_level="warning",
                 timeout_graceful_shutdown=10,
                 server_header=False,
-                proxy_headers=True,  # behind a load balancer the click's IP is in X-Forwarded-For
-                forwarded_allow_ips=current.forwarded_allow_ips,
+                proxy_headers=False,  # applied by the app itself (behind_proxies): cheaper for redirects
             )
         )
         scheduler = wiring.start_scheduler(engine=engine, settings=current) if current.scheduler_enabled else None

@@ -108,6 +108,11 @@ def test_killed_and_terminated_server_loses_no_answered_click_and_books_webhooks
         assert server.process is not None and server.process.returncode == 0, server.log()
         assert answered_before_term <= stored_click_ids(engine), "a click answered 302 before SIGTERM was not flushed"
         assert not list((tmp_path / "spool").glob("*.jsonl")), "a clean shutdown leaves no spool behind"
+        with transaction(engine) as session:  # the load's X-Forwarded-For came from a trusted (loopback) peer
+            prefixes = set(
+                session.scalars(select(Click.ip_prefix).where(Click.id.in_(list(answered_before_term)[:500])))
+            )
+        assert prefixes == {"198.51.100.0/24"}, "the click's IP is the forwarded client's, not the proxy's"
         print(
             f"SIGKILL: {len(answered_before_kill)} answered ({in_db_right_after_kill} in the database at the kill, "
             f"the rest replayed from the spool), {errors} cut off; SIGTERM: {len(answered_before_term)} answered, all stored"

@@ -18,10 +18,11 @@ can put an ``afflow_uid`` on a partner link, so an unsigned or wrongly signed on
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
 import hmac
+import os
 import re
-import secrets
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +31,7 @@ from urllib.parse import parse_qs
 from pydantic import SecretStr
 from sqlalchemy import Engine, select
 from starlette.types import ASGIApp, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from store.db import transaction
 from store.models import TrackingLink
@@ -37,6 +39,7 @@ from tools.links import CLICK_ID_PARAM
 from workflows.booking.events import UNVERIFIED
 from workflows.http.clickrows import redirect_row
 from workflows.http.clickwriter import ClickWriter
+from workflows.http.forwarded import ForwardedClient
 
 _CODE = re.compile(r"[A-Za-z0-9]{1,32}")
 UID_LENGTH = 128 - len(UNVERIFIED)  # clicks.customer_ref holds 128 characters
@@ -102,6 +105,25 @@ class LinkCache:
         )
 
 
+class ClickIds:
+    """Fresh click ids, 16 URL-safe characters from 12 random bytes each: ``secrets.token_urlsafe(12)``'s.
+
+    ``token_urlsafe`` makes one ``getrandom`` system call per click, a few percent of a redirect; here one
+    call draws the bytes of ``batch`` ids from the same source (``os.urandom``). 12 bytes are exactly 16
+    base64 characters with no padding, so slicing one encoded batch gives the same ids one by one would.
+    """
+
+    def __init__(self, batch: int = 4096) -> None:
+        self.batch = batch
+        self._ids: list[str] = []
+
+    def next(self) -> str:
+        if not self._ids:
+            encoded = base64.urlsafe_b64encode(os.urandom(12 * self.batch)).decode()
+            self._ids = [encoded[start : start + 16] for start in range(0, len(encoded), 16)]
+        return self._ids.pop()
+
+
 class Redirector:
     """A raw ASGI endpoint: Starlette's Request/Response objects cost more than the rest of a redirect."""
 
@@ -119,6 +141,7 @@ class Redirector:
         self.clicks = clicks
         self.program = program
         self.cookie_flags = "; Path=/; HttpOnly; SameSite=Lax" + ("; Secure" if secure_cookie else "")
+        self.click_ids = ClickIds()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         code: str = scope["path_params"]["code"]
@@ -143,7 +166,7 @@ class Redirector:
                 referrer = value.decode("latin-1")[:2000]
         client = scope.get("client")
         query: bytes = scope.get("query_string", b"")
-        click_id = secrets.token_urlsafe(12)
+        click_id = self.click_ids.next()
         location = target.location_prefix + click_id
         self.clicks.record(
             redirect_row(
@@ -209,12 +232,23 @@ class RedirectFastPath:
     def __init__(self, *, app: ASGIApp, redirector: Redirector) -> None:
         self.app = app
         self.redirector = redirector
+        self.forwarded: ForwardedClient | None = None
+
+    def behind_proxies(self, trusted: str) -> None:
+        """Take the client address from ``X-Forwarded-For`` when the peer is one of ``trusted`` (uvicorn's
+        ``forwarded_allow_ips`` syntax), for every route: uvicorn's own middleware for the app, the same rule
+        without its per-address ``ipaddress`` parsing for redirects (``workflows.http.forwarded``). Run
+        uvicorn with ``proxy_headers=False`` then, or headers would be applied twice."""
+        self.app = ProxyHeadersMiddleware(self.app, trusted_hosts=trusted)  # type: ignore[arg-type,assignment]
+        self.forwarded = ForwardedClient(trusted)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"].startswith("/r/") and scope["method"] in ("GET", "HEAD"):
             code = scope["path"][3:]
             if code and "/" not in code:
                 scope["path_params"] = {"code": code}
+                if self.forwarded is not None:
+                    scope["client"] = self.forwarded.client(scope)
                 await self.redirector(scope, receive, send)
                 return
         await self.app(scope, receive, send)
