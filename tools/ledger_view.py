@@ -1,5 +1,6 @@
 """Read-side queries the agents need beyond ``tools.metrics``: best sellers, per-partner SKU conversions,
-partner contacts, commission on given orders, and a partner status change an approved proposal makes.
+partner contacts, commission on given orders, orders paid in another currency than the program's (what the
+customer paid beside what was booked), and a partner status change an approved proposal makes.
 
 Sales here are what was sold: a voided order (``afflow orders void``) and a replaced order's superseded lines
 (``afflow import orders --replace``) sold nothing and are never counted, as in ``tools.metrics``.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -48,6 +49,34 @@ class PartnerContact:
     network: str
     audience_size: int
     status: str
+
+
+@dataclass(frozen=True, slots=True)
+class PaidAmount:
+    """What the customer paid in another currency than the program's, and the rate it was booked at
+    (``workflows.booking.fx``: program units per unit of ``currency``, as text, and the rate's date)."""
+
+    currency: str
+    amount_cents: int  # in ``currency``'s minor units
+    fx_rate: str
+    fx_rate_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignOrder:
+    order_id: str
+    partner_id: str
+    ts: datetime
+    paid: PaidAmount
+    booked_cents: int  # the order's total in the program's currency
+
+
+@dataclass(frozen=True, slots=True)
+class LineOriginal:
+    """A converted order line as the customer paid it: the line's amount, and its order's total."""
+
+    line: PaidAmount
+    order_total_cents: int
 
 
 def program_name(*, session: Session) -> str:
@@ -133,6 +162,36 @@ def commission_on_orders(*, session: Session, partner_id: str, order_ids: Sequen
         Commission.partner_id == partner_id
     )
     return sum(int(chunk_total or 0) for chunk_total in scalars_where_in(session, net, Commission.order_id, order_ids))
+
+
+def foreign_currency_orders(*, session: Session, since: datetime, until: datetime) -> list[ForeignOrder]:
+    """Attributed orders in (since, until] paid in another currency than the program's, oldest first (not voided)."""
+    query = (
+        select(Order.id, Attribution.partner_id, Order.ts, Order.original_currency, Order.original_total_cents,
+               Order.fx_rate, Order.fx_rate_date, Order.total_cents)
+        .join(Attribution, Attribution.order_id == Order.id)
+        .where(Attribution.order_ts > since, Attribution.order_ts <= until)
+        .where(Order.original_currency.is_not(None), Order.voided_at.is_(None))
+        .order_by(Order.ts, Order.id)
+    )  # fmt: skip
+    return [
+        ForeignOrder(order_id, partner_id, ts, PaidAmount(str(currency), int(paid or 0), rate or "", rate_date), booked)
+        for order_id, partner_id, ts, currency, paid, rate, rate_date, booked in session.execute(query)
+    ]
+
+
+def line_originals(*, session: Session, order_line_ids: Iterable[int]) -> dict[int, LineOriginal]:
+    """By order line id: what the customer paid for the line and the order, for lines of converted orders only."""
+    query = select(
+        OrderLine.id, Order.original_currency, OrderLine.original_amount_cents, Order.original_total_cents,
+        Order.fx_rate, Order.fx_rate_date,
+    ).join(Order, Order.id == OrderLine.order_id).where(Order.original_currency.is_not(None))  # fmt: skip
+    return {
+        line_id: LineOriginal(PaidAmount(str(currency), int(amount or 0), rate or "", rate_date), int(total or 0))
+        for line_id, currency, amount, total, rate, rate_date in rows_where_in(
+            session, query, OrderLine.id, order_line_ids
+        )
+    }
 
 
 def outbox_counts(*, session: Session, since: datetime) -> dict[str, int]:

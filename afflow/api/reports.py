@@ -7,6 +7,7 @@ A missing partner raises ``LookupError``; callers map it to their own error shap
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,10 +19,13 @@ from afflow.analytics_views import add_probabilistic_breakdown, fraud_view, metr
 from afflow.commands.approvals import proposal_view
 from afflow.commands.ledger import balances_view
 from store.ledger import PartnerBalance, balances
-from store.models import Partner, Proposal
+from store.models import Commission, Partner, Proposal
+from store.money import format_money
 from tools.analytics_sql import program_currency, resolve_window
 from tools.fraud import scan
+from tools.ledger_view import LineOriginal, line_originals
 from tools.metrics import partner_metrics
+from tools.row_views import commission_view
 from tools.scoring import score_partners
 from tools.thresholds import FraudThresholds, ScoreThresholds
 
@@ -84,6 +88,31 @@ def ledger_balances(*, session: Session, partner_id: str | None) -> dict[str, An
     if partner_id is not None and not found:
         found = [PartnerBalance(partner_id=partner_id, pending=0, locked=0, paid=0, clawback=0)]
     return balances_view(found, program_currency(session=session))
+
+
+def commission_views(*, session: Session, commissions: Sequence[Commission], currency: str) -> list[dict[str, Any]]:
+    """``commission_view`` of each, with what the customer paid beside what was booked: for an order paid in
+    another currency (``workflows.booking.fx``), ``original_currency``, the line's ``original_amount``, the
+    ``original_order_total``, and the ``fx_rate`` (program units per unit) of ``fx_rate_date``; all null otherwise.
+    """
+    originals = line_originals(session=session, order_line_ids=[c.order_line_id for c in commissions])
+    return [_with_original(commission_view(c, currency), originals.get(c.order_line_id)) for c in commissions]
+
+
+def _with_original(view: dict[str, Any], original: LineOriginal | None) -> dict[str, Any]:
+    if original is None:
+        return view | dict.fromkeys(ORIGINAL_FIELDS)
+    paid = original.line
+    return view | {
+        "original_currency": paid.currency,
+        "original_amount": format_money(paid.amount_cents, paid.currency),
+        "original_order_total": format_money(original.order_total_cents, paid.currency),
+        "fx_rate": paid.fx_rate,
+        "fx_rate_date": paid.fx_rate_date.isoformat() if paid.fx_rate_date else None,
+    }
+
+
+ORIGINAL_FIELDS = ("original_currency", "original_amount", "original_order_total", "fx_rate", "fx_rate_date")
 
 
 def proposals(

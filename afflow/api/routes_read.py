@@ -20,7 +20,7 @@ from store.db import transaction
 from store.models import Commission, Partner, PayoutBatch, PayoutItem
 from tools.analytics_sql import program_currency
 from tools.api_keys import KeyView
-from tools.row_views import commission_view, partner_view, payout_item_view, payout_view
+from tools.row_views import partner_view, payout_item_view, payout_view
 
 READ_ERRORS = documented(400, 401, 403, 404, 422, 429)
 DaysQuery = Query(None, ge=1, le=3650, description="Window length in days.")
@@ -90,7 +90,9 @@ def add_read_routes(
                          since: str | None = Query(None, alias="from", max_length=40, description="Order time >= this."),
                          until: str | None = Query(None, alias="to", max_length=40, description="Order time < this."),
                          cursor: str | None = CursorQuery, limit: int = LimitQuery, _key: KeyView = key) -> Page:  # fmt: skip
-        """Commissions (one per attributed order line) in id order, by partner, status and order time."""
+        """Commissions (one per attributed order line) in id order, by partner, status and order time; for an
+        order paid in another currency, what the customer paid (``original_currency``, ``original_amount``,
+        ``original_order_total``) and the rate it was booked at (``fx_rate``, ``fx_rate_date``)."""
         start, end = time_param(since, "from"), time_param(until, "to")
         after = decode_cursor(cursor, kind=int)
         query = select(Commission).order_by(Commission.id).limit(limit + 1)
@@ -102,7 +104,9 @@ def add_read_routes(
         with reading(engine) as session:
             currency = program_currency(session=session)
             rows = list(session.scalars(query))
-            return page(rows, limit=limit, key=lambda c: c.id, view=lambda c: commission_view(c, currency))
+            shown = reports.commission_views(session=session, commissions=rows[:limit], currency=currency)
+            views = {view["id"]: view for view in shown}
+            return page(rows, limit=limit, key=lambda c: c.id, view=lambda c: views[c.id])
 
     @router.get("/ledger/balances", responses=READ_ERRORS, tags=["ledger"])
     def ledger_balances(partner_id: str | None = Query(None, max_length=64), _key: KeyView = key) -> dict[str, Any]:
