@@ -13,6 +13,7 @@ from agents.wording import change_text, counted, size_text
 from store.money import human_money
 from tools.analytics_sql import percent_text
 from tools.inbox_view import InboxAttention, ReasonGroup
+from tools.ledger_view import ForeignOrder
 from tools.metrics import PartnerMetrics, Totals, change_of, rates_of
 
 
@@ -84,6 +85,45 @@ def inbox_facts(attention: InboxAttention, now: datetime) -> InboxFacts:
     )  # fmt: skip
 
 
+class ForeignOrderRow(BaseModel):
+    order_id: str
+    partner: str  # name (id)
+    paid: str  # what the customer paid, in their currency
+    rate: str  # program units per unit, and the rate's date
+    booked: str  # in the program's currency
+
+
+class ForeignCurrencyFacts(BaseModel):
+    """The week's partner orders paid in another currency than the program's, booked at their date's rate."""
+
+    count: int = 0
+    totals: list[str] = []  # per currency paid: "99.99 EUR in 1 order, booked as 108.49 USD"
+    orders: list[ForeignOrderRow] = []  # the first ones, oldest first
+
+
+def foreign_currency_facts(
+    orders: list[ForeignOrder], names: dict[str, str], currency: str, shown: int = 10
+) -> ForeignCurrencyFacts:
+    by_currency: dict[str, tuple[int, int, int]] = {}
+    for order in orders:
+        count, paid, booked = by_currency.get(order.paid.currency, (0, 0, 0))
+        by_currency[order.paid.currency] = (count + 1, paid + order.paid.amount_cents, booked + order.booked_cents)
+    totals = [
+        f"{human_money(paid, code)} in {counted(count, 'order')}, booked as {human_money(booked, currency)}"
+        for code, (count, paid, booked) in sorted(by_currency.items())
+    ]
+    rows = [
+        ForeignOrderRow(
+            order_id=o.order_id, partner=f"{names.get(o.partner_id, o.partner_id)} ({o.partner_id})",
+            paid=human_money(o.paid.amount_cents, o.paid.currency),
+            rate=f"{o.paid.fx_rate}" + (f" ({o.paid.fx_rate_date.isoformat()})" if o.paid.fx_rate_date else ""),
+            booked=human_money(o.booked_cents, currency),
+        )
+        for o in orders[:shown]
+    ]  # fmt: skip
+    return ForeignCurrencyFacts(count=len(orders), totals=totals, orders=rows)
+
+
 class SummaryFacts(BaseModel):
     program: str
     currency: str
@@ -109,6 +149,7 @@ class SummaryFacts(BaseModel):
     protected_applied_cents: int = 0
     offboarding_stops: str = ""
     inbox: InboxFacts = InboxFacts()
+    foreign: ForeignCurrencyFacts = ForeignCurrencyFacts()
 
 
 def points(now: Decimal | None, before: Decimal | None) -> str:

@@ -16,7 +16,15 @@ from langgraph.runtime import Runtime
 from agents import analysis
 from agents.context import AgentContext
 from agents.summary.decisions import MESSAGE_LABELS, amount, decision_groups, fraud_rows, human
-from agents.summary.facts import NetworkRow, SummaryFacts, by_network, inbox_facts, kpis, ranked
+from agents.summary.facts import (
+    NetworkRow,
+    SummaryFacts,
+    by_network,
+    foreign_currency_facts,
+    inbox_facts,
+    kpis,
+    ranked,
+)
 from agents.summary.state import SummaryCopy, SummaryState
 from agents.wording import counted
 from prompts import render
@@ -44,6 +52,9 @@ def gather_facts(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[st
         program = ledger_view.program_name(session=session)
         sent = ledger_view.outbox_counts(session=session, since=now - WEEK)
         inbox = inbox_view.attention(session=session, now=now)
+        foreign = ledger_view.foreign_currency_orders(
+            session=session, since=metrics.window.start, until=metrics.window.end
+        )
     fraud: dict[str, int] = {}
     for finding in findings:
         fraud[finding.signal] = fraud.get(finding.signal, 0) + 1
@@ -91,6 +102,7 @@ def gather_facts(state: SummaryState, runtime: Runtime[AgentContext]) -> dict[st
         protected_applied_cents=applied,
         offboarding_stops=human(stops, currency),
         inbox=inbox_facts(inbox, now),
+        foreign=foreign_currency_facts(foreign, names, currency),
     )
     return {"facts": facts}
 
