@@ -65,7 +65,16 @@ OFF_BRAND = (
         r"(?:followers|likes|subscribers|views)\b"),
     cue("fake reviews", r"fake reviews|review (?:service|farm)s?|\d-star reviews for|paid reviews service|resenas falsas"
         r"|review swaps?|we (?:write|post) reviews|\bfake (?:testimonials|ratings)"),
-    cue("hate or harassment", r"keep them out|\bdon'?t belong (?:here|in our)|\binvaders?\b|go back (?:to )?where they came"
+    cue("drugs", r"\bcannabis\b|\bmarijuana|\bmarihuana|\bthc\b|\bedibles\b|grow kits?\b|\bget(?:ting)? (?:lifted|high|stoned)\b"
+        r"|magic mushrooms|\bpsilocybin|\bkratom\b|\bweed (?:strains|kits|delivery)|\bstrains? (?:reviews?|of the week)"
+        r"|review\w* (?:\w+ )?strains\b|\bcannab\w*|\bkiffen\b|大麻"),
+    cue("miracle health products", r"weight[- ]?loss (?:gummies|pills|teas?|supplements?|shakes?|drops|patches)|\bgummies\b"
+        r"|\bburn(?:s|ing)? (?:the )?(?:belly )?fat\b|fat[- ]?burn\w*|diet pills|detox (?:teas?|cleanses?)|appetite suppress\w*"
+        r"|lose \d+ ?(?:kg|kilos?|lbs?|pounds) (?:in|before|without|fast)|miracle (?:cure|supplement|pill|powder)\w*"
+        r"|testosterone boost\w*|\bsarms\b|abnehm(?:tee|pillen|tropfen)|pilules? minceur|pastillas para adelgazar"),
+    cue("selling links / SEO schemes", r"do-?follow links?|\blink farms?\b|\bpbns?\b|\bsell\w* (?:back)?links\b|backlinks? (?:packages?|for sale)"
+        r"|paid guest posts?|guest posts? for sale|\blinks? placed across"),
+    cue("hate or harassment", r"harass\w*|(?:groups|people|bloggers|creators|those) (?:we|i) hate\b|keep them out|\bdon'?t belong (?:here|in our)|\binvaders?\b|go back (?:to )?where they came"
         r"|\bsubhuman|\bvermin\b"r"|white power|racial purity|great replacement|\bwhites only\b|\bbreed them out"
         r"|our own blood|(?:immigrants|foreigners|outsiders|migrants) (?:are )?not welcome|\bno (?:immigrants|foreigners)\b"
         r"|(?:blood|race|ethnic) purity|\bour (?:own )?(?:race|kind) only"),
@@ -87,6 +96,12 @@ NEGATION = re.compile(strip_accents(
 DEAL_DENIAL = cue("says it is not a deal page", r"\b(?:not|never|no)\b (?:a |an )?(?:deals?|bargain|coupon|discount|voucher)\w*"
     r"(?: \w+)? (?:page|account|site|channel|blog|codes?|content|post\w*)?|\bno deals\b|\bno coupons\b|i never post \w* ?codes")
 SIDE_BUSINESS = re.compile(r"\b(?:also|separate|side|second|another)\b")
+REFUSED_AFTER = re.compile(strip_accents(
+    r"^\W*(?:\w+\W+){0,4}?(?:i\s+|we\s+)?(?:don'?t|do not|never|won'?t|will not|refuse to|no longer)\s+(?:\w+\s+)?"
+    r"(?:do|post|share|offer|publish|run|use|give|hand out|make)\b"
+    r"|^\W*(?:\w+\W+){0,4}?(?:is|are)\s+(?:not|never)\s+(?:what|something) (?:i|we)\b"), re.IGNORECASE)
+"""Right after the deal words (in their sentence, or the next when theirs ends there): the applicant refuses them
+("people ask me for a discount code; I don't do them")."""
 _SENTENCE = re.compile(r"(?<=[.!?。！？;])\s+|\n+")
 
 
@@ -95,9 +110,13 @@ def deal_intent(normalised: str) -> tuple[str, bool] | None:
     coupons") nor denied ("not a deals account"); None when the text is not about deals."""
     if DEAL_DENIAL.find(normalised) is not None:
         return None
-    for sentence in _SENTENCE.split(normalised):
+    sentences = _SENTENCE.split(normalised)
+    for i, sentence in enumerate(sentences):
+        following = " ".join(sentences[i + 1: i + 2])
         for match in DEAL.pattern.finditer(sentence):
-            if NEGATION.search(sentence[: match.start()]) is None:
+            after = sentence[match.end():]
+            refused = REFUSED_AFTER.search(after) or (not after.strip(" .;,") and REFUSED_AFTER.search(following))
+            if NEGATION.search(sentence[: match.start()]) is None and not refused:
                 return match.group(0), SIDE_BUSINESS.search(sentence[: match.start()]) is not None
     return None
 
@@ -119,12 +138,17 @@ PRACTICES = (
     cue("incentivised or forced clicks", r"(?:to enter|entry).{0,60}click\w* my (?:affiliate )?link|click\w* my (?:affiliate )?link.{0,40}"
         r"(?:enter|win|giveaway|screenshot)|pay\w* (?:my )?followers (?:per|for every) (?:order|click|purchase)|forced clicks"
         r"|reward\w* (?:them |people |followers )?for (?:every )?click\w*|points for (?:every )?click|must click"
-        r"|\bpay\w* (?:\w+ ){0,4}(?:followers?|viewers|readers|people|fans)\b.{0,40}\b(?:per|for every|for each) (?:order|click|purchase|sale)"),
+        r"|\bpay\w* (?:\w+ ){0,4}(?:followers?|viewers|readers|people|fans)\b.{0,40}\b(?:per|for every|for each) (?:order|click|purchase|sale)"
+        r"|(?:buy|order|purchase|click)\w* (?:\w+ ){0,2}(?:through|via|with|using) my (?:affiliate )?(?:link|code).{0,80}"
+        r"\b(?:draw|raffle|giveaway|prize|sweepstake|lottery|entered|entry|win)\b"
+        r"|\b(?:receipts?|proof of purchase)\b.{0,60}\b(?:draw|raffle|giveaway|prize|entered|win)\b"),
     cue("leaking partner codes", r"exclusive codes (?:other|from other)|codes meant for (?:specific )?partners|other (?:partners'?|ambassadors'?)"
         r" (?:exclusive )?codes|scraped from other partners|repost\w* the exclusive codes"),
     cue("untested or fabricated reviews", r"(?:have|had) not tested|haven'?t (?:actually )?tested|without (?:ever )?testing|never (?:actually )?"
         r"(?:used|tried) (?:them|it|the)|ai-written|made-up (?:tests|reviews)|fabricat\w*"
         r"|never (?:tried|touched) (?:them|it)|copy (?:the )?manufacturer\w* descriptions"
+        r"|(?:write|writing|wrote) (?:\w+ ){0,3}(?:up )?from (?:the )?spec(?:ification)?s?(?: sheets?)?\b|from other people'?s photos"
+        r"|(?:say|claim|pretend|write) (?:that )?i (?:have |had )?(?:tested|used|tried) (?:them|it|all|every)"
         r"|ohne (?:\w+ ){0,3}(?:je |jemals )?(?:benutzt|getestet|ausprobiert)|sin (?:haber(?:los)? )?(?:probado|usado|testeado)"
         r"|sans (?:les )?(?:avoir )?(?:testes?|essayes?|utilises?)|senza (?:averl\w )?(?:provat|usat|testat)\w*"
         r"|sem (?:ter |os ter )?(?:testado|usado|experimentado)|zonder (?:ze |het )?(?:te )?(?:testen|gebruiken|proberen)"
@@ -132,13 +156,14 @@ PRACTICES = (
     cue("spam distribution", r"addresses i bought|bought (?:email )?lists|from list brokers|purchased (?:email )?lists"
         r"|(?:post|posting|drop|dropping)\w* my (?:affiliate )?links? in the comments|comments of other creators|link spam"
         r"|mass (?:dms?|messages|emails?)|\bbulk (?:email|sms|messages)|cold (?:dms|messages) to|blast\w* (?:my )?links?"
-        r"|leav\w* my (?:affiliate )?links? (?:under|on|in|below) (?:every|all|other|popular)|\bhundreds (?:of comments )?a day\b"
+        r"|leav\w* my (?:affiliate )?links? (?:under|on|in|below) (?:every|all|other|popular|big|\w+ creators'?|\w+ channels'?)"
+        r"|pay\w* (?:\w+ )?(?:commenters|people|accounts) to (?:leave|post|drop|spam)|\b\d+ comments a day|\bhundreds (?:of comments )?a day\b"
         r"|onder de video'?s van andere|in de reacties van andere|bajo los videos de otros|en los comentarios de otros"
         r"|sous les videos d'autres|dans les commentaires d'autres|sotto i video di altri|nei commenti di altri"
         r"|nos comentarios de outros|nos videos de outros|unter (?:den )?videos anderer|in den kommentaren anderer"
         r"|pod filmami innych|w komentarzach innych|他のチャンネルのコメント欄"),
     cue("refuses to disclose", r"never (?:mention|say|disclose|tag|label)\w* when (?:brands|they|companies) pay|(?:don'?t|do not|won'?t|never) disclose"
-        r"|only disclose when|non li segnalo|nie oznaczam|ne signale pas|no los (?:marco|senalo)|kennzeichne (?:ich )?(?:sie )?nicht"
+        r"|only disclose when|disclos\w* (?:\w+ ){0,2}only (?:in|on|at)\b|not (?:out loud|aloud|in the audio)|non li segnalo|nie oznaczam|ne signale pas|no los (?:marco|senalo)|kennzeichne (?:ich )?(?:sie )?nicht"
         r"|without (?:any )?disclosure|looks? organic"r"|cloak\w* (?:my )?(?:affiliate )?links|hide (?:the|my) affiliate|no #ad"
         r"|missing (?:the |an? )?(?:#?ad|disclosure|sponsor\w*|paid[- ]partnership) (?:label|tag|note)s?"
         r"|(?:don'?t|do not|never|won'?t|rarely) (?:use|add|put|include) (?:#ad|#sponsored|an? (?:ad )?(?:label|disclaimer|disclosure))"
@@ -157,7 +182,7 @@ PRACTICES = (
 HEDGE = cue("a lapse or an intention, not a policy",
     r"haven'?t decided|not (?:yet )?decided|not sure|considering|thinking about|might|may start|some of (?:my|the)|used to"
     r"|old(?:er)? posts|in the past|lately|sometimes|occasionally|\bgift\w*|free products|regalo|geschenk\w*|cadeau\w*|offert\w*"
-    r"|audio-only|in the show notes|relatives|\bmum\b|\bmom\b|\bdad\b|\bfamily\b")
+    r"|audio-only|in the (?:\w+ )?show notes|relatives|\bmum\b|\bmom\b|\bdad\b|\bfamily\b")
 LAPSE_PRACTICES = frozenset({"uses others' work without credit", "relatives buying through the link"})
 
 # Not a rule broken, but a human should judge fit or conflict.
@@ -173,8 +198,12 @@ CONFLICT = (
         r"|real (?:hikers|walkers) don'?t|not for beginners|get out of my"
         r"|(?:you|they) (?:shouldn'?t|should not|don'?t deserve to) be (?:up )?(?:there|here|out)|if you'?re (?:soft|weak)\b"
         r"|stay (?:in the valley|at home|on the sofa)|if you need (?:a tutorial|help|to ask)"),
+    cue("risky or rule-breaking conduct", r"\bunroped\b|\bfree ?solo\w*|rescue(?: team)?s? (?:was|were|had to be) called"
+        r"|(?:got|was|been) rescued|take (?:big|huge|real) risks|\bno helmet\b|ignor\w* (?:the )?(?:closures?|warnings?|bans?|signs)"
+        r"|\btrespass\w*|people love the danger|\bdrone\w* (?:over|in) (?:the )?national parks?"),
     cue("celebrity or managed account", r"reality tv|\bmy management\b|\bcelebrity\b|\bmy agent\b|talent agency"),
-    cue("mostly unrelated content", r"\bmostly\b(?! on)|\boccasional(?:ly)?\b|now and then|de vez em quando|a veces|manchmal|parfois"
+    cue("mostly unrelated content", r"(?<!viewers are )(?<!readers are )(?<!followers are )(?<!listeners are )(?<!audience is )(?<!traffic )"
+        r"(?<!subscribers are )\bmostly\b(?! on| with)|\boccasional(?:ly)?\b|now and then|de vez em quando|a veces|manchmal|parfois"
         r"|a volte|\bsoms\b|czasem|時々|music festivals?|party weekends|\bglamping|heli-?ski\w*|private safaris|\bluxury\b"
         r"|\blifestyle\b|a bit of everything|all sorts of|random (?:stuff|content|videos)"
         r"|\bmost of (?:my|the) (?:channel|grid|feed|posts|videos|content|blog|journal|page|profile)\b"

@@ -66,7 +66,9 @@ UNUSUAL_OPEN_RATE = Decimal("0.65")
 """A newsletter's engagement is its open rate, which runs from a fifth to over half of the list for a real one."""
 LARGE_AUDIENCE = 100_000
 LOW_ENGAGEMENT_AT_SCALE = Decimal("0.005")
-"""...and a six-figure audience that engages below half a percent was mostly bought."""
+BOUGHT_AT_SCALE = Decimal("0.001")
+"""...and a six-figure audience that engages below half a percent was mostly bought; below a tenth of a percent no
+real audience of that size engages, a flag that answers on its own (the reviewer rejects 1.2M followers at 0.0004)."""
 THIN_SAMPLE_WORDS = 8
 _HANDLE_NAME = re.compile(r"^(?:user|test|admin|guest)[_\W]*\d+$|\d{4,}|^x+_|_x+$", re.IGNORECASE)
 
@@ -266,7 +268,8 @@ def authenticity_flags(*, email: str, platform: str, channel_url: str, audience_
         flags.append(Finding(label="unusually high engagement", severity="escalate", seen=str(engagement_rate)))
     elif platform_key in SOCIAL_PLATFORMS and (engagement_rate < DEAD_ENGAGEMENT or (
             audience_size >= LARGE_AUDIENCE and engagement_rate < LOW_ENGAGEMENT_AT_SCALE)):
-        flags.append(Finding(label="audience barely engages (bought followers?)", severity="escalate",
+        bought = audience_size >= LARGE_AUDIENCE and engagement_rate < BOUGHT_AT_SCALE
+        flags.append(Finding(label="audience barely engages (bought followers?)", severity="reject" if bought else "escalate",
                              seen=f"{audience_size:,} at {engagement_rate}"))
     text = normalise(f"{niche}. {sample_content}")
     placeholder = PLACEHOLDER.search(" ".join(normalise(part) for part in (name, email, channel_url, text)))

@@ -201,14 +201,18 @@ def refit_precedents(path: Path) -> int:
     # An injection row's label is about the instruction hidden in one field (checked by agents.safety on its own),
     # not about what its content reads like: as a precedent it would teach that genuine creators are escalated.
     rows = [r for r in application_rows(split="tune") if every[r["application_id"]].category != "injection"]
-    vectors = semantic.embed([precedent_text(niche=r["niche"], sample_content=r["sample_content"]) for r in rows])
+    # The same text the triage compares (the brand guide's words left out): a table row then meets itself at
+    # similarity 1 and is skipped (``precedents.SAME_TEXT``), so a tune row is judged as a stranger would be.
+    guide = brand_guide()
+    vectors = semantic.embed([precedent_text(niche=r["niche"], sample_content=r["sample_content"], brand_guide=guide)
+                              for r in rows])
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             check=False, cwd=EVAL).stdout.strip()
     sources = sorted({every[r["application_id"]].source for r in rows})
     provenance = (f"{len(rows)} tune applications (all but the injection category) of tests/eval/"
                   f"{' and tests/eval/'.join(sources)} "
                   f"(reviewer decisions and categories from their labels.csv), encoded with agents.semantic "
-                  f"(USE v3) from niche + sample content; built {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at {commit}; "
+                  f"(USE v3) from niche + sample content without the brand guide's words; built {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at {commit}; "
                   "no held-out row, no text")
     np.savez_compressed(
         path, vectors=vectors.astype(np.float16),
