@@ -162,7 +162,9 @@ PRACTICES = (
         r"|sous les videos d'autres|dans les commentaires d'autres|sotto i video di altri|nei commenti di altri"
         r"|nos comentarios de outros|nos videos de outros|unter (?:den )?videos anderer|in den kommentaren anderer"
         r"|pod filmami innych|w komentarzach innych|他のチャンネルのコメント欄"),
-    cue("refuses to disclose", r"never (?:mention|say|disclose|tag|label)\w* when (?:brands|they|companies) pay|(?:don'?t|do not|won'?t|never) disclose"
+    cue("refuses to disclose", r"never (?:mention|say|disclose|tag|label)\w* when (?:brands|they|companies) pay"
+        r"|(?:never|don'?t|do not|won'?t) (?:mention|say|tell|admit)\w* (?:\w+ ){0,3}(?:links?|brands?|they|it|companies|sponsors?)"
+        r" (?:\w+ )?pays?\b|(?:looks?|seems?|feel) like (?:a )?(?:personal|genuine|organic) recommendation|(?:don'?t|do not|won'?t|never) disclose"
         r"|only disclose when|disclos\w* (?:\w+ ){0,2}only (?:in|on|at)\b|not (?:out loud|aloud|in the audio)|non li segnalo|nie oznaczam|ne signale pas|no los (?:marco|senalo)|kennzeichne (?:ich )?(?:sie )?nicht"
         r"|without (?:any )?disclosure|looks? organic"r"|cloak\w* (?:my )?(?:affiliate )?links|hide (?:the|my) affiliate|no #ad"
         r"|missing (?:the |an? )?(?:#?ad|disclosure|sponsor\w*|paid[- ]partnership) (?:label|tag|note)s?"

@@ -33,7 +33,10 @@ REJECT_SHARE = 0.7
 APPROVE_SHARE = 0.5
 """this much approval answers a soft question with an approval;"""
 DOUBT_SHARE = 0.3
-"""and an approval with less than this much approval among its precedents goes to a human."""
+"""and an approval with less than this much approval among its precedents goes to a human,"""
+CLOSE_PRECEDENT = 0.5
+"""if its closest precedent is at least this similar: below it, no past application reads like this one and the
+shares are noise (a stranger's good content is not held back for resembling nothing)."""
 
 
 def decide_application(evidence: ApplicationEvidence, fit: BrandFit) -> TriageDecision:
@@ -73,6 +76,10 @@ def decide_application(evidence: ApplicationEvidence, fit: BrandFit) -> TriageDe
     elif active:
         lead = "already a partner? matches " + ", ".join(f"{p['partner_id']} by {p['matched_on']}" for p in active)
         decision = "escalate"
+    elif off_brand and not questions and not flags and _reads_like_approved(evidence.precedent):
+        lead = (f"a human should decide: brand fit reads low ({fit.score}/100), but the applications closest to it "
+                "were approved")
+        decision, soft = "escalate", True
     elif off_brand and not questions:
         lead, decision = "content does not fit the brand", "reject"
     elif questions or flags or not (audience_ok and engagement_ok) or fit.score < APPROVE_FIT:
@@ -99,7 +106,7 @@ def _weigh_precedents(vote: PrecedentVote, lead: str | None, decision: str) -> t
     if vote.ruled_out >= RULED_OUT_SHARE:  # compared without the brand guide's words (``precedent_text``)
         return f"reads like the ruled-out businesses it is closest to ({vote.ruled_out:.0%} of its precedents)", "reject"
     if decision == "approve":
-        if vote.approve < DOUBT_SHARE:
+        if vote.approve < DOUBT_SHARE and vote.closest >= CLOSE_PRECEDENT:
             return (f"a human should decide: the applications closest to it were mostly not approved "
                     f"({vote.approve:.0%} approved)"), "escalate"
         return lead, decision
@@ -108,6 +115,12 @@ def _weigh_precedents(vote: PrecedentVote, lead: str | None, decision: str) -> t
     if vote.approve >= APPROVE_SHARE:
         return None, "approve"
     return lead, decision
+
+
+def _reads_like_approved(vote: PrecedentVote | None) -> bool:
+    """The reviewer approved what reads most like it: the offline fit score (closeness to the guide's own clauses)
+    may have missed a creator who says it in other words."""
+    return vote is not None and vote.closest >= CLOSE_PRECEDENT and vote.approve >= APPROVE_SHARE and vote.ruled_out < 0.1
 
 
 def _base_label(label: str) -> str:
