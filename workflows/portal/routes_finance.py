@@ -42,6 +42,8 @@ from workflows.portal.transfers import send_batch, set_payout_account
 from workflows.portal.web import PREFIX, PortalWeb, RowId, form_text, not_found, see_other, visible_partner
 from workflows.portal.withdrawals import settle_withdrawals
 
+METHOD_NAMES = {"paypal": "PayPal", "bank_csv": "bank transfer"}  # how the send report names another method
+
 
 def _day(text: str, name: str) -> datetime:
     try:
@@ -221,13 +223,18 @@ def add_finance_routes(router: APIRouter, web: PortalWeb) -> None:
             report = send_batch(engine=web.engine, batch_id=batch_id, stripe=stripe)
         with web.unit_of_work() as session:
             record(session=session, actor=Actor("portal", viewer.email), action="payout_batch_sent",
-                   subject=f"payout_batch:{batch_id}", details={"sent": report.sent, "failed": report.failed})
+                   subject=f"payout_batch:{batch_id}",
+                   details={"sent": report.sent, "failed": report.failed, "other_method": report.other_method})
             batch = session.get(PayoutBatch, batch_id)
             if batch is not None and batch.status == "sent" and batch.sent_at is None:  # send_batch set it
                 batch.sent_at, batch.sent_by = datetime.now(UTC), str(Actor("portal", viewer.email))
         parts = [f"Batch #{batch_id}: {len(report.sent)} transfers sent, {len(report.already_sent)} already sent"]
         if report.missing_account:
             parts.append(f"no connected account for {', '.join(report.missing_account)}")
+        if report.other_method:
+            left = ", ".join(f"{pid} ({METHOD_NAMES.get(m, m)})" for pid, m in report.other_method.items())
+            parts.append(f"not sent via Stripe, left for their own payout method: {left}; pay them from the "
+                         "batch CSV, then mark the batch sent")  # fmt: skip
         if report.failed:
             parts.append("failed: " + "; ".join(f"{pid}: {why}" for pid, why in report.failed.items()))
         return overview(viewer, flash=". ".join(parts) + ".", status_code=200 if report.complete else 502)

@@ -3,7 +3,11 @@
 Each payout item gets a ``stripe_transfers`` row keyed by its idempotency key, committed *before* Stripe
 is called. A crash after Stripe answered but before our commit leaves the row ``pending``; sending the
 batch again re-posts with the same key and Stripe replays the same transfer, so nobody is paid twice.
-Items already ``sent`` are skipped. Partners without a connected account are reported, not guessed.
+Items already ``sent`` are skipped. Only partners paid through Stripe are sent to: their payout profile's
+method is ``stripe``, or they chose none (a connected account saved is then how they are paid, as
+``workflows.booking.payout_readiness`` reads it). Partners paid by PayPal or bank transfer are left for that
+method (``other_method``, never sent, the batch not marked sent); partners on Stripe without a connected
+account are reported, not guessed.
 Row status: ``pending`` (not sent yet, or the outcome is unknown: resend with the same key), ``sent``,
 ``refused`` (Stripe's final no, e.g. an unknown destination: the next send uses a fresh key).
 The ledger already recorded the payout when the batch was created; this only moves the money.
@@ -14,9 +18,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
+from store.bulk import rows_where_in
 from store.db import transaction
-from store.models import PayoutAccount, PayoutBatch, PayoutItem, StripeTransfer, utcnow
+from store.models import PayoutAccount, PayoutBatch, PayoutItem, PayoutProfile, StripeTransfer, utcnow
 from tools.stripe_connect import StripeConnect, StripeError, payout_idempotency_key
 
 
@@ -31,9 +37,11 @@ class SendReport:
     already_sent: list[str] = field(default_factory=list)
     missing_account: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    other_method: dict[str, str] = field(default_factory=dict)  # partner -> paypal | bank_csv: not Stripe's to pay
 
     @property
     def complete(self) -> bool:
+        """Every partner paid through Stripe was sent to (those left for another method are not a failure)."""
         return not self.missing_account and not self.failed
 
 
@@ -52,7 +60,11 @@ def send_batch(*, engine: Engine, batch_id: int, stripe: StripeConnect) -> SendR
                 .order_by(PayoutItem.id)
             )
         ]
+        methods = payout_methods(session=session, partner_ids=[partner_id for partner_id, _ in items])
     for partner_id, net_cents in items:
+        if methods.get(partner_id, "stripe") != "stripe":
+            report.other_method[partner_id] = methods[partner_id]
+            continue
         with transaction(engine) as session:
             row = session.scalar(
                 select(StripeTransfer).where(
@@ -97,12 +109,18 @@ def send_batch(*, engine: Engine, batch_id: int, stripe: StripeConnect) -> SendR
             continue
         _record(engine, key, status="sent", transfer_id=transfer.id)
         report.sent.append(partner_id)
-    if report.complete:
+    if report.complete and not report.other_method:  # the batch is sent once everyone in it is
         with transaction(engine) as session:
             batch = session.get(PayoutBatch, batch_id)
             if batch is not None:
                 batch.status = "sent"
     return report
+
+
+def payout_methods(*, session: Session, partner_ids: list[str]) -> dict[str, str]:
+    """The payout method each partner chose (``stripe``, ``paypal``, ``bank_csv``); those who chose none are absent."""
+    query = select(PayoutProfile.partner_id, PayoutProfile.method).where(PayoutProfile.method.is_not(None))
+    return {pid: str(method) for pid, method in rows_where_in(session, query, PayoutProfile.partner_id, partner_ids)}
 
 
 def retry_key(key: str) -> str:
