@@ -31,7 +31,9 @@ echo "== mypy --strict"
 mypy store tools agents workflows afflow
 echo "== pytest"
 set +e
-python3 -m pytest "$@"
+# Tests run in AFFLOW_TEST_WORKERS processes (pytest-xdist; default 3 on CI's 2 cores: many tests wait on a
+# subprocess or a server); each test has its own SQLite file or PostgreSQL schema. --durations names the slowest.
+python3 -m pytest -n "${AFFLOW_TEST_WORKERS:-3}" --durations=25 "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then
