@@ -26,6 +26,7 @@ individual clicks or orders in Python.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -35,7 +36,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from store.models import Attribution, Click, Commission, Order, OrderLine, Partner, Product
-from tools.analytics_sql import Window, per_unit_cents, ratio, relative_change
+from tools.analytics_sql import Window, in_window, per_unit_cents, ratio, relative_change
 
 CLICK_METHODS = ("click", "cross_device", "device_hint", "probabilistic")
 
@@ -135,31 +136,63 @@ def only(column: InstrumentedAttribute[str], partner_id: str | None) -> ColumnEl
 
 
 def window_totals(*, session: Session, window: Window, partner_id: str | None = None) -> dict[str, Totals]:
-    """Per-partner ``Totals`` for one window: five GROUP BY queries, merged by partner id."""
-    rows: dict[str, dict[str, int]] = {}
+    """Per-partner ``Totals`` for one window (see ``windows_totals``)."""
+    return windows_totals(session=session, windows=(window,), partner_id=partner_id)[0]
+
+
+def windows_totals(
+    *, session: Session, windows: Sequence[Window], partner_id: str | None = None
+) -> list[dict[str, Totals]]:
+    """Per-partner ``Totals`` for each of ``windows``: one GROUP BY pass per table over their span.
+
+    Each window's aggregates are conditional sums (a CASE per window) in the same pass, so the current and the
+    previous window cost one read of the clicks index, the attributions, the lines and the commissions, not
+    two. A partner is in a window's dict when some table has a row of it in that window (each pass counts
+    its rows per window), exactly as if each window were queried on its own.
+    """
+    span = Window(start=min(w.start for w in windows), end=max(w.end for w in windows))
+    rows: list[dict[str, dict[str, int]]] = [{} for _ in windows]
 
     def merge(statement: Select[*tuple[Any, ...]], names: tuple[str, ...]) -> None:
+        """Rows of (partner_id, then per window: its row count and ``names``' values)."""
+        width = len(names) + 1
         for row in session.execute(statement):
-            target = rows.setdefault(str(row[0]), {})
-            for name, value in zip(names, row[1:], strict=True):
-                target[name] = int(value or 0)
+            for index, found in enumerate(rows):
+                present, *values = row[1 + index * width : 1 + (index + 1) * width]
+                if not present:
+                    continue
+                target = found.setdefault(str(row[0]), {})
+                for name, value in zip(names, values, strict=True):
+                    target[name] = int(value or 0)
 
-    in_clicks = and_(Click.ts > window.start, Click.ts <= window.end)
-    clicks = select(Click.partner_id, func.count()).where(in_clicks, only(Click.partner_id, partner_id))
+    def per_window(column: ColumnElement[datetime], *measures: tuple[ColumnElement[bool], Any]) -> list[Any]:
+        """For each window: its row count, then ``SUM(CASE WHEN in window AND condition THEN value ELSE 0)``."""
+        columns: list[Any] = []
+        for window in windows:
+            inside = in_window(column, window)
+            columns.append(_sum_if(inside, 1))
+            columns += [_sum_if(and_(inside, condition), value) for condition, value in measures]
+        return columns
+
+    clicks = select(Click.partner_id, *per_window(Click.ts, (true(), 1))).where(
+        in_window(Click.ts, span), only(Click.partner_id, partner_id)
+    )
     merge(clicks.group_by(Click.partner_id), ("clicks",))
 
     in_orders = and_(
-        Attribution.order_ts > window.start,
-        Attribution.order_ts <= window.end,
+        in_window(Attribution.order_ts, span),
         only(Attribution.partner_id, partner_id),
         Attribution.order_id.not_in(VOIDED),  # a voided order sold nothing (`afflow orders void`)
     )
     orders = (
         select(
             Attribution.partner_id,
-            func.count(),
-            func.sum(case((Attribution.method.in_(CLICK_METHODS), 1), else_=0)),
-            func.sum(case((Attribution.is_new_customer, 1), else_=0)),
+            *per_window(
+                Attribution.order_ts,
+                (true(), 1),
+                (Attribution.method.in_(CLICK_METHODS), 1),
+                (Attribution.is_new_customer, 1),
+            ),
         )
         .where(in_orders)
         .group_by(Attribution.partner_id)
@@ -174,13 +207,26 @@ def window_totals(*, session: Session, window: Window, partner_id: str | None = 
         ),
         else_=line_cost,
     )
+    refunded_orders = [
+        func.count(
+            distinct(case((and_(in_window(Attribution.order_ts, w), OrderLine.refunded_cents > 0), OrderLine.order_id)))
+        )
+        for w in windows
+    ]
+    line_sums = per_window(
+        Attribution.order_ts,
+        (true(), OrderLine.amount_cents),
+        (true(), OrderLine.refunded_cents),
+        (true(), kept_cost),
+    )
     lines = (
         select(
             Attribution.partner_id,
-            func.sum(OrderLine.amount_cents),
-            func.sum(OrderLine.refunded_cents),
-            func.sum(kept_cost),
-            func.count(distinct(case((OrderLine.refunded_cents > 0, OrderLine.order_id)))),
+            *[
+                column
+                for index in range(len(windows))
+                for column in (*line_sums[4 * index : 4 * index + 4], refunded_orders[index])
+            ],
         )
         .join(OrderLine, OrderLine.order_id == Attribution.order_id)
         .outerjoin(Product, Product.sku == OrderLine.sku)
@@ -190,49 +236,71 @@ def window_totals(*, session: Session, window: Window, partner_id: str | None = 
     merge(lines, ("revenue_cents", "refunded_cents", "cost_of_goods_cents", "refunded_orders"))
 
     commissions = (
-        select(Commission.partner_id, func.sum(Commission.amount_cents - Commission.reversed_cents))
-        .where(
-            Commission.order_ts > window.start,
-            Commission.order_ts <= window.end,
-            only(Commission.partner_id, partner_id),
+        select(
+            Commission.partner_id,
+            *per_window(Commission.order_ts, (true(), Commission.amount_cents - Commission.reversed_cents)),
         )
+        .where(in_window(Commission.order_ts, span), only(Commission.partner_id, partner_id))
         .group_by(Commission.partner_id)
     )
     merge(commissions, ("commission_cents",))
 
-    merge(_repeat_customers(window=window, partner_id=partner_id), ("referred_customers", "repeat_customers"))
-    return {key: Totals(**values) for key, values in rows.items()}
+    merge(
+        _repeat_customers(windows=windows, span=span, partner_id=partner_id), ("referred_customers", "repeat_customers")
+    )
+    return [{key: Totals(**values) for key, values in found.items()} for found in rows]
+
+
+def _sum_if(condition: ColumnElement[bool], value: Any) -> ColumnElement[Any]:
+    return func.sum(case((condition, value), else_=0))
 
 
 VOIDED = select(Order.id).where(Order.voided_at.is_not(None))
 """Orders voided by a correction: left out of every metric, as their commissions were reversed."""
 
 
-def _repeat_customers(*, window: Window, partner_id: str | None) -> Select[*tuple[Any, ...]]:
-    """Per partner: referred customers in the window, and how many of them ordered again later in it.
+def _repeat_customers(*, windows: Sequence[Window], span: Window, partner_id: str | None) -> Select[*tuple[Any, ...]]:
+    """Per partner and window: referred customers, and how many of them ordered again later in the window.
 
-    "Ordered again" compares the customer's first order credited to the partner with the customer's latest
-    order in the window: one GROUP BY per side and a join, where a correlated ``EXISTS`` per customer would
-    probe the orders index once per (partner, customer) pair — hopeless for a customer with thousands of
-    orders. Both sides lie in the window, so the latest order needs no look outside it.
+    "Ordered again" compares the customer's first order in the window credited to the partner with the
+    customer's latest order in the window: one GROUP BY per side (each window's first and latest as
+    conditional MIN / MAX over the span) and a join, where a correlated ``EXISTS`` per customer would probe
+    the orders index once per (partner, customer) pair — hopeless for a customer with thousands of orders.
+    Both sides lie in the window, so the latest order needs no look outside it.
     """
-    in_window = and_(Attribution.order_ts > window.start, Attribution.order_ts <= window.end)
     first = (
-        select(Attribution.partner_id, Order.customer_id, func.min(Attribution.order_ts).label("first_ts"))
+        select(
+            Attribution.partner_id.label("partner_id"),
+            Order.customer_id.label("customer_id"),
+            *[
+                func.min(case((in_window(Attribution.order_ts, w), Attribution.order_ts))).label(f"first_{index}")
+                for index, w in enumerate(windows)
+            ],
+        )
         .join(Order, Order.id == Attribution.order_id)
-        .where(in_window, only(Attribution.partner_id, partner_id))
+        .where(in_window(Attribution.order_ts, span), only(Attribution.partner_id, partner_id))
         .group_by(Attribution.partner_id, Order.customer_id)
         .subquery("referred")
     )
     latest = (
-        select(Order.customer_id, func.max(Order.ts).label("last_ts"))
-        .where(Order.ts > window.start, Order.ts <= window.end)
+        select(
+            Order.customer_id.label("customer_id"),
+            *[
+                func.max(case((in_window(Order.ts, w), Order.ts))).label(f"last_{index}")
+                for index, w in enumerate(windows)
+            ],
+        )
+        .where(in_window(Order.ts, span))
         .group_by(Order.customer_id)
         .subquery("latest")
     )
-    ordered_again = latest.c.last_ts > first.c.first_ts
+    columns: list[Any] = []
+    for index in range(len(windows)):
+        first_ts, last_ts = first.c[f"first_{index}"], latest.c[f"last_{index}"]
+        referred = and_(first_ts.is_not(None), last_ts.is_not(None))
+        columns += [_sum_if(referred, 1), _sum_if(referred, 1), _sum_if(and_(referred, last_ts > first_ts), 1)]
     return (
-        select(first.c.partner_id, func.count(), func.sum(case((ordered_again, 1), else_=0)))
+        select(first.c.partner_id, *columns)
         .join(latest, latest.c.customer_id == first.c.customer_id)
         .group_by(first.c.partner_id)
     )
@@ -257,8 +325,7 @@ def partner_metrics(
     """
     window = Window(start=start, end=end)
     previous_window = window.previous()
-    current = window_totals(session=session, window=window, partner_id=partner_id)
-    previous = window_totals(session=session, window=previous_window, partner_id=partner_id)
+    current, previous = windows_totals(session=session, windows=(window, previous_window), partner_id=partner_id)
     names_query = select(Partner.id, Partner.name, Partner.status)
     if partner_id is not None:
         names_query = names_query.where(Partner.id == partner_id)
