@@ -5,7 +5,7 @@ decided (approved or rejected) within ``tools.proposals.COOLDOWN`` and the draft
 (``tools.proposals.has_new_evidence``): an approved bump 8 % -> 10 % does not come back as 10 % -> 12 % on the
 next run with the same score, and a rejected one is not put to the manager again. A draft on a subject
 whose last decision was a rejection carries that rejection (id, reason, who, when) so the manager sees it.
-Every draft's payload must be its kind's model (``agents.approval.payloads``): a malformed one is a bug
+Every draft's kind must be registered and its payload its kind's model (``agents.approval.registry``): a malformed one is a bug
 in its drafter and raises here, before anything is stored, not when a manager approves it.
 
 Every submitter goes through ``submit_in`` — the agents and the REST API / MCP (``submit_proposals``, which

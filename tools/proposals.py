@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlalchemy import select, update
@@ -16,16 +16,8 @@ from sqlalchemy.orm import Session
 
 from store.models import Proposal
 
-ProposalKind = Literal[
-    "approve_application",
-    "reject_application",
-    "review_application",
-    "tier_bump",
-    "commission_change",
-    "flash_incentive",
-    "offboard_partner",
-    "clawback",
-]
+# The kinds are agents.approval.registry's (one module each); agents.proposing.submit_in refuses any other.
+ProposalKind = str
 EXPIRY = timedelta(days=7)
 # After a decision, the same kind and subject is not proposed again for this long unless its evidence changed.
 COOLDOWN = timedelta(days=28)
@@ -43,7 +35,7 @@ Subject = tuple[str, str | None, str | None, object]
 class ProposalDraft(BaseModel):
     """A proposal as an agent drafts it: the payload is what applying needs; evidence is why."""
 
-    kind: ProposalKind
+    kind: ProposalKind = Field(min_length=1, max_length=32)
     summary: str = Field(min_length=1)
     rationale: str = ""
     partner_id: str | None = None

@@ -20,16 +20,6 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 
 from store.models import Proposal
 
-KIND_LABELS = {
-    "approve_application": "Approve application",
-    "reject_application": "Reject application",
-    "review_application": "Review application",
-    "tier_bump": "Tier bump",
-    "commission_change": "Commission change",
-    "flash_incentive": "Flash incentive",
-    "offboard_partner": "Offboard partner",
-    "clawback": "Clawback",
-}
 _SECTION_LIMIT = 2900
 
 
@@ -153,10 +143,12 @@ def decision_of(proposal: Proposal) -> Decision | None:
 
 
 def proposal_blocks(
-    proposal: Proposal, decision: Decision | None = None, *, editable: bool = False
+    proposal: Proposal, decision: Decision | None = None, *, editable: bool = False, kind_label: str | None = None,
+    effect: str | None = None,
 ) -> list[dict[str, Any]]:
     """The proposal's message: Approve / Reject (and Edit, where the kind has editable fields) buttons while
-    pending, who decided, when and with which edits afterwards."""
+    pending, who decided, when and with which edits afterwards. ``kind_label`` is how a manager names the kind
+    and ``effect`` its money effect as the caller priced it (both from agents.approval's kind registry)."""
     decision_text = (
         render_text(
             "decision.txt.j2",
@@ -173,7 +165,8 @@ def proposal_blocks(
     blocks: list[dict[str, Any]] = render_json(
         "proposal.json.j2",
         p=proposal,
-        kind_label=KIND_LABELS.get(proposal.kind, proposal.kind.replace("_", " ").capitalize()),
+        kind_label=kind_label or proposal.kind.replace("_", " ").capitalize(),
+        effect=effect,
         decision=decision_text,
         editable=editable,
         created=proposal.created_at.strftime("%Y-%m-%d %H:%M UTC") if proposal.created_at else "—",
@@ -226,18 +219,20 @@ class SlackClient:
         )
         return str(data["files"][0]["id"])
 
-    def post_proposal(self, *, channel: str, proposal: Proposal, editable: bool = False) -> Posted:
-        return self.post_message(
-            channel=channel, text=proposal_fallback_text(proposal), blocks=proposal_blocks(proposal, editable=editable)
-        )
+    def post_proposal(self, *, channel: str, proposal: Proposal, editable: bool = False, kind_label: str | None = None,
+                      effect: str | None = None) -> Posted:  # fmt: skip
+        blocks = proposal_blocks(proposal, editable=editable, kind_label=kind_label, effect=effect)
+        return self.post_message(channel=channel, text=proposal_fallback_text(proposal), blocks=blocks)
 
-    def mark_decided(self, *, channel: str, ts: str, proposal: Proposal, decision: Decision) -> None:
+    def mark_decided(
+        self, *, channel: str, ts: str, proposal: Proposal, decision: Decision, kind_label: str | None = None
+    ) -> None:
         verdict = "expired" if decision.expired else "approved" if decision.approved else "rejected"
         self.update_message(
             channel=channel,
             ts=ts,
             text=f"Proposal #{proposal.id} {verdict} by {actor_mention(decision.actor)}",
-            blocks=proposal_blocks(proposal, decision),
+            blocks=proposal_blocks(proposal, decision, kind_label=kind_label),
         )
 
     def open_reject_modal(self, *, trigger_id: str, proposal: Proposal, channel: str, ts: str) -> None:

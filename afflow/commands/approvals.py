@@ -54,17 +54,19 @@ def list_command(
     status: str | None = typer.Option("pending", help="pending | approved | rejected | expired | applied | all"),
     as_json: bool = JsonOption,
 ) -> None:
-    """Proposals (pending by default) and the pending ones grouped by kind with each group's money effect;
+    """Proposals (pending by default) and the pending ones grouped by kind with each group's money effect; a
+    pending proposal's money effect (and so a group's) is its effect preview's, per 30 days (`show ID`);
     proposals waiting over 7 days are expired first."""
     from store.money import format_money
     from workflows.approvals.decide import expire_stale, list_proposals
-    from workflows.approvals.groups import pending_groups
+    from workflows.approvals.groups import pending_listing
 
     with user_errors(as_json=as_json):
         engine = open_store()
         expire_stale(engine=engine, now=datetime.now(UTC))
-        rows = [proposal_view(p) for p in list_proposals(engine=engine, status=None if status == "all" else status)]
-        found, currency = pending_groups(engine=engine)
+        found, currency, effects = pending_listing(engine=engine)
+        rows = [{**proposal_view(p), "money_effect": format_money(effects[p.id], currency) if p.id in effects else None}
+                for p in list_proposals(engine=engine, status=None if status == "all" else status)]  # fmt: skip
         groups = [{"kind": g.kind, "label": g.label, "count": len(g.proposal_ids), "proposal_ids": list(g.proposal_ids),
                    "money_effect": format_money(g.money_effect_cents, currency), "currency": currency}
                   for g in found]  # fmt: skip
@@ -229,10 +231,10 @@ def _render(rows: list[dict[str, Any]], groups: list[dict[str, Any]]) -> None:
     if not rows:
         console.print("no proposals")
         return
-    table = Table("id", "kind", "status", "subject", "summary")
+    table = Table("id", "kind", "status", "subject", "money effect / 30 days", "summary")
     for row in rows:
         table.add_row(str(row["id"]), row["kind"], row["status"], row["partner_id"] or row["application_id"] or "",
-                      row["summary"])
+                      row["money_effect"] or "", row["summary"])
     console.print(table)
 
 

@@ -9,7 +9,7 @@ from langgraph.types import Command
 from sqlalchemy import Engine
 
 from agents.approval.graph import compile_graph, thread_config
-from agents.approval.payloads import EDITABLE
+from agents.approval.payloads import editable_fields
 from agents.approval.state import ActionRequest, ApprovalContext, Decision, HumanInterrupt, HumanInterruptConfig
 from agents.checkpoint import open_checkpointer
 from store.models import Proposal
@@ -30,11 +30,11 @@ class ThreadStart:
 
 def thread_start(proposal: Proposal) -> ThreadStart:
     """The thread a stored proposal waits in: its kind and payload as the agent-inbox ``HumanInterrupt``, which
-    allows an edit only where the kind has editable fields (``agents.approval.payloads.EDITABLE``)."""
+    allows an edit only where the kind has editable fields (its ``KindSpec.editable``)."""
     request = HumanInterrupt(
         action_request=ActionRequest(action=proposal.kind, args=dict(proposal.payload)),
         config=HumanInterruptConfig(
-            allow_ignore=True, allow_respond=True, allow_edit=bool(EDITABLE.get(proposal.kind)), allow_accept=True
+            allow_ignore=True, allow_respond=True, allow_edit=bool(editable_fields(proposal.kind)), allow_accept=True
         ),
         description=proposal.summary,
     )

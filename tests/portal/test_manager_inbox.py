@@ -69,17 +69,21 @@ def _clawback_total(engine: Engine, partner_id: str) -> int:
 
 
 def test_inbox_groups_by_kind_with_labels_counts_and_money_sorted_by_effect(client: TestClient, booked: Engine) -> None:
-    tier_bump(booked, "p-alice", extra="4.00")
-    tier_bump(booked, "p-bob", extra="1.50")
+    alice = tier_bump(booked, "p-alice", extra="4.00")
+    bob = tier_bump(booked, "p-bob", extra="1.50")
     clawback(booked, "p-bob", 300)
     application(booked, "A-7")
     sign_in(client, booked, "manager@brand.example")
     page = client.get("/portal/manager/inbox").text
     headings = re.findall(r'<section class="group" id="group-([a-z_]+)">\s*<h2>(.*?)</h2>', page, re.S)
-    assert [kind for kind, _ in headings] == ["tier_bump", "clawback", "approve_application"]  # |5.50| > |3.00| > 0
-    bumps = re.sub(r"<[^>]+>", "", headings[0][1])
-    assert "Tier bumps" in bumps and "(2)" in bumps and "costs 5.50 USD" in bumps
-    assert "keeps or recovers 3.00 USD" in headings[1][1]
+    # the money is the effect preview's, not the agents' estimates (4.00 + 1.50): Alice's one recent order
+    # (120.00) earned 12.00 at 10 %, +2 points cost 2.40; Bob sold nothing in the 30 days
+    assert [kind for kind, _ in headings] == ["clawback", "tier_bump", "approve_application"]  # |3.00| > |2.40| > 0
+    bumps = re.sub(r"<[^>]+>", "", headings[1][1])
+    assert "Tier bumps" in bumps and "(2)" in bumps and "costs 2.40 USD" in bumps
+    assert "keeps or recovers 3.00 USD" in headings[0][1]
+    alice_card = page[page.index(f'id="proposal-{alice}"'):page.index(f'id="proposal-{bob}"')]
+    assert 'class="effect">costs 2.40 USD<' in alice_card  # what its page's preview says (test below)
     assert "Raise the commission of Alice Reviews from 10% to 12%" in page
     assert "Engagement</th><td>11%" in page and "2.2× the median" in page and "Brand fit</th><td>72/100" in page
     for raw in ("tier_bump", "approve_application", "0.110000", "hik, skill", "previous_percent"):
@@ -192,7 +196,7 @@ def test_edit_preview_then_approve_applies_the_edited_rate_once(client: TestClie
     assert Decimal(proposal.approved_payload["percent"]) == 11 and Decimal(proposal.payload["percent"]) == 12
     assert edit.actor == "portal:manager@brand.example" and edit.subject == f"proposal:{proposal_id}"
     inbox = client.get("/portal/manager/inbox").text
-    assert re.search(r"Rate \(%\) 12 → 11", inbox)
+    assert re.search(r"Commission rate \(%\) 12 → 11", inbox)
 
 
 def test_an_out_of_bounds_edit_is_refused_with_its_reason_and_changes_nothing(

@@ -34,8 +34,9 @@ from store.models import Proposal
 from store.rules import rule_sets_in_force
 from tests.agents.config import agent_config
 from tools import rule_changes
-from tools.slack import SlackConfig
+from tools.slack import SlackConfig, escape_mrkdwn
 from workflows.approvals.posting import post_pending_proposals
+from workflows.approvals.preview import effect_preview
 from workflows.demo.generator import generate_program
 from workflows.demo.loader import load_program
 
@@ -186,3 +187,16 @@ def test_a_non_approver_cannot_edit_and_nothing_changes(
     confirm = post(client, submission(user=APPROVER, view=modal, values={"percent": "1"}))["view"]
     assert post(client, submission(user=STRANGER, view=confirm))["response_action"] == "update"
     assert status(engine, bump["id"]) == "pending" and versions(engine) == before
+
+
+def test_the_posted_message_states_the_effect_preview_not_the_agents_estimate(
+    engine: Engine, fake_slack: FakeSlack, bump: dict[str, Any]
+) -> None:
+    with transaction(engine) as session:
+        preview = effect_preview(session=session, proposal=session.get_one(Proposal, bump["id"]))
+    blocks = fake_slack.messages[(CHANNEL, bump["ts"])]["blocks"]
+    assert blocks[0]["text"]["text"] == f"Tier bump — proposal #{bump['id']}"
+    [stated] = [b["text"]["text"] for b in blocks if b["type"] == "section" and "text" in b
+                and b["text"]["text"].startswith("*Money effect*")]  # fmt: skip
+    assert preview.money_cents < 0 and preview.money_text in stated  # what show / the portal / the Edit modal say
+    assert all(escape_mrkdwn(line) in stated for line in preview.lines)

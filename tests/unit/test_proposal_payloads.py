@@ -1,5 +1,5 @@
 """The proposal payload models: an edit inside a kind's bounds is applied exactly as typed, one outside is
-refused with the field named, and a money effect is the stated amount with its sign."""
+refused with the field named."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agents.approval.payloads import ProposalEditError, edit_payload, money_effect
+from agents.approval.payloads import ProposalEditError, edit_payload
 
 BUMP = {"percent": "10", "previous_percent": "8"}
 rates = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)
@@ -33,10 +33,10 @@ def test_a_rate_outside_0_and_100_is_refused_naming_the_field(rate: Decimal) -> 
 def test_a_clawback_is_edited_to_any_amount_up_to_the_commission_paid(cents: int) -> None:
     payload = {"amount_cents": 5000, "order_ids": ["o1"], "signal": "self_referral"}
     amount = f"{Decimal(cents) / 100:.2f}"
-    assert edit_payload("clawback", payload, {"amount": amount}, currency="USD",
-                        commission_paid_cents=5000)["amount_cents"] == cents  # fmt: skip
-    with pytest.raises(ProposalEditError, match="more than the commission paid"):
-        edit_payload("clawback", payload, {"amount": "50.01"}, currency="USD", commission_paid_cents=5000)
+    paid = {"commission_paid_cents": 5000}
+    assert edit_payload("clawback", payload, {"amount": amount}, currency="USD", context=paid)["amount_cents"] == cents
+    with pytest.raises(ProposalEditError, match=r"amount: 50\.01 USD is more than the commission paid .*\(50\.00 USD\)"):
+        edit_payload("clawback", payload, {"amount": "50.01"}, currency="USD", context=paid)
 
 
 @pytest.mark.parametrize(("kind", "edits"), [
@@ -50,11 +50,3 @@ def test_edits_a_kind_does_not_allow_are_refused(kind: str, edits: dict[str, str
                 "clawback": {"amount_cents": 100, "order_ids": [], "signal": ""}}  # fmt: skip
     with pytest.raises(ProposalEditError):
         edit_payload(kind, payloads[kind], edits, currency="USD")
-
-
-def test_money_effects_are_costs_negative_and_recoveries_positive() -> None:
-    impact = {"extra_commission_at_current_run_rate": "88.29", "commission_stopped_per_window": "12.00"}
-    assert money_effect("tier_bump", BUMP, impact, currency="USD") == -8829
-    assert money_effect("offboard_partner", {"signals": []}, impact, currency="USD") == 1200
-    assert money_effect("clawback", {"amount_cents": 4200}, {}, currency="USD") == 4200
-    assert money_effect("approve_application", {}, {}, currency="USD") == 0

@@ -1,5 +1,8 @@
 """Deciding in groups: pending proposals by kind with each group's money effect, and one decision for a group.
 
+A group's money effect is the sum of its members' ``workflows.approvals.preview.effect_preview`` (what the
+edit-then-approve preview states, per 30 days), never the agents' own estimates.
+
 ``decide_group`` records every member's decision, its audit rows and (for an approval) every member's
 effects in ONE transaction: all of them or none (a member someone else decided meanwhile fails the whole
 group with ``ProposalStateError``). Each member is claimed like a single approval, so it is applied
@@ -9,14 +12,14 @@ end without applying anything again.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
 from agents.approval.effects import apply_claimed, reject_in
-from agents.approval.payloads import LABELS, money_effect
+from agents.approval.registry import label
 from agents.approval.runner import resume_threads
 from agents.approval.state import ApprovalContext, Decision
 from store.audit import Actor
@@ -25,6 +28,7 @@ from store.models import Proposal
 from tools import ledger_view, proposals
 from tools.proposals import EXPIRY
 from workflows.approvals.decide import DecisionResult, as_decision, audit_decision
+from workflows.approvals.preview import listing_effects
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,18 +36,18 @@ class ProposalGroup:
     kind: str
     label: str
     proposal_ids: tuple[int, ...]
-    money_effect_cents: int  # + kept or recovered, - cost, over the agents' window
+    money_effect_cents: int  # + kept or recovered, - cost, per 30 days (the members' effect previews)
 
 
-def group_proposals(*, pending: Sequence[Proposal], currency: str) -> list[ProposalGroup]:
-    """Pending proposals by kind, the group with the largest money effect (either way) first."""
+def group_proposals(*, pending: Sequence[Proposal], effects: Mapping[int, int]) -> list[ProposalGroup]:
+    """Pending proposals by kind with the sum of their ``effects`` (proposal id -> money, ``listing_effects``),
+    the group with the largest money effect (either way) first."""
     by_kind: dict[str, list[Proposal]] = {}
     for proposal in pending:
         by_kind.setdefault(proposal.kind, []).append(proposal)
     groups = [
-        ProposalGroup(kind=kind, label=LABELS.get(kind, kind), proposal_ids=tuple(p.id for p in members),
-                      money_effect_cents=sum(money_effect(p.kind, p.payload, p.expected_impact, currency=currency)
-                                             for p in members))
+        ProposalGroup(kind=kind, label=label(kind), proposal_ids=tuple(p.id for p in members),
+                      money_effect_cents=sum(effects.get(p.id, 0) for p in members))
         for kind, members in by_kind.items()
     ]  # fmt: skip
     return sorted(groups, key=lambda g: (-abs(g.money_effect_cents), g.label))
@@ -51,10 +55,17 @@ def group_proposals(*, pending: Sequence[Proposal], currency: str) -> list[Propo
 
 def pending_groups(*, engine: Engine) -> tuple[list[ProposalGroup], str]:
     """The groups of what is pending now, and the program's currency."""
+    groups, currency, _ = pending_listing(engine=engine)
+    return groups, currency
+
+
+def pending_listing(*, engine: Engine) -> tuple[list[ProposalGroup], str, dict[int, int]]:
+    """The groups of what is pending now, the program's currency, and each pending proposal's money effect."""
     with transaction(engine) as session:
         currency = ledger_view.program_currency(session=session)
-        return group_proposals(pending=proposals.list_proposals(session=session, status="pending"),
-                               currency=currency), currency  # fmt: skip
+        pending = proposals.list_proposals(session=session, status="pending")
+        effects = listing_effects(session=session, proposals=pending)
+        return group_proposals(pending=pending, effects=effects), currency, effects
 
 
 def decide_group(

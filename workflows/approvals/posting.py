@@ -11,11 +11,14 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import Engine, and_, or_, select, update
+from sqlalchemy.orm import Session
 
+from agents.approval.registry import name as kind_name
 from store.db import transaction
 from store.models import Proposal
 from tools import ledger_view
 from tools.slack import SlackConfig, SlackDeliveryError
+from workflows.approvals.preview import effect_preview
 from workflows.approvals.slack_edit import editable, message_decision
 
 log = logging.getLogger(__name__)
@@ -41,8 +44,10 @@ def post_pending_proposals(*, engine: Engine, slack: SlackConfig | None) -> int:
             if not session.execute(claim).rowcount:  # type: ignore[attr-defined]
                 continue
             proposal = session.get_one(Proposal, proposal_id)
+            effect = message_effect(session=session, proposal=proposal)
         try:
-            posted = client.post_proposal(channel=channel, proposal=proposal, editable=editable(proposal.kind))
+            posted = client.post_proposal(channel=channel, proposal=proposal, editable=editable(proposal.kind),
+                                          kind_label=kind_name(proposal.kind), effect=effect)  # fmt: skip
         except SlackDeliveryError as exc:
             log.warning("posting proposal %s to Slack failed (will retry): %s", proposal_id, exc)
             with transaction(engine) as session:
@@ -56,6 +61,17 @@ def post_pending_proposals(*, engine: Engine, slack: SlackConfig | None) -> int:
             )
         posted_count += 1
     return posted_count
+
+
+def message_effect(*, session: Session, proposal: Proposal) -> str | None:
+    """The money effect a proposal's message states: ``effect_preview``'s (the CLI's and the portal's), its
+    figure and how it was worked out; None when it cannot be priced (the message goes out without it)."""
+    try:
+        preview = effect_preview(session=session, proposal=proposal)
+    except (KeyError, ValueError) as exc:
+        log.warning("pricing proposal %s for its Slack message failed: %s", proposal.id, exc)
+        return None
+    return "\n".join([preview.money_text, *(f"• {line}" for line in preview.lines)])
 
 
 def sync_decided_messages(*, engine: Engine, slack: SlackConfig | None) -> int:
@@ -79,7 +95,8 @@ def sync_decided_messages(*, engine: Engine, slack: SlackConfig | None) -> int:
             continue
         try:
             client.mark_decided(
-                channel=proposal.slack_channel, ts=proposal.slack_ts, proposal=proposal, decision=decision
+                channel=proposal.slack_channel, ts=proposal.slack_ts, proposal=proposal, decision=decision,
+                kind_label=kind_name(proposal.kind),
             )
         except SlackDeliveryError as exc:
             log.warning("updating the Slack message of proposal %s failed (will retry): %s", proposal.id, exc)

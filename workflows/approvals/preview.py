@@ -12,28 +12,22 @@ the cent. Edits are validated exactly as ``decide`` validates them (``edited_pay
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime, timedelta
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
-from agents.approval.payloads import (
-    LABELS,
-    Clawback,
-    CommissionChange,
-    FlashIncentive,
-    TierBump,
-    edit_payload,
-    read_payload,
-)
+from agents.approval.kinds.base import EarningsStop, NoMoney, RuleChange, Scope, StatedAmount
+from agents.approval.payloads import edit_payload
+from agents.approval.registry import spec_of
 from store.models import Proposal
 from store.money import format_money, round_half_even
 from store.rules import RuleSetBody
 from tools import ledger_view, rule_changes
-from tools.analytics_sql import resolve_window
+from tools.analytics_sql import Window, resolve_window
 from workflows.portal.rules_preview import RulePreview, preview_rule_set
 
 PREVIEW_DAYS = 30
@@ -81,87 +75,102 @@ class Preview(BaseModel):
 
 def edited_payload(*, session: Session, proposal: Proposal, edits: Mapping[str, str]) -> dict[str, Any]:
     """The payload that approving with ``edits`` would apply (the proposed one without edits); raises
-    ``ProposalEditError`` for an edit the kind does not allow or a value outside its bounds (a clawback is
-    bounded by the net commission paid on its orders)."""
+    ``ProposalEditError`` for an edit the kind does not allow or a value outside its bounds (with the kind's
+    ``edit_context``: a clawback is bounded by the net commission paid on its orders)."""
     if not edits:
         return dict(proposal.payload)
-    paid = None
-    if proposal.kind == "clawback" and proposal.partner_id is not None:
-        orders = read_payload(Clawback, proposal.payload).order_ids
-        if orders:
-            paid = ledger_view.commission_on_orders(session=session, partner_id=proposal.partner_id, order_ids=orders)
+    spec = spec_of(proposal.kind)
+    context = spec.edit_context(session, proposal, spec.parse(proposal.payload)) if spec.edit_context else {}
     return edit_payload(proposal.kind, proposal.payload, edits, currency=ledger_view.program_currency(session=session),
-                        commission_paid_cents=paid)  # fmt: skip
+                        context=context)  # fmt: skip
 
 
 def proposed_rules(*, proposal: Proposal, payload: Mapping[str, Any], body: RuleSetBody, start: datetime,
                    end: datetime) -> RuleSetBody | None:  # fmt: skip
     """The rule body approving would publish over ``body`` (None: the kind changes no rule). A flash
     incentive is placed over ``[start, end]`` so that the window's orders are priced with it."""
-    if proposal.kind == "tier_bump" and proposal.partner_id is not None:
-        bump = read_payload(TierBump, payload)
-        points = bump.points_over(rule_changes.effective_percent(body=body, partner_id=proposal.partner_id))
-        return rule_changes.bumped_rules(body=body, partner_id=proposal.partner_id, points=points)
-    if proposal.kind == "commission_change":
-        change = read_payload(CommissionChange, payload)
-        if change.partner_ids is not None:
-            return rule_changes.cohort_rate_rules(body=body, partner_ids=change.partner_ids, percent=change.percent)
-        assert change.sku is not None
-        return rule_changes.sku_rate_rules(body=body, sku=change.sku, percent=change.percent)
-    if proposal.kind == "flash_incentive":
-        flash = read_payload(FlashIncentive, payload)
-        return rule_changes.flash_rules(body=body, sku=flash.sku, bonus_percent=flash.bonus_percent, start=start,
-                                        end=end + timedelta(microseconds=1))  # fmt: skip
-    return None
+    spec = spec_of(proposal.kind)
+    if not isinstance(spec.effect, RuleChange):
+        return None
+    return spec.effect.rules(body, spec.parse(payload), proposal, start, end)
+
+
+class Pricing:
+    """What previews share within one listing: the window, the rules in force at its end, and the whole program's
+    lines re-priced under those rules (priced once, when first needed). A rule change with a ``Scope`` re-prices
+    only its lines; the program's other lines price as they do under the current rules, so its figure is the
+    rules editor's preview of the whole body, to the cent, at a fraction of the cost."""
+
+    def __init__(self, *, session: Session, as_of: datetime | None = None, window: Window | None = None) -> None:
+        self.session = session
+        self.window = window or resolve_window(session=session, days=PREVIEW_DAYS, as_of=as_of)  # the editor's
+        self.current_body = rule_changes.current_rules(session=session, now=self.window.end)
+        self.currency = ledger_view.program_currency(session=session)
+        self._program: RulePreview | None = None
+
+    def program(self) -> RulePreview:
+        """Every line of the window: as booked (``current_cents``) and re-priced under the current rules."""
+        if self._program is None:
+            self._program = self.price(self.current_body)
+        return self._program
+
+    def price(self, body: RuleSetBody, scope: Scope | None = None) -> RulePreview:
+        return preview_rule_set(session=self.session, body=body, days=PREVIEW_DAYS, as_of=self.window.end,
+                                partner_ids=scope.partner_ids if scope else None,
+                                skus=scope.skus if scope else None)  # fmt: skip
 
 
 def effect_preview(
     *, session: Session, proposal: Proposal, edits: Mapping[str, str] | None = None, as_of: datetime | None = None,
+    pricing: Pricing | None = None,
 ) -> Preview:
     """The recomputed effect of approving ``proposal`` with ``edits`` over the 30 days before ``as_of`` (by
-    default the latest event, as the rules editor's preview); see the module docstring."""
+    default the latest event, as the rules editor's preview); ``pricing`` when a listing prices many proposals
+    over one window; see the module docstring."""
+    spec = spec_of(proposal.kind)
     payload = edited_payload(session=session, proposal=proposal, edits=edits or {})
+    parsed = spec.parse(payload)
     edited = {key: {"proposed": proposal.payload.get(key), "approved": value}
               for key, value in payload.items() if proposal.payload.get(key) != value}  # fmt: skip
-    currency = ledger_view.program_currency(session=session)
-    common: dict[str, Any] = {"proposal_id": proposal.id, "kind": proposal.kind,
-                              "label": LABELS.get(proposal.kind, proposal.kind), "payload": payload,
-                              "edited": edited, "currency": currency, "days": PREVIEW_DAYS}  # fmt: skip
-    if proposal.kind == "clawback":
-        clawback = read_payload(Clawback, payload)
-        orders = ", ".join(clawback.order_ids) or "its orders"
-        return Preview(**common, start=None, end=None, money_cents=clawback.amount_cents,
-                       lines=[f"recovers {format_money(clawback.amount_cents, currency)} {currency} of the commission "
-                              f"paid on {orders}"])  # fmt: skip
-    if proposal.kind in ("approve_application", "review_application", "reject_application"):
-        verb = "declines" if proposal.kind == "reject_application" else "admits"
-        return Preview(**common, start=None, end=None, money_cents=0,
-                       lines=[f"{verb} application {proposal.application_id}"])  # fmt: skip
-    window = resolve_window(session=session, days=PREVIEW_DAYS, as_of=as_of)  # the editor's window
-    window_end = window.end
-    current_body = rule_changes.current_rules(session=session, now=window_end)
-    body = proposed_rules(proposal=proposal, payload=payload, body=current_body, start=window.start, end=window_end)
-    if body is None:  # an offboarding: the commission the partner earned over the window stops
-        booked = preview_rule_set(session=session, body=current_body, days=PREVIEW_DAYS, as_of=window_end)
-        earned = _partner_row(booked, proposal.partner_id)
-        return Preview(**common, start=booked.start, end=booked.end, money_cents=earned,
+    currency = pricing.currency if pricing is not None else ledger_view.program_currency(session=session)
+    common: dict[str, Any] = {"proposal_id": proposal.id, "kind": proposal.kind, "label": spec.label,
+                              "payload": payload, "edited": edited, "currency": currency, "days": PREVIEW_DAYS}  # fmt: skip
+    effect = spec.effect
+    if isinstance(effect, StatedAmount):
+        return Preview(**common, start=None, end=None, money_cents=effect.cents(parsed),
+                       lines=[effect.line(parsed, currency)])  # fmt: skip
+    if isinstance(effect, NoMoney):
+        return Preview(**common, start=None, end=None, money_cents=0, lines=[effect.line(proposal)])
+    pricing = pricing or Pricing(session=session, as_of=as_of)
+    window, current_body = pricing.window, pricing.current_body
+    if isinstance(effect, EarningsStop):  # the commission the partner earned over the window stops
+        earned = _partner_row(pricing.program(), proposal.partner_id)
+        return Preview(**common, start=window.start, end=window.end, money_cents=earned,
                        commission_before_cents=earned, commission_after_cents=0,
                        lines=[f"partner {proposal.partner_id} is offboarded: its links stop crediting",
                               f"commission it earned over the last {PREVIEW_DAYS} days: "
                               f"{format_money(earned, currency)} {currency} -> 0"])  # fmt: skip
-    priced = preview_rule_set(session=session, body=body, days=PREVIEW_DAYS, as_of=window_end)
-    if proposal.kind == "tier_bump":
+    body = effect.rules(current_body, parsed, proposal, window.start, window.end)
+    scope = effect.scope(parsed, proposal) if effect.scope is not None else None
+    if effect.partner:
+        priced = pricing.price(body, scope)
         row = next((d for d in priced.partners if d.partner_id == proposal.partner_id), None)
         before, after = (row.current_cents, row.proposed_cents) if row is not None else (0, 0)
-    else:
+    elif scope is None:
+        priced = pricing.price(body)
         before, after = priced.current_cents, priced.proposed_cents
-    if proposal.kind == "flash_incentive":  # a flash lasts its days: count those of the 30
-        flash = read_payload(FlashIncentive, payload)
-        after = before + round_half_even(Decimal(after - before) * min(flash.days, PREVIEW_DAYS) / PREVIEW_DAYS)
-    lines = _rate_lines(proposal, payload, current_body, body, currency)
+    else:  # the scope's lines under the new rules, the program's others as the current rules price them
+        program, inside_now = pricing.program(), pricing.price(current_body, scope)
+        before = program.current_cents
+        after = program.proposed_cents - inside_now.proposed_cents + pricing.price(body, scope).proposed_cents
+    if effect.lasts_days is not None:  # it lasts its days: count those of the 30
+        lasting = min(effect.lasts_days(parsed), PREVIEW_DAYS)
+        after = before + round_half_even(Decimal(after - before) * lasting / PREVIEW_DAYS)
+    lines = _rate_lines(effect.shown_partner(parsed, proposal), current_body, body, currency,
+                        days=effect.lasts_days(parsed) if effect.lasts_days is not None else None)  # fmt: skip
     lines.append(f"commission over the last {PREVIEW_DAYS} days: {format_money(before, currency)} -> "
                  f"{format_money(after, currency)} {currency}")  # fmt: skip
-    return Preview(**common, start=priced.start, end=priced.end, money_cents=before - after,
+    return Preview(**common, start=window.start, end=window.end, money_cents=before - after,
                    commission_before_cents=before, commission_after_cents=after, lines=lines)  # fmt: skip
 
 
@@ -169,19 +178,29 @@ def _partner_row(preview: RulePreview, partner_id: str | None) -> int:
     return next((d.current_cents for d in preview.partners if d.partner_id == partner_id), 0)
 
 
-def _rate_lines(proposal: Proposal, payload: Mapping[str, Any], before: RuleSetBody, after: RuleSetBody,
-               currency: str) -> list[str]:  # fmt: skip
-    """Each dimension whose rate changes, ``before -> after``: for a tier bump the partner's, else any
-    partner's without an override (a cohort change: the first cohort member's)."""
-    partner = proposal.partner_id
-    if proposal.kind == "commission_change" and partner is None:
-        cohort = read_payload(CommissionChange, payload).partner_ids
-        partner = cohort[0] if cohort else None
+def _rate_lines(partner: str | None, before: RuleSetBody, after: RuleSetBody, currency: str, *,
+               days: int | None) -> list[str]:  # fmt: skip
+    """Each dimension whose rate changes, ``before -> after``, for ``partner`` (None: any partner without an
+    override), and each flash incentive added (lasting ``days``)."""
     old = rule_changes.earned_rates(body=before, currency=currency, partner_id=partner)
     new = rule_changes.earned_rates(body=after, currency=currency, partner_id=partner)
     lines = [f"{name}: {old.get(name, '-')} -> {new.get(name, '-')}" for name in dict.fromkeys([*old, *new])
              if old.get(name) != new.get(name)]  # fmt: skip
     for flash in after.flash_incentives[len(before.flash_incentives):]:
-        days = read_payload(FlashIncentive, payload).days
-        lines.append(f"SKU {flash.sku}: +{flash.bonus_percent.normalize():f}% flash bonus for {days} days")
+        lines.append(f"SKU {flash.sku}: +{flash.bonus_percent.normalize():f}% flash bonus"
+                     + (f" for {days} days" if days is not None else ""))  # fmt: skip
     return lines or ["no rate changes"]
+
+
+def listing_effects(*, session: Session, proposals: Sequence[Proposal], as_of: datetime | None = None) -> dict[int, int]:
+    """Each proposal's money effect as ``effect_preview`` states it (as proposed), over one shared window: what
+    the inbox cards and the group totals show. A proposal whose payload no longer reads as its kind's model
+    counts 0 rather than breaking the listing."""
+    pricing = Pricing(session=session, as_of=as_of)
+    effects: dict[int, int] = {}
+    for proposal in proposals:
+        try:
+            effects[proposal.id] = effect_preview(session=session, proposal=proposal, pricing=pricing).money_cents
+        except (KeyError, ValueError):  # an unknown kind, a payload its model refuses (pydantic's is a ValueError)
+            effects[proposal.id] = 0
+    return effects

@@ -36,6 +36,7 @@ from sqlalchemy import Engine, select, update
 from starlette.concurrency import run_in_threadpool
 
 from agents.approval.payloads import edit_fields
+from agents.approval.registry import name as kind_name
 from store.db import MAX_ROW_ID, transaction
 from store.models import Proposal
 from tools import ledger_view
@@ -291,7 +292,8 @@ def build_slack_router(*, engine: Engine, config: SlackConfig, decide: Decide) -
         if decision is None or not channel or not ts:
             return
         try:
-            slack.mark_decided(channel=channel, ts=ts, proposal=proposal, decision=decision)
+            slack.mark_decided(channel=channel, ts=ts, proposal=proposal, decision=decision,
+                               kind_label=kind_name(proposal.kind))
         except SlackDeliveryError as exc:  # the delivery pass retries it (sync_decided_messages)
             log.warning("updating the Slack message of proposal %s failed: %s", proposal.id, exc)
             return

@@ -17,13 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from agents.approval.payloads import EDITABLE, describe_edits, edit_fields, shown_value
+from agents.approval.payloads import describe_edits, edit_fields, editable_fields, shown_value
 from store.models import Proposal
 from tools.slack import Decision, decision_of, render_json
 from workflows.approvals.preview import Preview
 
-FIELD_LABELS = {"percent": "Commission rate (%)", "bonus_percent": "Bonus (percentage points)",
-                "days": "Days it runs", "amount_cents": "Amount ({currency})"}  # fmt: skip
+UNITS = {"percent": "%", "days": "days", "money": "{currency}"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +40,16 @@ class ModalTarget:
 
 
 def editable(kind: str) -> bool:
-    return bool(EDITABLE.get(kind))
+    return bool(editable_fields(kind))
 
 
 def edit_view(*, proposal: Proposal, channel: str, ts: str, currency: str) -> dict[str, Any]:
     """The Edit modal: one input per editable field, filled with the value that would be applied."""
     fields = [
-        {"name": name, "label": FIELD_LABELS.get(field, name).format(currency=currency),
-         "value": shown_value(field, proposal.payload, currency=currency),
-         "proposed": shown_value(field, proposal.payload, currency=currency) or "—"}
-        for field, name in edit_fields(proposal.kind).items()
+        {"name": spec.names[0], "label": f"{spec.label} ({UNITS[spec.unit].format(currency=currency)})",
+         "value": shown_value(spec.field, proposal.payload, currency=currency),
+         "proposed": shown_value(spec.field, proposal.payload, currency=currency) or "—"}
+        for spec in editable_fields(proposal.kind)
     ]  # fmt: skip
     target = ModalTarget(proposal.id, channel, ts, {})
     view: dict[str, Any] = render_json("edit_modal.json.j2", p=proposal, fields=fields, metadata=target.metadata())

@@ -18,19 +18,15 @@ from urllib.parse import urlencode
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agents.approval.payloads import (
-    EDITABLE,
-    LABELS,
-    PAYLOADS,
-    money_effect,
-)
+from agents.approval.payloads import editable_fields
+from agents.approval.registry import known, label
 from store.db import MAX_ROW_ID
 from store.models import Partner, Proposal
 from store.money import format_money
 from tools import ledger_view, proposals
 from tools.proposals import EXPIRY
 from workflows.approvals.groups import group_proposals
-from workflows.approvals.preview import effect_preview
+from workflows.approvals.preview import effect_preview, listing_effects
 from workflows.portal.proposal_text import ProposalText, describe, effect_text
 
 SEVERITIES = ("high", "medium", "low")
@@ -46,7 +42,7 @@ class InboxFilters:
     @classmethod
     def clean(cls, *, kind: str, partner: str, network: str, severity: str) -> InboxFilters:
         """Query values as filters; a kind or severity that does not exist filters nothing out rather than all."""
-        return cls(kind=kind if kind in PAYLOADS else "", partner=partner.strip()[:64],
+        return cls(kind=kind if known(kind) else "", partner=partner.strip()[:64],
                    network=network.strip()[:64], severity=severity if severity in SEVERITIES else "")  # fmt: skip
 
     @property
@@ -144,27 +140,30 @@ def build_inbox(*, session: Session, filters: InboxFilters, now: datetime) -> In
     currency = ledger_view.program_currency(session=session)
     pending = proposals.list_proposals(session=session, status="pending")
     partners = {p.id: p for p in session.scalars(select(Partner))}
-    cards = {p.id: card(p, partners=partners, currency=currency, now=now) for p in pending}
+    effects = listing_effects(session=session, proposals=pending)
+    cards = {p.id: card(p, partners=partners, currency=currency, now=now, effect_cents=effects[p.id]) for p in pending}
     shown = [p for p in pending if _matches(cards[p.id], p, filters)]
     groups = tuple(
         GroupView(kind=g.kind, label=g.label, effect_cents=g.money_effect_cents,
                   effect=effect_text(g.money_effect_cents, currency),
                   cards=tuple(sorted((cards[i] for i in g.proposal_ids), key=lambda c: (-abs(c.effect_cents), c.id))))
-        for g in group_proposals(pending=shown, currency=currency)
+        for g in group_proposals(pending=shown, effects=effects)
     )  # fmt: skip
-    present = sorted({p.kind for p in pending}, key=lambda k: LABELS.get(k, k))
+    present = sorted({p.kind for p in pending}, key=label)
     return InboxView(
         currency=currency, groups=groups, filters=filters, waiting=len(pending),
-        kinds=tuple((k, LABELS.get(k, k)) for k in present),
+        kinds=tuple((k, label(k)) for k in present),
         partners=tuple(sorted({(c.partner_id, c.partner_name) for c in cards.values() if c.partner_id is not None})),
         networks=tuple(sorted({n for c in cards.values() for n in c.networks})),
     )  # fmt: skip
 
 
-def card(proposal: Proposal, *, partners: Mapping[str, Partner], currency: str, now: datetime) -> Card:
+def card(proposal: Proposal, *, partners: Mapping[str, Partner], currency: str, now: datetime,
+         effect_cents: int) -> Card:  # fmt: skip
+    """One proposal as the inbox shows it; ``effect_cents`` is its effect preview's (``listing_effects``)."""
     partner = partners.get(proposal.partner_id or "")
     name = partner.name if partner is not None else (proposal.partner_id or "")
-    effect = money_effect(proposal.kind, proposal.payload, proposal.expected_impact, currency=currency)
+    effect = effect_cents
     return Card(
         id=proposal.id, kind=proposal.kind,
         text=describe(proposal, payload=proposal.payload, partner_name=name or "the partner", currency=currency),
@@ -172,7 +171,7 @@ def card(proposal: Proposal, *, partners: Mapping[str, Partner], currency: str, 
         networks=tuple(sorted({partners[p].network for p in _partner_ids(proposal) if p in partners})),
         severity=severity_of(proposal), effect_cents=effect, effect=effect_text(effect, currency),
         created_at=proposal.created_at, expires_on=(proposal.created_at + EXPIRY).date(),
-        expired=proposal.created_at < now - EXPIRY, editable=bool(EDITABLE.get(proposal.kind)), agent=proposal.agent,
+        expired=proposal.created_at < now - EXPIRY, editable=bool(editable_fields(proposal.kind)), agent=proposal.agent,
     )  # fmt: skip
 
 
@@ -201,21 +200,16 @@ def _matches(card: Card, proposal: Proposal, filters: InboxFilters) -> bool:
 
 
 def edit_fields(kind: str, payload: Mapping[str, Any], *, currency: str) -> tuple[EditField, ...]:
-    """The kind's editable fields (``EDITABLE``), one per payload field, with the payload's values."""
+    """The kind's editable fields (its ``KindSpec.editable``), with the payload's values as a person types them."""
     fields: list[EditField] = []
-    seen: set[str] = set()
-    for name, target in EDITABLE.get(kind, {}).items():
-        if target in seen:
-            continue
-        seen.add(target)
-        value = payload.get(target)
-        if target == "amount_cents":
-            fields.append(EditField(name, "Amount", format_money(int(value or 0), currency), currency))
-        elif target == "days":
-            fields.append(EditField(name, "Days", str(value), "days"))
+    for spec in editable_fields(kind):
+        value = payload.get(spec.field)
+        if spec.unit == "money":
+            fields.append(EditField(spec.names[0], spec.label, format_money(int(value or 0), currency), currency))
+        elif spec.unit == "days":
+            fields.append(EditField(spec.names[0], spec.label, str(value), "days"))
         else:
-            label = "Bonus" if target == "bonus_percent" else "Rate"
-            fields.append(EditField(name, label, f"{Decimal(str(value)).normalize():f}", "%"))
+            fields.append(EditField(spec.names[0], spec.label, f"{Decimal(str(value)).normalize():f}", "%"))
     return tuple(fields)
 
 
@@ -249,7 +243,7 @@ def preview_edit(*, session: Session, proposal: Proposal, submitted: Mapping[str
 
 def form_edits(form: Mapping[str, object], kind: str) -> dict[str, str]:
     """The ``set_<name>`` fields a form posted, for the kind's editable names only."""
-    return {name: value for name in EDITABLE.get(kind, {})
+    return {name: value for field in editable_fields(kind) for name in field.names
             if isinstance(value := form.get(f"set_{name}"), str)}  # fmt: skip
 
 

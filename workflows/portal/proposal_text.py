@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from agents.approval.payloads import (
+    ApplicationDecision,
     Clawback,
     CommissionChange,
     FlashIncentive,
@@ -26,18 +27,6 @@ from agents.approval.payloads import (
 )
 from store.models import Proposal
 from store.money import MoneyError, human_money, parse_money
-
-# One proposal's kind in a sentence or a table cell (a group's heading is agents.approval.payloads.LABELS).
-KIND_NAMES = {
-    "approve_application": "Approve application",
-    "reject_application": "Reject application",
-    "review_application": "Review application",
-    "tier_bump": "Tier bump",
-    "commission_change": "Commission rate change",
-    "flash_incentive": "Flash incentive",
-    "offboard_partner": "Offboard partner",
-    "clawback": "Clawback",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +77,7 @@ def describe(proposal: Proposal, *, payload: Mapping[str, Any], partner_name: st
     """The proposal (with ``payload``: as proposed, or as edited) in a manager's words."""
     try:
         parsed = parse_payload(proposal.kind, payload)
-    except (KeyError, ValidationError):
+    except (KeyError, ValidationError):  # KeyError: a kind no module registers
         return ProposalText(headline=proposal.summary, facts=())
     evidence, impact = proposal.evidence or {}, proposal.expected_impact or {}
     if isinstance(parsed, TierBump):
@@ -101,7 +90,9 @@ def describe(proposal: Proposal, *, payload: Mapping[str, Any], partner_name: st
         return _clawback(parsed, evidence, partner_name, currency)
     if isinstance(parsed, Offboarding):
         return _offboard(parsed, evidence, impact, partner_name, currency)
-    return _application(proposal, evidence)
+    if isinstance(parsed, ApplicationDecision):
+        return _application(proposal, evidence)
+    return ProposalText(headline=proposal.summary, facts=())  # a kind the portal has no wording for yet
 
 
 def _tier_bump(bump: TierBump, evidence: Mapping[str, Any], impact: Mapping[str, Any], name: str,

@@ -16,13 +16,17 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 from starlette.datastructures import FormData
 
-from agents.approval.payloads import LABELS, PAYLOADS, ProposalEditError
+from agents.approval.payloads import ProposalEditError
+from agents.approval.registry import known
+from agents.approval.registry import label as kind_label
+from agents.approval.registry import name as kind_name
 from store.db import MAX_ROW_ID
 from store.models import Partner, Proposal
 from tools import ledger_view
 from tools.proposals import ProposalStateError
 from workflows.approvals.decide import decide
 from workflows.approvals.groups import decide_group
+from workflows.approvals.preview import listing_effects
 from workflows.portal.auth import Viewer
 from workflows.portal.inbox_view import (
     AllExcept,
@@ -36,7 +40,7 @@ from workflows.portal.inbox_view import (
     form_edits,
     preview_edit,
 )
-from workflows.portal.proposal_text import KIND_NAMES, effect_text
+from workflows.portal.proposal_text import effect_text
 from workflows.portal.web import PREFIX, PortalWeb, RowId, form_text, not_found, see_other
 
 DONE_MESSAGES = {
@@ -59,7 +63,7 @@ def add_inbox_routes(router: APIRouter, web: PortalWeb) -> None:
             decided = decided_rows(session=session)
             notes = {p.id: edit_note(p, currency=view.currency) for p in decided}
         return web.render("manager_inbox.html.j2", viewer=viewer, view=view, decided=decided, notes=notes,
-                          kind_names=KIND_NAMES, flash=flash, error=error, status_code=status_code)  # fmt: skip
+                          kind_name=kind_name, flash=flash, error=error, status_code=status_code)  # fmt: skip
 
     def proposal_page(viewer: Viewer, proposal_id: int, *, preview: EditPreview | None = None,
                       submitted: dict[str, str] | None = None, error: str = "", status_code: int = 200) -> Response:  # fmt: skip
@@ -71,13 +75,14 @@ def add_inbox_routes(router: APIRouter, web: PortalWeb) -> None:
             currency = ledger_view.program_currency(session=session)
             ids = {proposal.partner_id or "", *(proposal.payload or {}).get("partner_ids", [])} - {""}
             partners = {p.id: p for p in session.scalars(select(Partner).where(Partner.id.in_(ids)))}
-            shown = card(proposal, partners=partners, currency=currency, now=now)
+            shown = card(proposal, partners=partners, currency=currency, now=now,
+                         effect_cents=listing_effects(session=session, proposals=[proposal])[proposal.id])
             fields = edit_fields(proposal.kind, proposal.payload, currency=currency)
             note = edit_note(proposal, currency=currency)
         values = {f.name: (submitted or {}).get(f.name, f.value) for f in fields}
         return web.render("manager_proposal.html.j2", viewer=viewer, proposal=proposal, card=shown, fields=fields,
                           values=values, preview=preview, currency=currency, error=error, note=note,
-                          label=KIND_NAMES.get(proposal.kind, proposal.kind), effect_text=effect_text,
+                          label=kind_name(proposal.kind), effect_text=effect_text,
                           pending=proposal.status == "pending" and not shown.expired, status_code=status_code)  # fmt: skip
 
     @router.get("/manager/inbox", response_class=HTMLResponse)
@@ -152,7 +157,7 @@ def add_inbox_routes(router: APIRouter, web: PortalWeb) -> None:
         kind: str = Path(max_length=32), posted: tuple[Viewer, FormData] = Depends(manager_form)
     ) -> Response:
         viewer, form = posted
-        if kind not in PAYLOADS:
+        if not known(kind):
             raise not_found()
         choice = form_text(form, "decision")
         reason = form_text(form, "reason") or None
@@ -166,7 +171,7 @@ def add_inbox_routes(router: APIRouter, web: PortalWeb) -> None:
             return inbox(viewer, filters, error="Say why you reject the group.", status_code=400)
         chosen = frozenset(members) - frozenset(excluded)
         if not chosen:
-            return inbox(viewer, filters, error=f"Nothing to decide: every {LABELS[kind].lower()} proposal is excluded.",
+            return inbox(viewer, filters, error=f"Nothing to decide: every {kind_label(kind).lower()} proposal is excluded.",
                          status_code=400)  # fmt: skip
         try:
             results = decide_group(engine=web.engine, kind=kind, approve=choice == "approve",

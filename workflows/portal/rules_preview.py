@@ -10,10 +10,11 @@ the comparison is like for like. Pure reads; nothing is published here.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from store.models import Attribution, Commission, OrderLine
@@ -52,8 +53,11 @@ class RulePreview:
 
 
 def preview_rule_set(
-    *, session: Session, body: RuleSetBody, days: int = 30, as_of: datetime | None = None
+    *, session: Session, body: RuleSetBody, days: int = 30, as_of: datetime | None = None,
+    partner_ids: Collection[str] | None = None, skus: Collection[str] | None = None,
 ) -> RulePreview:
+    """``partner_ids`` / ``skus`` price only those partners' / SKUs' lines (each line is priced on its own, so a
+    subset's figures are the full preview's for those lines)."""
     window = resolve_window(session=session, days=days, as_of=as_of)
     currency = program_currency(session=session)
     preview = RulePreview(start=window.start, end=window.end, currency=currency)
@@ -69,6 +73,8 @@ def preview_rule_set(
         .join(OrderLine, OrderLine.id == Commission.order_line_id)
         .join(Attribution, Attribution.order_id == Commission.order_id)
         .where(Commission.order_ts > window.start, Commission.order_ts <= window.end)
+        .where(Commission.partner_id.in_(list(partner_ids)) if partner_ids is not None else true())
+        .where(OrderLine.sku.in_(list(skus)) if skus is not None else true())
     ).all()
     proposed = RuleBook((RuleVersion(PREVIEW_VERSION, EPOCH, body, "preview"),))
     pricer = Pricer.load(

@@ -48,8 +48,10 @@ def test_manager_edits_a_tier_bump_previews_and_approves_the_edited_rate_once(
     expect(page).to_have_url(f"{server}/portal/manager/inbox")
     group = page.locator("#group-tier_bump")
     expect(group.locator("h2")).to_contain_text("Tier bumps")
-    expect(group.locator("h2")).to_contain_text("costs 6.40 USD")
+    # the effect preview's figure (Alice's 120.00 of orders in the 30 days, +2 points), not the agent's 6.40
+    expect(group.locator("h2")).to_contain_text("costs 2.40 USD")
     expect(page.locator(f"#proposal-{proposal_id}")).to_contain_text("from 10% to 12%")
+    expect(page.locator(f"#proposal-{proposal_id} td.effect")).to_have_text("costs 2.40 USD")
     shot(page, "manager-inbox-grouped")
 
     page.click(f"#edit-{proposal_id}")
