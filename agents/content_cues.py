@@ -194,7 +194,7 @@ CONFLICT = (
         r"|sponsored athlete|team rider for|partnered exclusively|brand ambassador for"
         r"|(?:ambassad\w*|botschafter\w*|ambasador\w*|embaixador\w*|embajador\w*).{0,40}(?:autre|otra|altra|outra|ander\w*|inn\w*"
         r"|another|rival|competing|concurren\w*|konkurren\w*)|アンバサダー|(?:autre|otra|altra|outra|andere\w*) (?:marque|marca|marke|merk)"),
-    cue("hunting or weapons", r"\bhunt(?:ing|er|ers|s)?\b|\belk\b|\bdeer\b|\bharvest and butcher|\bbutcher\w*|firearms?|\brifles?\b"
+    cue("hunting or weapons", r"\bhunt(?:ing|er|ers|s)?\b|\bharvest and butcher|\bbutcher\w*|firearms?|\brifles?\b"
         r"|\bguns?\b|\bammo\b|knife (?:and \w+ )?drops|\bcaza\b|\bjagd\w*|\bchasse\b|\bcaccia\b"),
     cue("fear-driven or hostile tone", r"coming collapse|end ?times|the enemy is|bug-out|shouldn'?t be in the mountains|tear apart beginners"
         r"|real (?:hikers|walkers) don'?t|not for beginners|get out of my"
@@ -211,6 +211,9 @@ CONFLICT = (
         r"|\bmost of (?:my|the) (?:channel|grid|feed|posts|videos|content|blog|journal|page|profile)\b"
         r"|\bhalf (?:of )?(?:my|the) (?:posts|channel|feed|videos|content|grid)\b|\bthe odd\b|once in a while"
         r"|\bhlavne\b|\bmeistens\b|la mayor parte|metade do (?:canal|perfil)|la plupart de mes|\ba few episodes\b"),
+    cue("an unrelated topic shares the feed", r"\bgaming\b|video ?games|(?:play|stream)\w* (?:\w+ )?(?:games|fortnite|minecraft)"
+        r"|\bfashion\b|\bmakeup\b|\bmake-up\b|\bskincare\b|\bbeauty (?:tips|products|content)|\bnightlife\b|\bclubbing\b"
+        r"|\bcelebrity gossip|\bmoda\b|\bmaquillaje|\bmaquiagem|\btrucco\b|\bschmink\w*|\bmakijaz\w*"),
     cue("only now and then on the brand's ground", r"\bonce (?:or twice )?a year\b|a (?:few|couple of) times a year"
         r"|una vez al ano|einmal im jahr|une fois par an|una volta all'anno|uma vez por ano|raz w roku|年に一度"),
     cue("indoor version of the activity", r"\bstudio\b|\bindoor\b|\bgym\b|climbing wall|\bhot yoga|\bestudio\b|\bgimnasio|\bpalestra|\bsilowni\w*"

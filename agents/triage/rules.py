@@ -22,7 +22,7 @@ REJECT_FIT = 35
 VAGUE = frozenset({"generic or bot-like text", "repetitive text"})
 SOFT_QUESTIONS = frozenset({
     "says how links, codes or payouts are used", "mostly unrelated content", "the niche field holds more than a niche",
-    "hunting or weapons",
+    "an unrelated topic shares the feed",
 })
 """Questions a cue raises on words alone, where how the reviewer decided similar applications is the better guide."""
 RULED_OUT_SHARE = 0.6
@@ -109,6 +109,8 @@ def _weigh_precedents(vote: PrecedentVote, lead: str | None, decision: str) -> t
         if vote.approve < DOUBT_SHARE and vote.closest >= CLOSE_PRECEDENT:
             return (f"a human should decide: the applications closest to it were mostly not approved "
                     f"({vote.approve:.0%} approved)"), "escalate"
+        return lead, decision
+    if vote.closest < CLOSE_PRECEDENT:  # nothing reads like it: the question stays a human's
         return lead, decision
     if vote.reject >= REJECT_SHARE:
         return f"{lead}; the applications closest to it were rejected ({vote.reject:.0%})", "reject"

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 
 from agents.judging import BrandFit
 from agents.safety import find_injection
-from agents.triage.precedents import TABLE, PrecedentVote, votes
+from agents.triage.precedents import TABLE, PrecedentVote, precedent_text, votes
 from agents.triage.rules import decide_application
 from agents.triage.screening import Finding
 from agents.triage.state import ApplicationEvidence
-from tests.agents.triage_eval import labels
+from tests.agents.triage_eval import brand_guide, labels
 
 GOOD_FIT = BrandFit(score=95, low_value=False, reasons=["on brand"])
 LINK_TALK = Finding(label="says how links, codes or payouts are used", severity="escalate", seen="my links")
@@ -97,12 +97,14 @@ def test_the_shipped_table_holds_tune_rows_only_and_no_text() -> None:
 
 
 def test_votes_read_meaning_not_shared_words() -> None:
-    casino, walker = votes([
+    guide = brand_guide()  # compared as the triage compares them: without the brand guide's own words
+    casino, walker = votes([precedent_text(niche="", sample_content=text, brand_guide=guide) for text in (
         "mountain slots and summit jackpots. Spin the wheel at our hillside casino, deposit through my link and "
         "win a tent; the bonus pays out every weekend for campers and hikers.",
         "three nights on the Kungsleden. I carried 11 kg, slept at minus four in a down quilt and dried my boots "
         "by the stove; the links under the video are marked as paid.",
-    ])
+    )])
     assert casino is not None and walker is not None
-    assert casino.ruled_out > 0.5 > walker.ruled_out
+    assert casino.reject > 0.5 > walker.reject
+    assert casino.ruled_out > 0.4 > walker.ruled_out
     assert walker.approve > casino.approve
