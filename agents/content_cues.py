@@ -203,6 +203,10 @@ CONFLICT = (
     cue("risky or rule-breaking conduct", r"\bunroped\b|\bfree ?solo\w*|rescue(?: team)?s? (?:was|were|had to be) called"
         r"|(?:got|was|been) rescued|take (?:big|huge|real) risks|\bno helmet\b|ignor\w* (?:the )?(?:closures?|warnings?|bans?|signs)"
         r"|\btrespass\w*|people love the danger|\bdrone\w* (?:over|in) (?:the )?national parks?"),
+    cue("sells its own product or service", r"\bour (?:\w+ ){0,2}(?:products|gummies|pills|supplements|app|platform|courses?"
+        r"|services|formula|packages|tokens|coins|academy|membership|subscription box)\b|\bwe (?:sell|ship|deliver)\b"
+        r"|\bjoin (?:my|our) (?:course|programme|program|team|academy|community for)\b|\border now\b|\blimited (?:spots|offer)"
+        r"|\bdm (?:me|us) to (?:order|buy|join)\b"),
     cue("celebrity or managed account", r"reality tv|\bmy management\b|\bcelebrity\b|\bmy agent\b|talent agency"),
     cue("mostly unrelated content", r"(?<!viewers are )(?<!readers are )(?<!followers are )(?<!listeners are )(?<!audience is )(?<!traffic )"
         r"(?<!subscribers are )\bmostly\b(?! on| with)|\boccasional(?:ly)?\b|now and then|de vez em quando|a veces|manchmal|parfois"
