@@ -10,7 +10,7 @@ here for callers that build payloads.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -26,10 +26,7 @@ from store.money import MoneyError, format_money, parse_money
 
 __all__ = ["ApplicationDecision", "Clawback", "CommissionChange", "EditableField", "FlashIncentive", "Offboarding",
            "ProposalEditError", "ProposalPayload", "TierBump", "describe_edits", "edit_fields", "edit_payload",
-           "editable_fields", "parse_payload", "read_payload", "shown_value"]  # fmt: skip
-
-P = TypeVar("P", bound=ProposalPayload)
-
+           "editable_fields", "parse_payload", "shown_value"]  # fmt: skip
 
 def editable_fields(kind: str) -> tuple[EditableField, ...]:
     """What a manager may edit on ``kind`` (nothing for an unknown kind)."""
@@ -61,11 +58,6 @@ def describe_edits(kind: str, proposed: Mapping[str, Any], approved: Mapping[str
              f"(proposed {shown_value(field, proposed, currency=currency)})"
              for field, name in edit_fields(kind).items() if approved.get(field) != proposed.get(field)]  # fmt: skip
     return ", ".join(parts) or None
-
-
-def read_payload(model: type[P], payload: Mapping[str, Any], *, commission_paid_cents: int | None = None) -> P:
-    """A stored payload as the model its kind names (``ValidationError`` if it is not one)."""
-    return model.model_validate(dict(payload), context={"commission_paid_cents": commission_paid_cents})
 
 
 def parse_payload(kind: str, payload: Mapping[str, Any], *, context: Mapping[str, Any] | None = None) -> ProposalPayload:
