@@ -11,7 +11,7 @@ from __future__ import annotations
 import getpass
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -131,6 +131,16 @@ def parse_time(value: str | None, *, option: str, default: datetime | None = Non
     if problem is not None:
         raise UserError("bad_option", f"{option}: {problem}")
     return aware.astimezone(UTC)
+
+
+def print_table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    """A rich table of text cells on the console: the human rendering of a list view."""
+    from rich.table import Table  # here, not at module level: ``--help`` never renders one
+
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 def emit(data: Any, *, as_json: bool, render: Callable[[], None]) -> None:

@@ -8,12 +8,12 @@ Money in JSON is a decimal string in the program currency; times are ISO 8601 wi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.table import Table
 
 from afflow.clikit import (
     MAX_ID,
@@ -24,6 +24,7 @@ from afflow.clikit import (
     emit,
     open_store,
     parse_time,
+    print_table,
     settings,
     user_errors,
 )
@@ -31,6 +32,7 @@ from store.money import format_money
 
 if TYPE_CHECKING:
     from store.models import FraudFinding
+    from workflows.booking.payouts import HeldPartner, PayoutLine
 
 payouts_app = typer.Typer(help="Payout batches for finance.", no_args_is_help=True)
 findings_app = typer.Typer(help="High-severity fraud findings that hold payouts until decided.", no_args_is_help=True)
@@ -39,18 +41,10 @@ AsOfOption = typer.Option(None, "--as-of", help="ISO 8601 time (UTC if no offset
 BatchArgument = typer.Argument(..., min=1, max=MAX_ID, help="The payout batch id.")
 
 
-def _table(columns: list[str], rows: list[list[str]]) -> None:
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
-
-
 @payouts_app.command("preview")
 def payouts_preview(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
     """What `payouts create` would pay and hold now, without booking anything."""
     from store.db import transaction
-    from workflows.booking.payout_status import held_view, line_view
     from workflows.booking.payouts import plan_payout
 
     with user_errors(as_json=as_json):
@@ -64,8 +58,7 @@ def payouts_preview(as_of: str | None = AsOfOption, as_json: bool = JsonOption) 
         "total": format_money(plan.total_cents, money),
         "held_total": format_money(plan.held_cents, money),
         "min_payout": format_money(plan.min_payout_cents, money),
-        "items": [line_view(line, money) for line in plan.lines],
-        "held": [held_view(h, money) for h in plan.held],
+        **_paid_and_held(plan.lines, plan.held, money),
         "message": f"would pay {len(plan.lines)} partner(s), hold {len(plan.held)}",
     }
     emit(view, as_json=as_json, render=lambda: _render_batch(view))
@@ -75,7 +68,6 @@ def payouts_preview(as_of: str | None = AsOfOption, as_json: bool = JsonOption) 
 def payouts_create(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -> None:
     """Pay every ready partner its locked commissions net of open clawbacks, as one batch; list who is held."""
     from store.db import transaction
-    from workflows.booking.payout_status import held_view, line_view
     from workflows.booking.payouts import create_payout_batch
 
     with user_errors(as_json=as_json):
@@ -89,22 +81,30 @@ def payouts_create(as_of: str | None = AsOfOption, as_json: bool = JsonOption) -
         "as_of": result.as_of.isoformat(),
         "currency": money,
         "total": format_money(result.total_cents, money),
-        "items": [line_view(item, money) for item in result.items],
-        "held": [held_view(h, money) for h in result.held],
+        **_paid_and_held(result.items, result.held, money),
         "message": result.reason or f"batch {result.batch_id} created",
     }
     emit(view, as_json=as_json, render=lambda: _render_batch(view))
 
 
+def _paid_and_held(lines: Sequence[PayoutLine], held: Sequence[HeldPartner], currency: str) -> dict[str, Any]:
+    """The ``items`` and ``held`` of a batch's view, whether it is previewed or created (``_render_batch``)."""
+    from workflows.booking.payout_status import held_view, line_view
+
+    return {"items": [line_view(line, currency) for line in lines], "held": [held_view(h, currency) for h in held]}
+
+
 def _render_batch(view: dict[str, Any]) -> None:
+    """``preview``, ``create`` and ``show``: who is paid (and the total), then who is held and why."""
     console.print(view["message"])
     if view["items"]:
         keys = ["partner_id", "gross", "clawback", "net", "commission_count"]
-        _table(keys, [[str(item[k]) for k in keys] for item in view["items"]])
+        print_table(keys, [[str(item[k]) for k in keys] for item in view["items"]])
         console.print(f"total {view['total']} {view['currency']}")
     if view["held"]:
         console.print(f"[yellow]held[/] {len(view['held'])} partner(s), not paid (their balance carries over):")
-        _table(["partner_id", "locked", "reason"], [[h["partner_id"], h["locked"], h["reason"]] for h in view["held"]])
+        held = [[h["partner_id"], h["locked"], h["reason"]] for h in view["held"]]
+        print_table(["partner_id", "locked", "reason"], held)
 
 
 @payouts_app.command("list")
@@ -127,7 +127,7 @@ def payouts_list(
     emit(
         {"batches": views},
         as_json=as_json,
-        render=lambda: _table(
+        render=lambda: print_table(
             ["batch", "status", "as of", "total", "partners", "held", "created by", "sent", "paid"],
             [
                 [str(v["batch_id"]), v["status"], v["as_of"][:10], f"{v['total']} {v['currency']}", str(v["partners"]),
@@ -218,11 +218,7 @@ def payouts_export(
             except UnknownBatch as exc:
                 raise UserError("unknown_batch", str(exc)) from exc
         rows = text.count("\n") - 1
-        if output is not None:
-            try:
-                output.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise UserError("bad_option", f"--output: cannot write {output}: {exc.strerror}") from exc
+        _write_output(text, output)
     if output is None and not as_json:
         typer.echo(text, nl=False)
         return
@@ -230,6 +226,16 @@ def payouts_export(
     if output is None:
         view["csv"] = text
     emit(view, as_json=as_json, render=lambda: console.print(f"wrote {rows} row(s) to {output}"))
+
+
+def _write_output(text: str, output: Path | None) -> None:
+    """Write an export to ``--output`` when given; a path that cannot be written is the user's to fix."""
+    if output is None:
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError("bad_option", f"--output: cannot write {output}: {exc.strerror}") from exc
 
 
 @payouts_app.command("tax-report")
@@ -258,11 +264,7 @@ def payouts_tax_report(
                 raise UserError("bad_option", f"--threshold: {exc}") from exc
             report = tax_report(session=session, year=year, threshold_cents=limit)
         text = tax_report_csv(report)
-        if output is not None:
-            try:
-                output.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise UserError("bad_option", f"--output: cannot write {output}: {exc.strerror}") from exc
+        _write_output(text, output)
     if output is None and not as_json:
         typer.echo(text, nl=False)
         return
@@ -296,7 +298,7 @@ def finding_view(row: FraudFinding) -> dict[str, Any]:
 
 
 def _render_findings(views: list[dict[str, Any]]) -> None:
-    _table(
+    print_table(
         ["id", "partner", "signal", "status", "last seen", "decided"],
         [[str(v["id"]), v["partner_id"], v["signal"], v["status"], v["last_seen_at"][:16],
           f"{v['decided_by'] or ''} {v['decision_reason'] or ''}".strip()] for v in views],
