@@ -2,7 +2,7 @@
 
 A draft is not persisted when a proposal of the same kind and subject still waits, nor when one was
 decided (approved or rejected) within ``tools.proposals.COOLDOWN`` and the draft brings no new evidence
-(``tools.proposals.has_new_evidence``): an approved bump 8 % -> 10 % does not come back as 10 % -> 12 % on the
+(its kind's ``KindSpec.is_new_evidence``): an approved bump 8 % -> 10 % does not come back as 10 % -> 12 % on the
 next run with the same score, and a rejected one is not put to the manager again. A draft on a subject
 whose last decision was a rejection carries that rejection (id, reason, who, when) so the manager sees it.
 Every draft's kind must be registered and its payload its kind's model (``agents.approval.registry``): a malformed one is a bug
@@ -22,6 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from agents.approval.payloads import parse_payload
+from agents.approval.registry import spec_of
 from agents.approval.runner import ThreadStart, open_threads, thread_start
 from agents.approval.state import ApprovalContext
 from agents.context import AgentContext
@@ -32,7 +33,6 @@ from tools.proposals import (
     COOLDOWN,
     ProposalDraft,
     create_proposal,
-    has_new_evidence,
     last_decisions,
     pending_subjects,
     subject_of,
@@ -103,7 +103,8 @@ def submit_after_commit(
 
 def _cooling_down(last: Proposal, draft: ProposalDraft, now: datetime) -> bool:
     assert last.decided_at is not None
-    return last.decided_at > now - COOLDOWN and not has_new_evidence(decided=last, draft=draft)
+    new = spec_of(draft.kind).is_new_evidence(decided=last.evidence or {}, drafted=draft.evidence)
+    return last.decided_at > now - COOLDOWN and not new
 
 
 def _remembering(draft: ProposalDraft, rejected: Proposal) -> ProposalDraft:

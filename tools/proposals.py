@@ -7,7 +7,6 @@ approval graph (``agents.approval``), exactly once, guarded by ``claim_for_apply
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -19,16 +18,9 @@ from store.models import Proposal
 # The kinds are agents.approval.registry's (one module each); agents.proposing.submit_in refuses any other.
 ProposalKind = str
 EXPIRY = timedelta(days=7)
-# After a decision, the same kind and subject is not proposed again for this long unless its evidence changed.
+# After a decision, the same kind and subject is not proposed again for this long unless its evidence changed
+# (what counts as new evidence is each kind's: agents.approval.registry).
 COOLDOWN = timedelta(days=28)
-# Per kind, the evidence that makes a proposal on a decided subject new (API submissions carry a "reason").
-EVIDENCE_KEYS: dict[str, tuple[str, ...]] = {
-    "tier_bump": ("reason",),  # and a higher score: see has_new_evidence
-    "offboard_partner": ("score", "reason"),
-    "commission_change": ("stock", "days_of_cover", "experiment_id", "reason"),
-    "flash_incentive": ("stock", "stock_target", "reason"),
-    "clawback": ("order_ids", "reason"),
-}
 Subject = tuple[str, str | None, str | None, object]
 
 
@@ -75,25 +67,6 @@ def subject_of(draft: ProposalDraft | Proposal) -> Subject:
     payload = draft.payload or {}
     target = payload.get("sku") or (f"experiment:{payload['experiment_id']}" if "experiment_id" in payload else None)
     return draft.kind, draft.partner_id, draft.application_id, target
-
-
-def has_new_evidence(*, decided: Proposal, draft: ProposalDraft) -> bool:
-    """Whether the draft says something its subject's last decision did not weigh: changed evidence (per
-    ``EVIDENCE_KEYS``) or, for a tier bump, a higher score than the one decided on (a bump lowers the
-    partner's margin, so a score that held or fell after one is no case for another)."""
-    before, after = decided.evidence or {}, draft.evidence
-    if any(before.get(key) != after.get(key) for key in EVIDENCE_KEYS.get(draft.kind, ())):
-        return True
-    if draft.kind == "tier_bump":
-        return _number(after.get("score")) > _number(before.get("score"))
-    return False
-
-
-def _number(value: object) -> Decimal:
-    try:
-        return Decimal(str(value))
-    except ArithmeticError:
-        return Decimal(0)
 
 
 def pending_subjects(*, session: Session) -> set[Subject]:

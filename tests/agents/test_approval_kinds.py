@@ -159,3 +159,13 @@ def test_an_unknown_kind_is_refused_before_anything_is_stored(sales: Engine) -> 
     with transaction(sales) as session:
         assert session.query(Proposal).count() == 0
     assert spec_of("tier_bump").kind == "tier_bump"
+
+
+def test_each_kind_says_what_new_evidence_is() -> None:
+    bump, claw = spec_of("tier_bump"), spec_of("clawback")
+    assert not bump.is_new_evidence(decided={"score": 81}, drafted={"score": 81})  # the same case: it cools down
+    assert not bump.is_new_evidence(decided={"score": 81}, drafted={"score": 79})
+    assert bump.is_new_evidence(decided={"score": 81}, drafted={"score": 85})
+    assert bump.is_new_evidence(decided={"score": 81}, drafted={"score": 81, "reason": "a new contract"})
+    assert not claw.is_new_evidence(decided={"order_ids": ["o1"]}, drafted={"order_ids": ["o1"]})
+    assert claw.is_new_evidence(decided={"order_ids": ["o1"]}, drafted={"order_ids": ["o1", "o2"]})

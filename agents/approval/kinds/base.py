@@ -129,6 +129,16 @@ class KindSpec(Generic[P]):
     editable: tuple[EditableField, ...] = ()
     reject: Callable[[Applying, P], str] | None = None  # -> the outcome ("declined")
     edit_context: Callable[[Session, Proposal, P], Mapping[str, Any]] | None = None
+    # What makes a proposal on a subject decided within the cooldown new: a changed value of one of these
+    # evidence keys (API submissions carry a "reason"), or evidence ``stronger`` judges stronger.
+    evidence_keys: tuple[str, ...] = ()
+    stronger: Callable[[Mapping[str, Any], Mapping[str, Any]], bool] | None = None
+
+    def is_new_evidence(self, *, decided: Mapping[str, Any], drafted: Mapping[str, Any]) -> bool:
+        """Whether a draft's evidence says something its subject's last decision (``decided``) did not weigh."""
+        if any(decided.get(key) != drafted.get(key) for key in self.evidence_keys):
+            return True
+        return self.stronger is not None and self.stronger(decided, drafted)
 
     def parse(self, payload: Mapping[str, Any], *, context: Mapping[str, Any] | None = None) -> P:
         """A stored payload as this kind's model (``ValidationError`` if it is not one)."""

@@ -60,4 +60,5 @@ SPEC = KindSpec(
     kind="clawback", payload=Clawback, label="Clawbacks", name="Clawback",
     effect=StatedAmount(cents=lambda clawback: clawback.amount_cents, line=recovered), apply=apply,
     editable=(EditableField("amount_cents", ("amount",), "Amount", "money"),), edit_context=paid_on_orders,
+    evidence_keys=("order_ids", "reason"),
 )  # fmt: skip

@@ -69,4 +69,5 @@ SPEC = KindSpec(
     kind="commission_change", payload=CommissionChange, label="Commission rate changes",
     name="Commission rate change", effect=RuleChange(rules=changed, scope=scope, shown_partner=shown_partner), apply=apply,
     editable=(EditableField("percent", ("percent",), "Commission rate", "percent"),),
+    evidence_keys=("stock", "days_of_cover", "experiment_id", "reason"),
 )  # fmt: skip

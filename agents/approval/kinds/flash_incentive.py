@@ -45,4 +45,5 @@ SPEC = KindSpec(
                       lasts_days=lambda flash: flash.days), apply=apply,
     editable=(EditableField("bonus_percent", ("percent", "bonus_percent"), "Bonus", "percent"),
               EditableField("days", ("days",), "Days it runs", "days")),
+    evidence_keys=("stock", "stock_target", "reason"),
 )  # fmt: skip

@@ -34,4 +34,4 @@ def apply(applying: Applying, offboarding: Offboarding) -> None:
 
 
 SPEC = KindSpec(kind="offboard_partner", payload=Offboarding, label="Offboardings", name="Offboard partner",
-                effect=EarningsStop(), apply=apply)  # fmt: skip
+                effect=EarningsStop(), apply=apply, evidence_keys=("score", "reason"))  # fmt: skip

@@ -3,7 +3,10 @@ under every dimension of the rules (``tools.rule_changes.bumped_rules``), not as
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from decimal import Decimal
+from typing import Any
 
 from pydantic import Field
 
@@ -36,6 +39,18 @@ def bumped(body: RuleSetBody, bump: TierBump, proposal: Proposal, start: datetim
     return rule_changes.bumped_rules(body=body, partner_id=proposal.partner_id, points=points)
 
 
+def higher_score(decided: Mapping[str, Any], drafted: Mapping[str, Any]) -> bool:
+    """A bump lowers the partner's margin, so a score that held or fell after one is no case for another."""
+    return _number(drafted.get("score")) > _number(decided.get("score"))
+
+
+def _number(value: object) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return Decimal(0)
+
+
 def apply(applying: Applying, bump: TierBump) -> None:
     partner_id = applying.proposal.partner_id
     assert partner_id is not None
@@ -49,4 +64,5 @@ SPEC = KindSpec(
     kind="tier_bump", payload=TierBump, label="Tier bumps", name="Tier bump",
     effect=RuleChange(rules=bumped, scope=lambda bump, p: Scope(partner_ids=(p.partner_id or "",)), partner=True), apply=apply,
     editable=(EditableField("percent", ("percent",), "Commission rate", "percent"),),
+    evidence_keys=("reason",), stronger=higher_score,
 )  # fmt: skip
