@@ -47,9 +47,11 @@ def conversions_send(
         view = {
             "destinations": [d.name for d in destinations],
             "queued": {"purchases": queued.purchases, "refunds": queued.refunds},
+            "retracted": queued.voids,  # purchases sent before their order was voided, now taken back
             "sent": report.sent,
             "retrying": report.retrying,
             "failed": report.failed,
+            "cancelled": report.cancelled,  # not sent: their order was voided first
             "errors": report.errors[:50],
         }
         emit(view, as_json=as_json, render=lambda: _render_pairs(view))
@@ -84,9 +86,9 @@ def _render_pairs(view: dict[str, Any]) -> None:
 
 
 def _render_counts(counts: dict[str, dict[str, int]]) -> None:
-    table = Table("destination", "queued", "sent", "failed")
+    table = Table("destination", "queued", "sent", "failed", "cancelled")
     for destination, by_status in counts.items():
-        table.add_row(destination, str(by_status["queued"]), str(by_status["sent"]), str(by_status["failed"]))
+        table.add_row(destination, *(str(by_status.get(s, 0)) for s in ("queued", "sent", "failed", "cancelled")))
     console.print(table)
 
 

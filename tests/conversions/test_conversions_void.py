@@ -72,6 +72,7 @@ def test_a_voided_order_is_never_sent_and_one_sent_before_its_void_is_retracted_
     afflow("orders", "void", "o1", "--reason", "a fraudulent order")
     second = afflow("conversions", "send")
     assert second["queued"] == {"purchases": 0, "refunds": 0} and (second["sent"], second["failed"]) == (2, 0)
+    assert second["retracted"] == 2  # o1's purchase, taken back at GA4 and at Meta
     retraction = ga4_server.other_events[-1]
     assert retraction["name"] == "refund" and "items" not in retraction["params"]  # the whole transaction
     assert (retraction["params"]["transaction_id"], retraction["params"]["value"]) == ("o1", 39.98)  # 45.08 - 5.10
