@@ -104,6 +104,7 @@ def test_brand_fit_understands_other_languages() -> None:
     "No deals, no coupons, just real use: two winters with the same quilt.",
     "I never post discount codes; I show what survived a wet week.",
     "Keine Gutscheine, nur ehrliche Tests im Regen.",
+    "Readers keep asking for a promo code; I won't do them. I show what survived a wet week.",
 ])
 def test_negated_deal_language_is_not_deal_content(content: str) -> None:
     assert not offline_brand_fit(brand_guide=GUIDE, content=content, niche="tent tests").low_value
@@ -114,6 +115,16 @@ def test_a_deals_page_on_the_side_escalates_rather_than_rejects() -> None:
     findings = screen_content(niche="long walks", name="B",
                               sample_content="Films about a two-week traverse; I also run a separate channel that posts coupon codes.")
     assert findings and {f.severity for f in findings} == {"escalate"}
+
+
+@pytest.mark.parametrize("content", [
+    "I pay a few accounts to post my link under famous creators' videos.",
+    "Buy through my link, send me the receipt and you are entered into a prize draw.",
+    "I write my tent comparisons up from the spec sheets and say I tested them in the Alps.",
+    "I never mention that my links pay me; it should look like a personal recommendation.",
+])
+def test_practices_said_in_other_words_reject(content: str) -> None:
+    assert any(f.severity == "reject" for f in screen_content(niche="long walks", sample_content=content, name="C"))
 
 
 def test_a_stated_practice_rejects_and_an_undecided_one_escalates() -> None:
@@ -130,6 +141,7 @@ def test_bought_audience_and_disposable_email_are_two_flags() -> None:
                                audience_size=900_000, engagement_rate=Decimal("0.0004"), name="X", niche="nature",
                                sample_content="Nature pictures from my walks along the river every weekend.")
     assert {f.label for f in flags} == {"disposable email address", "audience barely engages (bought followers?)"}
+    assert {f.label for f in flags if f.severity == "reject"} == {"audience barely engages (bought followers?)"}
 
 
 def test_a_newsletter_opened_by_half_its_list_raises_no_flag() -> None:
@@ -194,6 +206,9 @@ def test_importing_agents_and_the_cli_does_not_load_the_sentence_model() -> None
     ("Started this account last month after my first night in a bivvy bag.", "new or unproven account"),
     ("Mostly my dog, my flat renovation and coffee spots; now and then a walk.", "mostly unrelated content"),
     ("I organise protests for access rights and write about the walks we take.", "political or activist content"),
+    ("I cross frozen lakes alone without ice picks because people love the danger.", "risky or rule-breaking conduct"),
+    ("Winter nights in a tent on the fells; the other evenings I stream video games.", "an unrelated topic shares the feed"),
+    ("Order now: our protein bars are made for long days on the hill.", "sells its own product or service"),
 ])
 def test_open_questions_escalate(content: str, label: str) -> None:
     findings = screen_content(niche="", sample_content=content, name="D", brand_guide=GUIDE)
@@ -207,10 +222,23 @@ def test_a_word_of_proportion_about_the_brands_own_ground_is_no_question() -> No
 
 
 @pytest.mark.parametrize("content", [
+    "Each video is a night on a ridge; my viewers are mostly retired walkers from the north.",
+    "Weekends out with a bivvy bag, mostly with my two sons.",
+    "I sit in a hide for three nights to film a red deer rut and keep the batteries warm.",
+])
+def test_words_about_the_audience_company_or_wildlife_raise_no_question(content: str) -> None:
+    assert screen_content(niche="long walks", name="E", brand_guide=GUIDE, sample_content=content) == []
+
+
+@pytest.mark.parametrize("content", [
     "Same look as the big outdoor labels for a tenth of the price, logos included.",
     "We deliver 10,000 real-looking followers to hiking pages within days.",
     "Te enseño a ganar dinero con opciones binarias desde la tienda de campaña.",
     "Our walking club is for people of our own blood only.",
+    "Grow kits and edibles for getting high at the summit.",
+    "Weight loss gummies that burn fat while you walk.",
+    "We sell do-follow links on forty walking blogs.",
+    "A podcast naming and harassing the walkers we hate.",
 ])
 def test_ruled_out_businesses_are_rejected_in_their_own_words(content: str) -> None:
     assert any(f.severity == "reject" for f in screen_content(niche="", sample_content=content, name="F"))

@@ -34,9 +34,9 @@ def evidence(**overrides: object) -> ApplicationEvidence:
     return ApplicationEvidence.model_validate({**fields, **overrides})
 
 
-def vote(*, approve: float, reject: float, ruled_out: float = 0.0) -> PrecedentVote:
+def vote(*, approve: float, reject: float, ruled_out: float = 0.0, closest: float = 0.6) -> PrecedentVote:
     return PrecedentVote(approve=approve, reject=reject, escalate=max(0.0, 1 - approve - reject), ruled_out=ruled_out,
-                         closest=0.6, nearest=["approve (core_fit) 0.60"])
+                         closest=closest, nearest=[f"approve (core_fit) {closest:.2f}"])
 
 
 shares = st.floats(0, 1).flatmap(lambda a: st.tuples(st.just(a), st.floats(0, 1 - a), st.floats(0, 1)))
@@ -108,3 +108,21 @@ def test_votes_read_meaning_not_shared_words() -> None:
     assert casino.reject > 0.5 > walker.reject
     assert casino.ruled_out > 0.4 > walker.ruled_out
     assert walker.approve > casino.approve
+
+
+def test_precedents_that_read_nothing_like_it_neither_hold_back_nor_settle() -> None:
+    far = vote(approve=0.1, reject=0.8, closest=0.4)
+    assert decide_application(evidence(precedent=far), GOOD_FIT).decision == "approve"
+    assert decide_application(evidence(findings=[LINK_TALK], precedent=far), GOOD_FIT).decision == "escalate"
+    assert decide_application(evidence(findings=[LINK_TALK], precedent=vote(approve=0.9, reject=0.0, closest=0.4)),
+                              GOOD_FIT).decision == "escalate"
+
+
+def test_a_low_offline_fit_follows_close_approved_precedents_and_rejects_otherwise() -> None:
+    low = BrandFit(score=20, low_value=False, reasons=["far from the guide's clauses"])
+    assert decide_application(evidence(precedent=vote(approve=0.8, reject=0.0)), low).decision == "approve"
+    assert decide_application(evidence(precedent=vote(approve=0.8, reject=0.0, closest=0.4)), low).decision == "reject"
+    assert decide_application(evidence(precedent=vote(approve=0.3, reject=0.5)), low).decision == "reject"
+    flagged = evidence(precedent=vote(approve=0.8, reject=0.0),
+                       authenticity=[Finding(label="disposable email address", severity="escalate", seen="x")])
+    assert decide_application(flagged, low).decision == "reject"
