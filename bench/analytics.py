@@ -12,15 +12,24 @@ Then, in a child process (so its peak RSS is the analytics' own), times: a raw `
 over all clicks (the baseline, measured in the same run), ``partner_metrics`` over the 30-day performance
 window, ``fraud.scan`` over the tiers' 90-day fraud look-back (so all 60 generated days) and
 ``score_partners`` reusing both (what ``afflow partners score`` and the tiering agent
-do), wall and CPU time of the client process each. Prints figures; asserts nothing.
+do), wall and CPU time of the client process each.
+
+No finding may be lost to speed: each backend's findings (partner, signal, severity) and a digest of the
+three whole reports are compared across the backends, and with ``--findings FILE`` against the ones a
+previous run wrote there (the generator is seeded: the same sizes give the same program). A run whose
+findings or reports differ says which and exits 1. ``bench/analytics_findings.json`` holds those of the
+default sizes as the code before the set-based rewrite (6db135d^) computed them.
 
     python bench/analytics.py [--partners N] [--clicks N] [--lines N] [--skip-sqlite] [--skip-postgres]
+                              [--findings FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
+import json
 import multiprocessing
 import resource
 import sqlite3
@@ -31,7 +40,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from sqlalchemy import Engine, Index, insert, text
@@ -332,7 +341,32 @@ def measure(url: str, queue: Any) -> None:
     figures["findings"] = len(fraud.findings)
     figures["purged"] = sum(1 for p in scores.partners if p.tier == "purge")
     figures["peak_rss_mb"] = peak_rss_mb()
-    queue.put(figures)
+    judged = {
+        "findings": sorted([f.partner_id, f.signal, f.severity] for f in fraud.findings),
+        "digests": {
+            name: digest(report) for name, report in (("metrics", metrics), ("fraud", fraud), ("scores", scores))
+        },
+    }
+    queue.put((figures, judged))
+
+
+def digest(report: Any) -> str:
+    """SHA-256 of a report's JSON (keys sorted): equal digests, equal reports, every number and sample id."""
+    return hashlib.sha256(json.dumps(report.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+
+
+def differences(label: str, judged: dict[str, Any], reference: dict[str, Any], against: str) -> list[str]:
+    """What ``judged`` lost or gained against ``reference``: findings by (partner, signal, severity), reports by digest."""
+    found = {tuple(f) for f in judged["findings"]}
+    expected = {tuple(f) for f in reference["findings"]}
+    problems = [f"[{label}] finding lost against {against}: {f}" for f in sorted(expected - found)]
+    problems += [f"[{label}] finding new against {against}: {f}" for f in sorted(found - expected)]
+    problems += [
+        f"[{label}] {name} report differs from {against}"
+        for name, value in judged["digests"].items()
+        if reference["digests"].get(name) != value
+    ]
+    return problems
 
 
 def build(url: str, args: argparse.Namespace) -> tuple[dict[str, int], dict[str, float]]:
@@ -357,14 +391,15 @@ def build(url: str, args: argparse.Namespace) -> tuple[dict[str, int], dict[str,
     return counts, phases
 
 
-def run(url: str, label: str, args: argparse.Namespace) -> None:
+def run(url: str, label: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Build, measure, print; returns the findings and report digests."""
     counts, phases = build(url, args)
     print(f"[{label}] generated {counts}: rows {phases['load_s']:.1f} s + indexes {phases['indexes_s']:.1f} s")
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     child = context.Process(target=measure, args=(url, queue))
     child.start()
-    figures = queue.get()
+    figures, judged = cast(tuple[dict[str, float], dict[str, Any]], queue.get())
     child.join()
     baseline = figures["baseline_s"]
     total = figures["metrics_s"] + figures["scan_s"] + figures["scores_s"]
@@ -375,6 +410,7 @@ def run(url: str, label: str, args: argparse.Namespace) -> None:
     print(f"[{label}] peak RSS of the analytics process {figures['peak_rss_mb']:.0f} MB; "
           f"{figures['partners_reported']:.0f} partners, {figures['findings']:.0f} findings, "
           f"{figures['purged']:.0f} purged")  # fmt: skip
+    return judged
 
 
 def postgres_schema_url(admin: Engine, schema: str) -> str:
@@ -391,25 +427,54 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--findings", type=Path, help="compare with the findings there, or write them there")
     args = parser.parse_args()
     print(f"{args.partners} partners, {args.clicks} clicks, {args.lines} order lines")
+    judged: dict[str, dict[str, Any]] = {}
     if not args.skip_sqlite:
         with tempfile.TemporaryDirectory() as directory:
-            run(f"sqlite:///{Path(directory) / 'bench.db'}", "sqlite", args)
-    if args.skip_postgres:
-        return
-    admin = make_engine(POSTGRES_URL)
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    try:
-        url = postgres_schema_url(admin, schema)
-    except Exception as exc:  # an unreachable server only skips the PostgreSQL figures
-        print(f"[postgresql] skipped: {exc}")
-        return
-    try:
-        run(url, "postgresql", args)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+            judged["sqlite"] = run(f"sqlite:///{Path(directory) / 'bench.db'}", "sqlite", args)
+    if not args.skip_postgres:
+        admin = make_engine(POSTGRES_URL)
+        schema = f"bench_{uuid.uuid4().hex[:8]}"
+        try:
+            url: str | None = postgres_schema_url(admin, schema)
+        except Exception as exc:  # an unreachable server only skips the PostgreSQL figures
+            print(f"[postgresql] skipped: {exc}")
+            url = None
+        if url is not None:
+            try:
+                judged["postgresql"] = run(url, "postgresql", args)
+            finally:
+                with admin.begin() as connection:
+                    connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    sys.exit(1 if check_findings(judged, args) else 0)
+
+
+def check_findings(judged: dict[str, dict[str, Any]], args: argparse.Namespace) -> list[str]:
+    """Compare the backends with each other and with ``--findings`` (written there when absent); print what differs."""
+    problems: list[str] = []
+    if len(judged) == 2:
+        problems += differences("postgresql", judged["postgresql"], judged["sqlite"], "sqlite")
+    sizes = {"partners": args.partners, "clicks": args.clicks, "lines": args.lines}
+    compared = args.findings is not None and args.findings.exists()
+    if args.findings is not None and judged:
+        if compared:
+            reference = json.loads(args.findings.read_text())
+            if reference["sizes"] != sizes:
+                problems.append(f"{args.findings} holds the findings of {reference['sizes']}, not of {sizes}")
+            else:
+                for label, result in judged.items():
+                    problems += differences(label, result, reference, str(args.findings))
+        else:
+            first = next(iter(judged.values()))
+            args.findings.write_text(json.dumps({"sizes": sizes, **first}, indent=1) + "\n")
+            print(f"findings and report digests written to {args.findings}")
+    for problem in problems:
+        print(problem)
+    checked = " and ".join(judged) + (f" against {args.findings}" if compared else "")
+    print(f"findings: {'DIFFERENT' if problems else 'the same'} ({checked})")
+    return problems
 
 
 if __name__ == "__main__":
