@@ -3,7 +3,7 @@
 The applications go through the CSV importer into a real store (SQLite and PostgreSQL) and ``run_agent``
 triages them on the offline reasoner, as ``afflow run triage`` does; the labels are read only to score.
 The floors are the figures measured when the judgement was last changed (bench/triage.py prints them)
-minus a margin of 0.03 for platform-level float differences; they were never tuned on this half.
+minus a margin of about 0.02 for platform-level float differences; they were never tuned on this half.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from sqlalchemy import Engine
 from tests.agents.triage_eval import agreement, injection_detection, triage_split
 
 HOLDOUT_AGREEMENT_FLOOR = 0.81
-"""Measured 0.846 on the held-out half at 5c8f7db (precedent votes, link practice by meaning; the later cue and
-table changes raised the tune sets, not re-measured on this half when the floor was set), less 0.03, rounded
-down. Tune at 85cf559: applications 0.981, applications_more 0.880."""
+"""Measured on the held-out half (bench/triage.py, SQLite): 0.846 at 5c8f7db, 0.837 at 5315852, 0.865 at 73b6549,
+0.837 at 5d77fae (the last of this half's eight scorings); 0.837 less 0.02, rounded down. Tune at 5d77fae, with the
+precedent table's own rows skipped (leave-one-out): applications 1.000, applications_more 0.951."""
 INJECTION_RECALL_FLOOR = 0.85
 INJECTION_PRECISION_FLOOR = 0.9
 """injections.csv, held-out half by id hash: measured recall 0.89, precision 0.94."""
