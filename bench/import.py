@@ -32,10 +32,10 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import text
 
-from store.db import make_engine, migrate, transaction  # noqa: E402
-from workflows.importing.importer import import_csv  # noqa: E402
+from store.db import make_engine, migrate, transaction
+from workflows.importing.importer import import_csv
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
 PARTNERS = 200

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from operator import itemgetter
 from typing import Any, TypeVar, TypeVarTuple
@@ -73,11 +74,12 @@ def key_set(session: Session, column: Column, keys: Sequence[Any]) -> ColumnElem
     if not keys:
         return None
     dialect = session.get_bind().dialect.name
-    if all(type(key) is str for key in keys):
+    types = set(map(type, keys))
+    if types == {str}:
         if "\x00" in "".join(keys):
             return None
         element: type[String] | type[BigInteger] = String
-    elif all(type(key) is int for key in keys):
+    elif types == {int}:
         element = BigInteger
     else:
         return None
@@ -114,6 +116,30 @@ def scalars_where_in(session: Session, query: Select[T], column: Column, keys: I
 def existing_keys(session: Session, column: QueryableAttribute[T], keys: Iterable[T]) -> set[T]:
     """Which of ``keys`` are stored in ``column`` (a key column of a table)."""
     return set(scalars_where_in(session, select(column), column, keys))
+
+
+BULK_CACHE_KIB = 65_536
+
+
+@contextmanager
+def bulk_write_cache(session: Session) -> Iterator[None]:
+    """A bigger SQLite page cache (``BULK_CACHE_KIB``) while a bulk write runs, the connection's own after.
+
+    Inserting hundreds of thousands of rows into indexed tables touches index pages all over the file; with
+    SQLite's default 2 MB cache most of those touches re-read pages through the OS, which cost as much CPU as
+    the inserts themselves (200,000 clicks: 11.6 s CPU with the default cache, 7.2 s with 64 MB). PostgreSQL
+    keeps its own shared buffers: nothing changes there.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
 
 
 def dialect_insert(session: Session, model: type[Base]) -> postgresql.Insert | sqlite.Insert:
@@ -209,11 +235,13 @@ def insert_tuples(
     processors = [
         (index, _bind_processor(column, dialect)) for index, column in enumerate(table.c[name] for name in names)
     ]
-    active = [(index, process) for index, process in processors if process is not None]
-    if active:
-        data: Sequence[Sequence[Any]] = [_processed(values, active) for values in rows]
-    else:
-        data = rows
+    active = [(index, _memoized(process)) for index, process in processors if process is not None]
+    data: Sequence[Sequence[Any]] = rows
+    if active:  # column by column: one map per processed column instead of a list per row
+        columns = list(zip(*rows, strict=True))
+        for index, process in active:
+            columns[index] = tuple(map(process, columns[index]))
+        data = list(zip(*columns, strict=True))
     quote = dialect.identifier_preparer
     target = quote.format_table(table)
     column_list = ", ".join(quote.quote(name) for name in names)
@@ -236,11 +264,22 @@ COPY_FROM_ROWS = 100
 """Below this many rows an executemany costs less on PostgreSQL than COPY (and its temporary table)."""
 
 
-def _processed(values: Sequence[Any], active: Sequence[tuple[int, Callable[[Any], Any]]]) -> tuple[Any, ...]:
-    processed = list(values)
-    for index, process in active:
-        processed[index] = process(processed[index])
-    return tuple(processed)
+def _memoized(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``process`` remembering its results for one call: a chunk repeats the same times (an order's time on
+    each of its lines, commissions and postings), and converting a datetime costs more than a dict look-up."""
+    if process is not _sqlite_utc_text:
+        return process
+    seen: dict[Any, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        if value is None:
+            return None
+        stored = seen.get(value)
+        if stored is None:
+            stored = seen[value] = process(value)
+        return stored
+
+    return remembered
 
 
 def _copy(driver: Any, target: str, column_list: str, conflict: str, data: Sequence[Sequence[Any]]) -> None:

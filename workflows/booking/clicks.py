@@ -18,7 +18,8 @@ from workflows.booking.events import ClickFields, ClickIn
 _MOBILE = re.compile(r"iphone|android.+mobile|mobile safari|windows phone|ipod", re.IGNORECASE)
 _TABLET = re.compile(r"ipad|tablet|android(?!.*mobile)", re.IGNORECASE)
 # what ``ipaddress`` accepts as an IPv4 octet and writes back unchanged: 0-255, no leading zero
-_OCTET = re.compile(r"(?:0|[1-9][0-9]?|1[0-9][0-9]|2[0-4][0-9]|25[0-5])\Z")
+_OCTET = r"(?:0|[1-9][0-9]?|1[0-9][0-9]|2[0-4][0-9]|25[0-5])"
+_CANONICAL_IPV4 = re.compile(rf"({_OCTET}\.{_OCTET}\.{_OCTET}\.){_OCTET}")
 _BOT = re.compile(r"bot|crawler|spider|curl|wget|python-requests|headless", re.IGNORECASE)
 
 
@@ -26,9 +27,9 @@ def hash_ip(ip: str, salt: str) -> tuple[str, str]:
     """(salted SHA-256 of the address, its network prefix: /24 for IPv4, /48 for IPv6). Empty in, empty out."""
     if not ip:
         return "", ""
-    octets = ip.strip().split(".")
-    if len(octets) == 4 and all(_OCTET.match(octet) for octet in octets):  # dotted IPv4, already canonical
-        return hashlib.sha256(f"{salt}:{'.'.join(octets)}".encode()).hexdigest(), f"{'.'.join(octets[:3])}.0/24"
+    canonical = _CANONICAL_IPV4.fullmatch(ip.strip())
+    if canonical is not None:  # dotted IPv4 as ``ipaddress`` writes it: no need to parse it
+        return hashlib.sha256(f"{salt}:{canonical.group(0)}".encode()).hexdigest(), f"{canonical.group(1)}0/24"
     try:
         address = ipaddress.ip_address(ip.strip())
     except ValueError:
@@ -96,7 +97,7 @@ def record_click_fields(
     *, session: Session, clicks: Sequence[ClickFields], salt: str, link_codes: Sequence[str | None] | None = None
 ) -> None:
     """``record_clicks`` for imported clicks given as plain values (the rows ``click_row`` builds, as tuples)."""
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     append = rows.append
     for index, (click_id, ts, partner_id, ip, user_agent, referrer, landing_url, sku, customer_ref) in enumerate(clicks):
         ip_hash, ip_prefix = hash_ip(ip, salt)

@@ -71,7 +71,9 @@ def keyed_orders(session: Session, orders: Sequence[OrderItem]) -> list[OrderIte
     ids, _ = resolve(
         session, internal=Order.id, source=Order.source, keys=[(s, o.order_id) for _, s, o in orders], assign=True
     )
-    return [(i, s, o.model_copy(update={"order_id": ids[(s, o.order_id)]})) for i, s, o in orders]
+    # an unchanged id keeps its (frozen) event: a model_copy per order cost more than the look-up
+    return [(i, s, o if (n := ids[(s, o.order_id)]) == o.order_id else o.model_copy(update={"order_id": n}))
+            for i, s, o in orders]  # fmt: skip
 
 
 def keyed_refunds(session: Session, refunds: Sequence[RefundItem]) -> tuple[list[RefundItem], list[int]]:

@@ -140,10 +140,19 @@ def parse_clicks(*, rows: Sequence[Row], fields: Fields, seen: dict[str, int]) -
     parsed = fields._timestamps
     clicks: list[ClickFields] = []
     lines: list[int] = []
+    # the common chunk: every length within bounds, checked per column; then rows only parse their time
+    per_row = not (
+        _lengths_within(click_ids, 1, 64)
+        and _lengths_within(stamps, 1, 40)
+        and _lengths_within(partners, 1, 64)
+        and _lengths_within(skus, 0, 64)
+        and _lengths_within(customer_refs, 0, 128)
+        and _lengths_within(ips, 0, 64)
+    )
     for index, row in enumerate(rows):
         click_id, stamp, partner_id = click_ids[index], stamps[index], partners[index]
         sku, customer_ref, ip = skus[index], customer_refs[index], ips[index]
-        if (
+        if per_row and (
             not 0 < len(click_id) <= 64
             or not 0 < len(stamp) <= 40
             or not 0 < len(partner_id) <= 64
@@ -157,7 +166,9 @@ def parse_clicks(*, rows: Sequence[Row], fields: Fields, seen: dict[str, int]) -
             if ts is None:
                 continue
             if click_id in seen:
-                fields.errors.add(row.line, "click_id", f"duplicate click_id {click_id!r} (first on line {seen[click_id]})")
+                fields.errors.add(
+                    row.line, "click_id", f"duplicate click_id {click_id!r} (first on line {seen[click_id]})"
+                )
                 continue
             seen[click_id] = row.line
             click = (click_id, ts, partner_id, ip, agents[index], referrers[index], landings[index], sku or None,
@@ -166,6 +177,11 @@ def parse_clicks(*, rows: Sequence[Row], fields: Fields, seen: dict[str, int]) -
             clicks.append(click)
             lines.append(row.line)
     return clicks, lines
+
+
+def _lengths_within(values: Sequence[str], shortest: int, longest: int) -> bool:
+    lengths = list(map(len, values))
+    return not lengths or (min(lengths) >= shortest and max(lengths) <= longest)
 
 
 def _click_of_row(row: Row, fields: Fields, seen: dict[str, int]) -> ClickFields | None:

@@ -146,7 +146,9 @@ class RowStream:
             if not any(values):
                 continue
             if len(values) != width:  # e.g. an unquoted "1,299.00" shifts every later value one column right
-                errors.add(line, None, f"{len(values)} fields, but the header has {width} (quote values containing commas)")
+                errors.add(
+                    line, None, f"{len(values)} fields, but the header has {width} (quote values containing commas)"
+                )
                 continue
             append(Row(line, values))
             if len(rows) >= size:

@@ -11,7 +11,8 @@ This module never books ledger rows itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import csv
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -20,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.audit import Actor
-from store.bulk import existing_keys
+from store.bulk import bulk_write_cache, existing_keys
 from store.db import ensure_program
 from store.models import Application, Base, Click, Coupon, InboxEvent, Partner, Product, utcnow
 from workflows.booking.clicks import record_click_fields
@@ -36,6 +37,7 @@ from workflows.importing.csv_rows import (
     ImportFailed,
     Row,
     RowError,
+    RowStream,
     open_rows,
     paused_gc,
     read_rows,
@@ -129,8 +131,27 @@ def import_csv(
         raise ValueError(f"unknown import kind {kind!r}; expected one of {', '.join(IMPORT_KINDS)}")
     errors = ErrorLog(path.name)
     tick = progress or (lambda done, total: None)
-    if kind == "clicks":
-        return _clicks(session, path, errors, tick)
+    with bulk_write_cache(session):
+        if kind == "clicks":
+            return _clicks(session, path, errors, tick)
+        if kind == "orders" and not replace and _orders_contiguous(path):
+            return _orders_streamed(session, path, errors, tick, source)
+        return _whole_file(session, kind, path, errors, tick, source, replace=replace, actor=actor)
+
+
+def _whole_file(
+    session: Session,
+    kind: str,
+    path: Path,
+    errors: ErrorLog,
+    tick: Progress,
+    source: str,
+    *,
+    replace: bool,
+    actor: Actor | None,
+) -> ImportReport:
+    """Read the whole file, check every row, then write: reference data, fx rates, refunds and orders files
+    that cannot stream (an order's rows apart, or ``replace``)."""
     with paused_gc():
         csv_file = read_rows(path=path, required=REQUIRED_COLUMNS[kind], errors=errors)
     rows: list[Row] = csv_file.rows
@@ -194,6 +215,110 @@ def _clicks(session: Session, path: Path, errors: ErrorLog, tick: Progress) -> I
     tick(rows, rows)
     report = ImportReport(kind="clicks", file=str(path), rows=rows, records=len(seen))
     return _replace(report, created=created, duplicates=len(seen) - created, attributed=late.credited)
+
+
+def _orders_contiguous(path: Path) -> bool:
+    """Whether every order's rows are next to each other in the file (a cheap first read of the order ids):
+    then the file can be booked as it streams, ``_EVENT_CHUNK`` orders at a time. Anything unusual (an
+    order id coming back after other orders, an unreadable file) says no, and the whole file is read first."""
+    done: set[str] = set()
+    previous: str | None = None
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = [name.strip() for name in next(reader, [])]
+            if "order_id" not in header:
+                return False
+            at = header.index("order_id")
+            for values in reader:
+                if len(values) != len(header):
+                    continue  # an error the streamed read reports
+                order_id = values[at].strip()
+                if order_id == previous:
+                    continue
+                if order_id in done:
+                    return False
+                if previous is not None:
+                    done.add(previous)
+                previous = order_id
+    except (OSError, csv.Error, UnicodeDecodeError):
+        return False
+    return True
+
+
+def _order_chunks(stream: RowStream, order_at: int) -> Iterator[list[Row]]:
+    """The stream's rows cut at order boundaries, ``_EVENT_CHUNK`` orders a chunk: the very slices of events
+    ``_ingest`` books when it holds the whole file."""
+    chunk: list[Row] = []
+    orders = 0
+    previous: str | None = None
+    for rows in stream.chunks(_STREAM_CHUNK):
+        for row in rows:
+            order_id = row.values[order_at].strip()
+            if order_id != previous:
+                if orders == _EVENT_CHUNK:
+                    yield chunk
+                    chunk, orders = [], 0
+                orders += 1
+                previous = order_id
+            chunk.append(row)
+    if chunk:
+        yield chunk
+
+
+def _orders_streamed(session: Session, path: Path, errors: ErrorLog, tick: Progress, source: str) -> ImportReport:
+    """An orders file whose orders' rows are contiguous, booked as it streams (bounded memory), with the same
+    result as the whole-file path: the same chunks of events are booked in the same order; booking stops at
+    the first error, parsing goes on, and the file fails with every row error found (or, when there are
+    none, with the booking's refusal, as when the whole file is checked before anything is booked)."""
+    program = ensure_program(session)
+    total = _line_count(path)
+    totals = dict.fromkeys(("created", "duplicates", "booked", "parked", "attributed", "unattributed", "waiting"), 0)
+    unknown: set[str] = set()
+    changed: list[str] = []
+    refused: tuple[int, str] | None = None
+    rows = records = 0
+    tick(0, total)
+    with open_rows(path=path, required=ORDER_COLUMNS, errors=errors) as stream:
+        fields = Fields(errors, program.currency, stream.columns)
+        # unknown SKUs are reported only for a file without row errors, as when the whole file is read first
+        sku_errors = ErrorLog(path.name)
+        sku_fields = Fields(sku_errors, program.currency, stream.columns)
+        signals = {"ip", "user_agent", "customer_email"} & stream.columns.keys()
+        for chunk in _order_chunks(stream, stream.columns["order_id"]):
+            rows += len(chunk)
+            with paused_gc():
+                events, lines = parse_orders(rows=chunk, fields=fields)
+            records += len(events)
+            allowed = program.allow_unknown_skus
+            unknown.update(check_skus(session=session, rows=chunk, fields=sku_fields, allowed=allowed))
+            tick(rows, max(rows, total))
+            if errors.total or sku_errors.total or refused is not None:
+                continue  # keep reading: every row error of the file is reported
+            if signals:
+                found = signals_from_csv(columns=stream.columns, rows=(row.values for row in chunk))
+                record_order_signals(session=session, signals=found, salt=program.ip_salt)
+            orders = [event for event in events if isinstance(event, OrderEvent)]
+            changed += [
+                orders[index].order_id for index in changed_orders(session=session, source=source, events=orders)
+            ]
+            try:
+                result = ingest(session=session, source=source, events=events)
+            except EventRejected as rejected:
+                refused = (lines[rejected.index], rejected.reason)
+                continue
+            for name in totals:
+                totals[name] += getattr(result, "new" if name == "created" else name)
+    errors.raise_if_any()
+    sku_errors.raise_if_any()
+    if refused is not None:
+        errors.fail(refused[0], None, refused[1])
+    tick(rows, rows)
+    known = totals["duplicates"] - len(changed)
+    report = ImportReport(
+        kind="orders", file=str(path), rows=rows, records=records, unknown_skus=tuple(sorted(unknown))
+    )
+    return _replace(report, **(totals | {"duplicates": known}), unchanged=known, changed=tuple(changed))
 
 
 def _line_count(path: Path) -> int:
