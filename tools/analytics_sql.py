@@ -12,15 +12,16 @@ store, so a report on an imported history describes that history rather than an 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
-from sqlalchemy import ColumnElement, String, and_, func, select
+from sqlalchemy import ColumnElement, String, and_, func, select, text
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -62,8 +63,26 @@ def resolve_window(*, session: Session, days: int, as_of: datetime | None = None
     return Window(start=end - timedelta(days=days), end=end)
 
 
-def in_window(column: ColumnElement[datetime], window: Window) -> ColumnElement[bool]:
+def in_window(column: ColumnElement[datetime] | InstrumentedAttribute[datetime], window: Window) -> ColumnElement[bool]:
     return and_(column > window.start, column <= window.end)
+
+
+@contextmanager
+def without_jit(*, session: Session) -> Iterator[None]:
+    """PostgreSQL compiles no statement inside to machine code (JIT); the setting is restored after.
+
+    For many small look-ups whose IN lists push their estimated cost past ``jit_above_cost``: each spent more
+    compiling than running (0.37 of 0.62 s at 10,000 partners). SQLite has no JIT: nothing to do.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        yield
+        return
+    previous = session.scalar(text("SELECT current_setting('jit')"))
+    session.execute(text("SELECT set_config('jit', 'off', true)"))
+    try:
+        yield
+    finally:
+        session.execute(text("SELECT set_config('jit', :previous, true)"), {"previous": previous})
 
 
 def program_currency(*, session: Session) -> str:

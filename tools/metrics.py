@@ -38,6 +38,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from store.models import Attribution, Click, Commission, Order, OrderLine, Partner, Product
 from tools.analytics_sql import Window, in_window, per_unit_cents, ratio, relative_change
 
+Timestamp = ColumnElement[datetime] | InstrumentedAttribute[datetime]
+Condition = ColumnElement[bool] | InstrumentedAttribute[bool]
 CLICK_METHODS = ("click", "cross_device", "device_hint", "probabilistic")
 
 
@@ -165,7 +167,7 @@ def windows_totals(
                 for name, value in zip(names, values, strict=True):
                     target[name] = int(value or 0)
 
-    def per_window(column: ColumnElement[datetime], *measures: tuple[ColumnElement[bool], Any]) -> list[Any]:
+    def per_window(column: Timestamp, *measures: tuple[Condition, Any]) -> list[Any]:
         """For each window: its row count, then ``SUM(CASE WHEN in window AND condition THEN value ELSE 0)``."""
         columns: list[Any] = []
         for window in windows:

@@ -15,6 +15,9 @@ from store.models import Attribution, Coupon, Order
 from tools.analytics_sql import Window, utc_day
 from tools.fraud.features import CREDITING_METHODS, PartnerFeatures, merge_rows
 
+OWNER_CREDIT = aliased(Attribution, name="owner_credit")
+"""The order's attribution as ``leaked_code_orders`` joins it (to whomever the order is credited)."""
+
 
 def collect_coupon_features(*, session: Session, window: Window, features: dict[str, PartnerFeatures]) -> None:
     owners = select(Coupon.partner_id, func.count()).where(Coupon.exclusive.is_(True), Coupon.partner_id.is_not(None))
@@ -24,10 +27,15 @@ def collect_coupon_features(*, session: Session, window: Window, features: dict[
     merge_rows(
         features,
         session.execute(_coupon_query(window)),
-        ("code_orders", "code_orders_no_click", "code_customers_no_click", "code_new_customers_no_click"),
+        (
+            "code_orders",
+            "code_orders_no_click",
+            "code_customers_no_click",
+            "code_new_customers_no_click",
+            "code_other_partners",
+        ),
     )
     merge_rows(features, session.execute(_coupon_days_query(window)), ("code_days_no_click", "code_peak_day_no_click"))
-    merge_rows(features, session.execute(_coupon_crediting_query(window)), ("code_other_partners",))
 
 
 def leaked_code_orders() -> tuple[Select[*tuple[Any, ...]], ColumnElement[bool]]:
@@ -36,7 +44,7 @@ def leaked_code_orders() -> tuple[Select[*tuple[Any, ...]], ColumnElement[bool]]
     An order carrying a partner's exclusive code was *not* brought by that partner when the order is not
     credited to the owner through its own click, cross-device click or ref link.
     """
-    owner_credit = aliased(Attribution, name="owner_credit")
+    owner_credit = OWNER_CREDIT
     joined: Select[*tuple[Any, ...]] = (
         select(Order.id)
         .join(
@@ -53,6 +61,10 @@ def leaked_code_orders() -> tuple[Select[*tuple[Any, ...]], ColumnElement[bool]]
 
 
 def _coupon_query(window: Window) -> Select[*tuple[Any, ...]]:
+    """Per code owner: orders carrying its codes, those its own traffic did not bring (their customers, new
+    ones among them), and how many *other* partners got credit for orders carrying the code (the code travels
+    beyond its owner). An order has one attribution (its primary key), so the owner's credit row is also
+    the other partner's, and one pass answers both."""
     joined, not_brought = leaked_code_orders()
     return (
         joined.with_only_columns(
@@ -61,6 +73,7 @@ def _coupon_query(window: Window) -> Select[*tuple[Any, ...]]:
             func.sum(case((not_brought, 1), else_=0)),
             func.count(distinct(case((not_brought, Order.customer_id)))),
             func.sum(case((and_(not_brought, Order.is_new_customer), 1), else_=0)),
+            func.count(distinct(case((OWNER_CREDIT.partner_id != Coupon.partner_id, OWNER_CREDIT.partner_id)))),
         )
         .where(Order.ts > window.start, Order.ts <= window.end)
         .group_by(Coupon.partner_id)
@@ -78,15 +91,3 @@ def _coupon_days_query(window: Window) -> Select[*tuple[Any, ...]]:
         .subquery()
     )
     return select(per_day.c.partner_id, func.count(), func.max(per_day.c.orders)).group_by(per_day.c.partner_id)
-
-
-def _coupon_crediting_query(window: Window) -> Select[*tuple[Any, ...]]:
-    """How many *other* partners got credit for orders carrying the code (the code travels beyond its owner)."""
-    joined, _ = leaked_code_orders()
-    other = aliased(Attribution, name="other_credit")
-    return (
-        joined.with_only_columns(Coupon.partner_id, func.count(distinct(other.partner_id)))
-        .join(other, and_(other.order_id == Order.id, other.partner_id != Coupon.partner_id))
-        .where(Order.ts > window.start, Order.ts <= window.end)
-        .group_by(Coupon.partner_id)
-    )

@@ -8,10 +8,11 @@ Coupon-code features live in ``tools.fraud.coupons``, the partner's own orders i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, literal_column, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, exists, func, literal_column, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from store.models import Attribution, Click
@@ -64,14 +65,6 @@ class PartnerFeatures(BaseModel):
     code_other_partners: int = 0
 
 
-def ttc_bucket(seconds: Any) -> Any:
-    """SQL CASE mapping seconds to a histogram bucket index."""
-    return case(
-        *[(seconds < bound, index) for index, bound in enumerate(TTC_BUCKETS)],
-        else_=len(TTC_BUCKETS),
-    )
-
-
 def from_search_page(referrer: Any) -> ColumnElement[bool]:
     return or_(*(referrer.like(pattern) for pattern in SEARCH_RESULT_PAGES))
 
@@ -81,16 +74,18 @@ def merge_rows(features: dict[str, PartnerFeatures], rows: Iterable[Any], names:
     for row in rows:
         target = features.setdefault(str(row[0]), PartnerFeatures())
         for name, value in zip(names, row[1:], strict=True):
-            setattr(target, name, int(value or 0))
+            if name.startswith("ttc_"):  # a bucket of the time-to-conversion histogram
+                target.ttc_histogram[int(name.removeprefix("ttc_"))] = int(value or 0)
+            else:
+                setattr(target, name, int(value or 0))
 
 
 def collect_click_and_order_features(
     *, session: Session, window: Window, fast_seconds: int, slow_seconds: int, quick_seconds: int
 ) -> dict[str, PartnerFeatures]:
     features: dict[str, PartnerFeatures] = {}
-    merge_rows(
-        features, session.execute(_network_query(window)), ("clicks", "ip_prefixes", "top_prefix_clicks", "devices")
-    )
+    network = _network_query(window, session.get_bind().dialect.name)
+    merge_rows(features, session.execute(network), ("clicks", "ip_prefixes", "top_prefix_clicks", "devices"))
     merge_rows(features, session.execute(_no_referrer_query(window)), ("no_referrer_clicks",))
     merge_rows(
         features,
@@ -105,20 +100,24 @@ def collect_click_and_order_features(
             "returning_quick_orders",
             "returning_intercepted_orders",
             "minute_orders",
+            *(f"ttc_{index}" for index in range(len(TTC_BUCKETS) + 1)),
         ),
     )
-    for partner_id, bucket, count in session.execute(_histogram_query(window)):
-        features.setdefault(str(partner_id), PartnerFeatures()).ttc_histogram[int(bucket)] = int(count)
     return features
 
 
-def _network_query(window: Window) -> Select[*tuple[Any, ...]]:
-    """Clicks, distinct IP prefixes, the busiest prefix's clicks and distinct devices (hashed IPs), in one pass.
+def _network_query(window: Window, dialect: str) -> Select[*tuple[Any, ...]]:
+    """Clicks, distinct IP prefixes, the busiest prefix's clicks and distinct devices (hashed IPs), per partner.
 
-    Reads only ``ix_clicks_partner_prefix_device_ts``: the inner GROUP BY walks that index in its own order,
-    so neither the table nor a sort of the window's clicks is touched; an IP lies in one prefix, so a
-    partner's devices are the sum of each prefix's distinct hashes.
+    Both forms read only ``ix_clicks_partner_prefix_device_ts``, in its own order. PostgreSQL streams a
+    GROUP BY (partner, prefix) under a GROUP BY partner; SQLite sorts the inner groups' rows for the outer
+    one (a row per partner and prefix: millions at scale), so there prefixes and devices are counted distinct
+    in one GROUP BY partner and the busiest prefix is a correlated look-up per partner (10.7 s against 6.3 s
+    of SQLite CPU at 5M clicks; on PostgreSQL that form leaves the covering index for the table).
     """
+    in_window = and_(Click.ts > window.start, Click.ts <= window.end)
+    if dialect == "sqlite":
+        return _network_query_flat(window)
     device = case((Click.ip_hash != "", Click.ip_hash))
     per_prefix = (
         select(
@@ -127,7 +126,7 @@ def _network_query(window: Window) -> Select[*tuple[Any, ...]]:
             func.count().label("clicks"),
             func.count(distinct(device)).label("devices"),
         )
-        .where(Click.ts > window.start, Click.ts <= window.end)
+        .where(in_window)
         .group_by(Click.partner_id, Click.ip_prefix)
         .subquery()
     )
@@ -139,6 +138,37 @@ def _network_query(window: Window) -> Select[*tuple[Any, ...]]:
         func.max(case((known_prefix, per_prefix.c.clicks), else_=0)),
         func.sum(per_prefix.c.devices),
     ).group_by(per_prefix.c.partner_id)
+
+
+def _network_query_flat(window: Window) -> Select[*tuple[Any, ...]]:
+    same_partner = aliased(Click, name="same_partner")
+    busiest_prefix = (
+        select(func.count())
+        .where(
+            same_partner.partner_id == Click.partner_id,
+            same_partner.ip_prefix != "",
+            same_partner.ts > window.start,
+            same_partner.ts <= window.end,
+        )
+        .group_by(same_partner.ip_prefix)
+        .order_by(func.count().desc())
+        .limit(1)
+        .correlate(Click)
+        .scalar_subquery()
+    )
+    # an IP lies in one prefix: a device is a (prefix, hash) pair, as the sum of each prefix's distinct hashes was
+    device = case((Click.ip_hash != "", Click.ip_prefix + "|" + Click.ip_hash))
+    return (
+        select(
+            Click.partner_id,
+            func.count(),
+            func.count(distinct(case((Click.ip_prefix != "", Click.ip_prefix)))),
+            func.coalesce(busiest_prefix, 0),
+            func.count(distinct(device)),
+        )
+        .where(Click.ts > window.start, Click.ts <= window.end)
+        .group_by(Click.partner_id)
+    )
 
 
 def _no_referrer_query(window: Window) -> Select[*tuple[Any, ...]]:
@@ -158,7 +188,10 @@ def _order_query(window: Window, fast_seconds: int, slow_seconds: int, quick_sec
     seconds = Attribution.seconds_to_conversion
     returning = Attribution.is_new_customer.is_(False)
     credited_click = aliased(Click, name="credited_click")
-    intercepted = and_(returning, or_(seconds < quick_seconds, from_search_page(credited_click.referrer)))
+    # the click's referrer only for a returning order that was not at checkout: a key look-up where the
+    # condition needs it, not an outer join (PostgreSQL hashed every click for it)
+    searched = exists().where(credited_click.id == Attribution.click_id, from_search_page(credited_click.referrer))
+    intercepted = and_(returning, or_(seconds < quick_seconds, searched))
     return (
         select(
             Attribution.partner_id,
@@ -171,20 +204,26 @@ def _order_query(window: Window, fast_seconds: int, slow_seconds: int, quick_sec
             func.sum(case((and_(returning, seconds < quick_seconds), 1), else_=0)),
             func.sum(case((intercepted, 1), else_=0)),
             func.sum(case((and_(seconds >= fast_seconds, seconds < quick_seconds), 1), else_=0)),
+            *_histogram_columns(seconds),
         )
-        .outerjoin(credited_click, credited_click.id == Attribution.click_id)
         .where(orders_in_window(window))
         .group_by(Attribution.partner_id)
     )
 
 
-def _histogram_query(window: Window) -> Select[*tuple[Any, ...]]:
-    bucket = ttc_bucket(Attribution.seconds_to_conversion).label("bucket")
-    return (
-        select(Attribution.partner_id, bucket, func.count())
-        .where(orders_in_window(window), Attribution.seconds_to_conversion.is_not(None))
-        .group_by(Attribution.partner_id, bucket)
-    )
+def _histogram_columns(seconds: Any) -> list[ColumnElement[Any]]:
+    """The time-to-conversion histogram as one conditional count per bucket (``TTC_BUCKETS``: below the first bound, ..., from the last one), so that
+    the histogram comes from the order features' own pass over the attributions instead of a second one."""
+    bounds: tuple[int | None, ...] = (None, *TTC_BUCKETS, None)
+    columns: list[ColumnElement[Any]] = []
+    for low, high in pairwise(bounds):
+        inside = [seconds.is_not(None)]
+        if low is not None:
+            inside.append(seconds >= low)
+        if high is not None:
+            inside.append(seconds < high)
+        columns.append(func.sum(case((and_(*inside), 1), else_=0)))
+    return columns
 
 
 def sample_ids(
