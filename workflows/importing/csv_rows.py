@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from _csv import Reader as _CsvReader
 
 MAX_REPORTED_ERRORS = 50
+_TIMESTAMP_CACHE = 65_536  # distinct timestamp texts remembered per file
 _PLAIN_CENTS = re.compile(r"^\d{1,15}(\.\d{0,2})?$")
 _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 _TRUE = frozenset({"true", "1", "yes", "y", "t"})
@@ -312,6 +313,8 @@ class Fields:
             self.errors.add(row.line, column, problem)
             return None
         parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+        if len(self._timestamps) >= _TIMESTAMP_CACHE:  # a streamed file's memory stays bounded
+            self._timestamps.clear()
         self._timestamps[value] = parsed
         return parsed
 
