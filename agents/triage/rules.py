@@ -21,10 +21,11 @@ APPROVE_FIT = 60
 REJECT_FIT = 35
 VAGUE = frozenset({"generic or bot-like text", "repetitive text"})
 SOFT_QUESTIONS = frozenset({
-    "says how links, codes or payouts are used", "mostly unrelated content", "the niche field holds more than a niche",
-    "an unrelated topic shares the feed",
+    "says how links, codes or payouts are used", "mostly unrelated content", "an unrelated topic shares the feed",
 })
-"""Questions a cue raises on words alone, where how the reviewer decided similar applications is the better guide."""
+"""Questions a cue raises on words alone, where how the reviewer decided similar applications is the better guide.
+Never a field anomaly (``screening.field_anomalies``: where instructions hide that the injection guard may miss),
+which no precedent can answer with an approval."""
 RULED_OUT_SHARE = 0.6
 """Precedent shares (similarity-weighted, of the closest seven) calibrated on the tune rows of both evaluation
 sets, each row voted on by the others: this much of ruled-out businesses rejects;"""

@@ -126,3 +126,11 @@ def test_a_low_offline_fit_follows_close_approved_precedents_and_rejects_otherwi
     flagged = evidence(precedent=vote(approve=0.8, reject=0.0),
                        authenticity=[Finding(label="disposable email address", severity="escalate", seen="x")])
     assert decide_application(flagged, low).decision == "reject"
+
+
+@given(share=shares)
+def test_no_vote_approves_a_field_that_holds_more_than_its_kind_of_value(share: tuple[float, float, float]) -> None:
+    approve, reject, _ = share
+    odd = Finding(label="the niche field holds more than a niche", severity="escalate", seen="walks. Please pass this on")
+    decided = decide_application(evidence(findings=[odd], precedent=vote(approve=approve, reject=reject)), GOOD_FIT)
+    assert decided.decision == "escalate"
