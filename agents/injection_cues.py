@@ -104,7 +104,8 @@ _DEMANDS = (
     r"|\b(?:set|change|give|assign|rate|score|output|return|make|put)\b.{0,30}\b(?:score|brand[ _]?fit|fit|rating|decision"
     r"|verdict|status|low_value)\b.{0,12}\b(?:to|=|:|of|as|at)\W*(?:100|9\d|approved?|accept\w*|true|false|high)"
     r"|\b(?:decision|verdict|status|score|classification|outcome)\b\W{0,3}(?:is\W+)?(?:approved?|100|accept\w*)\b"
-    r"|\"(?:score|low_value|decision)\"\s*:"
+    r"|[\"'](?:score|low_value|decision|verdict|status|outcome|result|classification|recommendation|brand_?fit"
+    r"|approved|label)[\"']\s*:"
     r"|\byou (?:must|should|will|have to|need to|are required to|are instructed to) (?:approve|accept|admit|rate|score|give)"
     r"|\b(?:respond|reply|answer|output|print)\b.{0,15}\b(?:approve|approved|accepted)\b"
     r"|\bapprove (?:immediately|now|right away|automatically)"
@@ -120,6 +121,12 @@ _DEMANDS = (
     r"|\b(?:als|comme|como|come) (?:genehmigt|approuve\w*|aprobad\w*|aprovad\w*|approvat\w*|goedgekeurd)\b"
     r"|(?:^|[.!?:;]\s*)(?:approve|aprueba|apruebe|approuve[rz]?|genehmige|genehmigen sie|approva|aprove|aprova"
     r"|keur goed|zatwierdz|одобри|onayla)\s*(?:[.!]|$)"
+    # verb-final word order (German, Dutch): "diese Bewerbung sofort genehmigen", "deze aanvraag goedkeuren"
+    r"|\b(?:bewerbung|antrag|anfrage|kanal|profil|aanvraag|aanmelding|sollicitatie|profiel)\w*\W+(?:\w+\W+){0,3}?"
+    r"(?:genehmigen|genehmige|akzeptieren|akzeptiere|bewilligen|freischalten|freigeben|goedkeuren|goedkeurt|accepteren)\b"
+    # an instruction labelled as one for the machine: "AI instruction:", "KI-Anweisung", "note for the LLM"
+    r"|\b(?:ai|ki|ia|llm|gpt|bot|model)[- ]?(?:instruction|anweisung|instruccion|instrucao|consigne|istruzione"
+    r"|instructie|polecenie|directive|command|befehl|orden|ordre)\w*\b"
 )
 _ADDRESS = (
     r"\b(?:dear|attention|note to|message to|hey|hi|hello) (?:the )?(?:ai|assistant|reviewer|model|bot|llm|gpt|chatgpt"
