@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import BaseModel
 
+from agents.approval import registry
 from store.models import Proposal
 from tools.fraud import Finding
 from tools.proposals import EXPIRY
@@ -74,7 +75,10 @@ def human(value: Decimal, currency: str) -> str:
 def decision_groups(pending: Sequence[Proposal], currency: str, now: datetime) -> list[DecisionGroup]:
     """Pending proposals by kind, largest money effect first, each with its biggest items and expiry."""
     groups: list[DecisionGroup] = []
-    for kind, label in KIND_LABELS.items():
+    # the report's own wording for the built-in kinds; any other registered kind under the registry's label, so
+    # a kind added in its one module is never left out of the report
+    others = sorted({p.kind for p in pending} - KIND_LABELS.keys())
+    for kind, label in [*KIND_LABELS.items(), *((kind, registry.label(kind)) for kind in others)]:
         items = [p for p in pending if p.kind == kind]
         if not items:
             continue
@@ -88,7 +92,7 @@ def decision_groups(pending: Sequence[Proposal], currency: str, now: datetime) -
             line = proposal.summary[:1].upper() + proposal.summary[1:]
             examples.append(line + (f" — {effect}" if effect else ""))
         expires = min(p.created_at for p in items) + EXPIRY
-        groups.append(DecisionGroup(label=label, short=SHORT_LABELS[kind], count=len(items),
+        groups.append(DecisionGroup(label=label, short=SHORT_LABELS.get(kind, label.lower()), count=len(items),
                                     expires=expires.date().isoformat(), total=phrase.format(human(total, currency)),
                                     examples=examples))
     return groups
