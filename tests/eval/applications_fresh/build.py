@@ -168,7 +168,7 @@ def build() -> None:
             sys.exit(f"DATA_TEXT line {r['_line']}: missing {missing}")
     rng = random.Random(SEED)
     rng.shuffle(rows)
-    t = dt.datetime(2026, 11, 9, 7, 12, 0, tzinfo=dt.timezone.utc)
+    t = dt.datetime(2026, 11, 9, 7, 12, 0, tzinfo=dt.UTC)
     apps, labels = [], []
     for i, r in enumerate(rows, 1):
         t += dt.timedelta(minutes=rng.randint(55, 300), seconds=rng.randint(0, 59))
@@ -188,7 +188,7 @@ def build() -> None:
         labels.append({"application_id": aid, "decision": r["decision"], "category": r["category"],
                        "split": "holdout", "rationale": r["rationale"]})
     inj = Counter()
-    for a, r in zip(apps, rows):
+    for a, r in zip(apps, rows, strict=True):
         if "injected_field" in r:
             field = r["injected_field"]
             inj[field] += 1
@@ -219,18 +219,18 @@ def validate() -> None:
         if rd.fieldnames != LABEL_COLUMNS:
             errors.append(f"labels.csv columns {rd.fieldnames}")
         labels = list(rd)
-    if [a["application_id"] for a in apps] != [l["application_id"] for l in labels]:
+    if [a["application_id"] for a in apps] != [lab["application_id"] for lab in labels]:
         errors.append("ids of applications.csv and labels.csv differ")
     if len(apps) < MIN_TOTAL:
         errors.append(f"only {len(apps)} rows")
     prev = None
-    for i, (a, l) in enumerate(zip(apps, labels), 1):
+    for i, (a, lab) in enumerate(zip(apps, labels, strict=True), 1):
         aid = a["application_id"]
-        cat, dec = l["category"], l["decision"]
+        cat, dec = lab["category"], lab["decision"]
         if aid != f"FR-{i:03d}":
             errors.append(f"{aid}: id out of sequence")
-        if cat not in CATEGORIES or dec not in DECISIONS or l["split"] != "holdout":
-            errors.append(f"{aid}: bad label {cat}/{dec}/{l['split']}")
+        if cat not in CATEGORIES or dec not in DECISIONS or lab["split"] != "holdout":
+            errors.append(f"{aid}: bad label {cat}/{dec}/{lab['split']}")
         try:
             ts = dt.datetime.fromisoformat(a["submitted_at"])
         except ValueError:
@@ -278,10 +278,10 @@ def validate() -> None:
             errors.append(f"{aid}: {cat} must not approve")
         if cat == "coupon_deal" and dec == "escalate":
             errors.append(f"{aid}: coupon_deal is reject or (negated) approve")
-        w = l["rationale"].strip()
+        w = lab["rationale"].strip()
         if not w.endswith(".") or re.search(r"[.!?]\s+[A-Z]", w) or len(w) < 20:
             errors.append(f"{aid}: rationale must be one sentence")
-    counts = Counter(l["category"] for l in labels)
+    counts = Counter(lab["category"] for lab in labels)
     for c in CATEGORIES:
         if counts[c] < MIN_PER_CATEGORY:
             errors.append(f"category {c} has {counts[c]} rows, minimum {MIN_PER_CATEGORY}")
@@ -303,12 +303,12 @@ def validate() -> None:
     if errors:
         print("\n".join(errors))
         sys.exit(f"{len(errors)} validation errors")
-    table = Counter((l["category"], l["decision"]) for l in labels)
+    table = Counter((lab["category"], lab["decision"]) for lab in labels)
     print(f"{len(apps)} applications OK")
     print("| category | total | approve | reject | escalate |")
     for c in CATEGORIES:
         print(f"| `{c}` | {counts[c]} | " + " | ".join(str(table[(c, d)]) for d in DECISIONS) + " |")
-    dec = Counter(l["decision"] for l in labels)
+    dec = Counter(lab["decision"] for lab in labels)
     print(f"| **all** | {len(labels)} | " + " | ".join(str(dec[d]) for d in DECISIONS) + " |")
 
 
