@@ -54,6 +54,14 @@ def test_client_address_equals_uvicorns(trusted: str, peer: str, headers: list[s
     assert ForwardedClient(trusted).client(scope) == uvicorn_client(trusted, scope)
 
 
+def test_a_peer_without_an_address_behind_a_trust_everything_setting_takes_the_forwarded_host() -> None:
+    scope = {"type": "http", "client": ("", 50123), "headers": [(b"x-forwarded-for", b"0.0.0.0")]}
+    assert ForwardedClient("*").client(scope) == uvicorn_client("*", scope) == ("0.0.0.0", 0)
+    scope = {"type": "http", "client": None, "headers": [(b"x-forwarded-for", b"1.2.3.4")]}
+    assert ForwardedClient("*").client(scope) == uvicorn_client("*", scope)
+    assert ForwardedClient("127.0.0.1").client(scope) == uvicorn_client("127.0.0.1", scope)
+
+
 def test_untrusted_peer_keeps_its_own_address() -> None:
     scope = {"type": "http", "client": ("198.51.100.1", 4000), "headers": [(b"x-forwarded-for", b"1.2.3.4")]}
     assert ForwardedClient("127.0.0.1").client(scope) == ("198.51.100.1", 4000)

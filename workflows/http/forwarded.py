@@ -65,7 +65,9 @@ class ForwardedClient:
     def client(self, scope: Scope) -> tuple[str, int] | None:
         """The scope's client after applying trusted ``X-Forwarded-For`` headers (uvicorn's ``scope["client"]``)."""
         peer: tuple[str, int] | None = scope.get("client")
-        if not peer or not peer[0] or not self.trusts(peer[0]):
+        peer_host = peer[0] if peer else None
+        # as uvicorn: "*" trusts any peer, even one without an address; otherwise the peer's host is checked
+        if not (self.always or (peer_host is not None and self.trusts(peer_host))):
             return peer
         values = [value for name, value in scope["headers"] if name == b"x-forwarded-for"]
         if not values:
