@@ -19,13 +19,11 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from store.bulk import chunks, existing_keys, insert_tuples, rows_where_in
+from store.bulk import existing_keys, insert_tuples, rows_where_in
 from store.models import LedgerAccount, LedgerEntry, LedgerTransaction, utcnow
 
 EXPENSE = "program:commission_expense"
 PARTNER_ACCOUNT_KINDS = ("pending", "locked", "paid", "clawback")
-_TRANSACTIONS = LedgerTransaction.metadata.tables[LedgerTransaction.__tablename__]
-_ENTRIES = LedgerEntry.metadata.tables[LedgerEntry.__tablename__]
 
 
 class LedgerError(ValueError):
@@ -66,42 +64,9 @@ def transfer(*, ref: str, kind: str, ts: datetime, debit: str, credit: str, amou
 def book(*, session: Session, postings: Sequence[Posting]) -> int:
     """Book the postings whose ref is new; return how many were booked.
 
-    Raises ``LedgerError`` (and writes nothing) if any posting is unbalanced, empty or zero.
-    """
-    unique: dict[str, Posting] = {}
-    for posting in postings:
-        _check_balanced(posting)
-        unique.setdefault(posting.ref, posting)
-    existing = existing_keys(session, LedgerTransaction.ref, unique)
-    fresh = [p for ref, p in unique.items() if ref not in existing]
-    if not fresh:
-        return 0
-    account_ids = _ensure_accounts(session, {code for p in fresh for code, _ in p.legs})
-    for chunk in chunks(fresh):
-        rows = session.execute(
-            # Core tables (no ORM bulk bookkeeping per row); rows map back by ref, so no sort_by_parameter_order,
-            # which would make SQLite insert one row per statement
-            insert(_TRANSACTIONS).returning(_TRANSACTIONS.c.id, _TRANSACTIONS.c.ref),
-            [{"ref": p.ref, "kind": p.kind, "ts": p.ts, "memo": p.memo} for p in chunk],
-        ).all()
-        ids = {ref: txn_id for txn_id, ref in rows}
-        session.execute(
-            insert(_ENTRIES),
-            [
-                {"transaction_id": ids[p.ref], "account_id": account_ids[code], "amount_cents": amount}
-                for p in chunk
-                for code, amount in p.legs
-            ],
-        )
-    return len(fresh)
-
-
-def book_set(*, session: Session, postings: Sequence[Posting]) -> int:
-    """``book`` for a chunk of thousands of postings, set-based: the same checks (every posting balanced,
-    two legs or more, moving money; the chunk's legs summing to zero as a whole), the same idempotency by
-    ref, and one bulk insert per table (``store.bulk.insert_tuples``: COPY on PostgreSQL) instead of
-    per-row parameter dicts. Returns how many were booked; raises ``LedgerError`` and writes nothing when a
-    posting is refused.
+    Raises ``LedgerError`` (and writes nothing) if any posting is unbalanced, empty or zero; the legs of all
+    fresh postings together must also sum to zero. Set-based for chunks of thousands: one bulk insert per
+    table (``store.bulk.insert_tuples``: COPY on PostgreSQL for large batches).
     """
     unique: dict[str, Posting] = {}
     for posting in postings:

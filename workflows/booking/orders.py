@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.bulk import existing_keys, insert_rows, rows_where_in
-from store.ledger import EXPENSE, Posting, book_set, partner_account, transfer
+from store.ledger import EXPENSE, Posting, book, partner_account, transfer
 from store.models import Attribution, Commission, Order, OrderLine, Program
 from store.rules import RuleBook
 from workflows.booking import fx
@@ -178,7 +178,7 @@ def credit_orders(
     line_ids, revisions = _line_ids(session, [order.order_id for order in credited])
     commission_rows, postings = _commissions(credited, credits, line_ids, revisions, program, pricer, is_new)
     insert_rows(session, Commission, commission_rows)
-    book_set(session=session, postings=postings)
+    book(session=session, postings=postings)
 
 
 def _order_row(order: OrderEvent, source: str, total: int, is_new: bool) -> dict[str, Any]:

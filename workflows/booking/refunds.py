@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from store.bulk import chunks, existing_keys, insert_rows, rows_where_in
 from store.db import ensure_program
-from store.ledger import EXPENSE, Posting, book_set, partner_account
+from store.ledger import EXPENSE, Posting, book, partner_account
 from store.models import Commission, Order, OrderLine, Refund
 from store.money import human_money, prorate
 from workflows.booking.events import RefundEvent
@@ -223,7 +223,7 @@ def reverse_in_full(*, session: Session, orders: Mapping[str, tuple[str, str]], 
         session.execute(
             update(Commission), [{"id": c.id, "reversed_cents": c.reversed, "state": c.state} for c in touched]
         )
-    book_set(session=session, postings=postings)
+    book(session=session, postings=postings)
     return reversals
 
 
@@ -361,4 +361,4 @@ def _write(session: Session, refund_rows: list[dict[str, Any]], lines: list[_Lin
             update(Commission),
             [{"id": c.id, "reversed_cents": c.reversed, "state": c.state} for c in commissions],
         )
-    book_set(session=session, postings=postings)
+    book(session=session, postings=postings)
