@@ -30,7 +30,8 @@ from workflows.booking.events import InboxPayload, OrderEvent
 from workflows.booking.ingest import EventRejected, ingest, replay_parked
 from workflows.booking.late_clicks import credit_waiting_orders
 from workflows.booking.order_signals import record_order_signals, signals_from_csv
-from workflows.importing.csv_events import parse_clicks, parse_orders, parse_refunds
+from workflows.importing.csv_clicks import parse_clicks
+from workflows.importing.csv_events import parse_orders, parse_refunds
 from workflows.importing.csv_rows import (
     ErrorLog,
     Fields,
