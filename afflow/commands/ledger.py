@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.table import Table
 
 from afflow.clikit import (
     JsonOption,
@@ -20,6 +19,7 @@ from afflow.clikit import (
     error_console,
     open_store,
     parse_time,
+    print_table,
     user_errors,
 )
 from store.money import format_money
@@ -29,13 +29,6 @@ if TYPE_CHECKING:
 
 ledger_app = typer.Typer(help="Balances and the lifecycle clock.", no_args_is_help=True)
 AsOfOption = typer.Option(None, "--as-of", help="ISO 8601 time (UTC if no offset); default now.")
-
-
-def _table(columns: list[str], rows: list[list[str]]) -> None:
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
 
 
 MONEY_FIELDS = ("pending", "locked", "paid", "clawback")
@@ -72,7 +65,7 @@ def ledger_balance(
     emit(
         view,
         as_json=as_json,
-        render=lambda: _table(
+        render=lambda: print_table(
             ["partner", *MONEY_FIELDS], [[p["partner_id"], *(p[f] for f in MONEY_FIELDS)] for p in view["partners"]]
         ),
     )

@@ -53,6 +53,15 @@ def test_balance_reports_each_partner_with_money_as_decimal_strings(run: CliRunn
     assert [p["partner_id"] for p in invoke_json(run, "ledger", "balance", "--partner", "p2")["partners"]] == ["p2"]
 
 
+def test_balance_without_json_is_a_table_a_person_reads(run: CliRunner, booked: Engine) -> None:
+    result = run.invoke(app, ["ledger", "balance"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if "partner" in line.lower())
+    assert all(word in header.lower() for word in ("pending", "locked", "paid", "clawback")), result.stdout
+    rows = [line for line in result.stdout.splitlines() if "p1" in line or "p2" in line]
+    assert len(rows) == 2 and all("4.50" in line for line in rows), result.stdout
+
+
 def test_unknown_partner_is_a_json_user_error(run: CliRunner, booked: Engine) -> None:
     result = run.invoke(app, ["ledger", "balance", "--partner", "nobody", "--json"])
     assert result.exit_code == 1
