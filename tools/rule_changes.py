@@ -40,8 +40,12 @@ def bump_partner_rate(*, session: Session, partner_id: str, points: Decimal, now
 
 
 def cohort_rate_rules(*, body: RuleSetBody, partner_ids: Sequence[str], percent: Decimal) -> RuleSetBody:
-    """Several partners on one flat percent override (an experiment's winning rate, as it was tested)."""
-    overrides = {**body.partner_overrides, **dict.fromkeys(partner_ids, RateRule(percent=percent))}
+    """Several partners on one percent override (an experiment's winning rate, as it was tested), each keeping the
+    points a tier bump gave it (``plus_percent``, see ``bumped_rules``): a bump is on top of whatever the rate is."""
+    overrides = dict(body.partner_overrides)
+    for partner_id in partner_ids:
+        current = overrides.get(partner_id)
+        overrides[partner_id] = RateRule(percent=percent, plus_percent=current.plus_percent if current else None)
     return body.model_copy(update={"partner_overrides": overrides})
 
 

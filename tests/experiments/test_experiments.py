@@ -223,6 +223,32 @@ def test_a_tier_bump_approved_during_the_experiment_survives_the_stop(cohort: En
     }
 
 
+def test_adopting_the_winner_keeps_a_bump_given_during_the_experiment(cohort: Engine, tmp_path: Path) -> None:
+    experiment_id, assignment = _create(cohort)
+    during = S + timedelta(days=1)
+    orders = {p: (14 + i % 4 if assignment[p] == "higher" else 5 + i % 3) for i, p in enumerate(PARTNERS)}
+    _traffic(cohort, tmp_path, orders, at=during)
+    context = AgentContext(engine=cohort, reasoner=OfflineReasoner(), now=during, public_url="http://t",
+                           score_thresholds=ScoreThresholds(), fraud_thresholds=FraudThresholds())  # fmt: skip
+    variant = VARIANTS[assignment["p00"]]
+    draft = ProposalDraft(kind="tier_bump", partner_id="p00", summary="Tier bump for p00",
+                          payload={"percent": str(variant + 2), "previous_percent": str(variant)})  # fmt: skip
+    (bump,) = submit_proposals(context=context, agent="tiering", drafts=[draft])
+    assert decide(engine=cohort, proposal_id=bump, approve=True, actor="cli:ann", public_url="http://t",
+                  now=during).status == "applied"  # fmt: skip
+    with transaction(cohort) as session:
+        result = stop_experiment(session=session, experiment_id=experiment_id, now=END)
+    assert result.proposal_id is not None
+    adopted_at = END + timedelta(days=1)
+    decided = decide(engine=cohort, proposal_id=result.proposal_id, approve=True, actor="manager",
+                     public_url="http://t", now=adopted_at)  # fmt: skip
+    assert (decided.status, decided.outcome) == ("applied", "applied")
+    with transaction(cohort) as session:
+        adopted = rule_sets_in_force(session=session).at(adopted_at).body.partner_overrides
+    assert adopted["p00"] == RateRule(percent=Decimal(20), plus_percent=Decimal(2))
+    assert {p: adopted[p] for p in PARTNERS[1:]} == dict.fromkeys(PARTNERS[1:], RateRule(percent=Decimal(20)))
+
+
 def test_an_override_replaced_during_the_experiment_is_kept_at_the_stop() -> None:
     installed = RateRule(percent=Decimal(20))
     replaced = RateRule(percent=Decimal(15))
