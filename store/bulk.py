@@ -27,7 +27,8 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from operator import itemgetter
+from functools import partial
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any, TypeVar, TypeVarTuple
 
 from sqlalchemy import (
@@ -203,14 +204,17 @@ def _bind_processor(column: ColumnElement[Any], dialect: Dialect) -> Callable[[A
 
 def insert_rows(
     session: Session, model: type[Base], rows: Sequence[dict[str, Any]], *, skip_duplicates_of: Sequence[str] = ()
-) -> None:
+) -> int:
     """INSERT ``rows`` (dicts with the same keys) into ``model``'s table with one driver executemany (or COPY);
-    with ``skip_duplicates_of`` (a unique key's columns), rows whose key is stored already are skipped."""
+    with ``skip_duplicates_of`` (a unique key's columns), rows whose key is stored already are skipped. Returns
+    how many rows were inserted."""
     if not rows:
-        return
+        return 0
     names = list(rows[0])
     row_values = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
-    insert_tuples(session, model, names, [row_values(row) for row in rows], skip_duplicates_of=skip_duplicates_of)
+    return insert_tuples(
+        session, model, names, [row_values(row) for row in rows], skip_duplicates_of=skip_duplicates_of
+    )
 
 
 def insert_tuples(
@@ -220,28 +224,104 @@ def insert_tuples(
     rows: Sequence[Sequence[Any]],
     *,
     skip_duplicates_of: Sequence[str] = (),
-) -> None:
-    """``insert_rows`` for rows given as value tuples in the order of the column ``names`` (no dict per row).
+) -> int:
+    """``insert_rows`` for rows given as value tuples in the order of the column ``names`` (no dict per row);
+    returns how many rows were inserted (those skipped as duplicates not counted).
 
-    On PostgreSQL a batch of ``COPY_FROM_ROWS`` rows or more goes in through ``COPY`` (with
-    ``skip_duplicates_of``: into a temporary table, then ``INSERT ... SELECT ... ON CONFLICT DO NOTHING``),
-    in the session's transaction like any other statement.
+    On PostgreSQL a batch of ``COPY_FROM_ROWS`` rows or more goes in through ``COPY``, in the session's
+    transaction like any other statement. With ``skip_duplicates_of`` one text key, the keys already stored are
+    looked up first and their rows dropped, and the rest is copied straight into the table inside a savepoint;
+    only when that meets a duplicate anyway (a key twice in the batch, a concurrent writer) does the batch go
+    the slow way: into a temporary table, then ``INSERT ... SELECT ... ON CONFLICT DO NOTHING``.
     """
     if not rows:
-        return
+        return 0
+    processors = _processors(session, model, names)
+    if not processors:
+        return _insert_processed(session, model, names, rows, skip_duplicates_of)
+    return insert_columns(session, model, names, list(zip(*rows, strict=True)), skip_duplicates_of=skip_duplicates_of)
+
+
+def insert_columns(
+    session: Session,
+    model: type[Base],
+    names: Sequence[str],
+    columns: Sequence[Sequence[Any]],
+    *,
+    skip_duplicates_of: Sequence[str] = (),
+) -> int:
+    """``insert_tuples`` for values given column by column (``columns[i]`` holds every row's ``names[i]``): a
+    caller that builds its values per column saves the transposition; returns how many rows were inserted."""
+    if not columns or not columns[0]:
+        return 0
+    processed = list(columns)
+    for index, process in _processors(session, model, names):
+        processed[index] = process(columns[index])
+    return _insert_processed(session, model, names, list(zip(*processed, strict=True)), skip_duplicates_of)
+
+
+ColumnProcessor = Callable[[Sequence[Any]], Sequence[Any]]
+
+
+def _processors(session: Session, model: type[Base], names: Sequence[str]) -> list[tuple[int, ColumnProcessor]]:
+    """(position, processor of a whole column) for each of ``names`` whose type converts values for the driver."""
+    dialect = session.get_bind().dialect
+    table = table_of(model)
+    found: list[tuple[int, ColumnProcessor]] = []
+    for index, name in enumerate(names):
+        process = _bind_processor(table.c[name], dialect)
+        if process is _sqlite_utc_text:
+            found.append((index, _sqlite_utc_texts))
+        elif process is not None:
+            found.append((index, partial(_mapped, process)))
+    return found
+
+
+def _mapped(process: Callable[[Any], Any], values: Sequence[Any]) -> list[Any]:
+    return list(map(process, values))
+
+
+_ISO_WITH_MICROSECONDS = methodcaller("isoformat", " ", "microseconds")
+_UTC_SUFFIX = len("+00:00")
+
+
+def _sqlite_utc_texts(values: Sequence[Any]) -> list[str | None]:
+    """``_sqlite_utc_text`` of each value. A column of UTC times (the common case: parsed and booked times are
+    converted to UTC on the way in) is written in one C-level map, its ``+00:00`` cut; anything else (None, other
+    zones, a naive time to refuse) value by value, remembering repeated times: a chunk repeats the same times (an
+    order's time on each of its lines, commissions and postings), and converting one costs more than a look-up."""
+    try:
+        zones = set(map(_TZINFO, values))
+    except AttributeError:  # a None among them
+        zones = set()
+    if len(zones) == 1 and next(iter(zones)) is UTC:
+        return [text[:-_UTC_SUFFIX] for text in map(_ISO_WITH_MICROSECONDS, values)]
+    seen: dict[Any, str | None] = {}
+
+    def remembered(value: Any) -> str | None:
+        if value is None:
+            return None
+        stored = seen.get(value)
+        if stored is None:
+            stored = seen[value] = _sqlite_utc_text(value)
+        return stored
+
+    return list(map(remembered, values))
+
+
+_TZINFO = attrgetter("tzinfo")
+
+
+def _insert_processed(
+    session: Session,
+    model: type[Base],
+    names: Sequence[str],
+    data: list[Any] | Sequence[Sequence[Any]],
+    skip_duplicates_of: Sequence[str],
+) -> int:
     table = table_of(model)
     connection = session.connection()
     dialect = connection.dialect
-    processors = [
-        (index, _bind_processor(column, dialect)) for index, column in enumerate(table.c[name] for name in names)
-    ]
-    active = [(index, _memoized(process)) for index, process in processors if process is not None]
-    data: Sequence[Sequence[Any]] = rows
-    if active:  # column by column: one map per processed column instead of a list per row
-        columns = list(zip(*rows, strict=True))
-        for index, process in active:
-            columns[index] = tuple(map(process, columns[index]))
-        data = list(zip(*columns, strict=True))
     quote = dialect.identifier_preparer
     target = quote.format_table(table)
     column_list = ", ".join(quote.quote(name) for name in names)
@@ -251,45 +331,32 @@ def insert_tuples(
         else ""
     )
     if dialect.name == "postgresql" and len(data) >= COPY_FROM_ROWS:
-        _copy(connection.connection.driver_connection, target, column_list, conflict, data)
-        return
+        driver = connection.connection.driver_connection
+        if len(skip_duplicates_of) == 1:
+            key = list(names).index(skip_duplicates_of[0])
+            return _copy_new(driver, target, column_list, conflict, data, key, quote.quote(skip_duplicates_of[0]))
+        return _copy(driver, target, column_list, conflict, data)
     if dialect.paramstyle not in ("qmark", "format", "pyformat"):
         raise ValueError(f"insert_rows: unsupported driver parameter style {dialect.paramstyle!r}")
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {target} ({column_list}) VALUES ({', '.join([mark] * len(names))}){conflict}"
-    connection.exec_driver_sql(sql, data if isinstance(data, list) else list(data))
+    result = connection.exec_driver_sql(sql, data if isinstance(data, list) else list(data))
+    return int(result.rowcount)
 
 
 COPY_FROM_ROWS = 100
 """Below this many rows an executemany costs less on PostgreSQL than COPY (and its temporary table)."""
 
 
-def _memoized(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """``process`` remembering its results for one call: a chunk repeats the same times (an order's time on
-    each of its lines, commissions and postings), and converting a datetime costs more than a dict look-up."""
-    if process is not _sqlite_utc_text:
-        return process
-    seen: dict[Any, Any] = {}
-
-    def remembered(value: Any) -> Any:
-        if value is None:
-            return None
-        stored = seen.get(value)
-        if stored is None:
-            stored = seen[value] = process(value)
-        return stored
-
-    return remembered
-
-
-def _copy(driver: Any, target: str, column_list: str, conflict: str, data: Sequence[Sequence[Any]]) -> None:
-    """psycopg ``COPY ... FROM STDIN`` of ``data``; rows skipping duplicates go through a temporary table."""
+def _copy(driver: Any, target: str, column_list: str, conflict: str, data: Sequence[Sequence[Any]]) -> int:
+    """psycopg ``COPY ... FROM STDIN`` of ``data``; rows skipping duplicates go through a temporary table.
+    Returns how many rows were inserted."""
     with driver.cursor() as cursor:
         if not conflict:
             with cursor.copy(f"COPY {target} ({column_list}) FROM STDIN") as copy:
                 for values in data:
                     copy.write_row(values)
-            return
+            return len(data)
         staging = "afflow_copy_staging"
         cursor.execute(f"DROP TABLE IF EXISTS {staging}")
         cursor.execute(f"CREATE TEMPORARY TABLE {staging} AS SELECT {column_list} FROM {target} WITH NO DATA")
@@ -297,4 +364,37 @@ def _copy(driver: Any, target: str, column_list: str, conflict: str, data: Seque
             for values in data:
                 copy.write_row(values)
         cursor.execute(f"INSERT INTO {target} ({column_list}) SELECT {column_list} FROM {staging}{conflict}")
+        inserted = cursor.rowcount
         cursor.execute(f"DROP TABLE {staging}")
+        return int(inserted)
+
+
+def _copy_new(
+    driver: Any, target: str, column_list: str, conflict: str, data: Sequence[Sequence[Any]], key: int, key_name: str
+) -> int:
+    """``_copy`` skipping rows whose text key (at position ``key``) is stored already: those are dropped after one
+    look-up and the rest copied straight into ``target`` in a savepoint, which an ``INSERT ... SELECT ... ON
+    CONFLICT`` from a temporary table costs several times over. A duplicate the look-up could not see (a key twice
+    in ``data``, a concurrent writer) rolls the savepoint back and the whole batch goes the way of ``_copy``."""
+    import psycopg
+
+    keys = [values[key] for values in data]
+    if set(map(type, keys)) != {str}:
+        return _copy(driver, target, column_list, conflict, data)
+    with driver.cursor() as cursor:
+        cursor.execute(f"SELECT {key_name} FROM {target} WHERE {key_name} = ANY(%s)", (keys,))
+        stored = {found for (found,) in cursor}
+    fresh = [values for values in data if values[key] not in stored] if stored else data
+    if not fresh:
+        return 0
+    try:
+        with (
+            driver.transaction(),
+            driver.cursor() as cursor,
+            cursor.copy(f"COPY {target} ({column_list}) FROM STDIN") as copy,
+        ):
+            for values in fresh:
+                copy.write_row(values)
+    except psycopg.errors.UniqueViolation:
+        return _copy(driver, target, column_list, conflict, fresh)
+    return len(fresh)

@@ -6,12 +6,14 @@ import hashlib
 import ipaddress
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from store.bulk import insert_tuples
+from store.bulk import insert_columns
 from store.models import Click
 from workflows.booking.events import ClickFields, ClickIn
 
@@ -80,9 +82,34 @@ STORED_COLUMNS = (
 )  # fmt: skip
 
 
-def record_clicks(*, session: Session, clicks: Sequence[ClickIn], salt: str) -> None:
-    """Store clicks; a click id already stored is skipped, so a replayed batch books nothing twice."""
-    record_click_fields(
+@dataclass(frozen=True, slots=True)
+class ClickColumns:
+    """Validated clicks column by column (``ClickFields`` transposed): what a chunk of an imported file becomes.
+
+    Every list has one value per click; ``sku`` and ``customer_ref`` hold None for an empty value.
+    """
+
+    click_ids: Sequence[str]
+    stamps: Sequence[datetime]
+    partner_ids: Sequence[str]
+    ips: Sequence[str]
+    user_agents: Sequence[str]
+    referrers: Sequence[str]
+    landing_urls: Sequence[str]
+    skus: Sequence[str | None]
+    customer_refs: Sequence[str | None]
+
+    @classmethod
+    def of(cls, clicks: Sequence[ClickFields]) -> ClickColumns:
+        if not clicks:
+            return cls([], [], [], [], [], [], [], [], [])
+        return cls(*map(list, zip(*clicks, strict=True)))
+
+
+def record_clicks(*, session: Session, clicks: Sequence[ClickIn], salt: str) -> int:
+    """Store clicks; a click id already stored is skipped, so a replayed batch books nothing twice. Returns how
+    many were stored."""
+    return record_click_fields(
         session=session,
         clicks=[
             (c.click_id, c.ts, c.partner_id, c.ip, c.user_agent, c.referrer, c.landing_url, c.sku, c.customer_ref)
@@ -95,12 +122,32 @@ def record_clicks(*, session: Session, clicks: Sequence[ClickIn], salt: str) -> 
 
 def record_click_fields(
     *, session: Session, clicks: Sequence[ClickFields], salt: str, link_codes: Sequence[str | None] | None = None
-) -> None:
-    """``record_clicks`` for imported clicks given as plain values (the rows ``click_row`` builds, as tuples)."""
-    rows: list[tuple[Any, ...]] = []
-    append = rows.append
-    for index, (click_id, ts, partner_id, ip, user_agent, referrer, landing_url, sku, customer_ref) in enumerate(clicks):
-        ip_hash, ip_prefix = hash_ip(ip, salt)
-        append((click_id, ts, partner_id, None if link_codes is None else link_codes[index], ip_hash, ip_prefix,
-                user_agent, device_type(user_agent), referrer, landing_url, sku, customer_ref))  # fmt: skip
-    insert_tuples(session, Click, STORED_COLUMNS, rows, skip_duplicates_of=["id"])
+) -> int:
+    """``record_clicks`` for clicks given as plain values (the rows ``click_row`` builds, as tuples)."""
+    return record_click_columns(session=session, clicks=ClickColumns.of(clicks), salt=salt, link_codes=link_codes)
+
+
+def record_click_columns(
+    *, session: Session, clicks: ClickColumns, salt: str, link_codes: Sequence[str | None] | None = None
+) -> int:
+    """``record_clicks`` for clicks given column by column, the stored columns computed per distinct value (the
+    salted hash per IP, the device class per user agent); returns how many were stored (ids already stored are
+    skipped)."""
+    count = len(clicks.click_ids)
+    if not count:
+        return 0
+    hashes, prefixes = hash_ips(clicks.ips, salt)
+    devices = {agent: device_type(agent) for agent in dict.fromkeys(clicks.user_agents)}
+    columns = (
+        clicks.click_ids, clicks.stamps, clicks.partner_ids, [None] * count if link_codes is None else link_codes,
+        hashes, prefixes, clicks.user_agents, list(map(devices.__getitem__, clicks.user_agents)), clicks.referrers,
+        clicks.landing_urls, clicks.skus, clicks.customer_refs,
+    )  # fmt: skip
+    return insert_columns(session, Click, STORED_COLUMNS, columns, skip_duplicates_of=["id"])
+
+
+def hash_ips(ips: Sequence[str], salt: str) -> tuple[list[str], list[str]]:
+    """``hash_ip`` of each address (hashes, prefixes), computed once per distinct address."""
+    known = {ip: hash_ip(ip, salt) for ip in dict.fromkeys(ips)}
+    pairs = list(map(known.__getitem__, ips))
+    return [pair[0] for pair in pairs], [pair[1] for pair in pairs]

@@ -303,20 +303,26 @@ class Fields:
         cached = self._timestamps.get(value)
         if cached is not None:
             return cached
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            self.errors.add(row.line, column, f"{value!r} is not an ISO 8601 timestamp")
+        parsed = _utc_time(value)
+        if isinstance(parsed, str):
+            self.errors.add(row.line, column, parsed)
             return None
-        problem = time_problem(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
-        if problem is not None:  # checked first: converting 0001-01-01+05:00 to UTC overflows
-            self.errors.add(row.line, column, problem)
-            return None
-        parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
         if len(self._timestamps) >= _TIMESTAMP_CACHE:  # a streamed file's memory stays bounded
             self._timestamps.clear()
         self._timestamps[value] = parsed
         return parsed
+
+    def timestamps(self, values: Sequence[str]) -> list[datetime] | None:
+        """``timestamp`` of each of a column's values (stripped, non-empty, at most 40 characters), parsed once per
+        distinct text of the column; None, with nothing logged, when any is not a valid time: then the caller
+        checks its rows one by one with ``timestamp`` to report each problem."""
+        times: dict[str, datetime] = {}
+        for value in dict.fromkeys(values):
+            parsed = _utc_time(value)
+            if isinstance(parsed, str):
+                return None
+            times[value] = parsed
+        return list(map(times.__getitem__, values))
 
     def flag(self, row: Row, column: str, *, default: bool) -> bool | None:
         value = self.value(row, column).lower()
@@ -328,3 +334,15 @@ class Fields:
             return False
         self.errors.add(row.line, column, f"{value!r} is not true/false")
         return None
+
+
+def _utc_time(value: str) -> datetime | str:
+    """``value`` (ISO 8601; without an offset it is UTC) as an aware UTC time, or why it is not a bookable time."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return f"{value!r} is not an ISO 8601 timestamp"
+    problem = time_problem(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
+    if problem is not None:  # checked first: converting 0001-01-01+05:00 to UTC overflows
+        return problem
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)

@@ -24,7 +24,7 @@ from store.audit import Actor
 from store.bulk import bulk_write_cache, existing_keys
 from store.db import ensure_program
 from store.models import Application, Base, Click, Coupon, InboxEvent, Partner, Product, utcnow
-from workflows.booking.clicks import record_click_fields
+from workflows.booking.clicks import record_click_columns
 from workflows.booking.corrections import CorrectionRefused, changed_orders, replace_orders
 from workflows.booking.events import InboxPayload, OrderEvent
 from workflows.booking.ingest import EventRejected, ingest, replay_parked
@@ -190,27 +190,26 @@ def _clicks(session: Session, path: Path, errors: ErrorLog, tick: Progress) -> I
     seen: dict[str, int] = {}  # click id -> first line: a duplicate in a later chunk is still caught
     known: set[str] = set()
     unknown: set[str] = set()
-    rows = 0
-    before = _count(session, Click)
+    rows = created = 0
     tick(0, total)
-    with open_rows(path=path, required=CLICK_COLUMNS, errors=errors) as stream:
+    with open_rows(path=path, required=CLICK_COLUMNS, errors=errors) as stream, paused_gc():
         fields = Fields(errors, program.currency, stream.columns)
         for chunk in stream.chunks(_STREAM_CHUNK):
             rows += len(chunk)
-            with paused_gc():
-                clicks, lines = parse_clicks(rows=chunk, fields=fields, seen=seen)
-            partners = {click[2] for click in clicks} - known - unknown
-            found = existing_keys(session, Partner.id, sorted(partners))
+            clicks, lines = parse_clicks(rows=chunk, fields=fields, seen=seen)
+            partners = set(clicks.partner_ids)
+            asked = partners - known - unknown
+            found = existing_keys(session, Partner.id, sorted(asked))
             known |= found
-            unknown |= partners - found
-            for line, click in zip(lines, clicks, strict=True):
-                if click[2] in unknown:  # a click for nobody is a data mistake, not traffic
-                    errors.add(line, "partner_id", f"unknown partner {click[2]!r}")
+            unknown |= asked - found
+            if not unknown.isdisjoint(partners):
+                for line, partner_id in zip(lines, clicks.partner_ids, strict=True):
+                    if partner_id in unknown:  # a click for nobody is a data mistake, not traffic
+                        errors.add(line, "partner_id", f"unknown partner {partner_id!r}")
             if not errors.total:
-                record_click_fields(session=session, clicks=clicks, salt=program.ip_salt)
+                created += record_click_columns(session=session, clicks=clicks, salt=program.ip_salt)
             tick(rows, max(rows, total))
     errors.raise_if_any()
-    created = _count(session, Click) - before
     # orders imported before their clicks were waiting for them: credit them now
     late = credit_waiting_orders(session=session, as_of=utcnow(), click_ids=list(seen))
     tick(rows, rows)
