@@ -28,6 +28,7 @@ def serve(
         engine = open_store()
         app = wiring.http_app(engine=engine, settings=current)
         app.behind_proxies(current.forwarded_allow_ips)  # X-Forwarded-For: the click's IP behind a load balancer
+        app.commit_clicks_in_subprocess()  # no click batch holds this process's GIL while redirects wait
         bind_host, bind_port = host or current.host, port or current.port
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         console.print(

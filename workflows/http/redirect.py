@@ -242,6 +242,11 @@ class RedirectFastPath:
         self.app = ProxyHeadersMiddleware(self.app, trusted_hosts=trusted)  # type: ignore[arg-type,assignment]
         self.forwarded = ForwardedClient(trusted)
 
+    def commit_clicks_in_subprocess(self) -> None:
+        """Serving: batches of clicks are committed by a click store process, not by a thread of this one
+        (``ClickWriter.commit_in_subprocess``); call before the app starts."""
+        self.redirector.clicks.commit_in_subprocess()
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["path"].startswith("/r/") and scope["method"] in ("GET", "HEAD"):
             code = scope["path"][3:]
