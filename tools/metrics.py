@@ -32,8 +32,9 @@ from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, func, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import True_
 
 from store.models import Attribution, Click, Commission, Order, OrderLine, Partner, Product
 from tools.analytics_sql import Window, in_window, per_unit_cents, ratio, relative_change
@@ -147,59 +148,46 @@ def windows_totals(
 ) -> list[dict[str, Totals]]:
     """Per-partner ``Totals`` for each of ``windows``: one GROUP BY pass per table over their span.
 
-    Each window's aggregates are conditional sums (a CASE per window) in the same pass, so the current and the
-    previous window cost one read of the clicks index, the attributions, the lines and the commissions, not
-    two. A partner is in a window's dict when some table has a row of it in that window (each pass counts
-    its rows per window), exactly as if each window were queried on its own.
+    A pass sums each measure over the whole span and over what lies after each window boundary inside it (a
+    ``cut``); a window's value is the difference of the sums at its start and at its end. Each row then
+    costs one comparison per cut (one for the current and previous windows) instead of two per window and
+    measure. Orders and their lines are one pass: lines summed per order, then per partner. A partner is in
+    a window's dict when some table has a row of it in that window, exactly as if each window were queried
+    on its own.
     """
     span = Window(start=min(w.start for w in windows), end=max(w.end for w in windows))
+    cuts = sorted({edge for w in windows for edge in (w.start, w.end)} - {span.start, span.end})
     rows: list[dict[str, dict[str, int]]] = [{} for _ in windows]
 
-    def merge(statement: Select[*tuple[Any, ...]], names: tuple[str, ...]) -> None:
-        """Rows of (partner_id, then per window: its row count and ``names``' values)."""
-        width = len(names) + 1
-        for row in session.execute(statement):
-            for index, found in enumerate(rows):
-                present, *values = row[1 + index * width : 1 + (index + 1) * width]
-                if not present:
-                    continue
-                target = found.setdefault(str(row[0]), {})
-                for name, value in zip(names, values, strict=True):
-                    target[name] = int(value or 0)
-
-    def per_window(column: Timestamp, *measures: tuple[Condition, Any]) -> list[Any]:
-        """For each window: its row count, then ``SUM(CASE WHEN in window AND condition THEN value ELSE 0)``."""
+    def after_cuts(column: Timestamp, *measures: tuple[Condition, Any]) -> list[Any]:
+        """The row count, then each measure: its sum over the span, then over ``column > cut`` for each cut."""
         columns: list[Any] = []
-        for window in windows:
-            inside = in_window(column, window)
-            columns.append(_sum_if(inside, 1))
-            columns += [_sum_if(and_(inside, condition), value) for condition, value in measures]
+        for condition, value in ((true(), 1), *measures):
+            columns.append(_sum_if(condition, value))
+            columns += [_sum_if(and_(condition, column > cut), value) for cut in cuts]
         return columns
 
-    clicks = select(Click.partner_id, *per_window(Click.ts, (true(), 1))).where(
+    def merge(statement: Select[*tuple[Any, ...]], names: tuple[str, ...]) -> None:
+        """Rows of (partner_id, then ``after_cuts`` columns); ``names`` name the row count (``""``: not kept), then
+        each measure."""
+        width = 1 + len(cuts)
+        for row in session.execute(statement):
+            per_window: list[list[int]] = [[] for _ in windows]
+            for position in range(len(names)):
+                sums = row[1 + position * width : 1 + (position + 1) * width]
+                after = {span.start: int(sums[0] or 0), span.end: 0}
+                after.update((cut, int(value or 0)) for cut, value in zip(cuts, sums[1:], strict=True))
+                for window, values in zip(windows, per_window, strict=True):
+                    values.append(after[window.start] - after[window.end])
+            for values, found in zip(per_window, rows, strict=True):
+                if values[0]:  # no row of the partner in this window: absent from it, as if queried alone
+                    target = found.setdefault(str(row[0]), {})
+                    target.update((name, value) for name, value in zip(names, values, strict=True) if name)
+
+    clicks = select(Click.partner_id, *after_cuts(Click.ts)).where(
         in_window(Click.ts, span), only(Click.partner_id, partner_id)
     )
-    merge(clicks.group_by(Click.partner_id), ("clicks",))
-
-    in_orders = and_(
-        in_window(Attribution.order_ts, span),
-        only(Attribution.partner_id, partner_id),
-        Attribution.order_id.not_in(VOIDED),  # a voided order sold nothing (`afflow orders void`)
-    )
-    orders = (
-        select(
-            Attribution.partner_id,
-            *per_window(
-                Attribution.order_ts,
-                (true(), 1),
-                (Attribution.method.in_(CLICK_METHODS), 1),
-                (Attribution.is_new_customer, 1),
-            ),
-        )
-        .where(in_orders)
-        .group_by(Attribution.partner_id)
-    )
-    merge(orders, ("orders", "click_orders", "new_customer_orders"))
+    merge(clicks.group_by(Click.partner_id), ("clicks",))  # the row count is the click count
 
     line_cost = OrderLine.quantity * func.coalesce(Product.unit_cost_cents, 0)
     kept_cost = case(
@@ -209,51 +197,78 @@ def windows_totals(
         ),
         else_=line_cost,
     )
-    refunded_orders = [
-        func.count(
-            distinct(case((and_(in_window(Attribution.order_ts, w), OrderLine.refunded_cents > 0), OrderLine.order_id)))
-        )
-        for w in windows
-    ]
-    line_sums = per_window(
-        Attribution.order_ts,
-        (true(), OrderLine.amount_cents),
-        (true(), OrderLine.refunded_cents),
-        (true(), kept_cost),
-    )
-    lines = (
+    per_order = (
         select(
             Attribution.partner_id,
-            *[
-                column
-                for index in range(len(windows))
-                for column in (*line_sums[4 * index : 4 * index + 4], refunded_orders[index])
-            ],
+            Attribution.order_ts,
+            Attribution.method,
+            Attribution.is_new_customer,
+            func.coalesce(func.sum(OrderLine.amount_cents), 0).label("revenue"),
+            func.coalesce(func.sum(OrderLine.refunded_cents), 0).label("refunded"),
+            func.coalesce(func.sum(kept_cost), 0).label("kept_cost"),
+            func.max(case((OrderLine.refunded_cents > 0, 1), else_=0)).label("any_refund"),
         )
-        .join(OrderLine, OrderLine.order_id == Attribution.order_id)
+        .outerjoin(  # a replaced order's superseded lines sold nothing
+            OrderLine, and_(OrderLine.order_id == Attribution.order_id, OrderLine.replaced_by.is_(None))
+        )
         .outerjoin(Product, Product.sku == OrderLine.sku)
-        .where(in_orders, OrderLine.replaced_by.is_(None))  # a replaced order's superseded lines sold nothing
-        .group_by(Attribution.partner_id)
+        .where(
+            in_window(Attribution.order_ts, span),
+            only(Attribution.partner_id, partner_id),
+            Attribution.order_id.not_in(VOIDED),  # a voided order sold nothing (`afflow orders void`)
+        )
+        .group_by(Attribution.order_id)  # the attribution's key: its other columns are the order's
+        .subquery("per_order")
     )
-    merge(lines, ("revenue_cents", "refunded_cents", "cost_of_goods_cents", "refunded_orders"))
+    order = per_order.c
+    orders = select(
+        order.partner_id,
+        *after_cuts(
+            order.order_ts,
+            (order.method.in_(CLICK_METHODS), 1),
+            (order.is_new_customer, 1),
+            (order.any_refund == 1, 1),
+            (true(), order.revenue),
+            (true(), order.refunded),
+            (true(), order.kept_cost),
+        ),
+    ).group_by(order.partner_id)
+    merge(
+        orders,
+        (
+            "orders",
+            "click_orders",
+            "new_customer_orders",
+            "refunded_orders",
+            "revenue_cents",
+            "refunded_cents",
+            "cost_of_goods_cents",
+        ),
+    )
 
     commissions = (
         select(
             Commission.partner_id,
-            *per_window(Commission.order_ts, (true(), Commission.amount_cents - Commission.reversed_cents)),
+            *after_cuts(Commission.order_ts, (true(), Commission.amount_cents - Commission.reversed_cents)),
         )
         .where(in_window(Commission.order_ts, span), only(Commission.partner_id, partner_id))
         .group_by(Commission.partner_id)
     )
-    merge(commissions, ("commission_cents",))
+    merge(commissions, ("", "commission_cents"))
 
-    merge(
-        _repeat_customers(windows=windows, span=span, partner_id=partner_id), ("referred_customers", "repeat_customers")
-    )
+    repeat = _repeat_customers(windows=windows, span=span, partner_id=partner_id)
+    for row in session.execute(repeat):  # per window: its referred customers, then how many ordered again
+        for index, found in enumerate(rows):
+            referred, again = row[1 + 2 * index : 3 + 2 * index]
+            if referred:
+                found.setdefault(str(row[0]), {}).update(referred_customers=int(referred), repeat_customers=int(again))
     return [{key: Totals(**values) for key, values in found.items()} for found in rows]
 
 
-def _sum_if(condition: ColumnElement[bool], value: Any) -> ColumnElement[Any]:
+def _sum_if(condition: Condition, value: Any) -> ColumnElement[Any]:
+    """``SUM(CASE WHEN condition THEN value ELSE 0 END)``; a plain ``COUNT(*)`` / ``SUM`` when unconditional."""
+    if isinstance(condition, True_):
+        return func.count() if isinstance(value, int) and value == 1 else func.sum(value)
     return func.sum(case((condition, value), else_=0))
 
 
@@ -300,7 +315,7 @@ def _repeat_customers(*, windows: Sequence[Window], span: Window, partner_id: st
     for index in range(len(windows)):
         first_ts, last_ts = first.c[f"first_{index}"], latest.c[f"last_{index}"]
         referred = and_(first_ts.is_not(None), last_ts.is_not(None))
-        columns += [_sum_if(referred, 1), _sum_if(referred, 1), _sum_if(and_(referred, last_ts > first_ts), 1)]
+        columns += [_sum_if(referred, 1), _sum_if(and_(referred, last_ts > first_ts), 1)]
     return (
         select(first.c.partner_id, *columns)
         .join(latest, latest.c.customer_id == first.c.customer_id)
