@@ -13,10 +13,12 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from agents import semantic
 from agents.context import AgentContext
 from agents.judging import BrandFit, offline_brand_fit
 from agents.proposing import submit_proposals
 from agents.safety import find_injection
+from agents.triage import learned
 from agents.triage.precedents import precedent_text, votes
 from agents.triage.rules import decide_application
 from agents.triage.screening import authenticity_flags, field_anomalies, screen_content
@@ -60,26 +62,28 @@ def gather_evidence(state: TriageState, runtime: Runtime[AgentContext]) -> dict[
 def screen_applications(state: TriageState) -> dict[str, Any]:
     """Injection in any field the applicant controls, what their words say they do, authenticity, and how the
     reviewer decided applications that read like it."""
-    screened = []
     precedents = votes([precedent_text(niche=e.niche, sample_content=e.sample_content, brand_guide=state["brand_guide"])
                         for e in state["evidence"]])  # fmt: skip
-    for e, precedent in zip(state["evidence"], precedents, strict=True):
-        fields = {"name": e.name, "niche": e.niche, "platform": e.platform, "channel_url": e.channel_url,
-                  "sample_content": e.sample_content}
-        screened.append(e.model_copy(update={
-            "injection": find_injection(fields),
-            "findings": [
-                *screen_content(niche=e.niche, sample_content=e.sample_content, name=e.name,
-                                channel_url=e.channel_url, email=e.email, program=state["program"],
-                                brand_guide=state["brand_guide"]),
-                *field_anomalies(name=e.name, platform=e.platform, channel_url=e.channel_url, niche=e.niche),
-            ],
-            "authenticity": authenticity_flags(
-                email=e.email, platform=e.platform, channel_url=e.channel_url, audience_size=e.audience_size,
-                engagement_rate=e.engagement_rate, name=e.name, niche=e.niche, sample_content=e.sample_content),
-            "precedent": precedent,
-        }))
+    screened = [screen(e, program=state["program"], brand_guide=state["brand_guide"]).model_copy(
+        update={"precedent": precedent}) for e, precedent in zip(state["evidence"], precedents, strict=True)]
     return {"evidence": screened}
+
+
+def screen(e: ApplicationEvidence, *, program: str, brand_guide: str) -> ApplicationEvidence:
+    """One application's injection finding, content findings and authenticity flags (no precedent vote yet)."""
+    fields = {"name": e.name, "niche": e.niche, "platform": e.platform, "channel_url": e.channel_url,
+              "sample_content": e.sample_content}
+    return e.model_copy(update={
+        "injection": find_injection(fields),
+        "findings": [
+            *screen_content(niche=e.niche, sample_content=e.sample_content, name=e.name,
+                            channel_url=e.channel_url, email=e.email, program=program, brand_guide=brand_guide),
+            *field_anomalies(name=e.name, platform=e.platform, channel_url=e.channel_url, niche=e.niche),
+        ],
+        "authenticity": authenticity_flags(
+            email=e.email, platform=e.platform, channel_url=e.channel_url, audience_size=e.audience_size,
+            engagement_rate=e.engagement_rate, name=e.name, niche=e.niche, sample_content=e.sample_content),
+    })
 
 
 def judge_brand_fit(state: TriageState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
@@ -106,7 +110,15 @@ def judge_brand_fit(state: TriageState, runtime: Runtime[AgentContext]) -> dict[
 
 
 def propose_decisions(state: TriageState) -> dict[str, Any]:
-    return {"decisions": [decide_application(e, state["brand_fit"][e.application_id]) for e in state["evidence"]]}
+    """The rules decide; the learned layer (when its weights ship) weighs the same evidence under the policy."""
+    decisions = [decide_application(e, state["brand_fit"][e.application_id]) for e in state["evidence"]]
+    model = learned.shipped() if decisions else None
+    if model is not None:
+        vectors = semantic.embed([precedent_text(niche=d.evidence.niche, sample_content=d.evidence.sample_content,
+                                                 brand_guide=state["brand_guide"]) for d in decisions])
+        shares = model.shares(decisions, vectors)
+        decisions = [learned.decide(d, shares[i], model, vectors[i]) for i, d in enumerate(decisions)]
+    return {"decisions": decisions}
 
 
 def open_proposals(state: TriageState, runtime: Runtime[AgentContext]) -> dict[str, Any]:

@@ -54,7 +54,9 @@ class PrecedentVote(BaseModel):
                 f"{self.escalate:.0%} escalated ({', '.join(self.nearest)})")
 
 
-class _Table(BaseModel):
+class Table(BaseModel):
+    """Precedent vectors (L2-normalised rows) with the reviewer's decision and kind of case for each."""
+
     model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
 
     vectors: object
@@ -63,10 +65,10 @@ class _Table(BaseModel):
 
 
 _lock = threading.Lock()
-_tables: list[_Table] = []
+_tables: list[Table] = []
 
 
-def _table() -> _Table | None:
+def _table() -> Table | None:
     import numpy as np
 
     with _lock:
@@ -74,7 +76,7 @@ def _table() -> _Table | None:
             if not TABLE.exists():
                 return None
             with np.load(TABLE, allow_pickle=False) as data:
-                _tables.append(_Table(vectors=data["vectors"].astype(np.float32),
+                _tables.append(Table(vectors=data["vectors"].astype(np.float32),
                                       decisions=[str(d) for d in data["decisions"]],
                                       categories=[str(c) for c in data["categories"]]))
         return _tables[0]
@@ -96,16 +98,20 @@ def precedent_text(*, niche: str, sample_content: str, brand_guide: str = "") ->
 
 
 def votes(texts: Sequence[str]) -> list[PrecedentVote | None]:
-    """One vote per text (None for every text when no table ships)."""
+    """One vote per text against the shipped table (None for every text when no table ships)."""
     table = _table()
     if table is None or not texts:
         return [None] * len(texts)
+    return votes_of(semantic.embed(list(texts)), table)
+
+
+def votes_of(embedded: NDArray[np.float32], table: Table) -> list[PrecedentVote | None]:
+    """One vote per embedded text (``precedent_text`` vectors) against ``table`` (the shipped one, or a fold's)."""
     vectors: NDArray[np.float32] = table.vectors  # type: ignore[assignment]
-    similarity = semantic.embed(list(texts)) @ vectors.T
-    return [_vote(row, table) for row in similarity]
+    return [_vote(row, table) for row in embedded @ vectors.T]
 
 
-def _vote(similarity: NDArray[np.float32], table: _Table) -> PrecedentVote:
+def _vote(similarity: NDArray[np.float32], table: Table) -> PrecedentVote:
     order = [int(i) for i in similarity.argsort()[::-1] if similarity[i] < SAME_TEXT][:NEIGHBOURS]
     weights = {"approve": 0.0, "reject": 0.0, "escalate": 0.0}
     ruled_out = 0.0

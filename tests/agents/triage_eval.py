@@ -220,3 +220,120 @@ def refit_precedents(path: Path) -> int:
         categories=np.array([every[r["application_id"]].category for r in rows]),
         ids=np.array([r["application_id"] for r in rows]), provenance=np.array(provenance))
     return len(rows)
+
+
+AUTHORS = ("applications", "applications_more", "applications_fresh")
+"""The labelled sets, one per independent author, listed by name (never a glob over tests/eval: a set being
+written for a later held-out scoring must not reach any fitting)."""
+
+
+@dataclass(frozen=True)
+class Screened:
+    """Every labelled row of the authors' sets, screened in-process as ``screen_applications`` screens (no partners
+    in the store, so no benchmark ratios and no links, as in ``triage_split``), without a precedent vote."""
+
+    labels: list[Label]
+    evidence: list[Any]
+    fits: list[Any]
+    vectors: Any
+    """``precedent_text`` vectors, one row per application."""
+
+
+def screened_authors() -> Screened:
+    from decimal import Decimal
+
+    from agents import semantic
+    from agents.judging import offline_brand_fit
+    from agents.triage.nodes import screen
+    from agents.triage.precedents import precedent_text
+    from agents.triage.state import ApplicationEvidence
+
+    guide = brand_guide()
+    found: list[Label] = []
+    evidence: list[Any] = []
+    for source in AUTHORS:
+        folder = SOURCES[source]
+        with (folder / "labels.csv").open(encoding="utf-8", newline="") as handle:
+            by_id = {r["application_id"]: r for r in csv.DictReader(handle)}
+        with (folder / "applications.csv").open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                label = by_id[row["application_id"]]
+                found.append(Label(label["decision"], label["category"], label["split"], source))
+                e = ApplicationEvidence(
+                    application_id=row["application_id"], name=row["name"], email=row["email"],
+                    platform=row["platform"], niche=row["niche"], channel_url=row["channel_url"],
+                    sample_content=row["sample_content"], audience_size=int(row["audience_size"]),
+                    engagement_rate=Decimal(row["engagement_rate"]), audience_vs_median=None,
+                    engagement_vs_median=None, linked_partners=[])
+                evidence.append(screen(e, program=PROGRAM_NAME, brand_guide=guide))
+    fits = [offline_brand_fit(brand_guide=guide, content=e.sample_content, niche=e.niche) for e in evidence]
+    vectors = semantic.embed([precedent_text(niche=e.niche, sample_content=e.sample_content, brand_guide=guide)
+                              for e in evidence])
+    return Screened(found, evidence, fits, vectors)
+
+
+def precedent_table(screened: Screened, rows: list[int]) -> Any:
+    """The precedent table of ``rows`` (their injection rows left out, as ``refit_precedents`` does)."""
+    import numpy as np
+
+    from agents.triage.precedents import Table
+
+    kept = [i for i in rows if screened.labels[i].category != "injection"]
+    return Table(vectors=screened.vectors[kept].astype(np.float16).astype(np.float32),
+                 decisions=[screened.labels[i].decision for i in kept],
+                 categories=[screened.labels[i].category for i in kept])
+
+
+def rule_decisions(screened: Screened, table: Any) -> list[Any]:
+    from agents.triage.precedents import votes_of
+    from agents.triage.rules import decide_application
+
+    return [decide_application(e.model_copy(update={"precedent": vote}), fit)
+            for e, fit, vote in zip(screened.evidence, screened.fits, votes_of(screened.vectors, table), strict=True)]
+
+
+def fit_layer(screened: Screened, rules: list[Any], rows: list[int], **options: float) -> Any:
+    from agents.triage import learned
+
+    return learned.fit([rules[i] for i in rows], screened.vectors[rows], [screened.labels[i].decision for i in rows],
+                       **options)  # type: ignore[arg-type]
+
+
+def layered(screened: Screened, rules: list[Any], model: Any, rows: list[int]) -> list[str]:
+    from agents.triage import learned
+
+    shares = model.shares([rules[i] for i in rows], screened.vectors[rows])
+    return [learned.decide(rules[i], shares[k], model, screened.vectors[i]).decision for k, i in enumerate(rows)]
+
+
+@dataclass(frozen=True)
+class Fold:
+    author: str
+    by_category: dict[str, tuple[int, int]]
+    approved_injections: int
+
+    @property
+    def overall(self) -> float:
+        return sum(a for a, _ in self.by_category.values()) / max(1, sum(n for _, n in self.by_category.values()))
+
+
+def leave_one_author_out(screened: Screened, *, learned_layer: bool = True, **options: float) -> list[Fold]:
+    """Each author's set scored by precedents (and the learned layer) fitted on the other two authors' sets only."""
+    folds = []
+    for author in AUTHORS:
+        train = [i for i, label in enumerate(screened.labels) if label.source != author]
+        test = [i for i, label in enumerate(screened.labels) if label.source == author]
+        rules = rule_decisions(screened, precedent_table(screened, train))
+        if learned_layer:
+            got = layered(screened, rules, fit_layer(screened, rules, train, **options), test)
+        else:
+            got = [rules[i].decision for i in test]
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        injections = 0
+        for i, decision in zip(test, got, strict=True):
+            label = screened.labels[i]
+            counts[label.category][0] += decision == label.decision
+            counts[label.category][1] += 1
+            injections += label.category == "injection" and decision == "approve"
+        folds.append(Fold(author, {c: (a, n) for c, (a, n) in sorted(counts.items())}, injections))
+    return folds
