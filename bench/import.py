@@ -192,8 +192,10 @@ def say(message: str) -> None:
 def run_backend(backend: str, new_store: Callable[[str], str], paths: dict[str, Path],
                 baseline: Callable[[Path], tuple[int, float]]) -> None:  # fmt: skip
     base: dict[str, tuple[int, float]] = {kind: baseline(paths[kind]) for kind in KINDS}
-    steps: list[tuple[str, tuple[str, ...]]] = [(kind, (kind,)) for kind in KINDS]
-    steps.append(("all three", KINDS))
+    present = tuple(kind for kind in KINDS if base[kind][0])  # ``--lines 0 --refunds 0``: clicks alone
+    steps: list[tuple[str, tuple[str, ...]]] = [(kind, (kind,)) for kind in present]
+    if len(present) == len(KINDS):
+        steps.append(("all three", KINDS))
     for label, kinds in steps:
         if kinds == ("orders",) or kinds == ("refunds",):
             # orders book against the clicks (attribution), refunds against the orders: import what they need

@@ -14,11 +14,13 @@ from store.bulk import (
     insert_ignoring_duplicates,
     insert_new_returning,
     insert_rows,
+    insert_tuples,
     rows_where_in,
     scalars_where_in,
 )
 from store.db import transaction
-from store.models import Order
+from store.models import Click, Order
+from workflows.booking.clicks import STORED_COLUMNS
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -87,3 +89,20 @@ def test_inserting_a_stored_key_again_skips_it_and_returns_only_the_new_row(engi
         insert_rows(session, Order, [_order("b"), _order("c")], skip_duplicates_of=["id"])
         totals = {order_id: total for order_id, total in session.execute(select(Order.id, Order.total_cents))}
     assert totals == {"a": 100, "b": 100, "c": 100}
+
+
+def _click(click_id: str, referrer: str) -> tuple[object, ...]:
+    return (click_id, T0, "p", None, "", "", "", "unknown", referrer, "", None, None)
+
+
+@pytest.mark.parametrize("stored", [0, 1])
+def test_a_keyed_batch_naming_a_key_twice_stores_it_once_and_counts_what_it_stored(engine: Engine, stored: int) -> None:
+    with transaction(engine) as session:
+        if stored:
+            assert insert_tuples(session, Click, STORED_COLUMNS, [_click("c7", "old")], skip_duplicates_of=["id"]) == 1
+    batch = [_click(f"c{n}", "new") for n in range(150)] + [_click("c3", "again")]  # a COPY's worth, c3 twice
+    with transaction(engine) as session:
+        assert insert_tuples(session, Click, STORED_COLUMNS, batch, skip_duplicates_of=["id"]) == 150 - stored
+        referrers = {click_id: referrer for click_id, referrer in session.execute(select(Click.id, Click.referrer))}
+    assert len(referrers) == 150 and referrers["c3"] in ("new", "again")
+    assert referrers["c7"] == ("old" if stored else "new")
