@@ -42,15 +42,16 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
-from store.bulk import chunks, rows_where_in
+from store.bulk import chunks, existing_keys, rows_where_in
 from store.db import ensure_program, savepoint
 from store.models import InboxEvent, Order
 from store.rules import rule_sets_in_force
+from workflows.booking.corrections import changed_orders
 from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
 from workflows.booking.inbox import insert_pending, insert_processed, new_event_indexes, record_outcomes
 from workflows.booking.orders import Outcome, book_orders
 from workflows.booking.refunds import PARKED, book_refunds
-from workflows.booking.store_keys import RefundItem, keyed_orders, keyed_refunds
+from workflows.booking.store_keys import OrderItem, RefundItem, keyed_orders, keyed_refunds
 
 _BOOK_CHUNK = 5_000
 _PAYLOAD: TypeAdapter[InboxPayload] = TypeAdapter(Annotated[InboxPayload, Field(discriminator="kind")])
@@ -162,7 +163,9 @@ def book_events(*, session: Session, items: Sequence[Item]) -> dict[int, Outcome
         orders = [(i, s, e) for i, s, e in chunk if isinstance(e, OrderEvent)]
         refunds = [(i, s, e) for i, s, e in chunk if isinstance(e, RefundEvent)]
         if orders:
-            outcomes |= book_orders(session=session, orders=keyed_orders(session, orders), program=program, rules=rules)
+            outcomes |= book_orders(
+                session=session, orders=_keyed_orders(session, orders), program=program, rules=rules
+            )
         if refunds:
             outcomes |= _book_refunds_of_their_store(session, refunds)
     # a refund parked by an earlier chunk of this very call may have met its order in a later chunk
@@ -170,6 +173,38 @@ def book_events(*, session: Session, items: Sequence[Item]) -> dict[int, Outcome
     if parked and len(items) > _BOOK_CHUNK:
         outcomes |= _book_refunds_of_their_store(session, parked)
     return outcomes
+
+
+def _keyed_orders(session: Session, orders: Sequence[OrderItem]) -> list[OrderItem]:
+    """``store_keys.keyed_orders``, asked only about the orders whose id can be keyed to something else.
+
+    An order whose store id is free as an internal id, appears once in the call and holds no colon keeps
+    its id: the first store to use an id gets it bare (orders are never deleted), and every other internal
+    id ``store_keys`` assigns holds a colon, so it cannot take this order's. A chunk of new orders (a CSV
+    file's) thus costs one look-up instead of three candidate ids and a hash per order.
+    """
+    counts = Counter(order.order_id for _, _, order in orders)
+    taken = existing_keys(session, Order.id, counts)
+
+    def may_clash(order: OrderEvent) -> bool:
+        return order.order_id in taken or counts[order.order_id] > 1 or ":" in order.order_id
+
+    clashing = [item for item in orders if may_clash(item[2])]
+    if not clashing:
+        return list(orders)
+    keyed = iter(keyed_orders(session, clashing))
+    return [next(keyed) if may_clash(item[2]) else item for item in orders]
+
+
+def changed_booked_orders(*, session: Session, source: str, orders: Sequence[OrderEvent]) -> list[int]:
+    """``corrections.changed_orders`` (indexes of the orders this store booked with other content), asked only
+    about the orders whose id is taken: an id free as an internal id was never booked by any store (see
+    ``_keyed_orders``), so a file of new orders is checked with one look-up."""
+    taken = existing_keys(session, Order.id, [order.order_id for order in orders])
+    known = [index for index, order in enumerate(orders) if order.order_id in taken]
+    if not known:
+        return []
+    return [known[i] for i in changed_orders(session=session, source=source, events=[orders[i] for i in known])]
 
 
 def _book_refunds_of_their_store(session: Session, refunds: Sequence[RefundItem]) -> dict[int, Outcome]:

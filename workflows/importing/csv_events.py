@@ -10,19 +10,27 @@ in that currency's minor units and ``workflows.booking.fx`` converts it at booki
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter, methodcaller, mul
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from workflows.booking.bounds import MAX_QUANTITY, amount_problem
+from store.money import minor_digits
+from workflows.booking.bounds import MAX_AMOUNT_MINOR, MAX_QUANTITY, amount_problem
 from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
 from workflows.importing.csv_rows import Fields, Row
 
 # The order-level columns every row of one order must repeat identically; the rest describe the line.
 ORDER_HEADER = ("ts", "customer_id", "click_id", "ref_code", "coupon_code", "currency")
+ORDER_FIELDS = ("order_id", *ORDER_HEADER)
+_ORDER_COLUMNS = (*ORDER_FIELDS, "sku", "quantity", "unit_price")
+_ORDER_EVENTS: TypeAdapter[list[OrderEvent]] = TypeAdapter(list[OrderEvent])
+_PLAIN_CENTS = re.compile(r"^\d{1,15}(\.\d{0,2})?$")  # Fields.money's plain case (no Decimal needed)
+_DECIMAL_POINT = methodcaller("partition", ".")
+_VALUES = attrgetter("values")
 
 
 @dataclass(slots=True)
@@ -34,9 +42,98 @@ class _OpenOrder:
 
 
 def parse_orders(*, rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPayload], list[int]]:
-    """Order events (one per order id, lines in file order) and each event's first CSV line."""
+    """Order events (one per order id, lines in file order) and each event's first CSV line.
+
+    A chunk is checked column by column first (``_orders_by_column``); one that fails any check is read again
+    row by row with ``csv_rows.Fields``, so its errors, and their order, are the ones they always were.
+    """
+    by_column = _orders_by_column(rows, fields)
+    return by_column if by_column is not None else _orders_row_by_row(rows, fields)
+
+
+def _orders_by_column(rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPayload], list[int]] | None:
+    """``parse_orders`` of a chunk without a single bad value, or None (nothing logged) when any check fails.
+
+    The values are transposed and stripped in C loops and checked per column with the bounds ``Fields`` applies
+    (lengths, three-letter currencies, whole quantities in range, plain two-decimal prices, each distinct time
+    parsed once); rows of one order must agree on its header; the events are then validated in one pydantic
+    call. Anything unusual (another currency's decimals, a price beyond the plain form) takes the row path.
+    """
+    if not rows:
+        return [], []
+    by_index = list(zip(*map(_VALUES, rows), strict=True))
+    columns = fields.columns
+
+    def column(name: str) -> list[str]:
+        return list(map(str.strip, by_index[columns[name]]))
+
+    order_ids, stamps, customers, click_ids, refs, coupons, currencies, skus, quantities, prices = map(
+        column, _ORDER_COLUMNS
+    )
+    if not (
+        _lengths_within(order_ids, 1, 64)
+        and _lengths_within(stamps, 1, 40)
+        and _lengths_within(customers, 1, 128)
+        and _lengths_within(click_ids, 0, 64)
+        and _lengths_within(refs, 0, 64)
+        and _lengths_within(coupons, 0, 64)
+        and _lengths_within(currencies, 3, 3)
+        and _lengths_within(skus, 1, 64)
+        and _lengths_within(quantities, 1, 20)
+        and _lengths_within(prices, 1, 40)
+    ):
+        return None
+    codes = "".join(set(currencies))
+    if not (codes.isascii() and codes.isalpha()) or any(minor_digits(code) != 2 for code in set(currencies)):
+        return None
+    if not all(map(_PLAIN_CENTS.match, prices)):
+        return None
+    try:
+        counts = list(map(int, quantities))
+    except ValueError:
+        return None
+    cents = [int(units) * 100 + int(fraction.ljust(2, "0")) for units, _, fraction in map(_DECIMAL_POINT, prices)]
+    if min(counts) < 1 or max(counts) > MAX_QUANTITY or max(cents) > MAX_AMOUNT_MINOR:
+        return None
+    if max(map(mul, counts, cents)) > MAX_AMOUNT_MINOR:
+        return None
+    times = fields.timestamps(stamps)
+    if times is None:
+        return None
+    upper = {code: code.upper() for code in set(currencies)}
+    headers = list(
+        zip(order_ids, times, customers, map(_or_none, click_ids), map(_or_none, refs), map(_or_none, coupons),
+            map(upper.__getitem__, currencies), strict=True)
+    )  # fmt: skip
+    first: dict[str, int] = {}
+    order_lines: dict[str, list[dict[str, Any]]] = {}
+    for index, order_id in enumerate(order_ids):
+        at = first.setdefault(order_id, index)
+        if at != index and headers[at] != headers[index]:
+            return None  # rows of one order disagree: the row path names the column and both lines
+        line = {"sku": skus[index], "quantity": counts[index], "unit_price_cents": cents[index]}
+        order_lines.setdefault(order_id, []).append(line)
+    payloads = [dict(zip(ORDER_FIELDS, headers[at], strict=True), lines=order_lines[oid]) for oid, at in first.items()]
+    try:
+        events: list[InboxPayload] = list(_ORDER_EVENTS.validate_python(payloads))
+    except ValidationError:
+        return None
+    return events, [rows[at].line for at in first.values()]
+
+
+def _lengths_within(values: Sequence[str], shortest: int, longest: int) -> bool:
+    lengths = list(map(len, values))
+    return min(lengths) >= shortest and max(lengths) <= longest
+
+
+def _or_none(value: str) -> str | None:
+    return value or None
+
+
+def _orders_row_by_row(rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPayload], list[int]]:
+    """``parse_orders`` value by value through ``Fields``: every bad value logged with its line and column."""
     errors = fields.errors
-    raw_key = itemgetter(*(fields.columns[name] for name in ("order_id", *ORDER_HEADER)))
+    raw_key = itemgetter(*(fields.columns[name] for name in ORDER_FIELDS))
     orders: dict[str, _OpenOrder] = {}
     for row in rows:
         before = errors.total

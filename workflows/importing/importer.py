@@ -25,9 +25,9 @@ from store.bulk import bulk_write_cache, existing_keys
 from store.db import ensure_program
 from store.models import Application, Base, Click, Coupon, InboxEvent, Partner, Product, utcnow
 from workflows.booking.clicks import record_click_columns
-from workflows.booking.corrections import CorrectionRefused, changed_orders, replace_orders
+from workflows.booking.corrections import CorrectionRefused, replace_orders
 from workflows.booking.events import InboxPayload, OrderEvent
-from workflows.booking.ingest import EventRejected, ingest, replay_parked
+from workflows.booking.ingest import EventRejected, changed_booked_orders, ingest, replay_parked
 from workflows.booking.late_clicks import credit_waiting_orders
 from workflows.booking.order_signals import record_order_signals, signals_from_csv
 from workflows.importing.csv_clicks import parse_clicks
@@ -300,10 +300,11 @@ def _orders_streamed(session: Session, path: Path, errors: ErrorLog, tick: Progr
                 record_order_signals(session=session, signals=found, salt=program.ip_salt)
             orders = [event for event in events if isinstance(event, OrderEvent)]
             changed += [
-                orders[index].order_id for index in changed_orders(session=session, source=source, events=orders)
+                orders[index].order_id for index in changed_booked_orders(session=session, source=source, orders=orders)
             ]
             try:
-                result = ingest(session=session, source=source, events=events)
+                with paused_gc():  # a chunk's booking allocates tens of thousands of objects, no lasting cycles
+                    result = ingest(session=session, source=source, events=events)
             except EventRejected as rejected:
                 refused = (lines[rejected.index], rejected.reason)
                 continue
@@ -414,7 +415,7 @@ def _ingest_orders(
     """New orders book; known ones are unchanged (nothing written) or changed: re-booked with ``replace``, else
     reported. A replacement refused (voided order, refunds booked...) fails the file at the order's line."""
     orders = [event for event in events if isinstance(event, OrderEvent)]
-    changed = changed_orders(session=session, source=source, events=orders)
+    changed = changed_booked_orders(session=session, source=source, orders=orders)
     if not replace:
         report = _ingest(session, report, events, lines, errors, tick, source)
         ids = tuple(orders[index].order_id for index in changed)
@@ -456,7 +457,8 @@ def _ingest(
     for start in range(0, len(events), _EVENT_CHUNK):
         tick(start, len(events))
         try:
-            result = ingest(session=session, source=source, events=events[start : start + _EVENT_CHUNK])
+            with paused_gc():  # as in ``_orders_streamed``: collected between chunks, not during one
+                result = ingest(session=session, source=source, events=events[start : start + _EVENT_CHUNK])
         except EventRejected as rejected:
             errors.fail(lines[start + rejected.index], None, rejected.reason)
         totals["created"] += result.new
