@@ -21,6 +21,7 @@ import asyncio
 import base64
 import hashlib
 import hmac
+import logging
 import os
 import re
 import time
@@ -40,6 +41,8 @@ from workflows.booking.events import UNVERIFIED
 from workflows.http.clickrows import redirect_row
 from workflows.http.clickwriter import ClickWriter
 from workflows.http.forwarded import ForwardedClient
+
+log = logging.getLogger(__name__)
 
 _CODE = re.compile(r"[A-Za-z0-9]{1,32}")
 UID_LENGTH = 128 - len(UNVERIFIED)  # clicks.customer_ref holds 128 characters
@@ -63,28 +66,57 @@ class ProgramSnapshot:
 
 
 class LinkCache:
+    """Link targets by code, kept ``ttl`` seconds (an unknown code ``miss_ttl``).
+
+    An entry past its time is still answered from while one background load refreshes it: entries loaded
+    together expire together, and waiting for them would send every redirect in flight to the database at
+    once (a latency spike every ``ttl``, measured). Concurrent misses of one code share one load.
+    """
+
     def __init__(self, *, engine: Engine, ttl: float = 60.0, miss_ttl: float = 5.0) -> None:
         self.engine = engine
         self.ttl = ttl
         self.miss_ttl = miss_ttl
         self._entries: dict[str, tuple[float, LinkTarget | None]] = {}
+        self._loading: dict[str, asyncio.Task[LinkTarget | None]] = {}
 
     def cached(self, code: str) -> LinkTarget | bool | None:
-        """The cached answer without awaiting anything, or ``False`` when it must be loaded."""
+        """The cached answer without awaiting anything (refreshed in the background when stale), or ``False``
+        when it must be loaded."""
         entry = self._entries.get(code)
-        if entry is not None and entry[0] > time.monotonic():
-            return entry[1]
-        return False
+        if entry is None:
+            return False
+        if entry[0] <= time.monotonic() and code not in self._loading:
+            self._start_load(code)
+        return entry[1]
 
     async def get(self, code: str) -> LinkTarget | None:
-        now = time.monotonic()
-        entry = self._entries.get(code)
-        if entry is not None and entry[0] > now:
-            return entry[1]
-        target = await asyncio.to_thread(self._load, code)
+        answer = self.cached(code)
+        if answer is None or isinstance(answer, LinkTarget):
+            return answer
+        task = self._loading.get(code) or self._start_load(code)
+        return await asyncio.shield(task)  # a cancelled request must not cancel the load others wait for
+
+    def _start_load(self, code: str) -> asyncio.Task[LinkTarget | None]:
+        task = asyncio.get_running_loop().create_task(self._load_entry(code))
+        self._loading[code] = task
+        return task
+
+    async def _load_entry(self, code: str) -> LinkTarget | None:
+        try:
+            target = await asyncio.to_thread(self._load, code)
+        except Exception:
+            stale = self._entries.get(code)
+            if stale is None:
+                raise  # a first load: the request waiting for it fails (500) as it would have without a cache
+            log.exception("refreshing link %s failed; its cached target is kept for now", code)
+            self._entries[code] = (time.monotonic() + self.miss_ttl, stale[1])  # retried later, not per request
+            return stale[1]
+        finally:
+            del self._loading[code]
         if len(self._entries) > 100_000:
             self._entries.clear()
-        self._entries[code] = (now + (self.ttl if target else self.miss_ttl), target)
+        self._entries[code] = (time.monotonic() + (self.ttl if target else self.miss_ttl), target)
         return target
 
     def _load(self, code: str) -> LinkTarget | None:
