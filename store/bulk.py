@@ -143,6 +143,40 @@ def bulk_write_cache(session: Session) -> Iterator[None]:
         connection.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
 
 
+@contextmanager
+def indexes_rebuilt_after(session: Session, model: type[Base], *, rows_coming: int) -> Iterator[None]:
+    """On SQLite, when ``rows_coming`` (an estimate) is more than ``model``'s table holds, its secondary
+    non-unique indexes are dropped for the block and built again at its end, in the session's transaction.
+
+    Building an index from the finished table sorts once; keeping four indexes up to date row by row costs
+    more than the rows themselves when a big file fills a small table. The primary key and unique indexes stay
+    (duplicate checks need them); a rollback restores everything, and SQLite readers keep their snapshot with its
+    indexes. PostgreSQL is left alone: dropping an index there locks every reader and writer of the table out
+    until the transaction ends.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or rows_coming <= 0:
+        yield
+        return
+    table = table_of(model).name
+    holds = connection.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{table}"').scalar() or 0
+    found = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        (table,),
+    ).all()
+    indexes = [(name, sql) for name, sql in found if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
+    if holds >= rows_coming or not indexes:
+        yield
+        return
+    for name, _ in indexes:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        for _, sql in indexes:
+            connection.exec_driver_sql(sql)
+
+
 def dialect_insert(session: Session, model: type[Base]) -> postgresql.Insert | sqlite.Insert:
     """An INSERT into ``model``'s table with the session's dialect's ``ON CONFLICT`` clauses available."""
     dialect = session.get_bind().dialect.name

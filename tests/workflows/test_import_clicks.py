@@ -151,3 +151,24 @@ def test_a_column_of_timestamps_parses_as_each_one_alone(stamps: list[str]) -> N
     parsed = column.timestamps(stamps)
     assert parsed == (None if alone.errors.total else each)
     assert column.errors.total == 0
+
+
+def schema(engine: Engine) -> list[tuple[str, str]]:
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            query = "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'clicks' ORDER BY name"
+        else:
+            query = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'clicks' ORDER BY indexname"
+        return [(name, sql) for name, sql in connection.exec_driver_sql(query)]
+
+
+def test_a_big_file_into_a_small_table_leaves_its_indexes_as_they_were(partners: Engine, tmp_path: Path) -> None:
+    before = schema(partners)
+    assert len(before) >= 5  # the key and the fraud features' indexes (and on SQLite the table itself)
+    load(partners, "clicks", write_clicks(tmp_path, "clicks.csv", click_values(120)))
+    assert schema(partners) == before
+    bad = [*click_values(150, first=500), ["k9", "x", "p1", *[""] * 6]]
+    with pytest.raises(ImportFailed):
+        load(partners, "clicks", write_clicks(tmp_path, "bad.csv", bad))
+    assert schema(partners) == before
+    assert len(stored(partners)) == 120

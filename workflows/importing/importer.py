@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.audit import Actor
-from store.bulk import bulk_write_cache, existing_keys
+from store.bulk import bulk_write_cache, existing_keys, indexes_rebuilt_after
 from store.db import ensure_program
 from store.models import Application, Base, Click, Coupon, InboxEvent, Partner, Product, utcnow
 from workflows.booking.clicks import record_click_columns
@@ -192,7 +192,11 @@ def _clicks(session: Session, path: Path, errors: ErrorLog, tick: Progress) -> I
     unknown: set[str] = set()
     rows = created = 0
     tick(0, total)
-    with open_rows(path=path, required=CLICK_COLUMNS, errors=errors) as stream, paused_gc():
+    with (
+        open_rows(path=path, required=CLICK_COLUMNS, errors=errors) as stream,
+        indexes_rebuilt_after(session, Click, rows_coming=total),
+        paused_gc(),
+    ):
         fields = Fields(errors, program.currency, stream.columns)
         for chunk in stream.chunks(_STREAM_CHUNK):
             rows += len(chunk)
