@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from store.models import Attribution, Click, Coupon, Order
-from tools.analytics_sql import Window
+from tools.analytics_sql import Window, without_jit
 from tools.fraud.coupons import collect_coupon_features, leaked_code_orders
 from tools.fraud.features import PartnerFeatures, collect_click_and_order_features, orders_in_window, sample_ids
 from tools.fraud.self_referral import OwnOrders, apply_own_orders, own_orders
@@ -22,12 +22,20 @@ CHUNK = 500
 
 
 def scan(*, session: Session, start: datetime, end: datetime, thresholds: FraudThresholds) -> FraudReport:
-    """Findings for ``start < ts <= end``, most severe first, each with its numbers and sample ids."""
+    """Findings for ``start < ts <= end``, most severe first, each with its numbers and sample ids.
+
+    Without PostgreSQL's JIT: each of the scan's aggregates is costed past ``jit_optimize_above_cost`` at scale,
+    and compiling one (inlining and optimising twenty conditional sums) took 0.8 s of the order features' 2.7 s
+    at 2,000 partners / 1M clicks while the plain expressions run in a fraction of that.
+    """
     window = Window(start=start, end=end)
-    own = _own_orders(session, window, thresholds)
-    features = _features(session, window, thresholds, own)
-    findings, reference = detect_all(features, thresholds, window_days=round(window.length.total_seconds() / 86_400))
-    _attach_samples(session=session, window=window, findings=findings, thresholds=thresholds, own=own)
+    with without_jit(session=session):
+        own = _own_orders(session, window, thresholds)
+        features = _features(session, window, thresholds, own)
+        findings, reference = detect_all(
+            features, thresholds, window_days=round(window.length.total_seconds() / 86_400)
+        )
+        _attach_samples(session=session, window=window, findings=findings, thresholds=thresholds, own=own)
     rank = {"high": 0, "medium": 1, "low": 2}
     findings.sort(key=lambda f: (rank[f.severity], f.signal, f.partner_id))
     return FraudReport(window=window, findings=findings, baselines=reference.as_evidence())
@@ -35,7 +43,8 @@ def scan(*, session: Session, start: datetime, end: datetime, thresholds: FraudT
 
 def scan_features(*, session: Session, window: Window, thresholds: FraudThresholds) -> dict[str, PartnerFeatures]:
     """The per-partner aggregates the detectors judge, as ``scan`` collects them for ``window``."""
-    return _features(session, window, thresholds, _own_orders(session, window, thresholds))
+    with without_jit(session=session):
+        return _features(session, window, thresholds, _own_orders(session, window, thresholds))
 
 
 def _own_orders(session: Session, window: Window, thresholds: FraudThresholds) -> dict[str, OwnOrders]:
