@@ -9,7 +9,12 @@ and per half of a stable id hash: the file has no split column). Runs on a fresh
 
     python bench/triage.py                      # the report (tune, holdout, fresh)
     python bench/triage.py --no-holdout --no-fresh   # while tuning: the tune rows only
-    python bench/triage.py --refit-precedents   # rebuild agents/triage/precedents.npz from the tune rows, then report
+    python bench/triage.py --cv                 # leave-one-author-out: fit on two authors' sets, score the third
+    python bench/triage.py --refit              # refit precedents.npz and learned.npz on all three sets, then report
+
+Since the learned layer (agents/triage/learned.py) and the precedent table are fitted on every row of the three
+authors' sets, the per-split figures are on training rows: the honest figure is --cv (leave-one-author-out,
+everything fitted from labels refitted per fold).
 """
 
 from __future__ import annotations
@@ -67,12 +72,31 @@ def report(title: str, decisions: dict[str, dict[str, Any]], scored: Agreement) 
     print(f"  approved against the reviewer (reject or escalate labelled): {len(scored.wrong_approvals)}")
 
 
-def main() -> None:
-    if "--refit-precedents" in sys.argv[1:]:
-        from agents.triage.precedents import TABLE
-        from tests.agents.triage_eval import refit_precedents
+def report_cv() -> None:
+    """Leave-one-author-out, the rules alone (precedents refitted per fold) and with the learned layer."""
+    from tests.agents.triage_eval import leave_one_author_out, screened_authors
 
-        print(f"== wrote {refit_precedents(TABLE)} precedents to {TABLE}")
+    started = time.perf_counter()
+    screened = screened_authors()
+    print(f"== leave-one-author-out: {len(screened.labels)} applications screened in {time.perf_counter() - started:.0f} s")
+    for title, layer in (("rules and precedents", False), ("with the learned layer", True)):
+        folds = leave_one_author_out(screened, learned_layer=layer)
+        print(f"-- {title}: mean {sum(f.overall for f in folds) / len(folds):.3f}")
+        for fold in folds:
+            cells = " ".join(f"{c} {a}/{n}" for c, (a, n) in fold.by_category.items())
+            print(f"  {fold.author:<19} {fold.overall:.3f}  approved injections {fold.approved_injections}  {cells}")
+
+
+def main() -> None:
+    if "--cv" in sys.argv[1:]:
+        report_cv()
+        return
+    if "--refit" in sys.argv[1:]:
+        from agents.triage.learned import WEIGHTS
+        from agents.triage.precedents import TABLE
+        from tests.agents.triage_eval import refit
+
+        print(f"== wrote {refit(precedents=TABLE, weights=WEIGHTS)}")
     splits = [s for s in SPLITS if f"--no-{s}" not in sys.argv[1:]]
     for split in splits:
         report_split(split)

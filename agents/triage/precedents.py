@@ -1,10 +1,11 @@
 """Precedents: how a reviewer decided applications that read like this one (nearest neighbours by meaning).
 
-``precedents.npz`` (next to this module) holds, for each labelled tuning application, the sentence-encoder
-vector (``agents.semantic``, float16) of its niche and sample content, the reviewer's decision and the kind
-of case it was; never its text. It is product data derived from the tune rows of ``tests/eval/applications``
-and ``tests/eval/applications_more`` (the held-out half is never in it) by ``python bench/triage.py
---refit-precedents``; its ``provenance`` entry says from what and when.
+``precedents.npz`` (next to this module) holds, for each labelled application, the sentence-encoder vector
+(``agents.semantic``, float16) of its niche and sample content, the reviewer's decision and the kind of case it
+was; never its text. It is product data derived from every row of the three authors' evaluation sets
+(``tests/eval/applications``, ``applications_more``, ``applications_fresh``; injection rows left out) by
+``python bench/triage.py --refit``; its ``provenance`` entry says from what and when. How well it generalises
+to a new author is measured by refitting it without that author's set (``bench/triage.py --cv``).
 
 A vote is one piece of evidence for ``agents.triage.rules``: it can hold back an approval or confirm a
 ruled-out business, and it can approve only what the rules found no fault with. A precedent that is the

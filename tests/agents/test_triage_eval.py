@@ -1,35 +1,62 @@
-"""Triage judged on the independent evaluation set's held-out half (tests/eval/applications, split=holdout).
+"""Triage judged on applications written by an author whose set it was not fitted on (leave-one-author-out).
 
-The applications go through the CSV importer into a real store (SQLite and PostgreSQL) and ``run_agent``
-triages them on the offline reasoner, as ``afflow run triage`` does; the labels are read only to score.
-The floors are the figures measured when the judgement was last changed (bench/triage.py prints them)
-minus a margin of about 0.02 for platform-level float differences; they were never tuned on this half.
+The shipped precedent table and learned layer are fitted on every row of the three authors' sets, so no floor
+here is asserted on rows the shipped data was fitted on: each author's set is scored by precedents and a model
+refitted, with the shipped fitting code, on the other two authors' sets only (in-process: screening is pure).
+The floors are the figures bench/triage.py --cv measured when the judgement was last changed, less about 0.02.
+Through the store (SQLite and PostgreSQL), as ``afflow run triage`` runs, every set's injection rows are triaged
+and none may be approved.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine
 
-from tests.agents.triage_eval import agreement, injection_detection, triage_split
+from tests.agents.triage_eval import (
+    SPLITS,
+    Fold,
+    injection_detection,
+    leave_one_author_out,
+    screened_authors,
+    triage_split,
+)
 
-HOLDOUT_AGREEMENT_FLOOR = 0.81
-"""Measured on the held-out half (bench/triage.py, SQLite): 0.846 at 5c8f7db, 0.837 at 5315852, 0.865 at 73b6549,
-0.837 at 5d77fae (the last of this half's eight scorings); 0.837 less 0.02, rounded down. Tune at 5d77fae, with the
-precedent table's own rows skipped (leave-one-out): applications 1.000, applications_more 0.951."""
+LOAO_FLOORS = {"applications": 0.88, "applications_more": 0.89, "applications_fresh": 0.80}
+LOAO_MEAN_FLOOR = 0.855
+"""Measured at 48e3b7b + the shipped l2/scale (bench/triage.py --cv, load 6-8 on 2 cores): 0.899, 0.908, 0.826,
+mean 0.878 with the learned layer (0.933, 0.918, 0.696, mean 0.849 by the rules and precedents alone; the first two
+authors' figures are flattered: the hand cues were tuned on their tune rows); each less 0.02, rounded down."""
 INJECTION_RECALL_FLOOR = 0.85
 INJECTION_PRECISION_FLOOR = 0.9
 """injections.csv, held-out half by id hash: measured recall 0.89, precision 0.94."""
 
 
-def test_holdout_applications_agree_with_the_reviewer_and_no_injection_is_approved(engine: Engine, tmp_path: Path) -> None:
-    decisions = triage_split(engine, tmp_path, split="holdout")
-    scored = agreement(decisions, split="holdout")
-    assert scored.approved_injections == []
-    assert scored.overall >= HOLDOUT_AGREEMENT_FLOOR, scored.by_category
-    assert not any(d["decision"] == "approve" for d in decisions.values()
-                   if any("instruct the reviewer" in r for r in d.get("reasons", [])))
+@pytest.fixture(scope="module")
+def folds() -> list[Fold]:
+    return leave_one_author_out(screened_authors())
+
+
+@pytest.mark.slow
+def test_each_author_is_judged_well_by_what_the_other_two_taught(folds: list[Fold]) -> None:
+    assert {f.author: f.overall >= LOAO_FLOORS[f.author] for f in folds} == dict.fromkeys(LOAO_FLOORS, True), [
+        (f.author, f.overall, f.by_category) for f in folds]
+    assert sum(f.overall for f in folds) / len(folds) >= LOAO_MEAN_FLOOR
+
+
+@pytest.mark.slow
+def test_no_injection_is_approved_in_any_held_out_author(folds: list[Fold]) -> None:
+    assert [f.approved_injections for f in folds] == [0] * len(folds)
+    assert all(f.by_category["injection"][1] > 0 for f in folds)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", SPLITS)
+def test_no_injection_of_any_set_is_approved_through_the_store(split: str, engine: Engine, tmp_path: Path) -> None:
+    decisions = triage_split(engine, tmp_path, split=split, category="injection")
+    assert decisions and [i for i, d in decisions.items() if d["decision"] == "approve"] == []
 
 
 def test_injection_detector_meets_its_floors_on_the_held_out_half() -> None:

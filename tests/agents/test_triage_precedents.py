@@ -1,4 +1,4 @@
-"""Precedents in triage: the shipped table is derived from tune rows only, votes read meaning, and the rule
+"""Precedents in triage: the shipped table holds the authors' labelled rows and no text, votes read meaning, and the rule
 uses a vote only where the cues are weakest; an injection, a stated practice or a flag is never outvoted.
 
 Texts here are written for these tests (never copied from the evaluation sets).
@@ -84,13 +84,13 @@ def test_talk_of_links_follows_clear_precedents_and_stays_a_question_otherwise()
     assert decide_application(evidence(findings=[LINK_TALK]), GOOD_FIT).decision == "escalate", "no table, no vote"
 
 
-def test_the_shipped_table_holds_tune_rows_only_and_no_text() -> None:
+def test_the_shipped_table_holds_the_authors_rows_and_no_text() -> None:
     with np.load(TABLE, allow_pickle=False) as table:
         assert set(table.files) == {"vectors", "decisions", "categories", "ids", "provenance"}
         ids = [str(i) for i in table["ids"]]
         assert table["vectors"].shape == (len(ids), 512)
-        assert "no held-out row" in str(table["provenance"])
-    known = labels(split="tune")
+        assert "no text" in str(table["provenance"])
+    known = {**labels(split="tune"), **labels(split="holdout"), **labels(split="fresh")}
     assert ids and all(i in known and known[i].category != "injection" for i in ids)
     assert len(set(ids)) == len(ids)
     assert {str(d) for d in np.load(TABLE)["decisions"]} <= {"approve", "reject", "escalate"}

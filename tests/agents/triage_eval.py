@@ -78,9 +78,10 @@ def labels(*, split: str | None = None) -> dict[str, Label]:
     return found
 
 
-def application_rows(*, split: str) -> list[dict[str, str]]:
-    """The split's applications as CSV dicts, from the sets that have rows in it."""
-    wanted = labels(split=split)
+def application_rows(*, split: str, category: str | None = None) -> list[dict[str, str]]:
+    """The split's applications (of one category when ``category`` names it) as CSV dicts, from the sets that have
+    rows in it."""
+    wanted = {i: label for i, label in labels(split=split).items() if category in (None, label.category)}
     rows: list[dict[str, str]] = []
     for source, folder in SOURCES.items():
         if (folder / "applications.csv").exists() and any(label.source == source for label in wanted.values()):
@@ -92,11 +93,11 @@ def application_rows(*, split: str) -> list[dict[str, str]]:
 REFUSED = "refused at import"
 
 
-def triage_split(engine: Engine, tmp: Path, *, split: str) -> dict[str, dict[str, Any]]:
+def triage_split(engine: Engine, tmp: Path, *, split: str, category: str | None = None) -> dict[str, dict[str, Any]]:
     """Import the split's applications through the CSV importer and triage them offline: id -> decision (as
     ``afflow run triage --json`` reports it). The importer refuses a whole file for one bad row; rows it
     refuses are left out, reported as ``REFUSED`` (none since applicant fields take 200 characters)."""
-    rows = [[r[c] for c in APPLICATION_HEADER] for r in application_rows(split=split)]
+    rows = [[r[c] for c in APPLICATION_HEADER] for r in application_rows(split=split, category=category)]
     refused: dict[str, dict[str, Any]] = {}
     with transaction(engine) as session:
         program = ensure_program(session)
@@ -186,42 +187,6 @@ def injection_detection(*, half: str | None) -> Detection:
     return Detection(tp, fp, fn, tn)
 
 
-def refit_precedents(path: Path) -> int:
-    """Write the precedent table (``agents.triage.precedents``) from the tune rows of both sets but their
-    injection rows: vectors, decisions and kinds of case, never texts; the held-out half is never read.
-    Returns the row count."""
-    import subprocess
-
-    import numpy as np
-
-    from agents import semantic
-    from agents.triage.precedents import precedent_text
-
-    every = labels(split="tune")
-    # An injection row's label is about the instruction hidden in one field (checked by agents.safety on its own),
-    # not about what its content reads like: as a precedent it would teach that genuine creators are escalated.
-    rows = [r for r in application_rows(split="tune") if every[r["application_id"]].category != "injection"]
-    # The same text the triage compares (the brand guide's words left out): a table row then meets itself at
-    # similarity 1 and is skipped (``precedents.SAME_TEXT``), so a tune row is judged as a stranger would be.
-    guide = brand_guide()
-    vectors = semantic.embed([precedent_text(niche=r["niche"], sample_content=r["sample_content"], brand_guide=guide)
-                              for r in rows])
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                            check=False, cwd=EVAL).stdout.strip()
-    sources = sorted({every[r["application_id"]].source for r in rows})
-    provenance = (f"{len(rows)} tune applications (all but the injection category) of tests/eval/"
-                  f"{' and tests/eval/'.join(sources)} "
-                  f"(reviewer decisions and categories from their labels.csv), encoded with agents.semantic "
-                  f"(USE v3) from niche + sample content without the brand guide's words; built {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at {commit}; "
-                  "no held-out row, no text")
-    np.savez_compressed(
-        path, vectors=vectors.astype(np.float16),
-        decisions=np.array([every[r["application_id"]].decision for r in rows]),
-        categories=np.array([every[r["application_id"]].category for r in rows]),
-        ids=np.array([r["application_id"] for r in rows]), provenance=np.array(provenance))
-    return len(rows)
-
-
 AUTHORS = ("applications", "applications_more", "applications_fresh")
 """The labelled sets, one per independent author, listed by name (never a glob over tests/eval: a set being
 written for a later held-out scoring must not reach any fitting)."""
@@ -273,7 +238,7 @@ def screened_authors() -> Screened:
 
 
 def precedent_table(screened: Screened, rows: list[int]) -> Any:
-    """The precedent table of ``rows`` (their injection rows left out, as ``refit_precedents`` does)."""
+    """The precedent table of ``rows`` (their injection rows left out, as the shipped table is built by ``refit``)."""
     import numpy as np
 
     from agents.triage.precedents import Table
@@ -337,3 +302,37 @@ def leave_one_author_out(screened: Screened, *, learned_layer: bool = True, **op
             injections += label.category == "injection" and decision == "approve"
         folds.append(Fold(author, {c: (a, n) for c, (a, n) in sorted(counts.items())}, injections))
     return folds
+
+
+def refit(*, precedents: Path, weights: Path, screened: Screened | None = None) -> str:
+    """Refit the shipped product data on every row of the authors' sets (both halves of the first): the precedent
+    table (``agents.triage.precedents``: vectors, decisions, kinds of case, never texts; injection rows left out)
+    and the learned layer (``agents.triage.learned``: weights only). Returns what was written."""
+    import subprocess
+
+    import numpy as np
+
+    from agents.triage import learned
+
+    screened = screened or screened_authors()
+    every = list(range(len(screened.labels)))
+    table = precedent_table(screened, every)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            check=False, cwd=EVAL).stdout.strip()
+    built = f"built {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at {commit}"
+    sets = ", ".join(f"tests/eval/{author}" for author in AUTHORS)
+    kept = [i for i in every if screened.labels[i].category != "injection"]
+    np.savez_compressed(
+        precedents, vectors=np.asarray(table.vectors).astype(np.float16), decisions=np.array(table.decisions),
+        categories=np.array(table.categories), ids=np.array([screened.evidence[i].application_id for i in kept]),
+        provenance=np.array(f"{len(kept)} applications (all but the injection category) of {sets}, all splits "
+                            "(reviewer decisions and categories from their labels.csv), encoded with agents.semantic "
+                            f"(USE v3) from niche + sample content without the brand guide's words; {built}; no text"))
+    rules = rule_decisions(screened, table)
+    model = fit_layer(screened, rules, every)
+    learned.save(model, weights, provenance=(
+        f"multinomial logistic regression (l2 {learned.L2}, embedding scale {learned.EMBEDDING_SCALE}, balanced "
+        f"classes) fitted on {len(every)} applications of {sets}, all splits (reviewer decisions from their "
+        f"labels.csv), over the rules' decisions with this precedent table and agents.semantic vectors; {built}; "
+        "weights only, no text"))
+    return f"{len(kept)} precedents to {precedents}, {len(model.vocabulary)}-cue model to {weights}"
