@@ -242,8 +242,11 @@ class Order(Base):
     # corrections (workflows.booking.corrections): 1 + the replacements booked; set once the order is voided
     revision: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
     voided_at: Mapped[datetime | None]
-    # coupon leakage starts from a partner's codes
-    __table_args__ = (Index("ix_orders_coupon_code_ts", "coupon_code", "ts"),)
+    # coupon leakage starts from a partner's codes; repeat purchases read a customer's orders in time order
+    __table_args__ = (
+        Index("ix_orders_coupon_code_ts", "coupon_code", "ts"),
+        Index("ix_orders_customer_id_ts", "customer_id", "ts"),
+    )
 
 
 class OrderLine(Base):

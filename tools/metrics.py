@@ -283,7 +283,11 @@ def _repeat_customers(*, windows: Sequence[Window], span: Window, partner_id: st
     customer's latest order in the window: one GROUP BY per side (each window's first and latest as
     conditional MIN / MAX over the span) and a join, where a correlated ``EXISTS`` per customer would probe
     the orders index once per (partner, customer) pair — hopeless for a customer with thousands of orders.
-    Both sides lie in the window, so the latest order needs no look outside it.
+    Both sides lie in the window, so the latest order needs no look outside it. The latest side has no WHERE
+    on the span (each window's CASE is its filter): SQLite then reads the covering ``ix_orders_customer_id_ts``
+    in customer order, where a span filter made it take ``ix_orders_ts`` and sort every order by customer
+    (3.8 s against 2.35 s of CPU at 714,285 orders). The price is reading orders older than the span too, in
+    index order: cheaper per row than the sort, so it pays until the history is a few times the span.
     """
     first = (
         select(
@@ -307,7 +311,6 @@ def _repeat_customers(*, windows: Sequence[Window], span: Window, partner_id: st
                 for index, w in enumerate(windows)
             ],
         )
-        .where(in_window(Order.ts, span))
         .group_by(Order.customer_id)
         .subquery("latest")
     )
