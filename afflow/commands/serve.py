@@ -1,13 +1,18 @@
 """``afflow serve``: the HTTP app (redirects, webhooks, conversion postbacks, Slack actions, the portal) under
 uvicorn, and the scheduled jobs. What it serves and runs is built by ``afflow.wiring`` (``http_app`` lists
-every router explicitly; ``start_scheduler``); this module only binds, runs and stops them.
+every router explicitly; ``start_scheduler``); this module only binds, runs and stops them. Nothing but
+serving runs in this process: the jobs run in ``afflow.commands.serve_jobs`` and click batches are committed
+by ``workflows.http.clickstore``, both child processes, so no background work holds the GIL redirects need.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import os
 import signal
+import subprocess
+import sys
 from types import FrameType
 
 import typer
@@ -46,7 +51,8 @@ def serve(
                 proxy_headers=False,  # applied by the app itself (behind_proxies): cheaper for redirects
             )
         )
-        scheduler = wiring.start_scheduler(engine=engine, settings=current) if current.scheduler_enabled else None
+        # the jobs run in their own process (afflow.commands.serve_jobs): none holds this process's GIL
+        scheduler = _start_jobs_process() if current.scheduler_enabled else None
         for stop_signal in (signal.SIGTERM, signal.SIGINT):
             # uvicorn re-raises the signal after its graceful shutdown; exiting through `finally` stops the
             # scheduler (and disposes the engine) instead of dying with the default handler.
@@ -62,8 +68,13 @@ def serve(
             raise UserError("bind_failed", f"cannot listen on {bind_host}:{bind_port}: {exc.strerror}") from exc
         finally:
             if scheduler is not None:
-                scheduler.shutdown()  # waits for a running job; its lock is released
+                scheduler.send_signal(signal.SIGTERM)
+                scheduler.wait()  # waits for a running job; its lock is released
             engine.dispose()
+
+
+def _start_jobs_process() -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "afflow.commands.serve_jobs", str(os.getpid())])
 
 
 def _exit_after_shutdown(signum: int, _frame: FrameType | None) -> None:
