@@ -315,7 +315,8 @@ class Attribution(Base):
     order_ts: Mapped[datetime]
     # Posterior probability that the matched click led to the order; set only for method ``probabilistic``.
     confidence: Mapped[Decimal | None] = mapped_column(Numeric(4, 3))
-    __table_args__ = (Index("ix_attributions_partner_order_ts", "partner_id", "order_ts"),)
+    # order_id last: a partner's attributed orders in time order straight from the index (metrics, fraud)
+    __table_args__ = (Index("ix_attributions_partner_order_ts_order", "partner_id", "order_ts", "order_id"),)
 
 
 class RuleSet(Base):
