@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -184,7 +186,13 @@ def _whole_file(
 def _clicks(session: Session, path: Path, errors: ErrorLog, tick: Progress) -> ImportReport:
     """Stream a clicks file in chunks: parse a chunk column-wise, check its partners, insert it in one bulk
     statement (COPY on PostgreSQL). Writing stops at the first bad row, parsing does not (every error is
-    reported); ``ImportFailed`` at the end makes the caller roll the whole file back."""
+    reported); ``ImportFailed`` at the end makes the caller roll the whole file back.
+
+    A chunk is written by one writer thread while the next is read and parsed: the database's share of the
+    work (PostgreSQL's server, SQLite's B-tree steps, which release the GIL) runs beside the parsing instead of
+    after it. The session is never used by both at once: the next chunk's partner check and write wait for the
+    previous write to finish.
+    """
     program = ensure_program(session)
     total = _line_count(path)
     seen: dict[str, int] = {}  # click id -> first line: a duplicate in a later chunk is still caught
@@ -196,11 +204,16 @@ def _clicks(session: Session, path: Path, errors: ErrorLog, tick: Progress) -> I
         open_rows(path=path, required=CLICK_COLUMNS, errors=errors) as stream,
         indexes_rebuilt_after(session, Click, rows_coming=total),
         paused_gc(),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="click-import-writer") as writer,
     ):
         fields = Fields(errors, program.currency, stream.columns)
+        writing: Future[int] | None = None
         for chunk in stream.chunks(_STREAM_CHUNK):
             rows += len(chunk)
             clicks, lines = parse_clicks(rows=chunk, fields=fields, seen=seen)
+            if writing is not None:
+                created += writing.result()  # the session is free again
+                writing = None
             partners = set(clicks.partner_ids)
             asked = partners - known - unknown
             found = existing_keys(session, Partner.id, sorted(asked))
@@ -211,8 +224,12 @@ def _clicks(session: Session, path: Path, errors: ErrorLog, tick: Progress) -> I
                     if partner_id in unknown:  # a click for nobody is a data mistake, not traffic
                         errors.add(line, "partner_id", f"unknown partner {partner_id!r}")
             if not errors.total:
-                created += record_click_columns(session=session, clicks=clicks, salt=program.ip_salt)
+                writing = writer.submit(
+                    partial(record_click_columns, session=session, clicks=clicks, salt=program.ip_salt)
+                )
             tick(rows, max(rows, total))
+        if writing is not None:
+            created += writing.result()
     errors.raise_if_any()
     # orders imported before their clicks were waiting for them: credit them now
     late = credit_waiting_orders(session=session, as_of=utcnow(), click_ids=list(seen))
