@@ -21,7 +21,7 @@ findings or reports differ says which and exits 1. ``bench/analytics_findings.js
 default sizes as the code before the set-based rewrite (6db135d^) computed them.
 
     python bench/analytics.py [--partners N] [--clicks N] [--lines N] [--skip-sqlite] [--skip-postgres]
-                              [--findings FILE]
+                              [--findings FILE] [--reuse FILE]
 """
 
 from __future__ import annotations
@@ -314,6 +314,18 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def mapped_file_mb() -> float:
+    """This process's resident pages of mapped files now (``RssFile``): SQLite's memory map of the store is there,
+    page cache the kernel can reclaim, counted in the peak RSS beside the heap."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("RssFile:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def measure(url: str, queue: Any) -> None:
     """Run in a child process: time each analytics call (wall and this process's CPU), report its peak RSS."""
     engine = make_engine(url)
@@ -341,6 +353,7 @@ def measure(url: str, queue: Any) -> None:
     figures["findings"] = len(fraud.findings)
     figures["purged"] = sum(1 for p in scores.partners if p.tier == "purge")
     figures["peak_rss_mb"] = peak_rss_mb()
+    figures["mapped_file_mb"] = mapped_file_mb()
     judged = {
         "findings": sorted([f.partner_id, f.signal, f.severity] for f in fraud.findings),
         "digests": {
@@ -391,10 +404,16 @@ def build(url: str, args: argparse.Namespace) -> tuple[dict[str, int], dict[str,
     return counts, phases
 
 
-def run(url: str, label: str, args: argparse.Namespace) -> dict[str, Any]:
-    """Build, measure, print; returns the findings and report digests."""
-    counts, phases = build(url, args)
-    print(f"[{label}] generated {counts}: rows {phases['load_s']:.1f} s + indexes {phases['indexes_s']:.1f} s")
+def run(url: str, label: str, args: argparse.Namespace, *, reuse: bool = False) -> dict[str, Any]:
+    """Build (or, with ``reuse``, migrate the store already there), measure, print; returns findings and digests."""
+    if reuse:
+        engine = make_engine(url)
+        migrate(engine)  # a store kept from an older schema gets the newer indexes (built on its rows)
+        engine.dispose()
+        print(f"[{label}] reused {url} (migrated to head; no rows generated)")
+    else:
+        counts, phases = build(url, args)
+        print(f"[{label}] generated {counts}: rows {phases['load_s']:.1f} s + indexes {phases['indexes_s']:.1f} s")
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     child = context.Process(target=measure, args=(url, queue))
@@ -407,7 +426,8 @@ def run(url: str, label: str, args: argparse.Namespace) -> dict[str, Any]:
         print(f"[{label}] {name:<8} wall {figures[f'{name}_s']:7.2f} s   client CPU {figures[f'{name}_cpu_s']:7.2f} s")
     print(f"[{label}] metrics + scan + scores: {total:.2f} s wall = {total / baseline:.1f}× the baseline "
           f"GROUP BY over all clicks ({baseline:.2f} s)")  # fmt: skip
-    print(f"[{label}] peak RSS of the analytics process {figures['peak_rss_mb']:.0f} MB; "
+    print(f"[{label}] peak RSS of the analytics process {figures['peak_rss_mb']:.0f} MB "
+          f"(of which mapped files at the end, the store's memory map among them: {figures['mapped_file_mb']:.0f} MB); "
           f"{figures['partners_reported']:.0f} partners, {figures['findings']:.0f} findings, "
           f"{figures['purged']:.0f} purged")  # fmt: skip
     return judged
@@ -428,10 +448,19 @@ def main() -> None:
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--findings", type=Path, help="compare with the findings there, or write them there")
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        metavar="FILE",
+        help="SQLite store kept at FILE: generated there when absent, measured as it is when present (the sizes "
+        "must be the ones it was generated with); for timing the analytics again without regenerating",
+    )
     args = parser.parse_args()
     print(f"{args.partners} partners, {args.clicks} clicks, {args.lines} order lines")
     judged: dict[str, dict[str, Any]] = {}
-    if not args.skip_sqlite:
+    if not args.skip_sqlite and args.reuse is not None:
+        judged["sqlite"] = run(f"sqlite:///{args.reuse}", "sqlite", args, reuse=args.reuse.exists())
+    elif not args.skip_sqlite:
         with tempfile.TemporaryDirectory() as directory:
             judged["sqlite"] = run(f"sqlite:///{Path(directory) / 'bench.db'}", "sqlite", args)
     if not args.skip_postgres:
