@@ -17,6 +17,10 @@
   datetimes, on SQLite as text with microseconds so that they compare with bound parameters, booleans) and
   hands plain tuples to ``executemany``. It applies no column defaults: every row gives every column it
   needs. A JSON column takes JSON *text* (already serialised, e.g. ``model_dump_json()``), stored as-is.
+  ``insert_tuples`` takes value tuples, ``insert_columns`` values column by column (a column's conversion is one
+  map); all three return how many rows they inserted. On PostgreSQL a big batch goes in through ``COPY``.
+- ``indexes_rebuilt_after``: on SQLite, a table's secondary indexes built once after a bulk load that is bigger
+  than the table, instead of kept up to date row by row.
 
 Nothing here writes ledger rows (those go through ``store.ledger.book``).
 """

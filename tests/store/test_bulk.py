@@ -95,14 +95,17 @@ def _click(click_id: str, referrer: str) -> tuple[object, ...]:
     return (click_id, T0, "p", None, "", "", "", "unknown", referrer, "", None, None)
 
 
+@pytest.mark.parametrize("size", [10, 150])  # an executemany, and a COPY's worth on PostgreSQL
 @pytest.mark.parametrize("stored", [0, 1])
-def test_a_keyed_batch_naming_a_key_twice_stores_it_once_and_counts_what_it_stored(engine: Engine, stored: int) -> None:
+def test_a_keyed_batch_naming_a_key_twice_stores_it_once_and_counts_what_it_stored(
+    engine: Engine, stored: int, size: int
+) -> None:
     with transaction(engine) as session:
         if stored:
             assert insert_tuples(session, Click, STORED_COLUMNS, [_click("c7", "old")], skip_duplicates_of=["id"]) == 1
-    batch = [_click(f"c{n}", "new") for n in range(150)] + [_click("c3", "again")]  # a COPY's worth, c3 twice
+    batch = [_click(f"c{n}", "new") for n in range(size)] + [_click("c3", "again")]  # c3 twice
     with transaction(engine) as session:
-        assert insert_tuples(session, Click, STORED_COLUMNS, batch, skip_duplicates_of=["id"]) == 150 - stored
+        assert insert_tuples(session, Click, STORED_COLUMNS, batch, skip_duplicates_of=["id"]) == size - stored
         referrers = {click_id: referrer for click_id, referrer in session.execute(select(Click.id, Click.referrer))}
-    assert len(referrers) == 150 and referrers["c3"] in ("new", "again")
+    assert len(referrers) == size and referrers["c3"] in ("new", "again")
     assert referrers["c7"] == ("old" if stored else "new")
