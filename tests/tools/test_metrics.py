@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,8 +11,8 @@ from sqlalchemy import Engine
 
 from store.db import transaction
 from tests.tools.scenario import load
-from tools.analytics_sql import resolve_window
-from tools.metrics import MetricsReport, partner_metrics
+from tools.analytics_sql import Window, resolve_window
+from tools.metrics import MetricsReport, partner_metrics, window_totals, windows_totals
 
 AS_OF = datetime(2026, 3, 31, tzinfo=UTC)
 
@@ -102,3 +102,23 @@ def test_window_defaults_to_the_latest_event(engine: Engine, tmp_path: Path) -> 
     with transaction(engine) as session:
         window = resolve_window(session=session, days=7)
     assert window.end == datetime(2026, 3, 20, 9, tzinfo=UTC)
+
+
+def test_several_windows_in_one_pass_equal_each_window_queried_alone(engine: Engine, tmp_path: Path) -> None:
+    """One pass sums after each window boundary and subtracts: overlapping, nested, disjoint and edge-touching
+    windows (an order at 2026-03-05T10:30 sits on an edge) must come out as if each were queried alone."""
+    load(engine, tmp_path, **PROGRAM)
+    day = timedelta(days=1)
+    edge = datetime(2026, 3, 5, 10, 30, tzinfo=UTC)
+    windows = [
+        Window(start=AS_OF - 30 * day, end=AS_OF),
+        Window(start=AS_OF - 60 * day, end=AS_OF - 30 * day),
+        Window(start=edge, end=edge + 3 * day),  # o1 at the start is outside, o2 inside
+        Window(start=edge - 2 * day, end=edge),  # o1 at the end is inside
+        Window(start=datetime(2026, 2, 11, tzinfo=UTC), end=datetime(2026, 2, 20, tzinfo=UTC)),  # nothing
+    ]
+    with transaction(engine) as session:
+        together = windows_totals(session=session, windows=windows)
+        alone = [window_totals(session=session, window=window) for window in windows]
+    assert together == alone
+    assert alone[2]["p1"].orders == 1 and alone[3]["p1"].orders == 1 and alone[4] == {}
