@@ -161,20 +161,61 @@ def compute_commission(
     order_ts: datetime,
 ) -> CommissionQuote:
     """The commission on one attributed order line; pure, deterministic, rounded half-even once."""
+    terms = line_terms(
+        rules=rules, currency=currency, sku=sku, partner_id=partner_id, is_new_customer=is_new_customer,
+        trailing_revenue_cents=trailing_revenue_cents, order_ts=order_ts,
+    )  # fmt: skip
+    return terms.quote(base_cents=base_cents, version=version, currency=currency)
+
+
+@dataclass(frozen=True, slots=True)
+class LineTerms:
+    """What a line earns whatever its amount: ``compute_commission`` is ``line_terms(...).quote(...)``, and a
+    pricer quotes every line with the same ``line_terms_key`` from one ``LineTerms``."""
+
+    percent: Decimal
+    flat: int
+    head: str | None  # the explanation's first part when it names no amount (a flat override)
+    shown_percent: str  # else the first part is "{shown_percent} of {amount} ({label})"
+    label: str
+    tail: str  # the explanation's other parts, each " + ..."
+
+    def quote(self, *, base_cents: int, version: int, currency: str) -> CommissionQuote:
+        cents = round_half_even(Decimal(base_cents) * self.percent / 100) + self.flat
+        head = self.head
+        if head is None:
+            head = f"{self.shown_percent} of {format_money(base_cents, currency)} ({self.label})"
+        return CommissionQuote(cents, version, f"{head}{self.tail} = {format_money(cents, currency)}")
+
+
+def line_terms(
+    *,
+    rules: RuleSetBody,
+    currency: str,
+    sku: str,
+    partner_id: str,
+    is_new_customer: bool,
+    trailing_revenue_cents: int,
+    order_ts: datetime,
+) -> LineTerms:
+    """The terms of a line of ``sku`` credited to ``partner_id`` (the precedence in the module docstring)."""
     partner_rule = rules.partner_overrides.get(partner_id)
     override, label = partner_rule, "partner override"
     if override is None or not override.sets_base:
         override, label = rules.sku_overrides.get(sku), f"SKU override {sku}"
     percent, flat = Decimal(0), 0
+    head: str | None = None
+    shown = ""
     if override is not None and override.flat_cents is not None:
         flat = override.flat_cents
-        parts = [f"flat {format_money(flat, currency)} ({label})"]
+        head = f"flat {format_money(flat, currency)} ({label})"
     else:
         if override is not None and override.percent is not None:
             percent = override.percent
         else:
             percent, label = _base_percent(rules, is_new_customer, trailing_revenue_cents, currency)
-        parts = [f"{_pct(percent)} of {format_money(base_cents, currency)} ({label})"]
+        shown = _pct(percent)
+    parts: list[str] = []
     if partner_rule is not None and partner_rule.plus_percent is not None:
         percent = max(Decimal(0), percent + partner_rule.plus_percent)
         parts.append(f"{_pct(partner_rule.plus_percent)} partner bump")
@@ -185,8 +226,24 @@ def compute_commission(
     if rules.flat_cents:
         flat += rules.flat_cents
         parts.append(f"flat {format_money(rules.flat_cents, currency)} per line")
-    cents = round_half_even(Decimal(base_cents) * percent / 100) + flat
-    return CommissionQuote(cents, version, f"{' + '.join(parts)} = {format_money(cents, currency)}")
+    return LineTerms(percent, flat, head, shown, label, "".join(f" + {part}" for part in parts))
+
+
+def line_terms_key(
+    *, rules: RuleSetBody, sku: str, partner_id: str, is_new_customer: bool, trailing_revenue_cents: int,
+    order_ts: datetime,
+) -> tuple[object, ...]:  # fmt: skip
+    """Everything of its arguments ``line_terms`` reads (for one ``rules`` and currency): lines with equal keys
+    have equal terms. The partner counts only with an override, the SKU only with an override or a flash,
+    the trailing revenue only through the tier it reaches, the order time only through the flashes on."""
+    partner = partner_id if partner_id in rules.partner_overrides else None
+    flashes = tuple(flash.start <= order_ts < flash.end for flash in rules.flash_incentives if flash.sku == sku)
+    named = sku if flashes or sku in rules.sku_overrides else None
+    tier = max(
+        (tier.min_revenue_cents for tier in rules.volume_tiers if tier.min_revenue_cents <= trailing_revenue_cents),
+        default=None,
+    )
+    return (partner, named, is_new_customer, tier, flashes)
 
 
 def _base_percent(

@@ -19,12 +19,15 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from store.audit import Actor, record
-from store.bulk import chunks, insert_new_returning, insert_rows, scalars_where_in
+from store.bulk import chunks, insert_new_returning, insert_tuples, scalars_where_in
 from store.models import InboxEvent, utcnow
 from workflows.booking.events import InboxPayload
 from workflows.booking.orders import Outcome
 
 _UPDATE_CHUNK = 2_000
+_PROCESSED_COLUMNS = (
+    "source", "external_id", "kind", "payload", "status", "error", "received_at", "processed_at", "order_id",
+)  # fmt: skip
 
 
 def _first_occurrences(events: Sequence[InboxPayload]) -> dict[str, int]:
@@ -78,20 +81,13 @@ def insert_processed(
     """
     now = utcnow()
     rows = [
-        {
-            "source": source,
-            "external_id": events[index].external_id,
-            "kind": events[index].kind,
-            "payload": events[index].model_dump_json(),  # JSON text: one fast serialisation, stored as-is
-            "status": outcome.status,
-            "error": outcome.error,
-            "received_at": now,
-            "processed_at": now,
-            "order_id": events[index].order_id,
-        }
+        # the payload as JSON text: one fast serialisation, stored as-is
+        (source, event.external_id, event.kind, event.model_dump_json(), outcome.status, outcome.error, now, now,
+         event.order_id)
         for index, outcome in sorted(outcomes.items())
-    ]
-    insert_rows(session, InboxEvent, rows)
+        for event in (events[index],)
+    ]  # fmt: skip
+    insert_tuples(session, InboxEvent, _PROCESSED_COLUMNS, rows)
 
 
 def record_outcomes(*, session: Session, outcomes: Mapping[int, Outcome]) -> None:

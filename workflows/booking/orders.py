@@ -1,7 +1,7 @@
 """Booking orders: store order + lines, attribute, price each attributed line, accrue the commission.
 
 Works a chunk of orders at a time with batched look-ups and Core bulk inserts (no per-row ORM objects,
-no per-row queries; rows go in through ``store.bulk.insert_rows``). Per attributed order: one ``attributions`` row, one ``commissions`` row per line
+no per-row queries; rows go in as value tuples through ``store.bulk.insert_tuples``). Per attributed order: one ``attributions`` row, one ``commissions`` row per line
 (state ``pending``, ``lock_due_at`` = order time + the program's return window, the rule version in force
 at order time and a readable explanation), and one accrual posting ``accrual:{order_id}``
 (Dr ``program:commission_expense``, Cr ``partner:{id}:pending``) for the order's total commission.
@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.bulk import existing_keys, insert_rows, rows_where_in
+from store.bulk import existing_keys, insert_tuples, rows_where_in
 from store.ledger import EXPENSE, Posting, book, partner_account, transfer
 from store.models import Attribution, Commission, Order, OrderLine, Program
 from store.rules import RuleBook
@@ -113,30 +113,21 @@ def _book_fresh(
     credits = {order.order_id: attribute(order, context) for order in events}
     # returning: an earlier order by the same customer is stored (or in this chunk), or the platform says so
     is_new = {o.order_id: first_seen[o.customer_id] >= o.ts and (o.customer_order_count or 1) <= 1 for o in events}
-    order_rows: list[dict[str, Any]] = []
-    line_rows: list[dict[str, Any]] = []
+    order_rows: list[tuple[Any, ...]] = []
+    line_rows: list[tuple[Any, ...]] = []
     for _, source, order in fresh:
         total = 0
         conversion = conversions.get(order.order_id)
         for line_no, line in enumerate(order.lines, start=1):
             amount = line.quantity * line.unit_price_cents
             total += amount
+            original = (None, None) if conversion is None else (conversion.line_originals[line_no - 1], 0)
             line_rows.append(
-                {
-                    "order_id": order.order_id,
-                    "line_no": line_no,
-                    "sku": line.sku,
-                    "quantity": line.quantity,
-                    "unit_price_cents": line.unit_price_cents,
-                    "amount_cents": amount,
-                    "refunded_cents": 0,
-                    "original_amount_cents": None if conversion is None else conversion.line_originals[line_no - 1],
-                    "original_refunded_cents": None if conversion is None else 0,
-                }
+                (order.order_id, line_no, line.sku, line.quantity, line.unit_price_cents, amount, 0, *original)
             )
-        order_rows.append(_order_row(order, source, total, is_new[order.order_id]) | _fx_columns(conversion))
-    insert_rows(session, Order, order_rows)
-    insert_rows(session, OrderLine, line_rows)
+        order_rows.append(_order_row(order, source, total, is_new[order.order_id]) + _fx_columns(conversion))
+    insert_tuples(session, Order, _ORDER_COLUMNS, order_rows)
+    insert_tuples(session, OrderLine, _LINE_COLUMNS, line_rows)
     credit_orders(session=session, orders=events, credits=credits, is_new=is_new, program=program, rules=rules)
     return {
         order.order_id: (
@@ -174,52 +165,49 @@ def credit_orders(
         for order in credited
         if (credit := credits[order.order_id]) is not None
     ]
-    insert_rows(session, Attribution, attribution_rows)
+    insert_tuples(session, Attribution, _ATTRIBUTION_COLUMNS, attribution_rows)
     line_ids, revisions = _line_ids(session, [order.order_id for order in credited])
     commission_rows, postings = _commissions(credited, credits, line_ids, revisions, program, pricer, is_new)
-    insert_rows(session, Commission, commission_rows)
+    insert_tuples(session, Commission, _COMMISSION_COLUMNS, commission_rows)
     book(session=session, postings=postings)
 
 
-def _order_row(order: OrderEvent, source: str, total: int, is_new: bool) -> dict[str, Any]:
-    return {
-        "id": order.order_id,
-        "ts": order.ts,
-        "customer_id": order.customer_id,
-        "click_id": order.click_id,
-        "ref_code": order.ref_code,
-        "coupon_code": order.coupon_code,
-        "currency": order.currency.upper(),
-        "source": source,
-        "total_cents": total,
-        "is_new_customer": is_new,
-    }
+# the columns of the value tuples the booking writes (``store.bulk.insert_tuples``: no dict per row)
+_ORDER_COLUMNS = (
+    "id", "ts", "customer_id", "click_id", "ref_code", "coupon_code", "currency", "source", "total_cents",
+    "is_new_customer", "original_currency", "original_total_cents", "fx_rate", "fx_rate_date", "fx_source",
+)  # fmt: skip
+_LINE_COLUMNS = (
+    "order_id", "line_no", "sku", "quantity", "unit_price_cents", "amount_cents", "refunded_cents",
+    "original_amount_cents", "original_refunded_cents",
+)  # fmt: skip
+_COMMISSION_COLUMNS = (
+    "order_line_id", "order_id", "partner_id", "rule_version", "base_cents", "amount_cents", "reversed_cents",
+    "state", "explanation", "order_ts", "lock_due_at",
+)  # fmt: skip
+_ATTRIBUTION_COLUMNS = (
+    "order_id", "partner_id", "method", "click_id", "click_ts", "seconds_to_conversion", "is_new_customer", "order_ts",
+)  # fmt: skip
+_PROGRAM_CURRENCY_FX = (None, None, None, None, None)
 
 
-def _fx_columns(conversion: fx.Conversion | None) -> dict[str, Any]:
-    """The order's original currency, amount, rate and rate date (all None for a program-currency order)."""
+def _order_row(order: OrderEvent, source: str, total: int, is_new: bool) -> tuple[Any, ...]:
+    """The first ten of ``_ORDER_COLUMNS``."""
+    return (order.order_id, order.ts, order.customer_id, order.click_id, order.ref_code, order.coupon_code,
+            order.currency.upper(), source, total, is_new)  # fmt: skip
+
+
+def _fx_columns(conversion: fx.Conversion | None) -> tuple[Any, ...]:
+    """The order's original currency, amount, rate, rate date and source (all None for a program-currency order)."""
     if conversion is None:
-        return dict.fromkeys(("original_currency", "original_total_cents", "fx_rate", "fx_rate_date", "fx_source"))
-    return {
-        "original_currency": conversion.original_currency,
-        "original_total_cents": conversion.original_total_cents,
-        "fx_rate": fx.rate_text(conversion.rate),
-        "fx_rate_date": conversion.rate_date,
-        "fx_source": conversion.source,
-    }
+        return _PROGRAM_CURRENCY_FX
+    return (conversion.original_currency, conversion.original_total_cents, fx.rate_text(conversion.rate),
+            conversion.rate_date, conversion.source)  # fmt: skip
 
 
-def _attribution_row(order: OrderEvent, credit: Credit, is_new: bool) -> dict[str, Any]:
-    return {
-        "order_id": order.order_id,
-        "partner_id": credit.partner_id,
-        "method": credit.method,
-        "click_id": credit.click_id,
-        "click_ts": credit.click_ts,
-        "seconds_to_conversion": credit.seconds_to_conversion(order.ts),
-        "is_new_customer": is_new,
-        "order_ts": order.ts,
-    }
+def _attribution_row(order: OrderEvent, credit: Credit, is_new: bool) -> tuple[Any, ...]:
+    return (order.order_id, credit.partner_id, credit.method, credit.click_id, credit.click_ts,
+            credit.seconds_to_conversion(order.ts), is_new, order.ts)  # fmt: skip
 
 
 def accrual_ref(order_id: str, revision: int) -> str:
@@ -253,8 +241,8 @@ def _commissions(
     program: Program,
     pricer: Pricer,
     is_new: Mapping[str, bool],
-) -> tuple[list[dict[str, Any]], list[Posting]]:
-    rows: list[dict[str, Any]] = []
+) -> tuple[list[tuple[Any, ...]], list[Posting]]:
+    rows: list[tuple[Any, ...]] = []
     postings: list[Posting] = []
     return_window = timedelta(days=program.return_days)
     for order in events:
@@ -262,6 +250,7 @@ def _commissions(
         if credit is None:
             continue
         order_total = 0
+        lock_due_at = order.ts + return_window
         bases = [(line.sku, line.quantity * line.unit_price_cents) for line in order.lines]
         quotes = pricer.quote_lines(
             partner_id=credit.partner_id, order_ts=order.ts, is_new_customer=is_new[order.order_id], lines=bases
@@ -269,20 +258,9 @@ def _commissions(
         for line_no, ((_, base), quote) in enumerate(zip(bases, quotes, strict=True), start=1):
             order_total += quote.cents
             rows.append(
-                {
-                    "order_line_id": line_ids[(order.order_id, line_no)],
-                    "order_id": order.order_id,
-                    "partner_id": credit.partner_id,
-                    "rule_version": quote.rule_version,
-                    "base_cents": base,
-                    "amount_cents": quote.cents,
-                    "reversed_cents": 0,
-                    "state": "pending",
-                    "explanation": quote.explanation,
-                    "order_ts": order.ts,
-                    "lock_due_at": order.ts + return_window,
-                }
-            )
+                (line_ids[(order.order_id, line_no)], order.order_id, credit.partner_id, quote.rule_version, base,
+                 quote.cents, 0, "pending", quote.explanation, order.ts, lock_due_at)
+            )  # fmt: skip
         if order_total:
             postings.append(
                 transfer(

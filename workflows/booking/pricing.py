@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from store.bulk import rows_where_in
 from store.models import Attribution, Order
-from store.rules import TRAILING_REVENUE_DAYS, CommissionQuote, RuleBook, compute_commission
+from store.rules import TRAILING_REVENUE_DAYS, CommissionQuote, LineTerms, RuleBook, line_terms, line_terms_key
 
 TRAILING_WINDOW = timedelta(days=TRAILING_REVENUE_DAYS)
 
@@ -76,6 +76,8 @@ class Pricer:
     rules: RuleBook
     currency: str
     trailing: TrailingRevenue | None
+    # the terms already worked out, by version and ``line_terms_key``: most lines of a chunk share a few
+    _terms: dict[tuple[object, ...], LineTerms] = field(default_factory=dict)
 
     @classmethod
     def load(
@@ -105,18 +107,17 @@ class Pricer:
     ) -> list[CommissionQuote]:
         """One quote per ``(sku, base cents)`` line of an order placed at ``order_ts`` credited to ``partner_id``."""
         version = self.rules.at(order_ts)
+        body = version.body
         trailing = self.trailing.before(partner_id, order_ts) if self.trailing is not None else 0
-        return [
-            compute_commission(
-                rules=version.body,
-                version=version.version,
-                currency=self.currency,
-                sku=sku,
-                base_cents=base_cents,
-                partner_id=partner_id,
-                is_new_customer=is_new_customer,
-                trailing_revenue_cents=trailing,
-                order_ts=order_ts,
-            )
-            for sku, base_cents in lines
-        ]
+        quotes: list[CommissionQuote] = []
+        for sku, base_cents in lines:
+            key = (version.version, *line_terms_key(rules=body, sku=sku, partner_id=partner_id,
+                   is_new_customer=is_new_customer, trailing_revenue_cents=trailing, order_ts=order_ts))  # fmt: skip
+            terms = self._terms.get(key)
+            if terms is None:
+                terms = self._terms[key] = line_terms(
+                    rules=body, currency=self.currency, sku=sku, partner_id=partner_id,
+                    is_new_customer=is_new_customer, trailing_revenue_cents=trailing, order_ts=order_ts,
+                )  # fmt: skip
+            quotes.append(terms.quote(base_cents=base_cents, version=version.version, currency=self.currency))
+        return quotes

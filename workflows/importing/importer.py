@@ -25,7 +25,18 @@ from sqlalchemy.orm import Session
 from store.audit import Actor
 from store.bulk import bulk_write_cache, existing_keys, indexes_rebuilt_after
 from store.db import ensure_program
-from store.models import Application, Base, Click, Coupon, InboxEvent, Partner, Product, utcnow
+from store.models import (
+    Application,
+    Base,
+    Click,
+    Commission,
+    Coupon,
+    InboxEvent,
+    LedgerEntry,
+    Partner,
+    Product,
+    utcnow,
+)
 from workflows.booking.clicks import record_click_columns
 from workflows.booking.corrections import CorrectionRefused, replace_orders
 from workflows.booking.events import InboxPayload, OrderEvent
@@ -300,7 +311,13 @@ def _orders_streamed(session: Session, path: Path, errors: ErrorLog, tick: Progr
     refused: tuple[int, str] | None = None
     rows = records = 0
     tick(0, total)
-    with open_rows(path=path, required=ORDER_COLUMNS, errors=errors) as stream:
+    with (
+        open_rows(path=path, required=ORDER_COLUMNS, errors=errors) as stream,
+        # commissions and postings are written, not read, while a file's orders book: when the file outgrows
+        # their tables, their secondary indexes are built once at the end instead of row by row
+        indexes_rebuilt_after(session, Commission, rows_coming=total),
+        indexes_rebuilt_after(session, LedgerEntry, rows_coming=total),
+    ):
         fields = Fields(errors, program.currency, stream.columns)
         # unknown SKUs are reported only for a file without row errors, as when the whole file is read first
         sku_errors = ErrorLog(path.name)
