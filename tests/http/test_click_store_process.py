@@ -1,8 +1,8 @@
 """The click store process (``workflows.http.clickstore``): it commits the spool segments a server hands over,
 never one a live server still writes, and no click is lost whichever of the two processes is killed.
 
-Real processes on SQLite and PostgreSQL: ``python -m workflows.http.clickstore`` on its own, and the one a
-real ``afflow serve`` starts.
+Real processes on SQLite and PostgreSQL: a click store process on its own (``store_process_command``), and the
+one a real ``afflow serve`` starts.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import asyncio
 import os
 import signal
 import subprocess
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +24,7 @@ from store.db import transaction
 from store.models import Click
 from tools.links import create_links
 from workflows.http.clickrows import redirect_row
-from workflows.http.clickstore import URL_VARIABLE
+from workflows.http.clickstore import URL_VARIABLE, store_process_command
 from workflows.http.spool import ClickSpool, encode_row
 
 
@@ -67,7 +66,7 @@ def test_handed_over_segments_are_committed_and_a_live_one_is_left_alone(
     os.close(handed.fd)  # what the server does every flush interval: unlocked, the segment is the store's
     spool.append(click("still-written"))  # the current segment: locked by this (live) process
     store = subprocess.Popen(
-        [sys.executable, "-m", "workflows.http.clickstore", str(spool_dir), "0.05", str(os.getpid())],
+        store_process_command(spool_dir=spool_dir, interval=0.05, parent_pid=os.getpid()),
         env={**os.environ, URL_VARIABLE: db_url},
     )
     try:

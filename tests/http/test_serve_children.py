@@ -36,10 +36,8 @@ def test_a_killed_server_leaves_no_click_store_or_jobs_process_running(
         server.start()
         assert server.process is not None
         running = children(server.process.pid)
-        assert sorted(command.split()[2] for command in running.values()) == [
-            "afflow.commands.serve_jobs",
-            "workflows.http.clickstore",
-        ], running
+        kinds = sorted(kind for command in running.values() for kind in ("serve_jobs", "clickstore") if kind in command)
+        assert kinds == ["clickstore", "serve_jobs"], running
         server.process.send_signal(signal.SIGKILL)
         server.process.wait(timeout=60)
         wait_until(lambda: not any(map(alive, running)), timeout=60, what="the server's children to stop")

@@ -13,7 +13,7 @@ locked by its server and left alone. When its server dies (SIGKILL), the server'
 too: this process commits it and exits. On SIGTERM (the server stopping) it finishes a last pass and exits.
 It never serves HTTP and never touches a segment it could not lock.
 
-    python -m workflows.http.clickstore SPOOL_DIR INTERVAL_SECONDS PARENT_PID   (database URL in $AFFLOW_CLICK_STORE_URL)
+``ClickWriter`` starts it with ``store_process_command`` (the database URL in ``$AFFLOW_CLICK_STORE_URL``).
 """
 
 from __future__ import annotations
@@ -77,6 +77,13 @@ def run(*, engine: Engine, spool_dir: Path, interval: float, parent_pid: int) ->
         time.sleep(pause)
 
 
+def store_process_command(*, spool_dir: Path, interval: float, parent_pid: int) -> list[str]:
+    """The command line of a click store process (its database URL goes in ``URL_VARIABLE``)."""
+    # -c, not -m: workflows.http imports this module already, and runpy would run a second copy of it
+    code = "import sys; from workflows.http.clickstore import main; main(sys.argv[1:])"
+    return [sys.executable, "-c", code, str(spool_dir), str(interval), str(parent_pid)]
+
+
 def main(argv: list[str]) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     spool_dir, interval, parent_pid = Path(argv[0]), float(argv[1]), int(argv[2])
@@ -85,7 +92,3 @@ def main(argv: list[str]) -> None:
         run(engine=engine, spool_dir=spool_dir, interval=interval, parent_pid=parent_pid)
     finally:
         engine.dispose()
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

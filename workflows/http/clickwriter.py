@@ -21,7 +21,6 @@ import logging
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from workflows.http.clickrows import store_rows
-from workflows.http.clickstore import URL_VARIABLE, commit_orphans
+from workflows.http.clickstore import URL_VARIABLE, commit_orphans, store_process_command
 from workflows.http.spool import ClickSpool, Segment, encode_row
 
 log = logging.getLogger(__name__)
@@ -139,10 +138,8 @@ class ClickWriter:
 
     def _spawn_store_process(self) -> None:
         env = {**os.environ, URL_VARIABLE: self.engine.url.render_as_string(hide_password=False)}
-        command = [sys.executable, "-m", "workflows.http.clickstore"]
-        self._store_process = subprocess.Popen(
-            [*command, str(self.spool_dir), str(STORE_INTERVAL), str(os.getpid())], env=env
-        )
+        command = store_process_command(spool_dir=self.spool_dir, interval=STORE_INTERVAL, parent_pid=os.getpid())
+        self._store_process = subprocess.Popen(command, env=env)
 
     def _hand_over(self) -> None:
         """Unlock the current segment (it becomes the click store process's to commit) and start a new one."""

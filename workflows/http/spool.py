@@ -68,10 +68,16 @@ class ClickSpool:
         self.current = self._open_segment()
 
     def _open_segment(self) -> Segment:
+        """A new segment, locked before its name can be seen: created and locked under a name no scan matches,
+        then renamed (the lock stays with the file). Opened under its own name, a committer scanning in the
+        instant between ``open`` and ``flock`` could lock it, find it empty and delete it, and every click
+        appended afterwards would go to a file nobody can find."""
         self._serial += 1
         path = self.directory / f"{_PREFIX}{os.getpid()}-{self._serial:08d}{_SUFFIX}"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        hidden = path.with_name(f".{path.name}")
+        fd = os.open(hidden, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.rename(hidden, path)
         return Segment(path=path, fd=fd)
 
     def append(self, line: bytes) -> None:
