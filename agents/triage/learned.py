@@ -94,14 +94,15 @@ class Model:
         return _softmax(self.matrix(decisions, vectors) @ self.weights + self.bias)
 
     def drivers(self, decision: TriageDecision, vector: Array, klass: int, *, top: int = 2) -> list[str]:
-        """The named evidence that pushed most towards ``klass`` (the embedding counts as "what the text says")."""
+        """The evidence present in the application that pushed most towards ``klass`` (the vector counts as one,
+        "what the text reads like"); an absent cue is never named as a reason."""
         import numpy as np
 
         x = self.matrix([decision], vector.reshape(1, -1))[0]
         push = x * (self.weights[:, klass] - self.weights.mean(axis=1))
-        n = len(self.mean)
-        named = [(float(push[i]), name) for i, name in enumerate(structured_names(self.vocabulary))]
-        named.append((float(np.sum(push[n:])), "what the text says"))
+        raw = structured(decision, self.vocabulary)
+        named = [(float(push[i]), name) for i, name in enumerate(structured_names(self.vocabulary)) if raw[i]]
+        named.append((float(np.sum(push[len(raw):])), "what the text reads like"))
         return [name for value, name in sorted(named, reverse=True)[:top] if value > 0]
 
 
@@ -154,8 +155,8 @@ def decide(decision: TriageDecision, shares: Array, model: Model, vector: Array)
     if CLASSES[klass] == decision.decision:
         return decision
     why = ", ".join(model.drivers(decision, vector, klass)) or "the evidence as a whole"
-    lead = (f"{CLASSES[klass]} rather than {decision.decision}: reviewers decided applications with this evidence "
-            f"so ({shares[klass]:.0%}; driven by {why})")
+    lead = (f"{CLASSES[klass]} rather than the rules' {decision.decision}: the model fitted on three reviewers' "
+            f"decisions gives {CLASSES[klass]} {shares[klass]:.0%} (driven by {why})")
     return decision.model_copy(update={"decision": CLASSES[klass], "reasons": [lead, *decision.reasons]})
 
 

@@ -70,7 +70,7 @@ def test_an_overruled_decision_says_what_drove_the_model() -> None:
     share[learned.CLASSES.index(other)] = 0.9
     decided = learned.decide(rule, share, model(), semantic.embed([TEXT])[0])
     assert decided.decision == other
-    assert decided.reasons[0].startswith(f"{other} rather than {rule.decision}") and "90%" in decided.reasons[0]
+    assert decided.reasons[0].startswith(f"{other} rather than the rules' {rule.decision}") and "90%" in decided.reasons[0]
     assert decided.reasons[1:] == rule.reasons
 
 
