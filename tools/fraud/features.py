@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, exists, func, literal_column, or_, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, distinct, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from store.models import Attribution, Click
@@ -20,7 +20,6 @@ from tools.analytics_sql import Window
 
 # Upper bounds (seconds) of the time-to-conversion histogram buckets; the last bucket is open-ended.
 TTC_BUCKETS: tuple[int, ...] = (10, 30, 60, 300, 900, 3600, 14_400, 86_400, 259_200, 604_800, 2_592_000)
-SAMPLE_CHUNK = 200
 # How an order reaches a partner through its own traffic (a click, the same shopper's click on another
 # device, a ref link, a probabilistic match) rather than through a code alone.
 CREDITING_METHODS = ("click", "cross_device", "probabilistic", "ref")
@@ -231,17 +230,15 @@ def sample_ids(
 ) -> dict[str, list[str]]:
     """Up to ``limit`` ids per partner from ``ids`` (columns: partner_id, id, ts), earliest first.
 
-    One ``ORDER BY ts LIMIT n`` per flagged partner, glued with UNION ALL in chunks: each part walks an index
-    for a few rows, where a window function would rank every row of a partner with millions of clicks.
+    One ``ORDER BY ts LIMIT n`` per flagged partner: each walks an index for a few rows, where a window
+    function would rank every row of a partner with millions of clicks. The partner is a bound parameter, so
+    the statement is compiled once and run per partner; a UNION ALL of 200 such parts cost more to compile
+    (SQLAlchemy, then the database's planner) than to run.
     """
     partner_col, id_col, ts_col = list(ids.selected_columns)[:3]
-    wanted = sorted(set(partner_ids))
+    earliest = ids.where(partner_col == bindparam("sampled_partner")).order_by(ts_col, id_col).limit(limit)
     samples: dict[str, list[str]] = {}
-    for start in range(0, len(wanted), SAMPLE_CHUNK):
-        parts = [
-            select(ids.where(partner_col == partner_id).order_by(ts_col, id_col).limit(limit).subquery())
-            for partner_id in wanted[start : start + SAMPLE_CHUNK]
-        ]
-        for row in session.execute(union_all(*parts)):
+    for partner_id in sorted(set(partner_ids)):
+        for row in session.execute(earliest, {"sampled_partner": partner_id}):
             samples.setdefault(str(row[0]), []).append(str(row[1]))
     return samples
