@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -143,7 +143,13 @@ def test_hashing_a_column_of_addresses_hashes_each_as_hash_ip_does(ips: list[str
     assert hash_ips(ips, "salt") == ([hash_ip(ip, "salt")[0] for ip in ips], [hash_ip(ip, "salt")[1] for ip in ips])
 
 
-@given(st.lists(st.datetimes(timezones=st.sampled_from([UTC, None])).map(datetime.isoformat), max_size=10))
+ZONES = [UTC, None, timezone(timedelta(hours=5, minutes=30)), timezone(-timedelta(hours=23, minutes=59))]
+EDGES = ["1999-12-31T23:59:59", "2000-01-01T00:00:00", "2099-12-31T23:59:59.999999", "2100-01-01T00:00:00+00:00",
+         "2000-01-01T03:00:00+05:00", "0001-01-01T00:00:00+05:00", "2026-03-01T10:00:00Z", "2026-13-01", "soon"]  # fmt: skip
+
+
+@given(st.lists(st.datetimes(timezones=st.sampled_from(ZONES)).map(datetime.isoformat) | st.sampled_from(EDGES),
+                max_size=10))  # fmt: skip
 def test_a_column_of_timestamps_parses_as_each_one_alone(stamps: list[str]) -> None:
     column = Fields(ErrorLog("f.csv"), "USD", {"ts": 0})
     alone = Fields(ErrorLog("f.csv"), "USD", {"ts": 0})
@@ -158,7 +164,10 @@ def schema(engine: Engine) -> list[tuple[str, str]]:
         if engine.dialect.name == "sqlite":
             query = "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'clicks' ORDER BY name"
         else:
-            query = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'clicks' ORDER BY indexname"
+            query = (
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'clicks'"
+                " ORDER BY indexname"
+            )
         return [(name, sql) for name, sql in connection.exec_driver_sql(query)]
 
 

@@ -16,11 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from store.money import MoneyError, minor_digits, parse_money
-from workflows.booking.bounds import MAX_AMOUNT_MINOR, amount_problem, time_problem
+from workflows.booking.bounds import EARLIEST_TIME, LATEST_TIME, MAX_AMOUNT_MINOR, amount_problem, time_problem
 
 if TYPE_CHECKING:
     from _csv import Reader as _CsvReader
@@ -31,6 +32,7 @@ _PLAIN_CENTS = re.compile(r"^\d{1,15}(\.\d{0,2})?$")
 _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 _TRUE = frozenset({"true", "1", "yes", "y", "t"})
 _FALSE = frozenset({"false", "0", "no", "n", "f"})
+_TZINFO = attrgetter("tzinfo")
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,12 +318,24 @@ class Fields:
         """``timestamp`` of each of a column's values (stripped, non-empty, at most 40 characters), parsed once per
         distinct text of the column; None, with nothing logged, when any is not a valid time: then the caller
         checks its rows one by one with ``timestamp`` to report each problem."""
-        times: dict[str, datetime] = {}
-        for value in dict.fromkeys(values):
-            parsed = _utc_time(value)
-            if isinstance(parsed, str):
+        distinct = list(dict.fromkeys(values))
+        if not distinct:
+            return []
+        try:
+            parsed = list(map(datetime.fromisoformat, distinct))
+        except ValueError:
+            return None
+        zones = set(map(_TZINFO, parsed))
+        if zones == {None}:  # naive times are UTC
+            parsed = [time.replace(tzinfo=UTC) for time in parsed]
+        elif len(zones) != 1 or next(iter(zones)) is not UTC:  # mixed or other offsets: one by one
+            converted = list(map(_utc_time, distinct))
+            if any(isinstance(time, str) for time in converted):
                 return None
-            times[value] = parsed
+            parsed = cast(list[datetime], converted)
+        if min(parsed) < EARLIEST_TIME or max(parsed) >= LATEST_TIME:
+            return None
+        times = dict(zip(distinct, parsed, strict=True))
         return list(map(times.__getitem__, values))
 
     def flag(self, row: Row, column: str, *, default: bool) -> bool | None:
