@@ -6,8 +6,9 @@
 Both servers run under the same uvicorn settings (httptools, uvloop, no access log); ``wrk`` (Debian package
 ``wrk``) drives them in alternating rounds with the same Lua script (random client IPs via X-Forwarded-For,
 realistic user agents, 50 different links). Printed per server: requests/s, p50 and p99 latency (medians over
-the rounds) and the server's CPU time per request, then the ratio afflow / baseline of throughput (and per
-round) and of CPU per request: on a loaded shared machine the CPU figure is the steadier one. Click
+the rounds, p99 also per round) and the CPU time per request of the server and its child processes (afflow's
+click store and jobs), then the ratio afflow / baseline of throughput (and per round) and of CPU per request:
+on a loaded shared machine the CPU figure is the steadier one. Click
 accounting: the server's own count of 302s answered (``/healthz`` ``clicks_recorded``), the 302s wrk saw
 (fewer: replies in flight when wrk stops are not counted), and the clicks stored after a SIGTERM — which must
 equal the server's count.
@@ -239,9 +240,10 @@ def report(
         medians[name] = rps
         cpu[name] = statistics.median(run["cpu_us"] for run in runs)
         rounds = ", ".join(f"{run['rps']:.0f}" for run in runs)
+        p99s = ", ".join(f"{run['p99_us'] / 1000:.1f}" for run in runs)
         print(
             f"  {name:9s} {rps:8.0f} req/s  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  {cpu[name]:5.0f} us CPU/request"
-            f"   (rounds: {rounds} req/s)"
+            f"   (rounds: {rounds} req/s; p99 {p99s} ms)"
         )
     pairs = [a["rps"] / b["rps"] for a, b in zip(results["afflow"], results["baseline"], strict=True)]
     print(
