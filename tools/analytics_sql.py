@@ -177,6 +177,30 @@ def _utc_day_postgresql(element: utc_day, compiler: SQLCompiler, **kw: Any) -> s
     return f"to_char(({compiler.process(element.clauses, **kw)}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 
 
+class unindexed(FunctionElement[str]):
+    """A text column as it is, that SQLite's planner may not satisfy from an index (``+column``; elsewhere the
+    column itself).
+
+    For a GROUP BY over most of a table: without statistics SQLite walks an index in group order and fetches
+    every row from the table by its rowid; a scan of the table in its own order and a sort of the groups is a
+    quarter cheaper (the attributions' order features at 430,000 orders: 3.95 -> 2.87 s of CPU).
+    """
+
+    type = String()
+    inherit_cache = True
+    name = "unindexed"
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
+@compiles(unindexed)
+def _unindexed_default(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
 def binomial_upper_tail(successes: int, trials: int, rate: Decimal) -> float:
     """P(X >= successes) for X ~ Binomial(trials, rate): how surprising a count is for a partner's volume.
 

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, case, distinct, e
 from sqlalchemy.orm import Session, aliased
 
 from store.models import Attribution, Click
-from tools.analytics_sql import Window
+from tools.analytics_sql import Window, unindexed
 
 # Upper bounds (seconds) of the time-to-conversion histogram buckets; the last bucket is open-ended.
 TTC_BUCKETS: tuple[int, ...] = (10, 30, 60, 300, 900, 3600, 14_400, 86_400, 259_200, 604_800, 2_592_000)
@@ -214,7 +214,7 @@ def _order_query(window: Window, fast_seconds: int, slow_seconds: int, quick_sec
             *_histogram_columns(seconds),
         )
         .where(orders_in_window(window))
-        .group_by(Attribution.partner_id)
+        .group_by(unindexed(Attribution.partner_id))
     )
 
 
