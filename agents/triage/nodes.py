@@ -89,9 +89,11 @@ def screen(e: ApplicationEvidence, *, program: str, brand_guide: str) -> Applica
 def judge_brand_fit(state: TriageState, runtime: Runtime[AgentContext]) -> dict[str, Any]:
     reasoner = runtime.context.reasoner
     system = render("system/base.txt.j2", program=state["program"])
+    judged_offline: set[str] = set()
 
     def judge(evidence: ApplicationEvidence) -> tuple[str, BrandFit]:
         def offline() -> BrandFit:
+            judged_offline.add(evidence.application_id)
             return offline_brand_fit(
                 brand_guide=state["brand_guide"], content=evidence.sample_content, niche=evidence.niche
             )
@@ -106,18 +108,22 @@ def judge_brand_fit(state: TriageState, runtime: Runtime[AgentContext]) -> dict[
         fit = reasoner.structured(task="brand_fit", system=system, prompt=prompt, schema=BrandFit, offline=offline)
         return evidence.application_id, fit
 
-    return {"brand_fit": dict(reasoner.map(judge, state["evidence"]))}
+    fits = dict(reasoner.map(judge, state["evidence"]))
+    return {"brand_fit": fits, "judged_offline": sorted(judged_offline)}
 
 
 def propose_decisions(state: TriageState) -> dict[str, Any]:
-    """The rules decide; the learned layer (when its weights ship) weighs the same evidence under the policy."""
+    """The rules decide; the learned layer (when its weights ship) weighs the same evidence under the policy. It was
+    fitted on the offline brand-fit score: an LLM's score is another scale, so what an LLM judged the rules decide."""
     decisions = [decide_application(e, state["brand_fit"][e.application_id]) for e in state["evidence"]]
-    model = learned.shipped() if decisions else None
+    offline = set(state.get("judged_offline", []))
+    model = learned.shipped() if any(d.application_id in offline for d in decisions) else None
     if model is not None:
         vectors = semantic.embed([precedent_text(niche=d.evidence.niche, sample_content=d.evidence.sample_content,
                                                  brand_guide=state["brand_guide"]) for d in decisions])
         shares = model.shares(decisions, vectors)
-        decisions = [learned.decide(d, shares[i], model, vectors[i]) for i, d in enumerate(decisions)]
+        decisions = [learned.decide(d, shares[i], model, vectors[i]) if d.application_id in offline else d
+                     for i, d in enumerate(decisions)]
     return {"decisions": decisions}
 
 

@@ -48,5 +48,7 @@ class TriageState(TypedDict, total=False):
     program: str
     evidence: list[ApplicationEvidence]
     brand_fit: dict[str, BrandFit]
+    judged_offline: list[str]
+    """Applications whose brand fit is the offline judgement (all of them offline; on the LLM path, the fallbacks)."""
     decisions: list[TriageDecision]
     proposal_ids: list[int]
