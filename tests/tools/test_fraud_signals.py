@@ -123,6 +123,17 @@ def test_poaching_is_returning_customers_intercepted_on_a_brand_search(engine: E
     assert poaching.severity == "high"
 
 
+def test_a_search_page_is_recognised_whatever_the_case_of_its_host(engine: Engine, tmp_path: Path) -> None:
+    program = background(seed=5)
+    program.partner("brand_bidder")
+    for index in range(50):
+        click_ts = program.moment()
+        click = program.click("brand_bidder", click_ts, referrer="https://WWW.Google.COM/search?q=Brand")
+        program.order(click_ts + timedelta(hours=3), program.customer(returning=index % 4 != 0), click_id=click)
+    found = _scan(engine, tmp_path, program)
+    assert found[("brand_bidder", "customer_poaching")].evidence["intercepted_share"]["orders"] == 37
+
+
 def test_an_overwhelming_returning_share_is_poaching_without_any_timing(engine: Engine, tmp_path: Path) -> None:
     program = background(seed=6)
     program.partner("cashback")

@@ -64,7 +64,10 @@ class PartnerFeatures(BaseModel):
 
 
 def from_search_page(referrer: Any) -> ColumnElement[bool]:
-    return or_(*(referrer.like(pattern) for pattern in SEARCH_RESULT_PAGES))
+    """Whether ``referrer`` is a search engine's results page, whatever the case of its host: SQLite's LIKE
+    ignores ASCII case and PostgreSQL's does not, so the referrer is lowered for both to judge alike."""
+    lowered = func.lower(referrer)
+    return or_(*(lowered.like(pattern) for pattern in SEARCH_RESULT_PAGES))
 
 
 def merge_rows(features: dict[str, PartnerFeatures], rows: Iterable[Any], names: tuple[str, ...]) -> None:
