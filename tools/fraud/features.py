@@ -39,6 +39,7 @@ class PartnerFeatures(BaseModel):
     clicks: int = 0
     no_referrer_clicks: int = 0
     ip_prefixes: int = 0
+    top_prefix_clicks: int = 0
     devices: int = 0  # distinct hashed IPs the clicks came from
     orders: int = 0
     credited_orders: int = 0  # brought by the partner's own traffic (``CREDITING_METHODS``)
@@ -86,7 +87,7 @@ def collect_click_and_order_features(
 ) -> dict[str, PartnerFeatures]:
     features: dict[str, PartnerFeatures] = {}
     network = _network_query(window, session.get_bind().dialect.name)
-    merge_rows(features, session.execute(network), ("clicks", "ip_prefixes", "devices"))
+    merge_rows(features, session.execute(network), ("clicks", "ip_prefixes", "top_prefix_clicks", "devices"))
     merge_rows(features, session.execute(_no_referrer_query(window)), ("no_referrer_clicks",))
     merge_rows(
         features,
@@ -108,15 +109,13 @@ def collect_click_and_order_features(
 
 
 def _network_query(window: Window, dialect: str) -> Select[*tuple[Any, ...]]:
-    """Clicks, distinct IP prefixes and distinct devices (hashed IPs), per partner.
+    """Clicks, distinct IP prefixes, the busiest prefix's clicks and distinct devices (hashed IPs), per partner.
 
     Both forms read only ``ix_clicks_partner_prefix_device_ts``, in its own order. PostgreSQL streams a
     GROUP BY (partner, prefix) under a GROUP BY partner; SQLite sorts the inner groups' rows for the outer
     one (a row per partner and prefix: millions at scale), so there prefixes and devices are counted distinct
-    in one GROUP BY partner (10.7 s against 6.3 s of SQLite CPU at 5M clicks; on PostgreSQL that form leaves
-    the covering index for the table). The busiest prefix is not counted here: only the evidence of a few
-    findings shows it (``busiest_prefix_clicks``), and a look-up per partner was a second pass over all the
-    clicks (half of this query's SQLite CPU).
+    in one GROUP BY partner and the busiest prefix is a correlated look-up per partner (10.7 s against 6.3 s
+    of SQLite CPU at 5M clicks; on PostgreSQL that form leaves the covering index for the table).
     """
     in_window = and_(Click.ts > window.start, Click.ts <= window.end)
     if dialect == "sqlite":
@@ -138,11 +137,27 @@ def _network_query(window: Window, dialect: str) -> Select[*tuple[Any, ...]]:
         per_prefix.c.partner_id,
         func.sum(per_prefix.c.clicks),
         func.sum(case((known_prefix, 1), else_=0)),
+        func.max(case((known_prefix, per_prefix.c.clicks), else_=0)),
         func.sum(per_prefix.c.devices),
     ).group_by(per_prefix.c.partner_id)
 
 
 def _network_query_flat(window: Window) -> Select[*tuple[Any, ...]]:
+    same_partner = aliased(Click, name="same_partner")
+    busiest_prefix = (
+        select(func.count())
+        .where(
+            same_partner.partner_id == Click.partner_id,
+            same_partner.ip_prefix != "",
+            same_partner.ts > window.start,
+            same_partner.ts <= window.end,
+        )
+        .group_by(same_partner.ip_prefix)
+        .order_by(func.count().desc())
+        .limit(1)
+        .correlate(Click)
+        .scalar_subquery()
+    )
     # an IP lies in one prefix: a device is a (prefix, hash) pair, as the sum of each prefix's distinct hashes was
     device = case((Click.ip_hash != "", Click.ip_prefix + "|" + Click.ip_hash))
     return (
@@ -150,35 +165,12 @@ def _network_query_flat(window: Window) -> Select[*tuple[Any, ...]]:
             Click.partner_id,
             func.count(),
             func.count(distinct(case((Click.ip_prefix != "", Click.ip_prefix)))),
+            func.coalesce(busiest_prefix, 0),
             func.count(distinct(device)),
         )
         .where(Click.ts > window.start, Click.ts <= window.end)
         .group_by(Click.partner_id)
     )
-
-
-def busiest_prefix_clicks(*, session: Session, window: Window, partner_ids: Iterable[str]) -> dict[str, int]:
-    """partner -> the clicks of its busiest known IP prefix in ``window`` (0 without a known prefix).
-
-    One index seek per partner (``ix_clicks_partner_prefix_device_ts``), compiled once, for the few partners
-    whose evidence shows it.
-    """
-    busiest = (
-        select(func.count())
-        .where(
-            Click.partner_id == bindparam("partner"),
-            Click.ip_prefix != "",
-            Click.ts > window.start,
-            Click.ts <= window.end,
-        )
-        .group_by(Click.ip_prefix)
-        .order_by(func.count().desc())
-        .limit(1)
-    )
-    return {
-        partner_id: int(session.scalar(busiest, {"partner": partner_id}) or 0)
-        for partner_id in sorted(set(partner_ids))
-    }
 
 
 def _no_referrer_query(window: Window) -> Select[*tuple[Any, ...]]:

@@ -12,13 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from store.models import Attribution, Click, Coupon, Order
 from tools.analytics_sql import Window, without_jit
 from tools.fraud.coupons import collect_coupon_features, leaked_code_orders
-from tools.fraud.features import (
-    PartnerFeatures,
-    busiest_prefix_clicks,
-    collect_click_and_order_features,
-    orders_in_window,
-    sample_ids,
-)
+from tools.fraud.features import PartnerFeatures, collect_click_and_order_features, orders_in_window, sample_ids
 from tools.fraud.self_referral import OwnOrders, apply_own_orders, own_orders
 from tools.fraud.signals import detect_all
 from tools.fraud.thresholds import Finding, FraudReport, FraudThresholds
@@ -41,7 +35,6 @@ def scan(*, session: Session, start: datetime, end: datetime, thresholds: FraudT
         findings, reference = detect_all(
             features, thresholds, window_days=round(window.length.total_seconds() / 86_400)
         )
-        _attach_busiest_prefix(session=session, window=window, findings=findings)
         _attach_samples(session=session, window=window, findings=findings, thresholds=thresholds, own=own)
     rank = {"high": 0, "medium": 1, "low": 2}
     findings.sort(key=lambda f: (rank[f.severity], f.signal, f.partner_id))
@@ -160,14 +153,6 @@ def flagged_orders(
             for partner_id, order_id, _ in session.execute(credited):
                 flagged.setdefault((str(partner_id), signal), []).append(str(order_id))
     return flagged
-
-
-def _attach_busiest_prefix(*, session: Session, window: Window, findings: list[Finding]) -> None:
-    """The busiest prefix's clicks beside each finding's clicks per prefix (the only place it is shown)."""
-    shown = [f for f in findings if "clicks_per_ip_prefix" in f.evidence]
-    busiest = busiest_prefix_clicks(session=session, window=window, partner_ids=[f.partner_id for f in shown])
-    for finding in shown:
-        finding.evidence["clicks_per_ip_prefix"]["top_prefix_clicks"] = busiest[finding.partner_id]
 
 
 def _attach_samples(

@@ -98,7 +98,8 @@ def detect_cookie_stuffing(pid: str, f: PartnerFeatures, b: Baselines, t: FraudT
             "value": str(per_prefix),
             "baseline_median": decimal_text(b.per_prefix.median),
             "robust_z": str(b.per_prefix.z(per_prefix)),
-        }  # the scan adds the busiest prefix's clicks (``tools.fraud.scan``): one look-up per finding, not per partner
+            "top_prefix_clicks": f.top_prefix_clicks,
+        }
     rate = conversion(f)
     if rate is not None and b.conversion.z(rate) <= -t.robust_z:
         corroboration["conversion_rate"] = {
