@@ -3,15 +3,17 @@ every condemned order, tiers follow (and judge fraud over the longer look-back).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from store.db import transaction
+from store.models import Click
 from tests.tools.scenario import load
 from tests.tools.synthetic import DAYS, END, build
 from tools.analytics_sql import resolve_window
@@ -163,7 +165,16 @@ EVIDENCE_FIELDS = {
     "customer_poaching": {"returning_customer_share", "returning_orders", "orders", "returning_quick_share",
                           "combined_p_value", "sample_order_ids"},
 }  # fmt: skip
-BASELINES = {"fast", "no_referrer", "per_prefix", "returning", "returning_quick", "conversion", "code_no_click", "clicks"}
+BASELINES = {
+    "fast",
+    "no_referrer",
+    "per_prefix",
+    "returning",
+    "returning_quick",
+    "conversion",
+    "code_no_click",
+    "clicks",
+}
 
 
 def test_the_json_keeps_every_field_it_had(scanned: Scanned) -> None:
@@ -174,3 +185,23 @@ def test_the_json_keeps_every_field_it_had(scanned: Scanned) -> None:
         assert set(finding["evidence"]) >= EVIDENCE_FIELDS[finding["signal"]], finding["signal"]
     poaching = next(f for f in view["findings"] if f["signal"] == "customer_poaching")["evidence"]
     assert set(poaching["returning_customer_share"]) >= {"value", "baseline_median", "floor", "p_value"}
+
+
+def test_clicks_per_prefix_evidence_names_the_busiest_prefix_of_the_window(
+    scanned: Scanned, module_store: Engine
+) -> None:
+    shown = [f for f in scanned.fraud.findings if "clicks_per_ip_prefix" in f.evidence]
+    assert shown, "the seeded stuffer's clicks come from a handful of networks"
+    window = scanned.fraud.window
+    with transaction(module_store) as session:
+        for finding in shown:
+            prefixes = session.scalars(
+                select(Click.ip_prefix).where(
+                    Click.partner_id == finding.partner_id,
+                    Click.ip_prefix != "",
+                    Click.ts > window.start,
+                    Click.ts <= window.end,
+                )
+            )
+            busiest = max(Counter(prefixes).values())
+            assert finding.evidence["clicks_per_ip_prefix"]["top_prefix_clicks"] == busiest
