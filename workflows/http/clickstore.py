@@ -32,6 +32,7 @@ from store.db import make_engine
 from workflows.http.clickrows import store_rows
 from workflows.http.spool import ClickSpool, orphaned_segments
 
+NICENESS = 10
 URL_VARIABLE = "AFFLOW_CLICK_STORE_URL"  # the environment, not argv: a URL's password must not show in `ps`
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,9 @@ def store_process_command(*, spool_dir: Path, interval: float, parent_pid: int) 
 def main(argv: list[str]) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     spool_dir, interval, parent_pid = Path(argv[0]), float(argv[1]), int(argv[2])
+    # Below the server in CPU priority: when the cores are busy, redirects go first and batches wait in the
+    # spool (durable already); the backlog is committed in the next idle moment.
+    os.nice(NICENESS)
     engine = make_engine(os.environ[URL_VARIABLE])
     try:
         run(engine=engine, spool_dir=spool_dir, interval=interval, parent_pid=parent_pid)
