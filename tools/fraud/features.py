@@ -12,7 +12,21 @@ from itertools import pairwise
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, distinct, exists, func, literal_column, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    distinct,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from store.models import Attribution, Click
@@ -234,12 +248,15 @@ def sample_ids(
     """Up to ``limit`` ids per partner from ``ids`` (columns: partner_id, id, ts), earliest first.
 
     One ``ORDER BY ts LIMIT n`` per flagged partner: each walks an index for a few rows, where a window
-    function would rank every row of a partner with millions of clicks. The partner is a bound parameter, so
-    the statement is compiled once and run per partner; a UNION ALL of 200 such parts cost more to compile
-    (SQLAlchemy, then the database's planner) than to run.
+    function would rank every row of a partner with millions of clicks. SQLAlchemy compiles the statement once
+    and writes each partner into it as a literal when it runs. As server-side parameters (of one statement per
+    partner, or of UNION ALLs of 200 parts) a connection that scans again lets PostgreSQL switch to a generic
+    plan after five runs, blind to how many clicks the partner has: the third scan of the 10k / 5M / 1M bench
+    on one connection took 51 s of server CPU instead of 9; with literals five in a row took 9-10 s each.
     """
     partner_col, id_col, ts_col = list(ids.selected_columns)[:3]
-    earliest = ids.where(partner_col == bindparam("sampled_partner")).order_by(ts_col, id_col).limit(limit)
+    partner: BindParameter[str] = bindparam("sampled_partner", type_=String(), literal_execute=True)
+    earliest = ids.where(partner_col == partner).order_by(ts_col, id_col).limit(limit)
     samples: dict[str, list[str]] = {}
     for partner_id in sorted(set(partner_ids)):
         for row in session.execute(earliest, {"sampled_partner": partner_id}):
