@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from store.db import make_engine, migrate
 from tests.agents.triage_eval import (
     SPLITS,
     Fold,
@@ -71,10 +72,13 @@ def test_injection_detector_meets_its_floors_on_the_held_out_half() -> None:
     assert detection.recall >= INJECTION_RECALL_FLOOR and detection.precision >= INJECTION_PRECISION_FLOOR, detection
 
 
-def test_the_fourth_authors_set_agrees_with_its_reviewer_and_no_injection_is_approved(
-    engine: Engine, tmp_path: Path
-) -> None:
+def test_the_fourth_authors_set_agrees_with_its_reviewer_and_no_injection_is_approved(tmp_path: Path) -> None:
+    """On SQLite only: the judgement does not depend on the backend, and every set's injection rows (this one's
+    included) go through both backends above."""
+    engine = make_engine(f"sqlite:///{tmp_path}/fresh2.db")
+    migrate(engine)
     decisions = triage_split(engine, tmp_path, split="fresh2")
+    engine.dispose()
     scored = agreement(decisions, split="fresh2")
     assert len(decisions) >= 150 and scored.approved_injections == []
     assert scored.overall >= FRESH2_FLOOR, scored.by_category
