@@ -14,7 +14,7 @@ from operator import attrgetter
 
 from workflows.booking.clicks import ClickColumns
 from workflows.booking.events import ClickFields
-from workflows.importing.csv_rows import Fields, Row
+from workflows.importing.csv_rows import Fields, Row, lengths_within
 
 _CLICK_TEXT = ("click_id", "ts", "partner_id", "sku", "customer_ref", "ip", "user_agent", "referrer", "landing_url")
 _LINE = attrgetter("line")
@@ -39,12 +39,12 @@ def parse_clicks(*, rows: Sequence[Row], fields: Fields, seen: dict[str, int]) -
     click_ids, stamps, partners, skus, customer_refs, ips, agents, referrers, landings = map(column, _CLICK_TEXT)
     times = (
         fields.timestamps(stamps)
-        if _lengths_within(click_ids, 1, 64)
-        and _lengths_within(stamps, 1, 40)
-        and _lengths_within(partners, 1, 64)
-        and _lengths_within(skus, 0, 64)
-        and _lengths_within(customer_refs, 0, 128)
-        and _lengths_within(ips, 0, 64)
+        if lengths_within(click_ids, 1, 64)
+        and lengths_within(stamps, 1, 40)
+        and lengths_within(partners, 1, 64)
+        and lengths_within(skus, 0, 64)
+        and lengths_within(customer_refs, 0, 128)
+        and lengths_within(ips, 0, 64)
         else None
     )
     if times is None or len(set(click_ids)) != len(click_ids) or not seen.keys().isdisjoint(click_ids):
@@ -55,11 +55,6 @@ def parse_clicks(*, rows: Sequence[Row], fields: Fields, seen: dict[str, int]) -
         [ref or None for ref in customer_refs],
     )  # fmt: skip
     return clicks, lines
-
-
-def _lengths_within(values: Sequence[str], shortest: int, longest: int) -> bool:
-    lengths = list(map(len, values))
-    return min(lengths) >= shortest and max(lengths) <= longest
 
 
 def _row_by_row(rows: Sequence[Row], fields: Fields, seen: dict[str, int]) -> tuple[ClickColumns, list[int]]:

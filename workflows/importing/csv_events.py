@@ -21,7 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from store.money import minor_digits
 from workflows.booking.bounds import MAX_AMOUNT_MINOR, MAX_QUANTITY, amount_problem
 from workflows.booking.events import InboxPayload, OrderEvent, RefundEvent
-from workflows.importing.csv_rows import Fields, Row
+from workflows.importing.csv_rows import Fields, Row, lengths_within
 
 # The order-level columns every row of one order must repeat identically; the rest describe the line.
 ORDER_HEADER = ("ts", "customer_id", "click_id", "ref_code", "coupon_code", "currency")
@@ -71,16 +71,16 @@ def _orders_by_column(rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPa
         column, _ORDER_COLUMNS
     )
     if not (
-        _lengths_within(order_ids, 1, 64)
-        and _lengths_within(stamps, 1, 40)
-        and _lengths_within(customers, 1, 128)
-        and _lengths_within(click_ids, 0, 64)
-        and _lengths_within(refs, 0, 64)
-        and _lengths_within(coupons, 0, 64)
-        and _lengths_within(currencies, 3, 3)
-        and _lengths_within(skus, 1, 64)
-        and _lengths_within(quantities, 1, 20)
-        and _lengths_within(prices, 1, 40)
+        lengths_within(order_ids, 1, 64)
+        and lengths_within(stamps, 1, 40)
+        and lengths_within(customers, 1, 128)
+        and lengths_within(click_ids, 0, 64)
+        and lengths_within(refs, 0, 64)
+        and lengths_within(coupons, 0, 64)
+        and lengths_within(currencies, 3, 3)
+        and lengths_within(skus, 1, 64)
+        and lengths_within(quantities, 1, 20)
+        and lengths_within(prices, 1, 40)
     ):
         return None
     codes = "".join(set(currencies))
@@ -119,11 +119,6 @@ def _orders_by_column(rows: Sequence[Row], fields: Fields) -> tuple[list[InboxPa
     except ValidationError:
         return None
     return events, [rows[at].line for at in first.values()]
-
-
-def _lengths_within(values: Sequence[str], shortest: int, longest: int) -> bool:
-    lengths = list(map(len, values))
-    return min(lengths) >= shortest and max(lengths) <= longest
 
 
 def _or_none(value: str) -> str | None:

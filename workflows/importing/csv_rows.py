@@ -187,6 +187,13 @@ def open_rows(*, path: Path, required: Sequence[str], errors: ErrorLog) -> Itera
         yield RowStream(reader, columns, len(header), errors)
 
 
+def lengths_within(values: Sequence[str], shortest: int, longest: int) -> bool:
+    """Whether every value of a (non-empty) column is between ``shortest`` and ``longest`` characters long: the
+    column-wise readers' check that a chunk needs no per-row length errors."""
+    lengths = list(map(len, values))
+    return min(lengths) >= shortest and max(lengths) <= longest
+
+
 class Fields:
     """Typed column parsers; each returns None and logs a ``RowError`` on a bad value.
 
