@@ -13,8 +13,11 @@ and per half of a stable id hash: the file has no split column). Runs on a fresh
     python bench/triage.py --refit              # refit precedents.npz and learned.npz on all three sets, then report
 
 Since the learned layer (agents/triage/learned.py) and the precedent table are fitted on every row of the three
-authors' sets, the per-split figures are on training rows: the honest figure is --cv (leave-one-author-out,
-everything fitted from labels refitted per fold).
+authors' sets, the tune, holdout and fresh figures are on training rows: the honest figures are --cv
+(leave-one-author-out, everything fitted from labels refitted per fold) and the split fresh2
+(tests/eval/applications_fresh2, a fourth author's set in no fitting; ``--no-fresh2`` leaves it out):
+
+    python bench/triage.py --no-tune --no-holdout --no-fresh   # the held-out fourth author's set only
 """
 
 from __future__ import annotations
