@@ -123,30 +123,6 @@ def existing_keys(session: Session, column: QueryableAttribute[T], keys: Iterabl
     return set(scalars_where_in(session, select(column), column, keys))
 
 
-BULK_CACHE_KIB = 65_536
-
-
-@contextmanager
-def bulk_write_cache(session: Session) -> Iterator[None]:
-    """A bigger SQLite page cache (``BULK_CACHE_KIB``) while a bulk write runs, the connection's own after.
-
-    Inserting hundreds of thousands of rows into indexed tables touches index pages all over the file; with
-    SQLite's default 2 MB cache most of those touches re-read pages through the OS, which cost as much CPU as
-    the inserts themselves (200,000 clicks: 11.6 s CPU with the default cache, 7.2 s with 64 MB). PostgreSQL
-    keeps its own shared buffers: nothing changes there.
-    """
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
-
-
 @contextmanager
 def indexes_rebuilt_after(session: Session, model: type[Base], *, rows_coming: int) -> Iterator[None]:
     """On SQLite, when ``rows_coming`` (an estimate) is more than ``model``'s table holds, its secondary
@@ -277,7 +253,8 @@ def insert_tuples(
     processors = _processors(session, model, names)
     if not processors:
         return _insert_processed(session, model, names, rows, skip_duplicates_of)
-    return insert_columns(session, model, names, list(zip(*rows, strict=True)), skip_duplicates_of=skip_duplicates_of)
+    columns = _processed_columns(list(zip(*rows, strict=True)), processors)
+    return _insert_processed(session, model, names, list(zip(*columns, strict=True)), skip_duplicates_of)
 
 
 def insert_columns(
@@ -292,10 +269,17 @@ def insert_columns(
     caller that builds its values per column saves the transposition; returns how many rows were inserted."""
     if not columns or not columns[0]:
         return 0
-    processed = list(columns)
-    for index, process in _processors(session, model, names):
-        processed[index] = process(columns[index])
+    processed = _processed_columns(columns, _processors(session, model, names))
     return _insert_processed(session, model, names, list(zip(*processed, strict=True)), skip_duplicates_of)
+
+
+def _processed_columns(
+    columns: Sequence[Sequence[Any]], processors: list[tuple[int, ColumnProcessor]]
+) -> list[Sequence[Any]]:
+    processed = list(columns)
+    for index, process in processors:
+        processed[index] = process(columns[index])
+    return processed
 
 
 ColumnProcessor = Callable[[Sequence[Any]], Sequence[Any]]

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from store.audit import Actor
-from store.bulk import bulk_write_cache, existing_keys, indexes_rebuilt_after
+from store.bulk import existing_keys, indexes_rebuilt_after
 from store.db import ensure_program
 from store.models import (
     Application,
@@ -145,12 +145,11 @@ def import_csv(
         raise ValueError(f"unknown import kind {kind!r}; expected one of {', '.join(IMPORT_KINDS)}")
     errors = ErrorLog(path.name)
     tick = progress or (lambda done, total: None)
-    with bulk_write_cache(session):
-        if kind == "clicks":
-            return _clicks(session, path, errors, tick)
-        if kind == "orders" and not replace and _orders_contiguous(path):
-            return _orders_streamed(session, path, errors, tick, source)
-        return _whole_file(session, kind, path, errors, tick, source, replace=replace, actor=actor)
+    if kind == "clicks":
+        return _clicks(session, path, errors, tick)
+    if kind == "orders" and not replace and _orders_contiguous(path):
+        return _orders_streamed(session, path, errors, tick, source)
+    return _whole_file(session, kind, path, errors, tick, source, replace=replace, actor=actor)
 
 
 def _whole_file(
